@@ -1,0 +1,106 @@
+/**
+ * A Task is everything one benchmark cell needs about the data side: the data splits, the trained
+ * model, the deterministic sample ids, the "removed feature" baseline, feature names in original
+ * units, and ground truth where it is known (DESIGN.md "Task").
+ */
+import type { Batch } from '../harness/batch.js';
+import type { Model } from '../harness/model.js';
+
+export type TaskKind = 'image' | 'tabular';
+
+export interface Split {
+  readonly x: Batch;
+  /** Class index per row. */
+  readonly y: Int32Array;
+}
+
+/** Tabular inputs are standardised with training statistics: model input = (raw - mean) / std. */
+export interface FeatureScale {
+  readonly mean: Float32Array;
+  readonly std: Float32Array;
+}
+
+/**
+ * What a Task tells explainers and metrics about its inputs. `explain` and `score` build one for a
+ * user's model from the input file alone, so everything here must be derivable without a data set.
+ */
+export interface TaskView {
+  readonly id: string;
+  readonly kind: TaskKind;
+  readonly sampleShape: readonly number[];
+  readonly classes: readonly string[];
+  /** One name per input feature (for images `pixel(r,c)`); units apply to raw values. */
+  readonly featureNames: readonly string[];
+  readonly units?: readonly string[];
+  readonly scale?: FeatureScale;
+  /** The value a "removed" feature takes, in model-input space, one per input element. */
+  readonly baseline: Float32Array;
+  /** Data the explainers may sample from (training split, or --background). */
+  readonly background?: Batch;
+}
+
+export type GroundTruth =
+  /** A per-sample mask over input elements (1 = carries the class signal), e.g. a planted pattern. */
+  | { readonly kind: 'mask'; readonly masks: (testIndex: number) => Uint8Array }
+  /** The features the label truly depends on, the same for every sample. */
+  | { readonly kind: 'features'; readonly relevant: readonly number[] };
+
+/**
+ * The recorded check that the trained model really uses the ground truth: accuracy falls towards
+ * chance when the signal is removed and holds when distractors or irrelevant features are shuffled.
+ */
+export interface GroundTruthCheck {
+  readonly passed: boolean;
+  readonly accuracy: number;
+  readonly accuracyWithoutSignal: number;
+  readonly accuracyDistractorsShuffled: number;
+  readonly chance: number;
+  readonly detail: string;
+}
+
+/** For the high-stakes tasks: the protected attribute and how much the generator let it matter. */
+export interface ProtectedAttribute {
+  readonly feature: number;
+  readonly name: string;
+  /** The coefficient the generator gave it in the label's log-odds (0 = no true influence). */
+  readonly trueEffect: number;
+}
+
+export interface DatasetInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly source: string;
+  /** sha256 of the data as loaded (CSV bytes, or generator id + seed + parameters). */
+  readonly hash: string;
+  readonly synthetic: boolean;
+}
+
+export interface Task extends TaskView {
+  readonly description: string;
+  readonly dataset: DatasetInfo;
+  readonly modelId: string;
+  readonly model: Model;
+  readonly train: Split;
+  readonly test: Split;
+  /** Test accuracy of the model as measured when the task was loaded. */
+  readonly groundTruth?: GroundTruth;
+  readonly groundTruthCheck?: GroundTruthCheck;
+  readonly protectedAttribute?: ProtectedAttribute;
+  /**
+   * The first n sample ids of a fixed permutation of the test split (seeded by the task id only), so
+   * a smaller profile's samples are a prefix of a larger one's and runs pair sample by sample.
+   */
+  sampleIds(n: number): string[];
+  /** Test-split row of a sample id; throws a UserError for an id that is not one of this task's. */
+  sampleIndex(id: string): number;
+}
+
+/** Registry entry: cheap to list, loads data and model on demand. */
+export interface TaskSpec {
+  readonly id: string;
+  readonly description: string;
+  readonly kind: TaskKind;
+  readonly datasetId: string;
+  readonly modelId: string;
+  load(): Promise<Task>;
+}

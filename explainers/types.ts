@@ -1,0 +1,67 @@
+/**
+ * The Explainer contract (DESIGN.md "Explainer"): `{ id, family, needs, output, deterministic, params,
+ * fit?, explain }`, uniform across methods as Captum's attribute() is.
+ */
+import type { Batch } from '../harness/batch.js';
+import type { Engine } from '../harness/engine.js';
+import type { OutputKind } from '../harness/model.js';
+import type { ParamSpecs, ParamValues } from '../harness/params.js';
+import type { Rng } from '../harness/rng.js';
+import type { TaskView } from '../datasets/task.js';
+
+export type Family = 'attribution' | 'rules' | 'examples' | 'concept-path';
+export type Need = 'predict' | 'gradients' | 'layers' | 'training-data' | 'generator' | 'knowledge-graph';
+
+export interface ExplainContext {
+  readonly engine: Engine;
+  readonly task: TaskView;
+  /** The random stream for one sample and purpose; derived from (seed, task, explainer, 'explain', sampleId, purpose). */
+  rng(sampleId: string, purpose: string): Rng;
+}
+
+/** Text in the two languages every explanation is rendered in. */
+export interface Bilingual {
+  readonly en: string;
+  readonly ko: string;
+}
+
+/** What an attribution explainer returns for a batch of n inputs. */
+export interface AttributionResult {
+  /** n * size(sampleShape) values, shaped like the batch. */
+  readonly attributions: Float32Array;
+  /**
+   * The model output (of the explainer's declared `output`) at the explainer's reference point per
+   * sample: f(baseline), or E[f(background)] for Shapley methods. Completeness is measured against it.
+   */
+  readonly reference?: Float32Array;
+  /** Relevance at a hidden layer, where asked for. */
+  readonly layer?: { readonly name: string; readonly shape: readonly number[]; readonly relevance: Float32Array };
+  /** Per-sample extra facts (surrogate fit, segments, conservation...). */
+  readonly extras?: readonly Record<string, unknown>[];
+}
+
+export interface AttributionExplainer<S extends ParamSpecs = ParamSpecs, State = void> {
+  readonly id: string;
+  readonly family: 'attribution';
+  readonly description: string;
+  readonly needs: readonly Need[];
+  /** The model output it explains: recorded in every result and used by completeness metrics. */
+  readonly output: OutputKind;
+  /** True when the same input always gives the same explanation, whatever the seed. */
+  readonly deterministic: boolean;
+  readonly params: S;
+  /** Which task kinds it can explain (all when absent). */
+  readonly kinds?: readonly TaskView['kind'][];
+  fit?(ctx: Omit<ExplainContext, 'rng'> & { rng(purpose: string): Rng }, params: ParamValues<S>): State | Promise<State>;
+  explain(
+    ctx: ExplainContext,
+    batch: Batch,
+    targets: Int32Array,
+    sampleIds: readonly string[],
+    params: ParamValues<S>,
+    state: State,
+  ): AttributionResult | Promise<AttributionResult>;
+}
+
+/** Families other than attribution join this union as they are built. */
+export type Explainer = AttributionExplainer<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,0 +1,39 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from './backend.js';
+import { makeBatch } from './batch.js';
+import { Engine } from './engine.js';
+import { linearSoftmax } from '../test/helpers/tiny-models.js';
+
+beforeAll(async () => {
+  await useBackend('wasm');
+});
+
+describe('Engine', () => {
+  it('returns logits, probabilities and exact gradients of a linear model, counting passes', async () => {
+    const model = await linearSoftmax([[1, -1], [2, 0.5], [0, 3]], [0.1, -0.2]);
+    const engine = new Engine(model, 2);
+    const before = tf.memory().numTensors;
+    const x = makeBatch(new Float32Array([1, 2, 3, -1, 0, 0.5, 0, 0, 0]), [3]);
+    const logits = engine.outputs(x, 'logit');
+    expect(Array.from(logits).map((v) => +v.toFixed(5))).toEqual([5.1, 8.8, -0.9, 2.3, 0.1, -0.2]);
+    const p = engine.targetOutputs(x, [0, 1, 0], 'probability');
+    expect(p[0]).toBeCloseTo(1 / (1 + Math.exp(8.8 - 5.1)), 5);
+    const g = engine.gradients(x, [1, 0, 1], 'logit');
+    expect(Array.from(g)).toEqual([-1, 0.5, 3, 1, 2, 0, -1, 0.5, 3]);
+    expect(engine.passes()).toEqual({ forwardPasses: 6, gradientPasses: 3 });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(() => engine.outputs(makeBatch(new Float32Array(4), [4]), 'logit')).toThrow(/does not match/);
+  });
+
+  it('randomised copies differ from the original, are seeded, and keep the shape', async () => {
+    const model = await linearSoftmax([[1, -1], [2, 0.5], [0, 3]], [0.1, -0.2]);
+    const r1 = await model.randomised(7, 'all');
+    const r2 = await model.randomised(7, 'all');
+    const r3 = await model.randomised(8, 'all');
+    expect(r1.hash).toBe(r2.hash);
+    expect(r1.hash).not.toBe(r3.hash);
+    expect(r1.hash).not.toBe(model.hash);
+    expect(r1.inputShape).toEqual([3]);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The one batched engine (DESIGN.md principle 1). Explainers and metrics hand it stacks of inputs; it
+ * runs them in chunks of `batchSize` inside tf.tidy, returns typed arrays, and counts forward and
+ * gradient passes (one per input row) so that cost is measured, not estimated.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { type Batch, sizeOf } from './batch.js';
+import type { Model, OutputKind } from './model.js';
+
+export interface PassCounts {
+  forwardPasses: number;
+  gradientPasses: number;
+}
+
+export class Engine {
+  private readonly counts: PassCounts = { forwardPasses: 0, gradientPasses: 0 };
+
+  constructor(
+    readonly model: Model,
+    readonly batchSize = 256,
+  ) {
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+  }
+
+  get numClasses(): number {
+    return this.model.numClasses;
+  }
+
+  get inputShape(): readonly number[] {
+    return this.model.inputShape;
+  }
+
+  /** A snapshot of the pass counters (they only ever grow). */
+  passes(): PassCounts {
+    return { ...this.counts };
+  }
+
+  private checkShape(batch: Batch): void {
+    const want = this.model.inputShape;
+    if (batch.sampleShape.length !== want.length || batch.sampleShape.some((d, i) => d !== want[i])) {
+      throw new RangeError(`input shape [${batch.sampleShape.join(', ')}] does not match the model's [${want.join(', ')}]`);
+    }
+  }
+
+  /** All class outputs: n * numClasses values, row-major. */
+  outputs(batch: Batch, output: OutputKind): Float32Array {
+    this.checkShape(batch);
+    const d = sizeOf(batch.sampleShape);
+    const c = this.numClasses;
+    const out = new Float32Array(batch.n * c);
+    for (let start = 0; start < batch.n; start += this.batchSize) {
+      const m = Math.min(this.batchSize, batch.n - start);
+      const chunk = tf.tidy(() => {
+        const x = tf.tensor(batch.data.subarray(start * d, (start + m) * d), [m, ...batch.sampleShape]);
+        return this.model.apply(x, output).dataSync();
+      });
+      out.set(chunk, start * c);
+    }
+    this.counts.forwardPasses += batch.n;
+    return out;
+  }
+
+  /** The output of each row's target class: n values. `targets` has one entry per row, or one for all. */
+  targetOutputs(batch: Batch, targets: ArrayLike<number> | number, output: OutputKind): Float32Array {
+    const all = this.outputs(batch, output);
+    const c = this.numClasses;
+    const res = new Float32Array(batch.n);
+    for (let i = 0; i < batch.n; i++) res[i] = all[i * c + targetAt(targets, i, c)];
+    return res;
+  }
+
+  /**
+   * d output[target] / d input for every row, shaped like the batch. Rows are independent (inference
+   * mode), so one gradient of the sum of the rows' target outputs gives every row's gradient.
+   */
+  gradients(batch: Batch, targets: ArrayLike<number> | number, output: OutputKind): Float32Array {
+    this.checkShape(batch);
+    const d = sizeOf(batch.sampleShape);
+    const c = this.numClasses;
+    const out = new Float32Array(batch.n * d);
+    for (let start = 0; start < batch.n; start += this.batchSize) {
+      const m = Math.min(this.batchSize, batch.n - start);
+      const chunk = tf.tidy(() => {
+        const x = tf.tensor(batch.data.subarray(start * d, (start + m) * d), [m, ...batch.sampleShape]);
+        const idx = new Int32Array(m);
+        for (let i = 0; i < m; i++) idx[i] = targetAt(targets, start + i, c);
+        const mask = tf.oneHot(tf.tensor1d(idx, 'int32'), c);
+        const g = tf.grad((inp: tf.Tensor) => this.model.apply(inp, output).mul(mask).sum())(x);
+        return g.dataSync();
+      });
+      out.set(chunk, start * d);
+    }
+    this.counts.gradientPasses += batch.n;
+    return out;
+  }
+}
+
+function targetAt(targets: ArrayLike<number> | number, i: number, numClasses: number): number {
+  const t = typeof targets === 'number' ? targets : targets[i];
+  if (!Number.isInteger(t) || t < 0 || t >= numClasses) throw new RangeError(`target ${t} is not a class index in [0, ${numClasses})`);
+  return t;
+}

@@ -1,0 +1,186 @@
+/**
+ * The Model wrapper of DESIGN.md: probabilities, logits (the last layer's softmax or sigmoid removed),
+ * shape facts, a content hash, and seeded randomised copies for sanity checks.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createHash } from 'node:crypto';
+import { UserError } from './errors.js';
+import { loadLayersModel, readModelArtifacts } from './model-io.js';
+import { Rng, rngFor } from './rng.js';
+
+export type OutputKind = 'logit' | 'probability';
+
+export interface Model {
+  /** Where it was loaded from (or a name for in-memory models). */
+  readonly source: string;
+  readonly net: tf.LayersModel;
+  /** The same network up to the pre-activation of the last layer. */
+  readonly logitsNet: tf.LayersModel;
+  readonly numClasses: number;
+  /** Shape of one input, without the batch axis. */
+  readonly inputShape: readonly number[];
+  readonly layers: readonly tf.layers.Layer[];
+  /** sha256 of topology and weights. */
+  readonly hash: string;
+  /** Runs the network on a tensor; `output` picks probabilities or logits. Caller owns the result. */
+  apply(x: tf.Tensor, output: OutputKind): tf.Tensor2D;
+  /**
+   * A copy whose layers named in `scope` (or all layers with weights) are re-initialised from a
+   * seeded stream: kernels Glorot-uniform, biases and BN shifts 0, BN scales and variances 1.
+   */
+  randomised(seed: number, scope: 'all' | readonly string[]): Promise<Model>;
+  dispose(): void;
+}
+
+/** How the final activation is undone to get logits. */
+type Head =
+  | { kind: 'softmax-dense' }
+  | { kind: 'softmax-layer' }
+  | { kind: 'sigmoid-dense' }
+  | { kind: 'linear' };
+
+function activationName(layer: tf.layers.Layer): string | undefined {
+  const cfg = layer.getConfig() as { activation?: unknown };
+  return typeof cfg.activation === 'string' ? cfg.activation : undefined;
+}
+
+function detectHead(net: tf.LayersModel, source: string): Head {
+  const last = net.layers[net.layers.length - 1];
+  const cls = last.getClassName();
+  const act = activationName(last);
+  if (cls === 'Dense' && act === 'softmax') return { kind: 'softmax-dense' };
+  if (cls === 'Dense' && act === 'sigmoid') return { kind: 'sigmoid-dense' };
+  if ((cls === 'Activation' && act === 'softmax') || cls === 'Softmax') return { kind: 'softmax-layer' };
+  if (cls === 'Dense' && act === 'linear') return { kind: 'linear' };
+  throw new UserError(
+    `${source}: the last layer is ${cls}${act ? ` with activation ${act}` : ''}; expected Dense with softmax, sigmoid or linear activation, or a softmax Activation layer`,
+  );
+}
+
+/** Builds the logits network: the final Dense layer rebuilt with a linear activation, weights shared. */
+function buildLogitsNet(net: tf.LayersModel, head: Head): tf.LayersModel {
+  if (head.kind === 'linear') return net;
+  const last = net.layers[net.layers.length - 1];
+  const before = last.input as tf.SymbolicTensor;
+  if (head.kind === 'softmax-layer') return tf.model({ inputs: net.inputs, outputs: before });
+  const cfg = { ...(last.getConfig() as Record<string, unknown>), activation: 'linear', name: `${last.name}_logits` };
+  const dense = tf.layers.dense(cfg as unknown as Parameters<typeof tf.layers.dense>[0]);
+  const out = dense.apply(before) as tf.SymbolicTensor;
+  dense.setWeights(last.getWeights());
+  return tf.model({ inputs: net.inputs, outputs: out });
+}
+
+function hashArtifacts(topology: unknown, weights: ArrayBuffer): string {
+  return createHash('sha256').update(JSON.stringify(topology)).update(new Uint8Array(weights)).digest('hex');
+}
+
+async function artifactsOf(net: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
+  let captured: tf.io.ModelArtifacts | null = null;
+  await net.save(
+    tf.io.withSaveHandler(async (a) => {
+      captured = a;
+      return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
+    }),
+  );
+  if (!captured) throw new Error('model could not be serialised');
+  const a = captured as tf.io.ModelArtifacts;
+  const wd = a.weightData;
+  return { ...a, weightData: wd === undefined ? new ArrayBuffer(0) : Array.isArray(wd) ? tf.io.concatenateArrayBuffers(wd) : wd };
+}
+
+/** Wraps an in-memory LayersModel. */
+export async function wrapModel(net: tf.LayersModel, source = 'memory'): Promise<Model> {
+  const a = await artifactsOf(net);
+  return makeModel(net, source, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer));
+}
+
+function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
+  if (net.inputs.length !== 1 || net.outputs.length !== 1) {
+    throw new UserError(`${source}: expected a model with one input and one output, got ${net.inputs.length} and ${net.outputs.length}`);
+  }
+  const head = detectHead(net, source);
+  const logitsNet = buildLogitsNet(net, head);
+  const outShape = net.outputs[0].shape;
+  const units = outShape[outShape.length - 1] ?? 0;
+  const binarySigmoid = head.kind === 'sigmoid-dense' && units === 1;
+  const numClasses = binarySigmoid ? 2 : units;
+  const inputShape = net.inputs[0].shape.slice(1).map((d, i) => {
+    if (d === null) throw new UserError(`${source}: input dimension ${i + 1} is not fixed`);
+    return d;
+  });
+  const model: Model = {
+    source,
+    net,
+    logitsNet,
+    numClasses,
+    inputShape,
+    layers: net.layers,
+    hash,
+    apply(x, output) {
+      return tf.tidy(() => {
+        if (binarySigmoid) {
+          // One sigmoid unit z is read as two classes with logits [-z/2, z/2]: their softmax is
+          // [1 - sigmoid(z), sigmoid(z)], so probabilities and logits stay consistent.
+          const z = logitsNet.apply(x, { training: false }) as tf.Tensor2D;
+          const logits = tf.concat([z.mul(-0.5), z.mul(0.5)], 1) as tf.Tensor2D;
+          return output === 'logit' ? logits : (tf.softmax(logits) as tf.Tensor2D);
+        }
+        if (output === 'logit') return logitsNet.apply(x, { training: false }) as tf.Tensor2D;
+        if (head.kind === 'linear') return tf.softmax(net.apply(x, { training: false }) as tf.Tensor2D) as tf.Tensor2D;
+        return net.apply(x, { training: false }) as tf.Tensor2D;
+      });
+    },
+    async randomised(seed, scope) {
+      const a = await artifactsOf(net);
+      const copy = await tf.loadLayersModel(tf.io.fromMemory(a));
+      const names = scope === 'all' ? null : new Set(scope);
+      if (names) {
+        for (const n of names) {
+          if (!copy.layers.some((l) => l.name === n)) throw new UserError(`randomised: no layer named '${n}' in ${source}`);
+        }
+      }
+      for (const layer of copy.layers) {
+        if (names && !names.has(layer.name)) continue;
+        const ws = layer.getWeights();
+        if (ws.length === 0) continue;
+        const rng = rngFor(seed, 'randomise', layer.name);
+        const fresh = layer.weights.map((w, i) => reinit(w.name, ws[i].shape, rng));
+        layer.setWeights(fresh);
+        fresh.forEach((t) => t.dispose());
+      }
+      return wrapModel(copy, `${source} (randomised seed ${seed}: ${scope === 'all' ? 'all layers' : scope.join(', ')})`);
+    },
+    dispose() {
+      if (logitsNet !== net) {
+        // The logits net shares all but its last layer with `net`; dispose only what it owns.
+        logitsNet.layers[logitsNet.layers.length - 1].dispose();
+      }
+      net.dispose();
+    },
+  };
+  return model;
+}
+
+function reinit(name: string, shape: number[], rng: Rng): tf.Tensor {
+  const size = shape.reduce((a, b) => a * b, 1);
+  const v = new Float32Array(size);
+  const base = name.split('/').pop() ?? name;
+  if (/kernel/.test(base)) {
+    // Glorot uniform: fan-in/fan-out from the last two axes times the receptive field.
+    const receptive = shape.slice(0, -2).reduce((a, b) => a * b, 1);
+    const fanIn = (shape[shape.length - 2] ?? 1) * receptive;
+    const fanOut = (shape[shape.length - 1] ?? 1) * receptive;
+    const limit = Math.sqrt(6 / (fanIn + fanOut));
+    for (let i = 0; i < size; i++) v[i] = rng.uniform(-limit, limit);
+  } else if (/gamma|moving_variance/.test(base)) {
+    v.fill(1);
+  }
+  return tf.tensor(v, shape);
+}
+
+/** Loads a tfjs LayersModel from model.json (our filesystem IO handler) and wraps it. */
+export async function loadModel(modelJsonPath: string): Promise<Model> {
+  const a = readModelArtifacts(modelJsonPath);
+  const net = await loadLayersModel(modelJsonPath);
+  return makeModel(net, modelJsonPath, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer));
+}

@@ -1,0 +1,118 @@
+/**
+ * Seeded random streams (DESIGN.md principle 2). Every stream is derived by hashing the run seed with
+ * the names of what uses it (task, explainer, metric, sample id, purpose), so streams never collide and
+ * results do not depend on evaluation order, parallelism or resumption. Math.random is never used.
+ */
+
+/** cyrb128: a fast 128-bit string hash; good enough to seed a PRNG, not cryptographic. */
+function cyrb128(str: string): [number, number, number, number] {
+  let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
+  for (let i = 0; i < str.length; i++) {
+    const k = str.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
+/** sfc32 small fast counter generator (PractRand-clean), 32-bit state words. */
+export class Rng {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+  private spareNormal: number | null = null;
+
+  constructor(seedWords: readonly [number, number, number, number]) {
+    [this.a, this.b, this.c, this.d] = seedWords;
+    for (let i = 0; i < 15; i++) this.nextUint32();
+  }
+
+  nextUint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform in [0, 1) with 32 bits of resolution. */
+  next(): number {
+    return this.nextUint32() / 4294967296;
+  }
+
+  uniform(lo: number, hi: number): number {
+    return lo + (hi - lo) * this.next();
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    if (!Number.isInteger(n) || n <= 0) throw new RangeError(`Rng.int needs a positive integer, got ${n}`);
+    return Math.floor(this.next() * n);
+  }
+
+  /** Standard normal by the Box-Muller transform (pairs are cached). */
+  normal(): number {
+    if (this.spareNormal !== null) {
+      const s = this.spareNormal;
+      this.spareNormal = null;
+      return s;
+    }
+    let u = 0;
+    while (u === 0) u = this.next();
+    const v = this.next();
+    const r = Math.sqrt(-2 * Math.log(u));
+    this.spareNormal = r * Math.sin(2 * Math.PI * v);
+    return r * Math.cos(2 * Math.PI * v);
+  }
+
+  bernoulli(p: number): boolean {
+    return this.next() < p;
+  }
+
+  /** Fisher-Yates shuffle in place; returns the array. */
+  shuffle<T>(arr: T[]): T[] {
+    for (let i = arr.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const t = arr[i];
+      arr[i] = arr[j];
+      arr[j] = t;
+    }
+    return arr;
+  }
+
+  /** A uniformly random permutation of 0..n-1. */
+  permutation(n: number): number[] {
+    return this.shuffle(Array.from({ length: n }, (_, i) => i));
+  }
+
+  /** k distinct indices from 0..n-1, in random order. */
+  sample(n: number, k: number): number[] {
+    if (k > n) throw new RangeError(`cannot draw ${k} distinct items from ${n}`);
+    return this.permutation(n).slice(0, k);
+  }
+}
+
+export type StreamKey = string | number;
+
+/** The stream for (seed, ...names). Same key, same stream; any difference gives an unrelated stream. */
+export function rngFor(seed: number, ...names: StreamKey[]): Rng {
+  return new Rng(cyrb128([String(seed), ...names.map(String)].join('\u241f')));
+}
+
+/** A 32-bit integer seed derived like a stream (for APIs such as tf initialisers that take a number). */
+export function seedFor(seed: number, ...names: StreamKey[]): number {
+  return rngFor(seed, ...names).nextUint32();
+}

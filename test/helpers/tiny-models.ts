@@ -1,0 +1,25 @@
+/** Tiny hand-weighted models for known-answer tests (Captum's pattern). */
+import * as tf from '@tensorflow/tfjs';
+import { type Model, wrapModel } from '../../harness/model.js';
+
+/** softmax(W x + b) with the given W (inputs x classes) and b. */
+export async function linearSoftmax(w: number[][], b: number[]): Promise<Model> {
+  const d = w.length;
+  const c = w[0].length;
+  const net = tf.sequential({ layers: [tf.layers.dense({ inputShape: [d], units: c, activation: 'softmax', name: 'out' })] });
+  net.layers[0].setWeights([tf.tensor2d(w), tf.tensor1d(b)]);
+  return wrapModel(net, 'linear-softmax');
+}
+
+/** A two-layer ReLU net: softmax(W2 relu(W1 x + b1) + b2). */
+export async function reluMlp(w1: number[][], b1: number[], w2: number[][], b2: number[]): Promise<Model> {
+  const net = tf.sequential({
+    layers: [
+      tf.layers.dense({ inputShape: [w1.length], units: w1[0].length, activation: 'relu', name: 'hidden' }),
+      tf.layers.dense({ units: w2[0].length, activation: 'softmax', name: 'out' }),
+    ],
+  });
+  net.layers[0].setWeights([tf.tensor2d(w1), tf.tensor1d(b1)]);
+  net.layers[1].setWeights([tf.tensor2d(w2), tf.tensor1d(b2)]);
+  return wrapModel(net, 'relu-mlp');
+}
