@@ -1,12 +1,32 @@
 import { defineConfig } from 'vitest/config';
 
+const shared = {
+  testTimeout: 120_000,
+  hookTimeout: 300_000,
+  // tfjs keeps one global engine per process: isolate files in forks.
+  pool: 'forks' as const,
+};
+
 export default defineConfig({
   test: {
-    include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'dist/**', 'site/**'],
-    testTimeout: 120_000,
-    hookTimeout: 300_000,
-    // tfjs keeps one global engine per process: isolate files in forks.
-    pool: 'forks',
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'unit',
+          include: ['**/*.test.ts'],
+          exclude: ['node_modules/**', 'dist/**', 'site/**', 'test/e2e/**'],
+        },
+      },
+      {
+        // End-to-end tests run the built CLI (`npm test` builds first) and share one smoke run.
+        test: {
+          ...shared,
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/e2e/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,106 @@
+/**
+ * Reads a labelled numeric CSV: one header row, numeric feature columns, last column `label` holding
+ * the class name. Classes are numbered in order of first appearance, so the numbering is a property of
+ * the file and not of any sort order. Every problem is a UserError naming file, line and column.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { UserError } from '../harness/errors.js';
+
+export interface CsvTable {
+  readonly file: string;
+  readonly featureNames: readonly string[];
+  readonly classes: readonly string[];
+  /** Number of rows and of feature columns. */
+  readonly n: number;
+  readonly d: number;
+  /** Raw feature values, row-major, n * d. */
+  readonly x: Float32Array;
+  readonly y: Int32Array;
+  /** sha256 of the file bytes. */
+  readonly hash: string;
+}
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/** Parses CSV text; `file` only names the source in error messages. */
+export function parseCsvTable(text: string, file: string): CsvTable {
+  const where = (line: number, col?: number, name?: string): string =>
+    `${file}: line ${line}${col === undefined ? '' : `, column ${col}${name ? ` (${name})` : ''}`}`;
+  if (text.trim() === '') throw new UserError(`${file}: empty file (expected a header row ending in 'label' and data rows)`);
+  let rows: ParsedRecord[];
+  try {
+    rows = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as ParsedRecord[];
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    throw new UserError(`${file}${err.lines ? `: line ${err.lines}` : ''}: not valid CSV (${err.message})`);
+  }
+  const [head, ...body] = rows;
+  const header = head.record;
+  const labelCol = header.length - 1;
+  if (header[labelCol] !== 'label') {
+    throw new UserError(
+      `${where(head.info.lines, header.length, header[labelCol])}: missing label column (the last header cell must be 'label')`,
+    );
+  }
+  if (header.length < 2) throw new UserError(`${where(head.info.lines)}: no feature columns before 'label'`);
+  header.forEach((name, i) => {
+    if (name === '') throw new UserError(`${where(head.info.lines, i + 1)}: empty column name in the header`);
+  });
+  if (body.length === 0) throw new UserError(`${file}: no data rows after the header`);
+  const d = labelCol;
+  const n = body.length;
+  const x = new Float32Array(n * d);
+  const y = new Int32Array(n);
+  const classes: string[] = [];
+  const classIndex = new Map<string, number>();
+  body.forEach(({ record, info }, r) => {
+    if (record.length !== header.length) {
+      throw new UserError(`${where(info.lines)}: ${record.length} columns, but the header has ${header.length}`);
+    }
+    for (let c = 0; c < d; c++) {
+      const cell = record[c];
+      const v = cell === '' ? NaN : Number(cell);
+      if (!Number.isFinite(v)) {
+        throw new UserError(`${where(info.lines, c + 1, header[c])}: '${cell}' is not a finite number`);
+      }
+      x[r * d + c] = v;
+    }
+    const label = record[labelCol];
+    if (label === '') throw new UserError(`${where(info.lines, labelCol + 1, 'label')}: empty class label`);
+    let k = classIndex.get(label);
+    if (k === undefined) {
+      k = classes.length;
+      classes.push(label);
+      classIndex.set(label, k);
+    }
+    y[r] = k;
+  });
+  if (classes.length < 2) throw new UserError(`${file}: only one class ('${classes[0]}'); a classification task needs two or more`);
+  return {
+    file,
+    featureNames: header.slice(0, d),
+    classes,
+    n,
+    d,
+    x,
+    y,
+    hash: createHash('sha256').update(text).digest('hex'),
+  };
+}
+
+/** Reads and parses a CSV file; the hash is over the file's bytes. */
+export function readCsvTable(path: string): CsvTable {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new UserError(`${path}: cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
+  const table = parseCsvTable(bytes.toString('utf8'), path);
+  return { ...table, hash: createHash('sha256').update(bytes).digest('hex') };
+}

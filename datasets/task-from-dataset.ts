@@ -1,0 +1,68 @@
+/**
+ * Builds a Task from a loaded Dataset and a trained model: the all-zero baseline in model-input space
+ * (the training mean for standardised tables, a blank image for images), the training split as
+ * background, and sample ids `test-NNNN` (test-split rows) in an order fixed by the data set id, so all
+ * models of a data set share ids and a smaller profile's ids are a prefix of a larger one's.
+ */
+import { sizeOf } from '../harness/batch.js';
+import { UserError } from '../harness/errors.js';
+import type { Model } from '../harness/model.js';
+import { rngFor } from '../harness/rng.js';
+import type { Dataset } from './dataset.js';
+import type { GroundTruthCheck, Task } from './task.js';
+
+export interface SampleIdScheme {
+  sampleIds(n: number): string[];
+  sampleIndex(id: string): number;
+}
+
+/** Sample ids over `testSize` rows in the order of a permutation seeded by `datasetId`. */
+export function sampleIdScheme(owner: string, datasetId: string, testSize: number): SampleIdScheme {
+  const width = Math.max(4, String(testSize - 1).length);
+  const format = (row: number): string => `test-${String(row).padStart(width, '0')}`;
+  let order: number[] | null = null;
+  return {
+    sampleIds(n) {
+      if (!(n >= 0) || (!Number.isInteger(n) && n !== Infinity)) throw new RangeError(`sampleIds: n must be a non-negative integer, got ${n}`);
+      order ??= rngFor(0, 'sample-ids', datasetId).permutation(testSize);
+      return order.slice(0, Math.min(n, testSize)).map(format);
+    },
+    sampleIndex(id) {
+      const m = /^test-(\d+)$/.exec(id);
+      const row = m ? Number(m[1]) : -1;
+      if (!m || row >= testSize || format(row) !== id) {
+        throw new UserError(`${owner}: unknown sample id '${id}' (expected ${format(0)} .. ${format(testSize - 1)})`);
+      }
+      return row;
+    },
+  };
+}
+
+export function taskFromDataset(
+  data: Dataset,
+  t: { id: string; description: string; modelId: string; model: Model; groundTruthCheck?: GroundTruthCheck },
+): Task {
+  const ids = sampleIdScheme(`task ${t.id}`, data.info.id, data.test.x.n);
+  return {
+    id: t.id,
+    description: t.description,
+    kind: data.kind,
+    sampleShape: data.sampleShape,
+    classes: data.classes,
+    featureNames: data.featureNames,
+    units: data.units,
+    scale: data.scale,
+    baseline: new Float32Array(sizeOf(data.sampleShape)),
+    background: data.train.x,
+    dataset: data.info,
+    modelId: t.modelId,
+    model: t.model,
+    train: data.train,
+    test: data.test,
+    groundTruth: data.groundTruth,
+    groundTruthCheck: t.groundTruthCheck,
+    protectedAttribute: data.protectedAttribute,
+    sampleIds: ids.sampleIds,
+    sampleIndex: ids.sampleIndex,
+  };
+}

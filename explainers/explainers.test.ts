@@ -1,0 +1,132 @@
+/** Properties every registered explainer must have, on a tabular and an image task. */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../harness/backend.js';
+import { type Batch, makeBatch } from '../harness/batch.js';
+import { isUserError } from '../harness/errors.js';
+import type { Model } from '../harness/model.js';
+import { rngFor } from '../harness/rng.js';
+import { contextFor, imageTask, runExplainer, tabularTask, tinyConvNet } from '../test/helpers/explainer-fixtures.js';
+import { reluMlp } from '../test/helpers/tiny-models.js';
+import { explainers, getExplainer, renderText } from './index.js';
+import type { TaskView } from '../datasets/task.js';
+
+/** Small budgets so the suite stays fast; kernel-shap is kept below 2^M - 2 so that it samples. */
+const SMALL: Record<string, Record<string, number | string>> = {
+  'integrated-gradients': { steps: 8 },
+  smoothgrad: { samples: 6 },
+  occlusion: { window: 3, stride: 2 },
+  'kernel-shap': { samples: 12, cell: 2, backgroundRows: 3 },
+};
+
+const ENGINE_CALLS: Record<string, { outputs: number; gradients: number }> = {
+  random: { outputs: 0, gradients: 0 },
+  gradient: { outputs: 0, gradients: 1 },
+  'gradient-x-input': { outputs: 0, gradients: 1 },
+  'integrated-gradients': { outputs: 1, gradients: 1 },
+  smoothgrad: { outputs: 0, gradients: 1 },
+  occlusion: { outputs: 1, gradients: 0 },
+  'kernel-shap': { outputs: 1, gradients: 0 },
+};
+
+const RANDOMISED = new Set(['random', 'smoothgrad', 'kernel-shap']);
+
+interface Setup {
+  name: string;
+  model: Model;
+  task: TaskView;
+  batch: Batch;
+  targets: Int32Array;
+}
+const setups: Setup[] = [];
+
+function uniformBatch(n: number, shape: number[], seed: string, lo: number, hi: number): Batch {
+  const rng = rngFor(3, seed);
+  const size = shape.reduce((a, b) => a * b, 1);
+  return makeBatch(Float32Array.from({ length: n * size }, () => rng.uniform(lo, hi)), shape);
+}
+
+beforeAll(async () => {
+  await useBackend('wasm');
+  const mlp = await reluMlp(
+    [[1, -0.5, 0.3], [0.2, 0.8, -1], [-0.7, 0.4, 0.5], [0.6, 0.1, 0.9], [-0.3, -0.6, 0.2]],
+    [0.1, -0.2, 0.05],
+    [[1, -1, 0.5], [-0.5, 1.2, 0.3], [0.8, 0.2, -1]],
+    [0, 0.1, -0.1],
+  );
+  setups.push({
+    name: 'tabular',
+    model: mlp,
+    task: tabularTask({ features: 5, classes: ['a', 'b', 'c'], background: uniformBatch(10, [5], 'bg', -1, 1) }),
+    batch: uniformBatch(3, [5], 'x', -2, 2),
+    targets: Int32Array.from([0, 1, 2]),
+  });
+  setups.push({
+    name: 'image',
+    model: await tinyConvNet(),
+    task: imageTask({ height: 6, width: 6 }),
+    batch: uniformBatch(2, [6, 6, 1], 'img', 0, 1),
+    targets: Int32Array.from([2, 0]),
+  });
+});
+
+describe('the registry', () => {
+  it('holds the contract ids, each once, and rejects unknown ids naming the known ones', () => {
+    expect(explainers.map((e) => e.id)).toEqual(['random', 'gradient', 'gradient-x-input', 'integrated-gradients', 'smoothgrad', 'occlusion', 'kernel-shap']);
+    expect(getExplainer('occlusion').id).toBe('occlusion');
+    let err: unknown;
+    try {
+      getExplainer('lrp-epsilon');
+    } catch (e) {
+      err = e;
+    }
+    expect(isUserError(err)).toBe(true);
+    expect((err as Error).message).toMatch(/'lrp-epsilon'.*random, gradient,.*kernel-shap/);
+    for (const e of explainers) {
+      expect(['logit', 'probability']).toContain(e.output);
+      expect(e.family).toBe('attribution');
+    }
+  });
+});
+
+describe.each(['tabular', 'image'])('every explainer on the %s task', (which) => {
+  const setup = () => setups.find((s) => s.name === which)!;
+
+  it.each(explainers.map((e) => e.id))('%s: shaped output, no tensor leak, seeded', async (id) => {
+    const { model, task, batch, targets } = setup();
+    const e = getExplainer(id);
+    const params = SMALL[id] ?? {};
+    const before = tf.memory().numTensors;
+    const a = await runExplainer(e, contextFor(model, task, 1), batch, targets, params, undefined, 1);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(a.attributions.length).toBe(batch.data.length);
+    expect(a.attributions.every(Number.isFinite)).toBe(true);
+    expect(a.attributions.some((v) => v !== 0)).toBe(true);
+
+    const again = await runExplainer(e, contextFor(model, task, 1), batch, targets, params, undefined, 1);
+    expect(Array.from(again.attributions)).toEqual(Array.from(a.attributions));
+    const other = await runExplainer(e, contextFor(model, task, 2), batch, targets, params, undefined, 2);
+    if (RANDOMISED.has(id)) {
+      expect(e.deterministic).toBe(false);
+      expect(Array.from(other.attributions)).not.toEqual(Array.from(a.attributions));
+    } else {
+      expect(e.deterministic).toBe(true);
+      expect(Array.from(other.attributions)).toEqual(Array.from(a.attributions));
+    }
+
+    // The whole batch's perturbations go to the engine in one call per kind of pass.
+    const ctx = contextFor(model, task, 1);
+    const calls = { outputs: 0, gradients: 0 };
+    const outputs = ctx.engine.outputs.bind(ctx.engine);
+    const gradients = ctx.engine.gradients.bind(ctx.engine);
+    ctx.engine.outputs = (...args) => (calls.outputs++, outputs(...args));
+    ctx.engine.gradients = (...args) => (calls.gradients++, gradients(...args));
+    await runExplainer(e, ctx, batch, targets, params);
+    expect(calls).toEqual(ENGINE_CALLS[id]);
+
+    const text = renderText(e, task, batch, targets, a, 0);
+    expect(text.en.length).toBeGreaterThan(20);
+    expect(text.ko).toMatch(/[가-힣]/);
+    expect(text.en).toContain(e.output === 'logit' ? 'logit score' : 'predicted probability');
+  });
+});

@@ -1,0 +1,22 @@
+/**
+ * Gradient x input (Shrikumar et al. 2016): x * d logit_target / d x, the first-order Taylor term around
+ * zero. For a linear model it is exactly w * x.
+ */
+import type { AttributionExplainer } from './types.js';
+
+const params = {} as const;
+
+export const gradientXInputExplainer: AttributionExplainer<typeof params> = {
+  id: 'gradient-x-input',
+  family: 'attribution',
+  description: 'Input times the gradient of the target logit.',
+  needs: ['gradients'],
+  output: 'logit',
+  deterministic: true,
+  params,
+  explain(ctx, batch, targets) {
+    const g = ctx.engine.gradients(batch, targets, 'logit');
+    for (let k = 0; k < g.length; k++) g[k] *= batch.data[k];
+    return { attributions: g };
+  },
+};

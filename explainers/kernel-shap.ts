@@ -1,0 +1,182 @@
+/**
+ * KernelSHAP (Lundberg & Lee 2017) as shap's KernelExplainer does it on predict_proba: the value of a
+ * coalition S is the mean model probability over background rows with the features outside S taken from
+ * the background; Shapley values are the weighted least-squares fit over coalitions drawn with the
+ * Shapley kernel (shapley-coalitions.ts), with efficiency, sum(phi) = f(x) - E[f(background)], enforced
+ * exactly. Features equal to every background row get 0 and leave the game (shap's "varying" features).
+ * With 2^M - 2 <= samples all coalitions are enumerated and the values are exact.
+ *
+ * Images are explained over groups of pixels (all channels): grid cells or SLIC superpixels. A group's
+ * value is spread evenly over its elements so the attributions still sum to f(x) - E[f(background)];
+ * the group values themselves are in `extras`. l1 feature selection (shap's l1_reg) is not done.
+ */
+import type { TaskView } from '../datasets/task.js';
+import { type Batch, sizeOf } from '../harness/batch.js';
+import { UserError } from '../harness/errors.js';
+import { int, num, oneOf } from '../harness/params.js';
+import { imageGeometry } from './image-geometry.js';
+import { constrainedWeightedLeastSquares, matrix } from './linalg.js';
+import { gridSegments } from './segmentation/grid.js';
+import { slicSegments } from './segmentation/slic.js';
+import type { Segmentation } from './segmentation/types.js';
+import { type Coalitions, shapleyCoalitions } from './shapley-coalitions.js';
+import { type Stack, stackedTargetOutputs } from './stack.js';
+import type { AttributionExplainer } from './types.js';
+
+const params = {
+  samples: int({ default: 0, min: 0, max: 1_000_000, description: "coalitions per input; 0 = shap's 'auto', 2M + 2048 (M groups), always capped at 2^M - 2" }),
+  background: oneOf(
+    ['auto', 'baseline', 'data'] as const,
+    'auto',
+    "'data' = rows drawn from the training split or --background, 'baseline' = the task baseline alone, 'auto' = data for tabular tasks, baseline for images (cost)",
+  ),
+  backgroundRows: int({ default: 20, min: 1, max: 10000, description: 'background rows drawn when background is data (each coalition costs one forward pass per row)' }),
+  grouping: oneOf(['grid', 'slic'] as const, 'grid', 'image pixel groups: square grid cells or SLIC superpixels'),
+  cell: int({ default: 4, min: 1, max: 1024, description: 'grid cell side in pixels (grouping=grid)' }),
+  segments: int({ default: 25, min: 2, max: 10000, description: 'approximate number of SLIC superpixels (grouping=slic)' }),
+  compactness: num({ default: 0.1, min: 1e-6, max: 1e6, description: 'SLIC compactness on range-normalised intensities (grouping=slic)' }),
+} as const;
+
+type Params = typeof params;
+
+export interface KernelShapState {
+  /** Background rows, rows * sample size values. */
+  readonly background: Float32Array;
+  readonly rows: number;
+}
+
+/** The element indices of each group, and the image segmentation that made them (if any). */
+function groupsOf(task: TaskView, batch: Batch, i: number, p: { grouping: 'grid' | 'slic'; cell: number; segments: number; compactness: number }): {
+  groups: Int32Array[];
+  segmentation?: Segmentation;
+} {
+  const d = sizeOf(batch.sampleShape);
+  if (task.kind === 'tabular') return { groups: Array.from({ length: d }, (_, k) => Int32Array.of(k)) };
+  const { height, width, channels } = imageGeometry(batch.sampleShape);
+  const seg =
+    p.grouping === 'grid'
+      ? gridSegments(height, width, p.cell)
+      : slicSegments(batch.data.subarray(i * d, (i + 1) * d), height, width, channels, { nSegments: p.segments, compactness: p.compactness });
+  const sizes = new Int32Array(seg.count);
+  for (const l of seg.labels) sizes[l]++;
+  const groups = Array.from({ length: seg.count }, (_, l) => new Int32Array(sizes[l] * channels));
+  const fill = new Int32Array(seg.count);
+  seg.labels.forEach((l, px) => {
+    for (let ch = 0; ch < channels; ch++) groups[l][fill[l]++] = px * channels + ch;
+  });
+  return { groups, segmentation: seg };
+}
+
+export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> = {
+  id: 'kernel-shap',
+  family: 'attribution',
+  description: 'KernelSHAP: Shapley values of the target probability by Shapley-kernel weighted regression over feature coalitions.',
+  needs: ['predict', 'training-data'],
+  output: 'probability',
+  deterministic: false,
+  params,
+  fit(ctx, p) {
+    const d = sizeOf(ctx.task.sampleShape);
+    const source = p.background === 'auto' ? (ctx.task.kind === 'tabular' && ctx.task.background ? 'data' : 'baseline') : p.background;
+    if (source === 'baseline') return { background: Float32Array.from(ctx.task.baseline), rows: 1 };
+    const data = ctx.task.background;
+    if (!data || data.n === 0) {
+      throw new UserError(`kernel-shap.background=data: task ${ctx.task.id} has no background data (give --background FILE or use background=baseline)`);
+    }
+    const rows = Math.min(p.backgroundRows, data.n);
+    const picks = ctx.rng('kernel-shap-background').sample(data.n, rows);
+    const background = new Float32Array(rows * d);
+    picks.forEach((r, k) => background.set(data.data.subarray(r * d, (r + 1) * d), k * d));
+    return { background, rows };
+  },
+  explain(ctx, batch, targets, sampleIds, p, state) {
+    if (!state) throw new Error('kernel-shap: fit() must run before explain()');
+    const d = sizeOf(batch.sampleShape);
+    const { background: bg, rows: nb } = state;
+    if (bg.length !== nb * d) throw new RangeError(`kernel-shap: background rows have ${bg.length / nb} values, inputs have ${d}`);
+
+    interface Plan {
+      groups: Int32Array[];
+      segmentation?: Segmentation;
+      varying: number[];
+      coalitions?: Coalitions;
+    }
+    const plans: Plan[] = [];
+    const stacks: Stack[] = [];
+    for (let i = 0; i < batch.n; i++) {
+      const x = batch.data.subarray(i * d, (i + 1) * d);
+      const { groups, segmentation } = groupsOf(ctx.task, batch, i, p);
+      const varying = groups.flatMap((g, j) => {
+        for (let r = 0; r < nb; r++) for (const k of g) if (x[k] !== bg[r * d + k]) return [j];
+        return [];
+      });
+      const m = varying.length;
+      const coalitions = m >= 2 ? shapleyCoalitions(m, p.samples === 0 ? 2 * m + 2048 : p.samples, ctx.rng(sampleIds[i], 'kernel-shap')) : undefined;
+      plans.push({ groups, segmentation, varying, coalitions });
+      // Rows: x, the background rows, then for each coalition one row per background row.
+      stacks.push({
+        rows: 1 + nb + (coalitions ? coalitions.count * nb : 0),
+        target: targets[i],
+        fill(out) {
+          out.set(x, 0);
+          out.set(bg, d);
+          if (!coalitions) return;
+          for (let c = 0; c < coalitions.count; c++) {
+            for (let r = 0; r < nb; r++) {
+              const row = (1 + nb + c * nb + r) * d;
+              out.set(bg.subarray(r * d, (r + 1) * d), row);
+              for (let j = 0; j < m; j++) {
+                if (coalitions.masks[c * m + j] === 0) continue;
+                for (const k of groups[varying[j]]) out[row + k] = x[k];
+              }
+            }
+          }
+        },
+      });
+    }
+    const f = stackedTargetOutputs(ctx.engine, batch.sampleShape, stacks, 'probability');
+
+    const attributions = new Float32Array(batch.n * d);
+    const reference = new Float32Array(batch.n);
+    const extras: Record<string, unknown>[] = [];
+    for (let i = 0; i < batch.n; i++) {
+      const { groups, segmentation, varying, coalitions } = plans[i];
+      const fi = f[i];
+      const fx = fi[0];
+      let fnull = 0;
+      for (let r = 0; r < nb; r++) fnull += fi[1 + r];
+      fnull /= nb;
+      const total = fx - fnull;
+      const m = varying.length;
+      const phi = new Float64Array(groups.length);
+      if (m === 1) phi[varying[0]] = total;
+      if (coalitions) {
+        const y = new Float64Array(coalitions.count);
+        for (let c = 0; c < coalitions.count; c++) {
+          let s = 0;
+          for (let r = 0; r < nb; r++) s += fi[1 + nb + c * nb + r];
+          y[c] = s / nb - fnull;
+        }
+        const sol = constrainedWeightedLeastSquares(matrix(coalitions.count, m, coalitions.masks), y, coalitions.weights, total);
+        varying.forEach((g, j) => (phi[g] = sol.beta[j]));
+      }
+      groups.forEach((g, j) => {
+        for (const k of g) attributions[i * d + k] = phi[j] / g.length;
+      });
+      reference[i] = fnull;
+      const extra: Record<string, unknown> = {
+        groups: groups.length,
+        varyingGroups: m,
+        coalitions: coalitions?.count ?? 0,
+        exact: coalitions ? coalitions.exhaustive : true,
+        backgroundRows: nb,
+      };
+      if (segmentation) {
+        extra.segments = Array.from(segmentation.labels);
+        extra.groupValues = Array.from(phi);
+      }
+      extras.push(extra);
+    }
+    return { attributions, reference, extras };
+  },
+};

@@ -1,0 +1,104 @@
+/**
+ * Occlusion (Zeiler & Fergus 2014), as Captum computes it: slide a square window (all channels) over the
+ * image, set it to the baseline, and give every pixel the mean, over the windows covering it, of
+ * f(x) - f(x occluded) for the target logit. Tabular inputs are occluded one feature at a time, which
+ * for a linear model gives exactly w * (x - baseline).
+ *
+ * One departure from Captum: where (size - window) is not a multiple of the stride, Captum leaves the
+ * last rows/columns uncovered; here a final window flush with the edge covers them.
+ */
+import { sizeOf } from '../harness/batch.js';
+import { int } from '../harness/params.js';
+import { imageGeometry } from './image-geometry.js';
+import { baselineInput, baselineParam } from './reference-input.js';
+import { type Stack, stackedTargetOutputs } from './stack.js';
+import type { AttributionExplainer } from './types.js';
+
+const params = {
+  window: int({ default: 0, min: 0, max: 1024, description: 'side of the square window in pixels, capped by the image; 0 = a seventh of the smaller side (4 on 28x28)' }),
+  stride: int({ default: 0, min: 0, max: 1024, description: 'step between windows in pixels, capped by the window; 0 = half the window' }),
+  baseline: baselineParam('what an occluded region is set to'),
+} as const;
+
+/** Window start offsets along one axis: every `stride`, plus one flush with the far edge if needed. */
+export function windowStarts(size: number, window: number, stride: number): number[] {
+  const starts: number[] = [];
+  for (let s = 0; s + window <= size; s += stride) starts.push(s);
+  if (starts[starts.length - 1] + window < size) starts.push(size - window);
+  return starts;
+}
+
+/** A region of input elements occluded together. */
+type Region = Int32Array;
+
+/** The window and stride in use: 0 means automatic, and neither may exceed the image. */
+export function resolveWindow(height: number, width: number, window: number, stride: number): { window: number; stride: number } {
+  const w = Math.min(window > 0 ? window : Math.max(1, Math.round(Math.min(height, width) / 7)), height, width);
+  const s = Math.min(stride > 0 ? stride : Math.max(1, Math.floor(w / 2)), w);
+  return { window: w, stride: s };
+}
+
+function regionsFor(kind: 'image' | 'tabular', sampleShape: readonly number[], window: number, stride: number): Region[] {
+  if (kind === 'tabular') return Array.from({ length: sizeOf(sampleShape) }, (_, k) => Int32Array.of(k));
+  const { height, width, channels } = imageGeometry(sampleShape);
+  const { window: w, stride: s } = resolveWindow(height, width, window, stride);
+  const regions: Region[] = [];
+  for (const r0 of windowStarts(height, w, s)) {
+    for (const c0 of windowStarts(width, w, s)) {
+      const idx = new Int32Array(w * w * channels);
+      let n = 0;
+      for (let r = r0; r < r0 + w; r++) for (let c = c0; c < c0 + w; c++) for (let ch = 0; ch < channels; ch++) idx[n++] = (r * width + c) * channels + ch;
+      regions.push(idx);
+    }
+  }
+  return regions;
+}
+
+export const occlusionExplainer: AttributionExplainer<typeof params> = {
+  id: 'occlusion',
+  family: 'attribution',
+  description: 'Drop in the target logit when a sliding window (or one tabular feature) is set to the baseline.',
+  needs: ['predict'],
+  output: 'logit',
+  deterministic: true,
+  params,
+  explain(ctx, batch, targets, _ids, p) {
+    const d = sizeOf(batch.sampleShape);
+    const base = baselineInput(ctx.task, p.baseline, d);
+    const regions = regionsFor(ctx.task.kind, batch.sampleShape, p.window, p.stride);
+    const coverage = new Float64Array(d);
+    for (const reg of regions) for (const k of reg) coverage[k]++;
+
+    // Row 0 of each stack is x itself; row j + 1 is x with region j occluded.
+    const stacks: Stack[] = [];
+    for (let i = 0; i < batch.n; i++) {
+      const x = batch.data.subarray(i * d, (i + 1) * d);
+      stacks.push({
+        rows: regions.length + 1,
+        target: targets[i],
+        fill(out) {
+          for (let j = 0; j <= regions.length; j++) out.set(x, j * d);
+          regions.forEach((reg, j) => {
+            const row = (j + 1) * d;
+            for (const k of reg) out[row + k] = base[k];
+          });
+        },
+      });
+    }
+    const f = stackedTargetOutputs(ctx.engine, batch.sampleShape, stacks, 'logit');
+    const attributions = new Float32Array(batch.n * d);
+    const acc = new Float64Array(d);
+    for (let i = 0; i < batch.n; i++) {
+      acc.fill(0);
+      const fx = f[i][0];
+      regions.forEach((reg, j) => {
+        const drop = fx - f[i][j + 1];
+        for (const k of reg) acc[k] += drop;
+      });
+      for (let k = 0; k < d; k++) attributions[i * d + k] = coverage[k] > 0 ? acc[k] / coverage[k] : 0;
+    }
+    const used = ctx.task.kind === 'image' ? resolveWindow(batch.sampleShape[0], batch.sampleShape[1], p.window, p.stride) : null;
+    const extra = used ? { window: used.window, stride: used.stride, windows: regions.length } : { windows: regions.length };
+    return { attributions, extras: Array.from({ length: batch.n }, () => extra) };
+  },
+};

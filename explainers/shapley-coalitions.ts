@@ -1,0 +1,130 @@
+/**
+ * Coalitions for KernelSHAP, chosen as shap's KernelExplainer chooses them (Lundberg & Lee 2017, and
+ * shap/explainers/_kernel.py): subset sizes are visited from the outside in (1 and M-1, then 2 and M-2,
+ * ...); a size whose whole share of the Shapley kernel can be covered by the remaining budget is
+ * enumerated completely (with complements), and the rest of the budget is drawn at random from the
+ * remaining sizes in proportion to the kernel, each draw paired with its complement; repeated draws add
+ * weight to the coalition instead of a new row. With 2^M - 2 <= budget every coalition is enumerated
+ * and the weighted fit gives exact Shapley values.
+ */
+import type { Rng } from '../harness/rng.js';
+
+export interface Coalitions {
+  readonly players: number;
+  readonly count: number;
+  /** count * players entries, 1 = player present. */
+  readonly masks: Uint8Array;
+  /** Regression weight per coalition. */
+  readonly weights: Float64Array;
+  /** True when every proper non-empty coalition was enumerated. */
+  readonly exhaustive: boolean;
+}
+
+export function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let r = 1;
+  for (let i = 1; i <= Math.min(k, n - k); i++) r = (r * (n - i + 1)) / i;
+  return Math.round(r);
+}
+
+/** Calls `visit` with every k-subset of 0..n-1 (as a sorted index array, reused between calls). */
+function forEachCombination(n: number, k: number, visit: (idx: readonly number[]) => void): void {
+  const idx = Array.from({ length: k }, (_, i) => i);
+  for (;;) {
+    visit(idx);
+    let i = k - 1;
+    while (i >= 0 && idx[i] === n - k + i) i--;
+    if (i < 0) return;
+    idx[i]++;
+    for (let j = i + 1; j < k; j++) idx[j] = idx[j - 1] + 1;
+  }
+}
+
+/** The largest useful budget: 2^M - 2 proper non-empty coalitions. */
+export function maxCoalitions(players: number): number {
+  return players >= 31 ? Number.MAX_SAFE_INTEGER : 2 ** players - 2;
+}
+
+export function shapleyCoalitions(players: number, budget: number, rng: Rng): Coalitions {
+  const m = players;
+  if (!Number.isInteger(m) || m < 2) throw new RangeError(`KernelSHAP needs at least 2 players, got ${m}`);
+  const nsamples = Math.min(budget, maxCoalitions(m));
+  if (!Number.isInteger(nsamples) || nsamples < 1) throw new RangeError(`coalition budget must be a positive integer, got ${budget}`);
+  const masks: number[][] = [];
+  const weights: number[] = [];
+  const index = new Map<string, number>();
+  const add = (mask: number[], w: number): boolean => {
+    const key = mask.join('');
+    const at = index.get(key);
+    if (at !== undefined) {
+      weights[at] += w;
+      return false;
+    }
+    index.set(key, masks.length);
+    masks.push(mask);
+    weights.push(w);
+    return true;
+  };
+
+  const numSizes = Math.ceil((m - 1) / 2);
+  const numPaired = Math.floor((m - 1) / 2);
+  const weightVector = Array.from({ length: numSizes }, (_, i) => (m - 1) / ((i + 1) * (m - i - 1)));
+  for (let i = 0; i < numPaired; i++) weightVector[i] *= 2;
+  const wsum = weightVector.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < numSizes; i++) weightVector[i] /= wsum;
+
+  let numFull = 0;
+  let left = nsamples;
+  const remaining = [...weightVector];
+  for (let size = 1; size <= numSizes; size++) {
+    let nsubsets = binomial(m, size);
+    const paired = size <= numPaired;
+    if (paired) nsubsets *= 2;
+    if ((left * remaining[size - 1]) / nsubsets < 1 - 1e-8) break;
+    numFull++;
+    left -= nsubsets;
+    if (remaining[size - 1] < 1) {
+      const scale = 1 - remaining[size - 1];
+      for (let i = 0; i < numSizes; i++) remaining[i] /= scale;
+    }
+    let w = weightVector[size - 1] / binomial(m, size);
+    if (paired) w /= 2;
+    forEachCombination(m, size, (idx) => {
+      const mask = new Array<number>(m).fill(0);
+      for (const i of idx) mask[i] = 1;
+      add(mask, w);
+      if (paired) add(mask.map((v) => 1 - v), w);
+    });
+  }
+
+  const fixed = masks.length;
+  let samplesLeft = nsamples - fixed;
+  if (numFull !== numSizes && samplesLeft > 0) {
+    const probs = weightVector.slice(numFull).map((v, i) => (numFull + i < numPaired ? v / 2 : v));
+    const psum = probs.reduce((a, b) => a + b, 0);
+    const cumulative: number[] = [];
+    probs.reduce((acc, v) => (cumulative.push((acc + v) / psum), acc + v), 0);
+    const draws = 4 * samplesLeft;
+    for (let d = 0; d < draws && samplesLeft > 0; d++) {
+      const u = rng.next();
+      let s = cumulative.findIndex((c) => u < c);
+      if (s < 0) s = cumulative.length - 1;
+      const size = s + numFull + 1;
+      const mask = new Array<number>(m).fill(0);
+      for (const i of rng.sample(m, size)) mask[i] = 1;
+      if (add(mask, 1)) samplesLeft--;
+      if (samplesLeft > 0 && size <= numPaired) {
+        if (add(mask.map((v) => 1 - v), 1)) samplesLeft--;
+      }
+    }
+    // The drawn coalitions share the kernel mass of the sizes that were not enumerated.
+    const weightLeft = weightVector.slice(numFull).reduce((a, b) => a + b, 0);
+    let drawn = 0;
+    for (let i = fixed; i < weights.length; i++) drawn += weights[i];
+    for (let i = fixed; i < weights.length; i++) weights[i] *= weightLeft / drawn;
+  }
+
+  const out = new Uint8Array(masks.length * m);
+  masks.forEach((mask, i) => out.set(mask, i * m));
+  return { players: m, count: masks.length, masks: out, weights: Float64Array.from(weights), exhaustive: numFull === numSizes };
+}

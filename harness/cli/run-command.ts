@@ -1,0 +1,57 @@
+import { BACKENDS, type BackendChoice } from '../backend.js';
+import { UserError } from '../errors.js';
+import { PROFILES } from '../profiles.js';
+import { runBenchmark } from '../run.js';
+import { integer, list, many, parseCommand, str } from './args.js';
+
+const HELP = `xai-bench run: run the benchmark (every task x explainer x metric of a profile)
+
+Usage: xai-bench run [options]
+
+  --profile P        ${Object.keys(PROFILES).join(' | ')} (default quick)
+  --tasks a,b        only these tasks (xai-bench list tasks)
+  --explainers a,b   only these explainers (xai-bench list explainers)
+  --metrics a,b      only these metrics (xai-bench list metrics)
+  --set id.p=v       override a parameter of an explainer or metric (repeatable; see xai-bench list)
+  --samples N        inputs per task instead of the profile's
+  --out DIR          run folder (default results/<profile>)
+  --backend B        ${BACKENDS.join(' | ')} (default auto)
+  --seed N           run seed (default 0); same seed and backend give identical numbers
+  --resume           continue an interrupted run in --out: finished cells are kept, not recomputed
+  --quiet            no progress output
+
+Writes DIR/run.json, results.jsonl, explanations/, leaderboard.json and summary.md, and prints the table.`;
+
+export async function runCommand(argv: readonly string[]): Promise<number> {
+  const p = parseCommand('run', argv, {
+    profile: { type: 'string' },
+    tasks: { type: 'string' },
+    explainers: { type: 'string' },
+    metrics: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    samples: { type: 'string' },
+    out: { type: 'string' },
+    backend: { type: 'string' },
+    seed: { type: 'string' },
+    resume: { type: 'boolean' },
+    quiet: { type: 'boolean' },
+  }, HELP);
+  if (!p) return 0;
+  const backend = str(p, 'backend') ?? 'auto';
+  if (!(BACKENDS as readonly string[]).includes(backend)) throw new UserError(`--backend ${backend}: expected one of ${BACKENDS.join(', ')}`);
+  const outcome = await runBenchmark({
+    profile: str(p, 'profile') ?? 'quick',
+    tasks: list(p, 'tasks'),
+    explainers: list(p, 'explainers'),
+    metrics: list(p, 'metrics'),
+    sets: many(p, 'set'),
+    samples: integer(p, 'samples', 1),
+    out: str(p, 'out'),
+    backend: backend as BackendChoice,
+    seed: integer(p, 'seed', 0),
+    resume: p.values.resume === true,
+    progress: p.values.quiet ? 'silent' : 'console',
+  });
+  process.stdout.write(`${outcome.table}\n`);
+  return 0;
+}

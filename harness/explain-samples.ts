@@ -1,0 +1,75 @@
+/**
+ * Runs one explainer over a set of samples in chunks, measuring what each chunk cost (wall time and
+ * the engine's pass counters, amortised over the chunk's samples), and hands back per-sample results
+ * as they complete so the run can persist them one line at a time.
+ */
+import { type Batch, selectSamples } from './batch.js';
+import type { Engine } from './engine.js';
+import { type ExplainedSample, splitResult } from './explanation-record.js';
+import type { AnyParamValues } from './params.js';
+import { rngFor } from './rng.js';
+import type { TaskView } from '../datasets/task.js';
+import type { Bilingual, ExplainContext, Explainer } from '../explainers/types.js';
+
+export function explainContext(engine: Engine, task: TaskView, seed: number, explainerId: string): ExplainContext {
+  return { engine, task, rng: (sampleId, purpose) => rngFor(seed, task.id, explainerId, 'explain', sampleId, purpose) };
+}
+
+/** Fits the explainer's global state once (rule sets, background statistics...), if it has any. */
+export async function fitExplainer(explainer: Explainer, engine: Engine, task: TaskView, seed: number, params: AnyParamValues): Promise<unknown> {
+  if (!explainer.fit) return undefined;
+  return explainer.fit({ engine, task, rng: (purpose: string) => rngFor(seed, task.id, explainer.id, 'fit', purpose) }, params);
+}
+
+export interface ExplainSamplesOptions {
+  readonly explainer: Explainer;
+  readonly params: AnyParamValues;
+  readonly state: unknown;
+  readonly engine: Engine;
+  readonly task: TaskView;
+  readonly seed: number;
+  readonly batch: Batch;
+  readonly targets: Int32Array;
+  readonly sampleIds: readonly string[];
+  readonly chunk: number;
+  /** Natural-language rendering of each explanation (English and Korean). */
+  readonly text?: (sample: ExplainedSample, input: Float32Array) => Bilingual;
+  /** Called after each chunk with its explained samples (in order). */
+  readonly onChunk?: (samples: ExplainedSample[]) => void;
+}
+
+export async function explainSamples(o: ExplainSamplesOptions): Promise<ExplainedSample[]> {
+  const ctx = explainContext(o.engine, o.task, o.seed, o.explainer.id);
+  const out: ExplainedSample[] = [];
+  const d = o.batch.data.length / Math.max(1, o.batch.n);
+  for (let start = 0; start < o.batch.n; start += o.chunk) {
+    const idx = Array.from({ length: Math.min(o.chunk, o.batch.n - start) }, (_, k) => start + k);
+    const sub = selectSamples(o.batch, idx);
+    const targets = o.targets.slice(start, start + idx.length);
+    const ids = o.sampleIds.slice(start, start + idx.length);
+    const before = o.engine.passes();
+    const t0 = performance.now();
+    const result = await o.explainer.explain(ctx, sub, targets, ids, o.params, o.state);
+    const seconds = (performance.now() - t0) / 1000;
+    const after = o.engine.passes();
+    const m = idx.length;
+    const cost = {
+      seconds: seconds / m,
+      forwardPasses: (after.forwardPasses - before.forwardPasses) / m,
+      gradientPasses: (after.gradientPasses - before.gradientPasses) / m,
+    };
+    let samples = splitResult(result, sub, targets, ids, cost);
+    for (const s of samples) {
+      for (const v of s.attribution) {
+        if (!Number.isFinite(v)) throw new Error(`explainer ${o.explainer.id} returned a non-finite attribution for ${s.sampleId}`);
+      }
+    }
+    if (o.text) {
+      const text = o.text;
+      samples = samples.map((s, k) => ({ ...s, text: text(s, o.batch.data.subarray((start + k) * d, (start + k + 1) * d)) }));
+    }
+    o.onChunk?.(samples);
+    out.push(...samples);
+  }
+  return out;
+}

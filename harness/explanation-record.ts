@@ -1,0 +1,130 @@
+/**
+ * The explanation file format (`xai-bench/explanation@1`, attribution family): what `explain` writes
+ * and `score --attributions` reads, and one line per sample in a run's explanations/*.jsonl.
+ * Arrays are nested like the input, so other tools can read and write them without our types.
+ */
+import { type Batch, fromNested, sizeOf, toNested } from './batch.js';
+import { UserError } from './errors.js';
+import type { OutputKind } from './model.js';
+import type { AnyParamValues } from './params.js';
+import type { AttributionResult, Bilingual } from '../explainers/types.js';
+import type { ExplanationCost } from '../metrics/types.js';
+
+export const EXPLANATION_SCHEMA = 'xai-bench/explanation@1';
+
+export interface AttributionExplanationRecord {
+  readonly schema: typeof EXPLANATION_SCHEMA;
+  readonly family: 'attribution';
+  readonly explainer: string;
+  readonly params: AnyParamValues;
+  readonly output: OutputKind;
+  readonly sampleIds?: readonly string[];
+  readonly targets: readonly number[];
+  /** Shape of one sample (without the batch axis). */
+  readonly shape: readonly number[];
+  readonly attributions: readonly unknown[];
+  readonly reference?: readonly number[];
+  readonly layer?: { readonly name: string; readonly shape: readonly number[]; readonly relevance: readonly unknown[] };
+  readonly extras?: readonly Record<string, unknown>[];
+  readonly text?: readonly Bilingual[];
+  readonly cost?: readonly ExplanationCost[];
+}
+
+/** One explained sample, in flat arrays. */
+export interface ExplainedSample {
+  readonly sampleId: string;
+  readonly target: number;
+  readonly attribution: Float32Array;
+  readonly reference?: number;
+  readonly layer?: { readonly name: string; readonly shape: readonly number[]; readonly relevance: Float32Array };
+  readonly extras?: Record<string, unknown>;
+  readonly text?: Bilingual;
+  readonly cost?: ExplanationCost;
+}
+
+/** Splits a batch result into per-sample pieces. */
+export function splitResult(
+  result: AttributionResult,
+  batch: Batch,
+  targets: Int32Array,
+  sampleIds: readonly string[],
+  cost: ExplanationCost | undefined,
+): ExplainedSample[] {
+  const d = sizeOf(batch.sampleShape);
+  if (result.attributions.length !== batch.n * d) {
+    throw new Error(`explainer returned ${result.attributions.length} attribution values for ${batch.n} samples of size ${d}`);
+  }
+  const layerSize = result.layer ? sizeOf(result.layer.shape) : 0;
+  return sampleIds.map((sampleId, i) => ({
+    sampleId,
+    target: targets[i],
+    attribution: result.attributions.slice(i * d, (i + 1) * d),
+    ...(result.reference ? { reference: result.reference[i] } : {}),
+    ...(result.layer
+      ? { layer: { name: result.layer.name, shape: result.layer.shape, relevance: result.layer.relevance.slice(i * layerSize, (i + 1) * layerSize) } }
+      : {}),
+    ...(result.extras ? { extras: result.extras[i] } : {}),
+    ...(cost ? { cost } : {}),
+  }));
+}
+
+export function toRecord(
+  explainer: string,
+  params: AnyParamValues,
+  output: OutputKind,
+  shape: readonly number[],
+  samples: readonly ExplainedSample[],
+): AttributionExplanationRecord {
+  const all = <K extends keyof ExplainedSample>(k: K) => samples.every((s) => s[k] !== undefined);
+  return {
+    schema: EXPLANATION_SCHEMA,
+    family: 'attribution',
+    explainer,
+    params,
+    output,
+    sampleIds: samples.map((s) => s.sampleId),
+    targets: samples.map((s) => s.target),
+    shape,
+    attributions: samples.map((s) => toNested(s.attribution, shape)),
+    ...(all('reference') ? { reference: samples.map((s) => s.reference as number) } : {}),
+    ...(all('layer')
+      ? {
+          layer: {
+            name: samples[0].layer!.name,
+            shape: samples[0].layer!.shape,
+            relevance: samples.map((s) => toNested(s.layer!.relevance, s.layer!.shape)),
+          },
+        }
+      : {}),
+    ...(all('extras') ? { extras: samples.map((s) => s.extras!) } : {}),
+    ...(all('text') ? { text: samples.map((s) => s.text!) } : {}),
+    ...(all('cost') ? { cost: samples.map((s) => s.cost!) } : {}),
+  };
+}
+
+/** Reads a record back into flat per-sample pieces, checking shapes; `where` names the file. */
+export function fromRecord(rec: AttributionExplanationRecord, where: string): ExplainedSample[] {
+  const n = rec.targets.length;
+  if (rec.attributions.length !== n) throw new UserError(`${where}: ${rec.attributions.length} attributions for ${n} targets`);
+  if (rec.sampleIds && rec.sampleIds.length !== n) throw new UserError(`${where}: ${rec.sampleIds.length} sampleIds for ${n} targets`);
+  return rec.targets.map((target, i) => {
+    const r = fromNested(rec.attributions[i], rec.shape);
+    if ('error' in r) throw new UserError(`${where}: attributions[${i}]${r.error.startsWith('[') ? r.error : `: ${r.error}`} (shape [${rec.shape.join(', ')}])`);
+    let layer: ExplainedSample['layer'];
+    if (rec.layer) {
+      const l = fromNested(rec.layer.relevance[i], rec.layer.shape);
+      if ('error' in l) throw new UserError(`${where}: layer.relevance[${i}]: ${l.error}`);
+      layer = { name: rec.layer.name, shape: rec.layer.shape, relevance: l.data };
+    }
+    return {
+      sampleId: rec.sampleIds?.[i] ?? `input-${String(i).padStart(4, '0')}`,
+      target,
+      attribution: r.data,
+      ...(rec.reference ? { reference: rec.reference[i] } : {}),
+      ...(layer ? { layer } : {}),
+      ...(rec.extras ? { extras: rec.extras[i] } : {}),
+      ...(rec.text ? { text: rec.text[i] } : {}),
+      ...(rec.cost ? { cost: rec.cost[i] } : {}),
+    };
+  });
+}

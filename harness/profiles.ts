@@ -1,0 +1,109 @@
+/**
+ * Profiles are budgets as data (DESIGN.md principle 7): which tasks, how many inputs per task, and
+ * the parameter overrides that bound samples per explainer and metric, with a wall-time target on
+ * 2 cores. Anything not overridden runs at the declared (peer) default.
+ */
+import { UserError } from './errors.js';
+
+export type ProfileId = 'smoke' | 'quick' | 'standard' | 'full';
+
+export interface Profile {
+  readonly id: ProfileId;
+  readonly use: string;
+  /** Wall-time target on 2 cores, seconds. */
+  readonly targetSeconds: number | null;
+  readonly tasks: readonly string[];
+  /** Inputs per task: the first n sample ids of each task; 'all' = the whole test split. */
+  readonly samplesPerTask: number | 'all';
+  /** Explainers explain this many samples per call (costs are amortised over a chunk). */
+  readonly explainChunk: number;
+  /** `--set`-style overrides per explainer or metric id. */
+  readonly sets: Readonly<Record<string, Readonly<Record<string, number | string | boolean>>>>;
+  /** Bootstrap resamples for the leaderboard's confidence intervals. */
+  readonly bootstrapResamples: number;
+}
+
+const BASE_TASKS = [
+  'mnist-cnn',
+  'mnist-cnn-deep',
+  'mnist-mlp',
+  'digits-mlp',
+  'iris-mlp',
+  'wine-mlp',
+  'breast-cancer-mlp',
+  'synth-linear-mlp',
+  'synth-nonlinear-mlp',
+  'synth-pattern-cnn',
+  'hiring-fair-mlp',
+  'hiring-biased-mlp',
+] as const;
+
+/** The models trained with seeds 2 and 3, for checking rankings across training runs. */
+const SEED_VARIANTS = ['mnist-cnn', 'mnist-mlp', 'iris-mlp', 'wine-mlp', 'breast-cancer-mlp', 'synth-linear-mlp', 'synth-nonlinear-mlp', 'hiring-fair-mlp', 'hiring-biased-mlp', 'digits-mlp'].flatMap(
+  (t) => [`${t}-s2`, `${t}-s3`],
+);
+
+export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
+  smoke: {
+    id: 'smoke',
+    use: 'shared fixture of the end-to-end tests: one image and one tabular task, a few inputs, few samples',
+    targetSeconds: 60,
+    tasks: ['mnist-cnn', 'iris-mlp'],
+    samplesPerTask: 4,
+    explainChunk: 4,
+    sets: {
+      'integrated-gradients': { steps: 16 },
+      smoothgrad: { samples: 8 },
+      'kernel-shap': { samples: 64 },
+      'faithfulness-correlation': { runs: 20 },
+      'deletion-auc': { steps: 10 },
+      'insertion-auc': { steps: 10 },
+    },
+    bootstrapResamples: 200,
+  },
+  quick: {
+    id: 'quick',
+    use: '`npm start`: every task and family, small samples',
+    targetSeconds: 300,
+    tasks: BASE_TASKS,
+    samplesPerTask: 12,
+    explainChunk: 4,
+    sets: {
+      'integrated-gradients': { steps: 32 },
+      smoothgrad: { samples: 16 },
+      'kernel-shap': { samples: 256 },
+      'faithfulness-correlation': { runs: 50 },
+      'deletion-auc': { steps: 20 },
+      'insertion-auc': { steps: 20 },
+    },
+    bootstrapResamples: 1000,
+  },
+  standard: {
+    id: 'standard',
+    use: 'the published leaderboard: enough inputs for confidence intervals that separate methods',
+    targetSeconds: 3600,
+    tasks: [...BASE_TASKS, ...SEED_VARIANTS],
+    samplesPerTask: 100,
+    explainChunk: 8,
+    sets: {
+      'kernel-shap': { samples: 512 },
+    },
+    bootstrapResamples: 2000,
+  },
+  full: {
+    id: 'full',
+    use: 'research runs: all test inputs, peer-default sample counts; on a cluster or GPU',
+    targetSeconds: null,
+    tasks: [...BASE_TASKS, ...SEED_VARIANTS],
+    samplesPerTask: 'all',
+    explainChunk: 16,
+    sets: {},
+    bootstrapResamples: 10000,
+  },
+};
+
+export function getProfile(id: string): Profile {
+  const p = (PROFILES as Record<string, Profile>)[id];
+  if (!p) throw new UserError(`--profile ${id}: unknown profile (expected one of ${Object.keys(PROFILES).join(', ')})`);
+  return p;
+}

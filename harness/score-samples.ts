@@ -1,0 +1,85 @@
+/**
+ * Evaluates one metric on explained samples and turns its values into the numbers a result record
+ * carries: values (null where not computable), null reasons counted, mean and n of what remains.
+ */
+import type { Batch } from './batch.js';
+import type { Engine } from './engine.js';
+import type { ExplainedSample } from './explanation-record.js';
+import type { AnyParamValues } from './params.js';
+import { rngFor } from './rng.js';
+import type { TaskView } from '../datasets/task.js';
+import type { AttributionInput, Metric, MetricValue } from '../metrics/types.js';
+
+export interface ScoredValues {
+  readonly values: (number | null)[];
+  readonly nulls: Record<string, number>;
+  readonly mean: number | null;
+  readonly n: number;
+  readonly cost: { seconds: number; forwardPasses: number; gradientPasses: number };
+}
+
+export interface ScoreSamplesOptions {
+  readonly metric: Metric;
+  readonly params: AnyParamValues;
+  readonly engine: Engine;
+  readonly task: TaskView;
+  readonly seed: number;
+  readonly explainerId: string;
+  readonly output: AttributionInput['output'];
+  readonly batch: Batch;
+  readonly samples: readonly ExplainedSample[];
+  readonly groundTruth?: Uint8Array;
+}
+
+export function attributionInput(o: ScoreSamplesOptions): AttributionInput {
+  const d = o.batch.data.length / Math.max(1, o.batch.n);
+  const attributions = new Float32Array(o.samples.length * d);
+  o.samples.forEach((s, i) => attributions.set(s.attribution, i * d));
+  const hasRef = o.samples.every((s) => s.reference !== undefined);
+  const hasCost = o.samples.every((s) => s.cost !== undefined);
+  return {
+    batch: o.batch,
+    targets: Int32Array.from(o.samples.map((s) => s.target)),
+    sampleIds: o.samples.map((s) => s.sampleId),
+    attributions,
+    output: o.output,
+    ...(hasRef ? { reference: Float32Array.from(o.samples.map((s) => s.reference as number)) } : {}),
+    ...(hasCost ? { cost: o.samples.map((s) => s.cost!) } : {}),
+    ...(o.groundTruth ? { groundTruth: o.groundTruth } : {}),
+  };
+}
+
+export function summariseValues(raw: readonly MetricValue[]): Omit<ScoredValues, 'cost'> {
+  const nulls: Record<string, number> = {};
+  const values = raw.map((v) => {
+    if (typeof v === 'number') {
+      if (Number.isFinite(v)) return v;
+      // A metric must report why it cannot compute a value; NaN is never written, but it is counted.
+      nulls['non-finite value'] = (nulls['non-finite value'] ?? 0) + 1;
+      return null;
+    }
+    nulls[v.null] = (nulls[v.null] ?? 0) + 1;
+    return null;
+  });
+  const ok = values.filter((v): v is number => v !== null);
+  return { values, nulls, mean: ok.length ? ok.reduce((a, b) => a + b, 0) / ok.length : null, n: ok.length };
+}
+
+export async function scoreSamples(o: ScoreSamplesOptions): Promise<ScoredValues> {
+  const input = attributionInput(o);
+  const ctx = {
+    engine: o.engine,
+    task: o.task,
+    rng: (sampleId: string, purpose: string) => rngFor(o.seed, o.task.id, o.explainerId, o.metric.id, sampleId, purpose),
+  };
+  const before = o.engine.passes();
+  const t0 = performance.now();
+  const raw = await o.metric.evaluate(ctx, input, o.params);
+  const seconds = (performance.now() - t0) / 1000;
+  const after = o.engine.passes();
+  if (raw.length !== o.samples.length) throw new Error(`metric ${o.metric.id} returned ${raw.length} values for ${o.samples.length} samples`);
+  return {
+    ...summariseValues(raw),
+    cost: { seconds, forwardPasses: after.forwardPasses - before.forwardPasses, gradientPasses: after.gradientPasses - before.gradientPasses },
+  };
+}

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useBackend } from '../harness/backend.js';
+import { defaults } from '../harness/params.js';
+import { type Rng, rngFor } from '../harness/rng.js';
+import { linearSoftmax, reluMlp } from '../test/helpers/tiny-models.js';
+import { attributionInput, metricContext, tabularTask } from '../test/helpers/metric-context.js';
+import { faithfulnessCorrelation, subsetSize } from './faithfulness-correlation.js';
+import { pearson } from './pearson.js';
+import type { MetricValue } from './types.js';
+
+beforeAll(async () => {
+  await useBackend('wasm');
+});
+
+const matrix = (rng: Rng, rows: number, cols: number) => Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.normal()));
+const vector = (rng: Rng, n: number, scale = 1) => Array.from({ length: n }, () => rng.normal() * scale);
+const P = defaults(faithfulnessCorrelation.params);
+
+describe('pearson', () => {
+  it('is 1, -1, or null for zero variance', () => {
+    expect(pearson([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 12);
+    expect(pearson([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 12);
+    expect(pearson([1, 1, 1], [1, 2, 3])).toBeNull();
+    expect(pearson([1, 2, 4, 3], [1, 3, 2, 4])).toBeCloseTo(0.4, 12); // dx = dy-permuted [-1.5, -0.5, 1.5, 0.5]: 2 / 5
+  });
+});
+
+describe('faithfulness-correlation', () => {
+  it('sizes subsets as a rounded fraction of at least one element', () => {
+    expect(subsetSize(784, 0.2)).toBe(157);
+    expect(subsetSize(4, 0.2)).toBe(1);
+    expect(subsetSize(10, 1)).toBe(10);
+  });
+
+  it('is 1 for the exact attribution w (x - b) of a linear model on logits, with one engine call', async () => {
+    const rng = rngFor(2, 'fc-linear');
+    const d = 12;
+    const c = 3;
+    const w = matrix(rng, d, c);
+    const model = await linearSoftmax(w, vector(rng, c, 0.1));
+    const baseline = Float32Array.from(vector(rng, d, 0.5));
+    const ctx = metricContext(model, tabularTask(d, c, baseline));
+    const n = 5;
+    const data = Float32Array.from(vector(rng, n * d));
+    const targets = Array.from({ length: n }, (_, i) => i % c);
+    const exact = new Float32Array(n * d);
+    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) exact[i * d + j] = w[j][targets[i]] * (data[i * d + j] - baseline[j]);
+    const input = attributionInput(data, [d], targets, exact, 'logit');
+    const values = faithfulnessCorrelation.evaluate(ctx, input, { ...P, runs: 50, subset: 0.3 }) as MetricValue[];
+    expect(ctx.engine.passes().forwardPasses).toBe(n * 51);
+    for (const v of values) {
+      expect(typeof v).toBe('number');
+      expect(v as number).toBeGreaterThan(1 - 1e-5);
+    }
+    // output=explainer follows the input's declared output; here probability is not exactly linear.
+    const viaProb = faithfulnessCorrelation.evaluate(ctx, { ...input, output: 'probability' }, { ...P, runs: 50, subset: 0.3 }) as MetricValue[];
+    expect(viaProb.some((v) => typeof v === 'number' && v < 1 - 1e-4)).toBe(true);
+    model.dispose();
+  });
+
+  it('scores a random attribution near 0 on average and is deterministic under the seed', async () => {
+    const rng = rngFor(4, 'fc-random');
+    const d = 10;
+    const model = await reluMlp(matrix(rng, d, 8), vector(rng, 8, 0.1), matrix(rng, 8, 2), [0, 0]);
+    const task = tabularTask(d, 2);
+    const n = 20;
+    const data = Float32Array.from(vector(rng, n * d));
+    const random = Float32Array.from(vector(rng, n * d));
+    const input = attributionInput(data, [d], new Array(n).fill(0), random, 'logit');
+    const a = faithfulnessCorrelation.evaluate(metricContext(model, task, 9), input, P) as number[];
+    const b = faithfulnessCorrelation.evaluate(metricContext(model, task, 9), input, P) as number[];
+    const other = faithfulnessCorrelation.evaluate(metricContext(model, task, 10), input, P) as number[];
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(other);
+    const mean = a.reduce((s, v) => s + v, 0) / n;
+    expect(Math.abs(mean)).toBeLessThan(0.25);
+    model.dispose();
+  });
+
+  it('is null with a reason when either side does not vary', async () => {
+    const model = await linearSoftmax([[1, 0], [0, 1], [0, 0], [0, 0]], [0, 0]);
+    const ctx = metricContext(model, tabularTask(4, 2));
+    const data = new Float32Array([1, 2, 3, 4, 1, 2, 3, 4]);
+    // Sample 0: an all-zero attribution; sample 1: a varying one on a model that uses element 0.
+    const input = attributionInput(data, [4], [0, 0], new Float32Array([0, 0, 0, 0, 1, 2, 3, 4]), 'logit');
+    const v = faithfulnessCorrelation.evaluate(ctx, input, { ...P, runs: 10 }) as MetricValue[];
+    expect(v[0]).toEqual({ null: 'attribution sums do not vary across subsets (zero variance)' });
+    expect(typeof v[1]).toBe('number');
+    // Target 0 sees only element 0, already at the baseline (0): removing any subset changes nothing.
+    const flat = attributionInput(new Float32Array([0, 2, 3, 4]), [4], [0], new Float32Array([5, 1, 2, 3]), 'logit');
+    const w = faithfulnessCorrelation.evaluate(ctx, flat, { ...P, runs: 10, subset: 0.5 }) as MetricValue[];
+    expect(w[0]).toEqual({ null: 'model output does not change across subsets (zero variance)' });
+    model.dispose();
+  });
+});

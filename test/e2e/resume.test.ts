@@ -1,0 +1,52 @@
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { cli, cliAsync } from './cli.js';
+
+const smoke = inject('smoke');
+const lines = (path: string) => (existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0) : []);
+
+describe('a run killed at any moment and resumed', () => {
+  it('keeps every finished cell byte for byte, recomputes none, and ends with the uninterrupted numbers', async () => {
+    const dir = `${smoke.dir}-killed`;
+    const results = join(dir, 'results.jsonl');
+    const child = cliAsync(['run', '--profile', 'smoke', '--out', dir, '--quiet']);
+    const exited = new Promise<number | null>((res) => child.on('exit', (code) => res(code)));
+    // Kill -9 once some cells are done: no chance to clean up.
+    for (let i = 0; i < 6000 && lines(results).length < 12; i++) await new Promise((r) => setTimeout(r, 10));
+    child.kill('SIGKILL');
+    await exited;
+    const before = lines(results);
+    expect(before.length, 'the run finished before it could be killed').toBeGreaterThanOrEqual(12);
+    const run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    expect(run.status).toBe('running');
+    // Simulate a write torn by the kill.
+    appendFileSync(results, '{"schema":"xai-bench/result@1","run":"x","ta');
+
+    const r = cli(['run', '--profile', 'smoke', '--out', dir, '--resume', '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const after = lines(results);
+    // Finished lines are kept as they were (not recomputed, not rewritten), in the same order.
+    expect(after.slice(0, before.length)).toEqual(before);
+    const recs = after.map((l) => JSON.parse(l));
+    const keys = recs.map((x) => `${x.task}|${x.explainer}|${x.metric}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const full = lines(join(smoke.dir, 'results.jsonl')).map((l) => JSON.parse(l));
+    expect(recs.length).toBe(full.length);
+    for (const f of full) {
+      const x = recs.find((y) => y.task === f.task && y.explainer === f.explainer && y.metric === f.metric);
+      expect(x, `${f.task}|${f.explainer}|${f.metric}`).toBeDefined();
+      if (f.metric === 'seconds') continue; // wall time differs between runs by nature
+      expect(x.values, `${f.task}|${f.explainer}|${f.metric}`).toEqual(f.values);
+    }
+    expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).status).toBe('complete');
+  });
+
+  it('refuses to resume with different options', () => {
+    const dir = `${smoke.dir}-killed`;
+    const r = cli(['run', '--profile', 'smoke', '--out', dir, '--resume', '--seed', '3', '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/--resume/);
+  });
+});
