@@ -43,7 +43,7 @@ const BASE: readonly BaseSpec[] = [
     datasetId: 'mnist10k',
     description: 'small CNN on mnist10k',
     architecture: { kind: 'cnn-small' },
-    training: { epochs: 4, batchSize: 32, learningRate: 2e-3 },
+    training: { epochs: 10, batchSize: 32, learningRate: 2e-3 },
     seeds: SEEDS,
   },
   {
@@ -51,7 +51,7 @@ const BASE: readonly BaseSpec[] = [
     datasetId: 'mnist10k',
     description: 'deeper CNN with BatchNormalization, max and average pooling on mnist10k',
     architecture: { kind: 'cnn-deep', filters: [8, 16, 16] },
-    training: { epochs: 3, batchSize: 32, learningRate: 2e-3 },
+    training: { epochs: 5, batchSize: 32, learningRate: 2e-3 },
     seeds: [1],
   },
   {

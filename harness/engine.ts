@@ -42,6 +42,15 @@ export class Engine {
     }
   }
 
+  /**
+   * Records passes run outside outputs()/gradients(): model-specific methods such as LRP propagate
+   * through the layers themselves, and must still be costed like everything else.
+   */
+  count(passes: Partial<PassCounts>): void {
+    this.counts.forwardPasses += passes.forwardPasses ?? 0;
+    this.counts.gradientPasses += passes.gradientPasses ?? 0;
+  }
+
   /** All class outputs: n * numClasses values, row-major. */
   outputs(batch: Batch, output: OutputKind): Float32Array {
     this.checkShape(batch);

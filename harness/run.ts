@@ -19,6 +19,7 @@ import { consoleProgress, formatDuration, type Progress } from './progress.js';
 import { RESULT_SCHEMA, type ResultRecord } from './result-record.js';
 import { ARTIFACTS_DIR, cellKey, EXPLANATIONS_DIR, LEADERBOARD_JSON, RESULTS_JSONL, RUN_JSON, RunStore, SUMMARY_MD } from './results-store.js';
 import { RUN_SCHEMA, type RunInfo } from './run-info.js';
+import { reExplainer } from './re-explainer.js';
 import { scoreSamples } from './score-samples.js';
 import { renderMarkdown, renderTerminal } from './summary-table.js';
 import { versionInfo } from './version.js';
@@ -218,7 +219,10 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
       for (const cell of pending) {
         const explainer = cell.explainer;
         const eParams = params.get(explainer.id)!;
-        const samples = await explanationsFor(store, task, engine, explainer, eParams, seed, batch, targets, sampleIds, profile.explainChunk, progress);
+        let fitted: Promise<unknown> | null = null;
+        const state = () => (fitted ??= fitExplainer(explainer, engine, task, seed, eParams));
+        const samples = await explanationsFor(store, task, engine, explainer, eParams, state, seed, batch, targets, sampleIds, profile.explainChunk, progress);
+        const again = reExplainer(explainer, eParams, state, engine, task, seed);
         for (const metric of cell.metrics) {
           const key = cellKey(task.id, explainer.id, metric.id);
           if (done.has(key)) continue;
@@ -230,7 +234,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
           }
           progress.step(`${task.id} · ${explainer.id} · ${metric.id}`);
           const mParams = params.get(metric.id)!;
-          const scored = await scoreSamples({ metric, params: mParams, engine, task, seed, explainerId: explainer.id, output: explainer.output, batch, samples, groundTruth: gt });
+          const scored = await scoreSamples({ metric, params: mParams, engine, task, seed, explainerId: explainer.id, output: explainer.output, batch, samples, groundTruth: gt, explainer: again });
           const rec: ResultRecord = {
             schema: RESULT_SCHEMA,
             run: run.id,
@@ -255,6 +259,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
             n: scored.n,
             cost: scored.cost,
             timestamp: new Date().toISOString(),
+            ...(scored.details ? { details: scored.details } : {}),
           };
           store.appendResult(rec);
           done.add(key);
@@ -291,6 +296,7 @@ async function explanationsFor(
   engine: Engine,
   explainer: Explainer,
   params: AnyParamValues,
+  state: () => Promise<unknown>,
   seed: number,
   batch: Batch,
   targets: Int32Array,
@@ -307,12 +313,11 @@ async function explanationsFor(
   const missing = sampleIds.map((id, i) => ({ id, i })).filter(({ id }) => !have.has(id));
   if (missing.length > 0) {
     progress.step(`${task.id} · ${explainer.id} · explaining ${missing.length} inputs`);
-    const state = await fitExplainer(explainer, engine, task, seed, params);
     const sub = selectSamples(batch, missing.map((m) => m.i));
     const made = await explainSamples({
       explainer,
       params,
-      state,
+      state: await state(),
       engine,
       task,
       seed,

@@ -8,7 +8,7 @@ import type { ExplainedSample } from './explanation-record.js';
 import type { AnyParamValues } from './params.js';
 import { rngFor } from './rng.js';
 import type { TaskView } from '../datasets/task.js';
-import type { AttributionInput, Metric, MetricValue } from '../metrics/types.js';
+import type { AttributionInput, Metric, MetricValue, ReExplainer } from '../metrics/types.js';
 
 export interface ScoredValues {
   readonly values: (number | null)[];
@@ -16,6 +16,7 @@ export interface ScoredValues {
   readonly mean: number | null;
   readonly n: number;
   readonly cost: { seconds: number; forwardPasses: number; gradientPasses: number };
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 export interface ScoreSamplesOptions {
@@ -29,6 +30,8 @@ export interface ScoreSamplesOptions {
   readonly batch: Batch;
   readonly samples: readonly ExplainedSample[];
   readonly groundTruth?: Uint8Array;
+  /** The explainer under test, when one (not a file of explanations) is being scored. */
+  readonly explainer?: ReExplainer;
 }
 
 export function attributionInput(o: ScoreSamplesOptions): AttributionInput {
@@ -71,15 +74,19 @@ export async function scoreSamples(o: ScoreSamplesOptions): Promise<ScoredValues
     engine: o.engine,
     task: o.task,
     rng: (sampleId: string, purpose: string) => rngFor(o.seed, o.task.id, o.explainerId, o.metric.id, sampleId, purpose),
+    ...(o.explainer ? { explainer: o.explainer } : {}),
   };
   const before = o.engine.passes();
   const t0 = performance.now();
-  const raw = await o.metric.evaluate(ctx, input, o.params);
+  const evaluated = await o.metric.evaluate(ctx, input, o.params);
+  const raw = Array.isArray(evaluated) ? evaluated : evaluated.values;
+  const details = Array.isArray(evaluated) ? undefined : evaluated.details;
   const seconds = (performance.now() - t0) / 1000;
   const after = o.engine.passes();
   if (raw.length !== o.samples.length) throw new Error(`metric ${o.metric.id} returned ${raw.length} values for ${o.samples.length} samples`);
   return {
     ...summariseValues(raw),
+    ...(details ? { details } : {}),
     cost: { seconds, forwardPasses: after.forwardPasses - before.forwardPasses, gradientPasses: after.gradientPasses - before.gradientPasses },
   };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fromNested, sizeOf } from '../batch.js';
 import { UserError } from '../errors.js';
 import { explainSamples, fitExplainer } from '../explain-samples.js';
@@ -15,6 +15,8 @@ import { scoreSamples } from '../score-samples.js';
 import { versionInfo } from '../version.js';
 import { getExplainer } from '../../explainers/index.js';
 import { getMetric } from '../../metrics/index.js';
+import type { ReExplainer } from '../../metrics/types.js';
+import { reExplainer } from '../re-explainer.js';
 import { list, many, parseCommand, required, str } from './args.js';
 import { userSetup } from './user-model.js';
 
@@ -37,6 +39,12 @@ Usage: xai-bench score --model PATH/model.json (--explainer ID | --attributions 
   --out FILE           write the result records (xai-bench/result@1, one JSON line each) here
 
 Prints one line per metric: mean over inputs, n, and why any value could not be computed.`;
+
+/** Ids in result records name files: keep them to letters, digits, '.', '_' and '-'. */
+function safeId(s: string): string {
+  const t = s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return t || 'unnamed';
+}
 
 function readGroundTruth(path: string, n: number, shape: readonly number[]): Uint8Array {
   const json = readJsonFile(path, '--ground-truth');
@@ -88,11 +96,13 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   const groundTruth = gtPath ? readGroundTruth(gtPath, u.input.batch.n, u.task.sampleShape) : undefined;
 
   let samples: ExplainedSample[];
+  let again: ReExplainer | undefined;
   let output: OutputKind;
   let explainerName: string;
   let params: AnyParamValues;
   if (explainer) {
     const state = await fitExplainer(explainer, u.engine, u.task, u.seed, explainerParams);
+    again = reExplainer(explainer, explainerParams, () => Promise.resolve(state), u.engine, u.task, u.seed);
     samples = await explainSamples({ explainer, params: explainerParams, state, engine: u.engine, task: u.task, seed: u.seed, batch: u.input.batch, targets: u.targets, sampleIds: u.input.sampleIds, chunk: 16 });
     output = explainer.output;
     explainerName = explainer.id;
@@ -120,13 +130,16 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   const records: ResultRecord[] = [];
   for (const metric of metrics) {
     if (metric.requires.includes('ground-truth') && !groundTruth) throw new UserError(`--metric ${metric.id}: needs --ground-truth`);
+    if (metric.requires.includes('explainer') && !again) {
+      throw new UserError(`--metric ${metric.id}: re-runs the explainer, so it needs --explainer, not --attributions`);
+    }
     const mParams = metricParams.get(metric.id)!;
-    const s = await scoreSamples({ metric, params: mParams, engine: u.engine, task: u.task, seed: u.seed, explainerId: explainerName, output, batch: u.input.batch, samples, groundTruth });
+    const s = await scoreSamples({ metric, params: mParams, engine: u.engine, task: u.task, seed: u.seed, explainerId: explainerName, output, batch: u.input.batch, samples, groundTruth, explainer: again });
     records.push({
       schema: RESULT_SCHEMA,
       run: runId,
-      task: `user:${basename(str(p, 'model')!)}`,
-      explainer: explainerName,
+      task: safeId(`user-${basename(dirname(resolve(str(p, 'model')!)))}`),
+      explainer: safeId(explainerName),
       metric: metric.id,
       criterion: metric.criterion,
       direction: metric.direction,
@@ -146,6 +159,7 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
       n: s.n,
       cost: s.cost,
       timestamp: new Date().toISOString(),
+      ...(s.details ? { details: s.details } : {}),
     });
   }
   const width = Math.max(6, ...records.map((r) => r.metric.length));
