@@ -17,6 +17,7 @@ const SMALL: Record<string, Record<string, number | string>> = {
   smoothgrad: { samples: 6 },
   occlusion: { window: 3, stride: 2 },
   'kernel-shap': { samples: 12, cell: 2, backgroundRows: 3 },
+  lime: { samples: 40 },
 };
 
 const ENGINE_CALLS: Record<string, { outputs: number; gradients: number }> = {
@@ -27,9 +28,12 @@ const ENGINE_CALLS: Record<string, { outputs: number; gradients: number }> = {
   smoothgrad: { outputs: 0, gradients: 1 },
   occlusion: { outputs: 1, gradients: 0 },
   'kernel-shap': { outputs: 1, gradients: 0 },
+  lime: { outputs: 1, gradients: 0 },
+  // LRP propagates through the layers itself (it records its passes with engine.count).
+  lrp: { outputs: 0, gradients: 0 },
 };
 
-const RANDOMISED = new Set(['random', 'smoothgrad', 'kernel-shap']);
+const RANDOMISED = new Set(['random', 'smoothgrad', 'kernel-shap', 'lime']);
 
 interface Setup {
   name: string;
@@ -72,7 +76,7 @@ beforeAll(async () => {
 
 describe('the registry', () => {
   it('holds the contract ids, each once, and rejects unknown ids naming the known ones', () => {
-    expect(explainers.map((e) => e.id)).toEqual(['random', 'gradient', 'gradient-x-input', 'integrated-gradients', 'smoothgrad', 'occlusion', 'kernel-shap']);
+    expect(explainers.map((e) => e.id)).toEqual(['random', 'gradient', 'gradient-x-input', 'integrated-gradients', 'smoothgrad', 'occlusion', 'kernel-shap', 'lime', 'lrp']);
     expect(getExplainer('occlusion').id).toBe('occlusion');
     let err: unknown;
     try {

@@ -10,6 +10,8 @@ import { gradientExplainer } from './gradient.js';
 import { gradientXInputExplainer } from './gradient-x-input.js';
 import { integratedGradientsExplainer } from './integrated-gradients.js';
 import { kernelShapExplainer } from './kernel-shap.js';
+import { limeExplainer } from './lime/lime.js';
+import { lrpExplainer } from './lrp/lrp.js';
 import { occlusionExplainer } from './occlusion.js';
 import { randomExplainer } from './random.js';
 import { smoothgradExplainer } from './smoothgrad.js';
@@ -23,6 +25,8 @@ export const explainers: readonly Explainer[] = [
   smoothgradExplainer,
   occlusionExplainer,
   kernelShapExplainer,
+  limeExplainer,
+  lrpExplainer,
 ];
 
 export function getExplainer(id: string): Explainer {

@@ -7,7 +7,7 @@ import { rngFor } from '../harness/rng.js';
 import { reluMlp } from '../test/helpers/tiny-models.js';
 import { attributionInput, metricContext, tabularTask } from '../test/helpers/metric-context.js';
 import { getMetric, metrics } from './index.js';
-import type { MetricValue } from './types.js';
+import type { MetricEvaluation, MetricValue } from './types.js';
 
 beforeAll(async () => {
   await useBackend('wasm');
@@ -54,8 +54,9 @@ describe('metric registry', () => {
     for (const metric of metrics) {
       const params = defaults(metric.params);
       const before = tf.memory().numTensors;
-      const a = (await metric.evaluate(metricContext(model, task, 3, metric.id), input, params)) as MetricValue[];
-      const b = (await metric.evaluate(metricContext(model, task, 3, metric.id), input, params)) as MetricValue[];
+      const valuesOf = (r: MetricValue[] | MetricEvaluation): MetricValue[] => (Array.isArray(r) ? r : r.values);
+      const a = valuesOf(await metric.evaluate(metricContext(model, task, 3, metric.id), input, params));
+      const b = valuesOf(await metric.evaluate(metricContext(model, task, 3, metric.id), input, params));
       expect(tf.memory().numTensors, metric.id).toBe(before);
       expect(a, metric.id).toEqual(b);
       expect(a.length, metric.id).toBe(n);

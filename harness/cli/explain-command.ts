@@ -50,7 +50,8 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
     batch: u.input.batch,
     targets: u.targets,
     sampleIds: u.input.sampleIds,
-    chunk: 16,
+    // A global view (SP-LIME's pick) must see the whole input set in one call.
+    chunk: Number(params.pick ?? 0) > 0 ? u.input.batch.n : 16,
     text: (s, input) => attributionText({ task: u.task, input, attribution: s.attribution, target: s.target, output: explainer.output }),
   });
   const record = toRecord(explainer.id, params, explainer.output, u.task.sampleShape, samples);

@@ -30,7 +30,9 @@ Usage: xai-bench score --model PATH/model.json (--explainer ID | --attributions 
                        or any other tool), in the order of --input
   --metric IDS         comma-separated metric ids (xai-bench list metrics)
   --input FILE         the inputs, as for xai-bench explain
-  --ground-truth FILE  JSON array of 0/1 masks shaped like the inputs (or {"masks": [...]}), for localisation metrics
+  --ground-truth FILE  JSON array of 0/1 masks shaped like the inputs (or {"masks": [...]}), or relevant element
+                       indices, {"relevant": [0, 3]} for all inputs or {"relevant": [[0, 3], [1]]} per input,
+                       for localisation metrics
   --background FILE    data explainers sample from (default: the inputs)
   --target N           class to explain (with --explainer; default: predicted)
   --set p=v            explainer parameter, or <metric-id>.<param>=<value> (repeatable)
@@ -46,12 +48,35 @@ function safeId(s: string): string {
   return t || 'unnamed';
 }
 
-function readGroundTruth(path: string, n: number, shape: readonly number[]): Uint8Array {
+/**
+ * --ground-truth: per-input 0/1 masks shaped like the inputs (an array, or {"masks": [...]}), or the
+ * relevant flat element indices, one list for every input ({"relevant": [0, 3]}) or one per input
+ * ({"relevant": [[0, 3], [1]]}).
+ */
+export function readGroundTruth(path: string, n: number, shape: readonly number[]): Uint8Array {
   const json = readJsonFile(path, '--ground-truth');
-  const masks = Array.isArray(json) ? json : (json as { masks?: unknown })?.masks;
-  if (!Array.isArray(masks) || masks.length !== n) throw new UserError(`--ground-truth ${path}: expected ${n} masks (one per input)`);
   const d = sizeOf(shape);
   const out = new Uint8Array(n * d);
+  const relevant = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { relevant?: unknown }).relevant : undefined;
+  if (relevant !== undefined) {
+    if (!Array.isArray(relevant)) throw new UserError(`--ground-truth ${path}: "relevant" must be a list of element indices, or one list per input`);
+    const perInput = relevant.length > 0 && relevant.every(Array.isArray);
+    if (perInput && relevant.length !== n) throw new UserError(`--ground-truth ${path}: "relevant" has ${relevant.length} lists, expected ${n} (one per input)`);
+    for (let i = 0; i < n; i++) {
+      const list = (perInput ? relevant[i] : relevant) as unknown[];
+      const at = perInput ? `relevant[${i}]` : 'relevant';
+      list.forEach((j, t) => {
+        if (typeof j !== 'number' || !Number.isInteger(j)) throw new UserError(`--ground-truth ${path}: ${at}[${t}] is ${JSON.stringify(j)}, expected an integer element index`);
+        if (j < 0 || j >= d) throw new UserError(`--ground-truth ${path}: ${at}[${t}] = ${j} is out of range: inputs have ${d} elements (indices 0..${d - 1})`);
+        out[i * d + j] = 1;
+      });
+    }
+    return out;
+  }
+  const masks = Array.isArray(json) ? json : (json as { masks?: unknown })?.masks;
+  if (!Array.isArray(masks) || masks.length !== n) {
+    throw new UserError(`--ground-truth ${path}: expected ${n} masks (one per input), or {"relevant": [indices]} / {"relevant": [[indices], ...]}`);
+  }
   masks.forEach((m, i) => {
     const r = fromNested(m, shape);
     if ('error' in r) throw new UserError(`--ground-truth ${path}: masks[${i}]: ${r.error}`);

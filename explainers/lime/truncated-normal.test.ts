@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { rngFor } from '../../harness/rng.js';
+import { normalCdf, normalQuantile } from './normal-distribution.js';
+import { truncatedNormal } from './truncated-normal.js';
+
+describe('normal distribution and truncated normal sampling', () => {
+  it('matches tabulated CDF values and inverts them', () => {
+    expect(normalCdf(0)).toBeCloseTo(0.5, 15);
+    expect(normalCdf(1)).toBeCloseTo(0.8413447460685429, 13);
+    expect(normalCdf(-3)).toBeCloseTo(0.0013498980316301, 15);
+    expect(normalCdf(-8) / 6.22096057427174e-16).toBeCloseTo(1, 7); // scipy's norm.cdf(-8)
+    for (const p of [1e-12, 0.001, 0.02, 0.3, 0.5, 0.77, 0.99, 1 - 1e-9]) expect(normalCdf(normalQuantile(p)) / p).toBeCloseTo(1, 9);
+  });
+
+  it('draws inside the bounds with the truncated mean, in both tails', () => {
+    const rng = rngFor(5, 'tn');
+    // Standard normal truncated to [1, 2]: mean (phi(1) - phi(2)) / (Phi(2) - Phi(1)).
+    const phi = (x: number) => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+    for (const [lo, hi] of [[1, 2], [-2, -1], [-0.5, 3], [4, 9]]) {
+      let s = 0;
+      let outside = 0;
+      const n = 4000;
+      for (let i = 0; i < n; i++) {
+        const v = truncatedNormal(0, 1, lo, hi, rng);
+        if (v < lo || v > hi) outside++;
+        s += v;
+      }
+      expect(outside).toBe(0);
+      const mean = (phi(lo) - phi(hi)) / (normalCdf(hi) - normalCdf(lo));
+      expect(Math.abs(s / n - mean)).toBeLessThan(0.03);
+    }
+    // Location and scale.
+    const v = truncatedNormal(10, 2, 9, 9.5, rng);
+    expect(v >= 9 && v <= 9.5).toBe(true);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Weighted ridge regression with an unpenalised intercept, as sklearn's Ridge(alpha, fit_intercept=True)
+ * fits with sample_weight (LIME's surrogate): centre X and y by their weighted means, solve
+ * (Xc' W Xc + alpha I) beta = Xc' W yc, intercept = ybar - xbar . beta. Like sklearn's 'cholesky'
+ * solver (its choice for dense data with weights) the normal equations are solved by Cholesky, which
+ * is cheap for LIME's many rows and few features; where they are not positive definite (alpha 0 with
+ * dependent columns) it falls back, as sklearn falls back to lstsq, to least squares by pivoted QR on
+ * [sqrt(W) Xc; sqrt(alpha) I] (linalg.ts).
+ */
+import { type Matrix, leastSquares, matrix } from '../linalg.js';
+
+export interface LinearFit {
+  /** One coefficient per column used, in the order of `columns`. */
+  readonly coef: Float64Array;
+  readonly intercept: number;
+}
+
+/** Fits y ~ X[:, columns] (all columns when omitted) with weights w. */
+export function weightedRidge(x: Matrix, y: ArrayLike<number>, w: ArrayLike<number>, alpha: number, columns?: readonly number[]): LinearFit {
+  const n = x.rows;
+  if (y.length !== n || w.length !== n) throw new RangeError(`ridge: ${n} rows but ${y.length} targets and ${w.length} weights`);
+  if (!(alpha >= 0)) throw new RangeError(`ridge: alpha must be >= 0, got ${alpha}`);
+  const cols = columns ?? Array.from({ length: x.cols }, (_, j) => j);
+  const p = cols.length;
+  let sw = 0;
+  let ybar = 0;
+  const xbar = new Float64Array(p);
+  for (let i = 0; i < n; i++) {
+    sw += w[i];
+    ybar += w[i] * y[i];
+    for (let j = 0; j < p; j++) xbar[j] += w[i] * x.data[i * x.cols + cols[j]];
+  }
+  if (!(sw > 0)) throw new RangeError('ridge: the weights sum to zero');
+  ybar /= sw;
+  for (let j = 0; j < p; j++) xbar[j] /= sw;
+  if (p === 0) return { coef: new Float64Array(0), intercept: ybar };
+
+  const beta = normalEquations(x, y, w, alpha, cols, xbar, ybar) ?? qrSolve(x, y, w, alpha, cols, xbar, ybar);
+  let intercept = ybar;
+  for (let j = 0; j < p; j++) intercept -= xbar[j] * beta[j];
+  return { coef: beta, intercept };
+}
+
+/** Cholesky solve of (Xc' W Xc + alpha I) beta = Xc' W yc; undefined when not positive definite. */
+function normalEquations(
+  x: Matrix,
+  y: ArrayLike<number>,
+  w: ArrayLike<number>,
+  alpha: number,
+  cols: readonly number[],
+  xbar: Float64Array,
+  ybar: number,
+): Float64Array | undefined {
+  const p = cols.length;
+  const g = new Float64Array(p * p);
+  const rhs = new Float64Array(p);
+  const c = new Float64Array(p);
+  for (let i = 0; i < x.rows; i++) {
+    const wi = w[i];
+    if (wi === 0) continue;
+    for (let j = 0; j < p; j++) c[j] = x.data[i * x.cols + cols[j]] - xbar[j];
+    const yi = wi * (y[i] - ybar);
+    for (let j = 0; j < p; j++) {
+      const cj = wi * c[j];
+      rhs[j] += c[j] * yi;
+      const row = j * p;
+      for (let k = 0; k <= j; k++) g[row + k] += cj * c[k];
+    }
+  }
+  let maxDiag = 0;
+  for (let j = 0; j < p; j++) {
+    g[j * p + j] += alpha;
+    maxDiag = Math.max(maxDiag, g[j * p + j]);
+  }
+  // In-place Cholesky (lower triangle); a pivot that is not clearly positive means not positive definite.
+  for (let j = 0; j < p; j++) {
+    let d = g[j * p + j];
+    for (let k = 0; k < j; k++) d -= g[j * p + k] ** 2;
+    if (!(d > 1e-10 * maxDiag)) return undefined;
+    const ljj = Math.sqrt(d);
+    g[j * p + j] = ljj;
+    for (let i = j + 1; i < p; i++) {
+      let s = g[i * p + j];
+      for (let k = 0; k < j; k++) s -= g[i * p + k] * g[j * p + k];
+      g[i * p + j] = s / ljj;
+    }
+  }
+  for (let i = 0; i < p; i++) {
+    let s = rhs[i];
+    for (let k = 0; k < i; k++) s -= g[i * p + k] * rhs[k];
+    rhs[i] = s / g[i * p + i];
+  }
+  for (let i = p - 1; i >= 0; i--) {
+    let s = rhs[i];
+    for (let k = i + 1; k < p; k++) s -= g[k * p + i] * rhs[k];
+    rhs[i] = s / g[i * p + i];
+  }
+  return rhs;
+}
+
+/** Least squares on [sqrt(W) Xc; sqrt(alpha) I] beta ~ [sqrt(W) yc; 0] by pivoted QR. */
+function qrSolve(
+  x: Matrix,
+  y: ArrayLike<number>,
+  w: ArrayLike<number>,
+  alpha: number,
+  cols: readonly number[],
+  xbar: Float64Array,
+  ybar: number,
+): Float64Array {
+  const n = x.rows;
+  const p = cols.length;
+  const extra = alpha > 0 ? p : 0;
+  const a = matrix(n + extra, p);
+  const b = new Float64Array(n + extra);
+  for (let i = 0; i < n; i++) {
+    const s = Math.sqrt(w[i]);
+    for (let j = 0; j < p; j++) a.data[i * p + j] = s * (x.data[i * x.cols + cols[j]] - xbar[j]);
+    b[i] = s * (y[i] - ybar);
+  }
+  const sa = Math.sqrt(alpha);
+  for (let j = 0; j < extra; j++) a.data[(n + j) * p + j] = sa;
+  return leastSquares(a, b).beta;
+}
+
+/** The fitted values of a linear fit on the rows of X (columns as fitted). */
+export function predictLinear(fit: LinearFit, x: Matrix, columns?: readonly number[]): Float64Array {
+  const cols = columns ?? Array.from({ length: x.cols }, (_, j) => j);
+  const out = new Float64Array(x.rows);
+  for (let i = 0; i < x.rows; i++) {
+    let s = fit.intercept;
+    for (let j = 0; j < cols.length; j++) s += fit.coef[j] * x.data[i * x.cols + cols[j]];
+    out[i] = s;
+  }
+  return out;
+}
+
+/**
+ * Weighted R^2, 1 - sum w (y - yhat)^2 / sum w (y - ybar_w)^2, with sklearn's r2_score convention for a
+ * constant target: 1 when the fit is exact, else 0.
+ */
+export function weightedR2(y: ArrayLike<number>, yhat: ArrayLike<number>, w: ArrayLike<number>): number {
+  let sw = 0;
+  let ybar = 0;
+  for (let i = 0; i < y.length; i++) {
+    sw += w[i];
+    ybar += w[i] * y[i];
+  }
+  ybar /= sw;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < y.length; i++) {
+    num += w[i] * (y[i] - yhat[i]) ** 2;
+    den += w[i] * (y[i] - ybar) ** 2;
+  }
+  if (den !== 0) return 1 - num / den;
+  return num === 0 ? 1 : 0;
+}
