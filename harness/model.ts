@@ -26,7 +26,9 @@ export interface Model {
   apply(x: tf.Tensor, output: OutputKind): tf.Tensor2D;
   /**
    * A copy whose layers named in `scope` (or all layers with weights) are re-initialised from a
-   * seeded stream: kernels Glorot-uniform, biases and BN shifts 0, BN scales and variances 1.
+   * seeded stream: kernels Glorot-uniform; biases U(-1/sqrt(fan_in), 1/sqrt(fan_in)) as PyTorch's
+   * reset_parameters draws them (zero biases would leave a randomised ReLU net exactly flat on an empty
+   * background and flatter sanity checks); BN shifts and means 0, scales and variances 1.
    */
   randomised(seed: number, scope: 'all' | readonly string[]): Promise<Model>;
   dispose(): void;
@@ -144,7 +146,9 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
         const ws = layer.getWeights();
         if (ws.length === 0) continue;
         const rng = rngFor(seed, 'randomise', layer.name);
-        const fresh = layer.weights.map((w, i) => reinit(w.name, ws[i].shape, rng));
+        const kernel = ws.find((_, i) => /kernel/.test(layer.weights[i].name.split('/').pop() ?? ''));
+        const fanIn = kernel ? kernel.shape.slice(0, -1).reduce((a, b) => a * b, 1) : 0;
+        const fresh = layer.weights.map((w, i) => reinit(w.name, ws[i].shape, rng, fanIn));
         layer.setWeights(fresh);
         fresh.forEach((t) => t.dispose());
       }
@@ -161,7 +165,7 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
   return model;
 }
 
-function reinit(name: string, shape: number[], rng: Rng): tf.Tensor {
+function reinit(name: string, shape: number[], rng: Rng, fanIn: number): tf.Tensor {
   const size = shape.reduce((a, b) => a * b, 1);
   const v = new Float32Array(size);
   const base = name.split('/').pop() ?? name;
@@ -174,6 +178,9 @@ function reinit(name: string, shape: number[], rng: Rng): tf.Tensor {
     for (let i = 0; i < size; i++) v[i] = rng.uniform(-limit, limit);
   } else if (/gamma|moving_variance/.test(base)) {
     v.fill(1);
+  } else if (/bias/.test(base) && fanIn > 0) {
+    const bound = 1 / Math.sqrt(fanIn);
+    for (let i = 0; i < size; i++) v[i] = rng.uniform(-bound, bound);
   }
   return tf.tensor(v, shape);
 }

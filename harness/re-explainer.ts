@@ -15,8 +15,10 @@ import type { ReExplainer } from '../metrics/types.js';
 
 /** `fitted` gives the explainer's state for the task's own model (fitted once, lazily, by the caller). */
 export function reExplainer(explainer: Explainer, params: AnyParamValues, fitted: () => Promise<unknown>, engine: Engine, task: TaskView, seed: number): ReExplainer {
-  const states = new Map<Model, Promise<unknown>>();
-  const engines = new Map<Model, Engine>([[engine.model, engine]]);
+  // Weak maps: swapped-in models (e.g. MPRT's randomised copies) are disposed by their owner and must
+  // not be kept alive here.
+  const states = new WeakMap<Model, Promise<unknown>>();
+  const engines = new WeakMap<Model, Engine>([[engine.model, engine]]);
   return {
     id: explainer.id,
     deterministic: explainer.deterministic,

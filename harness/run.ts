@@ -6,7 +6,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBackend, type BackendChoice } from './backend.js';
-import { selectSamples, sizeOf, type Batch } from './batch.js';
+import { sampleOf, selectSamples, sizeOf, type Batch } from './batch.js';
 import { Engine } from './engine.js';
 import { UserError } from './errors.js';
 import { explainSamples, fitExplainer } from './explain-samples.js';
@@ -20,6 +20,7 @@ import { RESULT_SCHEMA, type ResultRecord } from './result-record.js';
 import { ARTIFACTS_DIR, cellKey, EXPLANATIONS_DIR, LEADERBOARD_JSON, RESULTS_JSONL, RUN_JSON, RunStore, SUMMARY_MD } from './results-store.js';
 import { RUN_SCHEMA, type RunInfo } from './run-info.js';
 import { reExplainer } from './re-explainer.js';
+import { renderHeatmapPng } from './render/heatmap-png.js';
 import { scoreSamples } from './score-samples.js';
 import { renderMarkdown, renderTerminal } from './summary-table.js';
 import { versionInfo } from './version.js';
@@ -242,7 +243,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
             explainer: explainer.id,
             metric: metric.id,
             criterion: metric.criterion,
-            direction: metric.direction,
+            direction: metric.directionFor?.(mParams) ?? metric.direction,
             explainerParams: eParams,
             metricParams: mParams,
             output: explainer.output,
@@ -286,6 +287,11 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
   return { dir, run, leaderboard, records, table: renderTerminal(leaderboard) };
 }
 
+/** Where the run keeps the heatmap of one explanation (DESIGN.md "Run folder"). */
+export function artifactPath(task: string, explainer: string, sampleId: string): string {
+  return join(ARTIFACTS_DIR, task, explainer, `${sampleId}.png`);
+}
+
 /**
  * The explanations of one (task, explainer): those already on disk (from an interrupted run) are
  * reused when they were made with the same parameters; the rest are computed and appended.
@@ -326,12 +332,20 @@ async function explanationsFor(
       sampleIds: missing.map((m) => m.id),
       chunk,
       text: (s, input) => attributionText({ task, input, attribution: s.attribution, target: s.target, output: explainer.output }),
-      onChunk: (chunkSamples) =>
+      onChunk: (chunkSamples) => {
+        // Pictures first: a line in the explanations file promises its heatmap is on disk.
+        if (task.kind === 'image') {
+          for (const s of chunkSamples) {
+            const input = sampleOf(batch, sampleIds.indexOf(s.sampleId));
+            store.writeFileAtomic(artifactPath(task.id, explainer.id, s.sampleId), renderHeatmapPng({ input, attribution: s.attribution, shape: task.sampleShape }));
+          }
+        }
         store.appendExplanations(
           task.id,
           explainer.id,
           chunkSamples.map((s) => toRecord(explainer.id, params, explainer.output, task.sampleShape, [s])),
-        ),
+        );
+      },
     });
     for (const s of made) have.set(s.sampleId, s);
   }

@@ -24,7 +24,7 @@ beforeAll(async () => {
   ctx = metricContext(await linearSoftmax([[1, 0]], [0, 0]), tabularTask(1, 2));
 });
 
-function run(metric: Metric, input: AttributionInput, params: Record<string, unknown> = {}): MetricEvaluation {
+function run(metric: Metric, input: AttributionInput, params: Record<string, string | number | boolean> = {}): MetricEvaluation {
   return metric.evaluate(ctx, input, { ...defaults(metric.params), ...params }) as MetricEvaluation;
 }
 

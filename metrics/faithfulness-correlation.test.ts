@@ -58,6 +58,24 @@ describe('faithfulness-correlation', () => {
     model.dispose();
   });
 
+  it('identity: for f = sum x the perfect attribution x - b scores 1 and its negation -1', async () => {
+    // Class 0 logit = sum_j x_j; the drop when S is set to b is exactly sum_{j in S} (x_j - b_j).
+    const d = 8;
+    const model = await linearSoftmax(Array.from({ length: d }, () => [1, 0]), [0, 0]);
+    const baseline = Float32Array.from({ length: d }, (_, j) => 0.1 * j - 0.3);
+    const ctx = metricContext(model, tabularTask(d, 2, baseline));
+    const rng = rngFor(3, 'fc-sum');
+    const n = 3;
+    const data = Float32Array.from(vector(rng, n * d));
+    const perfect = data.map((x, k) => x - baseline[k % d]);
+    const input = attributionInput(data, [d], new Array(n).fill(0), perfect, 'logit');
+    const plus = faithfulnessCorrelation.evaluate(ctx, input, { ...P, runs: 30 }) as number[];
+    const minus = faithfulnessCorrelation.evaluate(ctx, { ...input, attributions: perfect.map((v) => -v) }, { ...P, runs: 30 }) as number[];
+    for (const v of plus) expect(v).toBeCloseTo(1, 5);
+    for (const v of minus) expect(v).toBeCloseTo(-1, 5);
+    model.dispose();
+  });
+
   it('scores a random attribution near 0 on average and is deterministic under the seed', async () => {
     const rng = rngFor(4, 'fc-random');
     const d = 10;

@@ -23,7 +23,7 @@ beforeAll(async () => {
   ctx = metricContext(await linearSoftmax([[1, 0]], [0, 0]), tabularTask(1, 2));
 });
 
-function run(metric: Metric, input: AttributionInput, params: Record<string, unknown> = {}): MetricEvaluation {
+function run(metric: Metric, input: AttributionInput, params: Record<string, string | number | boolean> = {}): MetricEvaluation {
   return metric.evaluate(ctx, input, { ...defaults(metric.params), ...params }) as MetricEvaluation;
 }
 
@@ -102,7 +102,7 @@ describe('localisation metrics: known answers', () => {
       const d = 3 + rng.int(20);
       // Rounded values make ties common.
       const attr = Array.from({ length: d }, () => Math.round(rng.normal() * 3) / 3);
-      const m = Array.from({ length: d }, () => (rng.bernoulli(0.3) ? 1 : 0));
+      const m: number[] = Array.from({ length: d }, () => (rng.bernoulli(0.3) ? 1 : 0));
       const k = m.reduce((s, v) => s + v, 0);
       if (k === 0 || k === d) continue;
       expect(rocAuc(attr, m)).toBeCloseTo(slow.auc(attr, m), 12);

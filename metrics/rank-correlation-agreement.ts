@@ -1,7 +1,7 @@
 /**
  * rank-correlation (OpenXAI RC; rank-correlation.ts is the plain Spearman helper): Spearman correlation
- * between the explanation's and the true weights' magnitude ranks, over the features of interest F = the top-k features of the true weights (Krishna
- * et al.: "a set of features of interest"). Ranks are dense ranks over all features.
+ * between the explanation's and the true weights' magnitude ranks over the features of interest F, the
+ * top-k features of the true weights (Krishna et al.: "a set of features of interest").
  */
 import { agreementK, agreementKParam, byMagnitude, denseRanks, scoreAgreement } from './agreement.js';
 import { spearman } from './rank-correlation.js';

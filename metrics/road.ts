@@ -47,6 +47,7 @@ export const road: AttributionMetric<typeof params> = {
   family: 'attribution',
   criterion: 'fidelity',
   direction: 'lower',
+  directionFor: (p) => (p.order === 'morf' ? 'lower' : 'higher'),
   ideal: 0,
   description:
     'Mean over removal percentages (default 10..90 by 10) of the target probability after the most relevant pixels (or ' +

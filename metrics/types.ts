@@ -86,6 +86,8 @@ export interface AttributionMetric<S extends ParamSpecs = ParamSpecs> {
   readonly family: 'attribution';
   readonly criterion: Criterion;
   readonly direction: Direction;
+  /** Where a parameter flips which way is better (e.g. ROAD's MoRF vs LeRF order); default `direction`. */
+  directionFor?(params: ParamValues<S>): Direction;
   readonly ideal: number;
   /** The value a random explanation is expected to get, where it is known. */
   readonly chance?: number;

@@ -167,7 +167,7 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
       explainer: safeId(explainerName),
       metric: metric.id,
       criterion: metric.criterion,
-      direction: metric.direction,
+      direction: metric.directionFor?.(mParams) ?? metric.direction,
       explainerParams: params,
       metricParams: mParams,
       output,

@@ -17,6 +17,18 @@ export function tabularTask(d: number, numClasses: number, baseline: Float32Arra
   };
 }
 
+/** An h x w x 1 image task with a zero baseline. */
+export function imageTask(h: number, w: number, numClasses: number): TaskView {
+  return {
+    id: 'test-image',
+    kind: 'image',
+    sampleShape: [h, w, 1],
+    classes: Array.from({ length: numClasses }, (_, c) => `class ${c}`),
+    featureNames: Array.from({ length: h * w }, (_, p) => `pixel(${Math.floor(p / w)},${p % w})`),
+    baseline: new Float32Array(h * w),
+  };
+}
+
 export function metricContext(model: Model, task: TaskView, seed = 1, metricId = 'metric', batchSize = 64): MetricContext {
   const engine = new Engine(model, batchSize);
   return { engine, task, rng: (sampleId, purpose) => rngFor(seed, task.id, 'explainer', metricId, sampleId, purpose) };

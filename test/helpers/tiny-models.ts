@@ -23,3 +23,12 @@ export async function reluMlp(w1: number[][], b1: number[], w2: number[][], b2: 
   net.layers[1].setWeights([tf.tensor2d(w2), tf.tensor1d(b2)]);
   return wrapModel(net, 'relu-mlp');
 }
+
+/** softmax(W flatten(x) + b) on h x w x 1 images; W is (h w) x classes, row-major pixels. */
+export async function imageLinearSoftmax(h: number, w: number, weights: number[][], bias: number[]): Promise<Model> {
+  const net = tf.sequential({
+    layers: [tf.layers.flatten({ inputShape: [h, w, 1] }), tf.layers.dense({ units: weights[0].length, activation: 'softmax', name: 'out' })],
+  });
+  net.layers[1].setWeights([tf.tensor2d(weights), tf.tensor1d(bias)]);
+  return wrapModel(net, 'image-linear-softmax');
+}
