@@ -1,6 +1,6 @@
 /**
  * The library entry point: the same registries and machinery the CLI uses.
- *   import { explainers, metrics, loadModel, tasks, runBenchmark } from 'xai-bench';
+ *   import { explainers, metrics, loadModel, tasks, runBenchmark, survey } from 'xai-bench';
  */
 export { explainers, getExplainer } from './explainers/index.js';
 export { metrics, getMetric } from './metrics/index.js';
@@ -14,10 +14,11 @@ export { PROFILES, getProfile, type Profile } from './harness/profiles.js';
 export { rngFor, Rng } from './harness/rng.js';
 export { int, num, bool, oneOf, str, resolveParams, type ParamSpecs, type ParamValues } from './harness/params.js';
 export { UserError } from './harness/errors.js';
+export { survey } from './harness/survey/index.js';
 export type { Batch } from './harness/batch.js';
 export type { AttributionExplainer, AttributionResult, Explainer, ExplainContext, Bilingual, Family, Need } from './explainers/types.js';
 export type { AttributionMetric, AttributionInput, Metric, MetricContext, MetricValue, Criterion, Direction } from './metrics/types.js';
 export type { Task, TaskView, TaskSpec, GroundTruth } from './datasets/task.js';
 export type { ResultRecord } from './harness/result-record.js';
 export type { AttributionExplanationRecord as Explanation } from './harness/explanation-record.js';
-export type { Leaderboard } from './harness/leaderboard/types.js';
+export type { Leaderboard, HumanSection, HumanStudy } from './harness/leaderboard/types.js';

@@ -43,7 +43,15 @@ export type GroundTruth =
   /** A per-sample mask over input elements (1 = carries the class signal), e.g. a planted pattern. */
   | { readonly kind: 'mask'; readonly masks: (testIndex: number) => Uint8Array }
   /** The features the label truly depends on, the same for every sample. */
-  | { readonly kind: 'features'; readonly relevant: readonly number[] };
+  | {
+      readonly kind: 'features';
+      readonly relevant: readonly number[];
+      /**
+       * Binary tasks whose label is a known linear score: its coefficient per feature, in raw units,
+       * pointing towards class 1 (for sign- and rank-aware agreement metrics).
+       */
+      readonly coefficients?: readonly number[];
+    };
 
 /**
  * The recorded check that the trained model really uses the ground truth: accuracy falls towards
@@ -82,7 +90,6 @@ export interface Task extends TaskView {
   readonly model: Model;
   readonly train: Split;
   readonly test: Split;
-  /** Test accuracy of the model as measured when the task was loaded. */
   readonly groundTruth?: GroundTruth;
   readonly groundTruthCheck?: GroundTruthCheck;
   readonly protectedAttribute?: ProtectedAttribute;

@@ -9,8 +9,8 @@ import type { DatasetId } from './dataset-registry.js';
 export type Architecture =
   /** Flatten (images only), Dense+ReLU per hidden width, Dense softmax. */
   | { readonly kind: 'mlp'; readonly hidden: readonly number[] }
-  /** conv 8@5x5 relu, maxpool 2, conv 16@5x5 relu, maxpool 2, flatten, dense softmax. */
-  | { readonly kind: 'cnn-small' }
+  /** conv 8@5x5 relu, maxpool 2, conv 16@5x5 relu, maxpool 2, flatten, [dense `dense` relu], dense softmax. */
+  | { readonly kind: 'cnn-small'; readonly dense?: number }
   /** 3 blocks of conv 3x3 same, BatchNorm, ReLU, pool (max, max, average 2x2), flatten, dense softmax. */
   | { readonly kind: 'cnn-deep'; readonly filters: readonly number[] };
 
@@ -18,6 +18,9 @@ export interface Training {
   readonly epochs: number;
   readonly batchSize: number;
   readonly learningRate: number;
+  /** Step decay: the learning rate is multiplied by decayFactor every decayEvery epochs. */
+  readonly decayEvery?: number;
+  readonly decayFactor?: number;
 }
 
 export interface ModelSpec {
@@ -42,8 +45,8 @@ const BASE: readonly BaseSpec[] = [
     id: 'mnist-cnn',
     datasetId: 'mnist10k',
     description: 'small CNN on mnist10k',
-    architecture: { kind: 'cnn-small' },
-    training: { epochs: 10, batchSize: 32, learningRate: 2e-3 },
+    architecture: { kind: 'cnn-small', dense: 64 },
+    training: { epochs: 10, batchSize: 32, learningRate: 2e-3, decayEvery: 3, decayFactor: 0.5 },
     seeds: SEEDS,
   },
   {
@@ -51,7 +54,7 @@ const BASE: readonly BaseSpec[] = [
     datasetId: 'mnist10k',
     description: 'deeper CNN with BatchNormalization, max and average pooling on mnist10k',
     architecture: { kind: 'cnn-deep', filters: [8, 16, 16] },
-    training: { epochs: 5, batchSize: 32, learningRate: 2e-3 },
+    training: { epochs: 6, batchSize: 32, learningRate: 2e-3, decayEvery: 2, decayFactor: 0.5 },
     seeds: [1],
   },
   {

@@ -21,7 +21,7 @@ import { slicSegments } from './segmentation/slic.js';
 import type { Segmentation } from './segmentation/types.js';
 import { type Coalitions, shapleyCoalitions } from './shapley-coalitions.js';
 import { type Stack, stackedTargetOutputs } from './stack.js';
-import type { AttributionExplainer } from './types.js';
+import type { AttributionExplainer, MethodCard } from './types.js';
 
 const params = {
   samples: int({ default: 0, min: 0, max: 1_000_000, description: "coalitions per input; 0 = shap's 'auto', 2M + 2048 (M groups), always capped at 2^M - 2" }),
@@ -67,6 +67,45 @@ function groupsOf(task: TaskView, batch: Batch, i: number, p: { grouping: 'grid'
   return { groups, segmentation: seg };
 }
 
+/** The method card (site): claims from Lundberg & Lee 2017 and the shap library. */
+const card: MethodCard = {
+  summary: {
+    en: 'Shapley values estimated by a weighted linear regression over random coalitions of features: each feature\'s fair share of the prediction.',
+    ko: '특성들의 무작위 조합(연합)에 대한 가중 선형 회귀로 샤플리 값을 추정합니다. 예측에 대한 각 특성의 공정한 몫입니다.',
+  },
+  requirements: { en: 'Only the model\'s outputs (model-agnostic), and background data that stands for "absent" features.', ko: '모델의 출력만 있으면 됩니다(모델 비의존적). "없는" 특성을 대신할 배경 데이터가 필요합니다.' },
+  claims: [
+    {
+      kind: 'strength',
+      text: { en: 'Efficiency: the values add up to the prediction minus the average prediction.', ko: '효율성: 값들의 합이 예측값에서 평균 예측값을 뺀 것과 같습니다.' },
+      evidence: ['completeness-gap'],
+      expect: 'low',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'Sampled: runs with different seeds differ unless every coalition is enumerated.', ko: '표본 추출에 의존하므로, 모든 조합을 열거하지 않는 한 시드가 다르면 결과도 다릅니다.' },
+      evidence: ['run-to-run'],
+      expect: 'low',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'Expensive: one forward pass per coalition and background row.', ko: '비쌉니다. 조합과 배경 행마다 순전파가 한 번씩 필요합니다.' },
+      evidence: ['forward-passes'],
+      expect: 'high',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'Assumes features are independent; the background data changes the answer.', ko: '특성들이 서로 독립이라고 가정하며, 배경 데이터에 따라 결과가 달라집니다.' },
+      evidence: [],
+      expect: 'high',
+    },
+  ],
+  references: [
+    'Lundberg & Lee 2017, "A unified approach to interpreting model predictions", NeurIPS',
+    'shap (github.com/shap/shap), KernelExplainer',
+  ],
+};
+
 export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> = {
   id: 'kernel-shap',
   family: 'attribution',
@@ -74,6 +113,7 @@ export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> 
   needs: ['predict', 'training-data'],
   output: 'probability',
   deterministic: false,
+  card,
   params,
   fit(ctx, p) {
     const d = sizeOf(ctx.task.sampleShape);

@@ -12,7 +12,7 @@ import { int } from '../harness/params.js';
 import { imageGeometry } from './image-geometry.js';
 import { baselineInput, baselineParam } from './reference-input.js';
 import { type Stack, stackedTargetOutputs } from './stack.js';
-import type { AttributionExplainer } from './types.js';
+import type { AttributionExplainer, MethodCard } from './types.js';
 
 const params = {
   window: int({ default: 0, min: 0, max: 1024, description: 'side of the square window in pixels, capped by the image; 0 = a seventh of the smaller side (4 on 28x28)' }),
@@ -54,6 +54,45 @@ function regionsFor(kind: 'image' | 'tabular', sampleShape: readonly number[], w
   return regions;
 }
 
+/** The method card (site): claims from Zeiler & Fergus 2014 and Ancona et al. 2018. */
+const card: MethodCard = {
+  summary: {
+    en: 'Hide one patch (or one feature) at a time and record how much the target logit drops.',
+    ko: '입력의 한 부분(또는 특성 하나)을 차례로 가리고 목표 로짓이 얼마나 떨어지는지 기록합니다.',
+  },
+  requirements: { en: 'Only the model\'s outputs (model-agnostic), and a baseline value for hidden inputs.', ko: '모델의 출력만 있으면 됩니다(모델 비의존적). 가린 부분에 넣을 기준값이 필요합니다.' },
+  claims: [
+    {
+      kind: 'strength',
+      text: { en: 'Measures the effect of removal directly, which is what deletion tests check.', ko: '제거했을 때의 효과를 직접 재므로 삭제 검사가 확인하는 바로 그 성질을 갖습니다.' },
+      evidence: ['deletion-auc'],
+      expect: 'low',
+    },
+    {
+      kind: 'strength',
+      text: { en: 'Deterministic.', ko: '결정적입니다.' },
+      evidence: ['run-to-run'],
+      expect: 'high',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'One forward pass per window position: slow on large inputs.', ko: '창 위치마다 순전파가 한 번 필요해 입력이 크면 느립니다.' },
+      evidence: ['forward-passes'],
+      expect: 'high',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'The window size sets the resolution and changes the answer (Ancona et al. 2018).', ko: '창 크기가 해상도를 정하며, 창 크기에 따라 결과가 달라집니다(Ancona 외 2018).' },
+      evidence: [],
+      expect: 'high',
+    },
+  ],
+  references: [
+    'Zeiler & Fergus 2014, "Visualizing and understanding convolutional networks", ECCV',
+    'Ancona et al. 2018, "Towards better understanding of gradient-based attribution methods", ICLR',
+  ],
+};
+
 export const occlusionExplainer: AttributionExplainer<typeof params> = {
   id: 'occlusion',
   family: 'attribution',
@@ -61,6 +100,7 @@ export const occlusionExplainer: AttributionExplainer<typeof params> = {
   needs: ['predict'],
   output: 'logit',
   deterministic: true,
+  card,
   params,
   explain(ctx, batch, targets, _ids, p) {
     const d = sizeOf(batch.sampleShape);

@@ -25,6 +25,29 @@ export interface Bilingual {
   readonly ko: string;
 }
 
+/**
+ * One claim the literature makes about a method, tied to the metric(s) that measure it, so the site can
+ * put the measured evidence next to the claim. `expect` is which raw value of the evidence metric the
+ * claim predicts (e.g. "not deterministic" predicts a low run-to-run agreement).
+ */
+export interface MethodClaim {
+  readonly kind: 'strength' | 'weakness';
+  readonly text: Bilingual;
+  /** Metric ids; empty when the benchmark does not measure the claim. */
+  readonly evidence: readonly string[];
+  readonly expect: 'high' | 'low';
+}
+
+/** The method card's data (the site renders it; nothing is hand-written per method there). */
+export interface MethodCard {
+  readonly summary: Bilingual;
+  /** What it needs from the model and the data, in plain words (the `needs` ids say it for machines). */
+  readonly requirements: Bilingual;
+  readonly claims: readonly MethodClaim[];
+  /** Papers and reference implementations, one citation per string. */
+  readonly references: readonly string[];
+}
+
 /** What an attribution explainer returns for a batch of n inputs. */
 export interface AttributionResult {
   /** n * size(sampleShape) values, shaped like the batch. */
@@ -50,6 +73,8 @@ export interface AttributionExplainer<S extends ParamSpecs = ParamSpecs, State =
   /** True when the same input always gives the same explanation, whatever the seed. */
   readonly deterministic: boolean;
   readonly params: S;
+  /** The method card shown on the site (optional for plugins). */
+  readonly card?: MethodCard;
   /** Which task kinds it can explain (all when absent). */
   readonly kinds?: readonly TaskView['kind'][];
   fit?(ctx: Omit<ExplainContext, 'rng'> & { rng(purpose: string): Rng }, params: ParamValues<S>): State | Promise<State>;

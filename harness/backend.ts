@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { UserError } from './errors.js';
+import { registerWasmConvFilterGrad } from './wasm-conv-filter-grad.js';
 
 export const BACKENDS = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
@@ -29,6 +30,7 @@ async function tryNative(kind: 'tensorflow-gpu' | 'tensorflow'): Promise<boolean
 async function tryWasm(): Promise<boolean> {
   try {
     await import('@tensorflow/tfjs-backend-wasm');
+    registerWasmConvFilterGrad();
     return await tf.setBackend('wasm');
   } catch {
     return false;

@@ -37,3 +37,28 @@ describe('Engine', () => {
     expect(r1.inputShape).toEqual([3]);
   });
 });
+
+describe('Engine gradients through convolutions on wasm', () => {
+  it('work through a linear-activation conv with a bias (the deep CNN block), matching cpu', async () => {
+    const build = () => {
+      const net = tf.sequential({
+        layers: [
+          tf.layers.conv2d({ inputShape: [6, 6, 1], filters: 2, kernelSize: 3, activation: 'linear', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }), biasInitializer: 'ones' }),
+          tf.layers.batchNormalization(),
+          tf.layers.activation({ activation: 'relu' }),
+          tf.layers.flatten(),
+          tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
+        ],
+      });
+      return net;
+    };
+    const { wrapModel } = await import('./model.js');
+    const x = makeBatch(Float32Array.from({ length: 72 }, (_, i) => Math.sin(i)), [6, 6, 1]);
+    const wasmGrad = new Engine(await wrapModel(build())).gradients(x, [0, 2], 'logit');
+    await tf.setBackend('cpu');
+    const cpuGrad = new Engine(await wrapModel(build())).gradients(x, [0, 2], 'logit');
+    await tf.setBackend('wasm');
+    expect(wasmGrad.length).toBe(72);
+    for (let i = 0; i < 72; i++) expect(wasmGrad[i]).toBeCloseTo(cpuGrad[i], 4);
+  });
+});

@@ -22,6 +22,7 @@ import { RUN_SCHEMA, type RunInfo } from './run-info.js';
 import { reExplainer } from './re-explainer.js';
 import { renderHeatmapPng } from './render/heatmap-png.js';
 import { scoreSamples } from './score-samples.js';
+import { buildCatalog, writeCatalog } from './site/catalog.js';
 import { renderMarkdown, renderTerminal } from './summary-table.js';
 import { versionInfo } from './version.js';
 import { getTaskSpec, loadTask } from '../datasets/index.js';
@@ -106,6 +107,21 @@ function groundTruthMasks(task: Task, indices: readonly number[]): Uint8Array | 
   indices.forEach((idx, i) => {
     if (gt.kind === 'mask') out.set(gt.masks(idx), i * d);
     else for (const f of gt.relevant) out[i * d + f] = 1;
+  });
+  return out;
+}
+
+/**
+ * Signed true weights in model-input space per sample, where the generator's label is a known linear
+ * score: coefficient x feature scale (inputs are standardised), negated when explaining class 0.
+ */
+function groundTruthWeights(task: Task, targets: Int32Array): Float32Array | undefined {
+  const gt = task.groundTruth;
+  if (!gt || gt.kind !== 'features' || !gt.coefficients || task.classes.length !== 2) return undefined;
+  const d = sizeOf(task.sampleShape);
+  const out = new Float32Array(targets.length * d);
+  targets.forEach((t, i) => {
+    for (let j = 0; j < d; j++) out[i * d + j] = (t === 1 ? 1 : -1) * gt.coefficients![j] * (task.scale ? task.scale.std[j] : 1);
   });
   return out;
 }
@@ -217,6 +233,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
       const targets = predictedTargets(engine, batch);
       const gtUsable = task.groundTruth !== undefined && task.groundTruthCheck?.passed === true;
       const gt = gtUsable ? groundTruthMasks(task, indices) : undefined;
+      const gtWeights = gtUsable ? groundTruthWeights(task, targets) : undefined;
       for (const cell of pending) {
         const explainer = cell.explainer;
         const eParams = params.get(explainer.id)!;
@@ -235,7 +252,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
           }
           progress.step(`${task.id} · ${explainer.id} · ${metric.id}`);
           const mParams = params.get(metric.id)!;
-          const scored = await scoreSamples({ metric, params: mParams, engine, task, seed, explainerId: explainer.id, output: explainer.output, batch, samples, groundTruth: gt, explainer: again });
+          const scored = await scoreSamples({ metric, params: mParams, engine, task, seed, explainerId: explainer.id, output: explainer.output, batch, samples, groundTruth: gt, groundTruthWeights: gtWeights, explainer: again });
           const rec: ResultRecord = {
             schema: RESULT_SCHEMA,
             run: run.id,
@@ -281,6 +298,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
   const leaderboard = aggregate(records, [run], { seed, resamples: profile.bootstrapResamples });
   store.writeFileAtomic(LEADERBOARD_JSON, JSON.stringify(leaderboard, null, 2) + '\n');
   store.writeFileAtomic(SUMMARY_MD, renderMarkdown(leaderboard));
+  writeCatalog(dir, buildCatalog(explainers, metrics));
   writeRun('complete', { finishedAt: new Date().toISOString() });
   progress.done();
   progress.note(`done in ${formatDuration(run.timings.seconds)}: ${records.length} results in ${dir}`);

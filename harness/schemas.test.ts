@@ -60,7 +60,8 @@ describe('schemas', () => {
     expect(validate('run', { ...makeRun('r'), status: 'done' })).toEqual(['/status: must be one of "running", "complete", "failed", "interrupted"']);
     expect(validate('run', { ...makeRun('r'), versions: { node: 'v20' } })).toEqual(["/versions: missing field 'tfjs'"]);
     const lb = aggregate([makeRecord({ explainer: 'a', metric: 'm', values: [1, 2] })], [makeRun('run-a')], { resamples: 10 });
-    expect(validate('leaderboard', { ...lb, human: {} })).toEqual(['/human: must be null']);
+    expect(validate('leaderboard', { ...lb, human: {} })).toEqual(["/human: missing field 'studies'"]);
+    expect(validate('leaderboard', { ...lb, human: [] })).toEqual(['/human: must be object,null']);
     const broken = JSON.parse(JSON.stringify(lb));
     broken.tasks[0].metrics[0].entries[0].ci = [1];
     expect(validate('leaderboard', broken)).toEqual(['/tasks/0/metrics/0/entries/0/ci: must NOT have fewer than 2 items']);

@@ -9,7 +9,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { UserError } from './errors.js';
 import type { AttributionExplanationRecord } from './explanation-record.js';
-import type { Leaderboard } from './leaderboard/types.js';
+import type { HumanStudy, Leaderboard } from './leaderboard/types.js';
 import { packageRoot } from './package-root.js';
 import type { ResultRecord } from './result-record.js';
 import type { RunInfo } from './run-info.js';
@@ -19,9 +19,11 @@ export interface SchemaTypes {
   run: RunInfo;
   leaderboard: Leaderboard;
   explanation: AttributionExplanationRecord;
+  human: HumanStudy;
 }
 export type SchemaKind = keyof SchemaTypes;
-export const SCHEMA_KINDS: readonly SchemaKind[] = ['result', 'run', 'leaderboard', 'explanation'];
+// 'human' comes before 'leaderboard', whose human section refers to it by $id.
+export const SCHEMA_KINDS: readonly SchemaKind[] = ['result', 'run', 'human', 'leaderboard', 'explanation'];
 
 let compiled: Map<SchemaKind, ValidateFunction> | null = null;
 

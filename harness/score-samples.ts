@@ -30,6 +30,7 @@ export interface ScoreSamplesOptions {
   readonly batch: Batch;
   readonly samples: readonly ExplainedSample[];
   readonly groundTruth?: Uint8Array;
+  readonly groundTruthWeights?: Float32Array;
   /** The explainer under test, when one (not a file of explanations) is being scored. */
   readonly explainer?: ReExplainer;
 }
@@ -49,6 +50,7 @@ export function attributionInput(o: ScoreSamplesOptions): AttributionInput {
     ...(hasRef ? { reference: Float32Array.from(o.samples.map((s) => s.reference as number)) } : {}),
     ...(hasCost ? { cost: o.samples.map((s) => s.cost!) } : {}),
     ...(o.groundTruth ? { groundTruth: o.groundTruth } : {}),
+    ...(o.groundTruthWeights ? { groundTruthWeights: o.groundTruthWeights } : {}),
   };
 }
 

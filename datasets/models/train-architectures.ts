@@ -28,6 +28,7 @@ export function buildNetwork(arch: Architecture, inputShape: readonly number[], 
         tf.layers.maxPooling2d({ name: 'pool_2', poolSize: 2 }),
         tf.layers.flatten({ name: 'flatten' }),
       );
+      if (arch.dense) layers.push(dense('dense_1', arch.dense, 'relu'));
       break;
     case 'cnn-deep':
       arch.filters.forEach((f, i) => {

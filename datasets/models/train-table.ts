@@ -6,7 +6,7 @@ const pct = (v: number): string => (100 * v).toFixed(1);
 function arch(e: ZooEntry): string {
   const a = e.architecture;
   if (a.kind === 'mlp') return `MLP ${a.hidden.join('-')}`;
-  if (a.kind === 'cnn-small') return 'CNN conv8-pool-conv16-pool';
+  if (a.kind === 'cnn-small') return `CNN conv8-pool-conv16-pool${a.dense ? `-dense${a.dense}` : ''}`;
   return `CNN ${a.filters.join('-')} +BN, max/avg pool`;
 }
 

@@ -5,7 +5,7 @@
  *
  * Reproducibility: seeded initialisers (train-architectures.ts), our own epoch loop with a seeded
  * shuffle (tfjs fit(shuffle) uses Math.random) and trainOnBatch, no dropout. Backend: wasm, with the
- * one missing gradient kernel supplied by train-conv-filter-grad.ts (the cpu backend's conv gradients
+ * one missing gradient kernel supplied by harness/wasm-conv-filter-grad.ts (the cpu backend's conv gradients
  * were ~50x slower than its forward pass). Accuracy is measured on the saved-and-reloaded model.
  */
 import * as tf from '@tensorflow/tfjs';
@@ -26,7 +26,7 @@ import { MODELS_DIR, ZOO_JSON } from '../paths.js';
 import { modelJsonPath, ZOO_SCHEMA, type ZooEntry } from '../zoo.js';
 import { MODEL_SPECS, type ModelSpec } from '../zoo-spec.js';
 import { buildNetwork } from './train-architectures.js';
-import { registerWasmConvFilterGrad } from './train-conv-filter-grad.js';
+import { registerWasmConvFilterGrad } from '../../harness/wasm-conv-filter-grad.js';
 import { renderZooTable } from './train-table.js';
 
 async function trainOne(spec: ModelSpec, data: Dataset): Promise<ZooEntry> {
@@ -34,10 +34,15 @@ async function trainOne(spec: ModelSpec, data: Dataset): Promise<ZooEntry> {
   const d = sizeOf(x.sampleShape);
   const numClasses = data.classes.length;
   const net = buildNetwork(spec.architecture, x.sampleShape, numClasses, spec.seed, spec.id);
-  net.compile({ optimizer: tf.train.adam(spec.training.learningRate), loss: 'categoricalCrossentropy' });
-  const { epochs, batchSize } = spec.training;
+  const optimizer = tf.train.adam(spec.training.learningRate);
+  net.compile({ optimizer, loss: 'categoricalCrossentropy' });
+  const { epochs, batchSize, learningRate, decayEvery, decayFactor } = spec.training;
   const t0 = performance.now();
   for (let epoch = 0; epoch < epochs; epoch++) {
+    // Adam reads its (protected) learningRate at every step, so a step decay is a plain assignment.
+    if (decayEvery && decayFactor) {
+      (optimizer as unknown as { learningRate: number }).learningRate = learningRate * decayFactor ** Math.floor(epoch / decayEvery);
+    }
     const order = rngFor(spec.seed, spec.id, 'shuffle', epoch).permutation(x.n);
     let lossSum = 0;
     let batches = 0;

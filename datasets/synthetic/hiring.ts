@@ -103,7 +103,7 @@ export function generateHiring(variant: HiringVariant, seed: number = HIRING.see
     d,
     x,
     y,
-    groundTruth: { kind: 'features', relevant },
+    groundTruth: { kind: 'features', relevant, coefficients: [...coef] },
     protectedAttribute: { feature: GENDER, name: 'gender', trueEffect: g },
   });
 }

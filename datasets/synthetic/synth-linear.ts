@@ -5,7 +5,7 @@
  *   z_i  = 2.0 x_i1 - 1.5 x_i3 + 1.0 x_i6 - 2.5 x_i8
  *   y_i  = 'positive' if z_i > 0 else 'negative'           (no label noise)
  *
- * Ground truth {kind: 'features', relevant: [1, 3, 6, 8]}; the other six features are pure noise.
+ * Ground truth {kind: 'features', relevant: [1, 3, 6, 8], coefficients}; the other six features are pure noise.
  */
 import type { Dataset } from '../dataset.js';
 import { tabularDataset } from '../tabular.js';
@@ -47,6 +47,13 @@ export function generateSynthLinear(seed: number = SYNTH_LINEAR.seed): Dataset {
     d: p.d,
     x,
     y,
-    groundTruth: { kind: 'features', relevant: [...p.relevant] },
+    groundTruth: {
+      kind: 'features',
+      relevant: [...p.relevant],
+      coefficients: Array.from({ length: p.d }, (_, j) => {
+        const k = (p.relevant as readonly number[]).indexOf(j);
+        return k < 0 ? 0 : p.weights[k];
+      }),
+    },
   });
 }

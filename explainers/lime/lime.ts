@@ -28,7 +28,7 @@ import { quickshiftSegments } from '../segmentation/quickshift.js';
 import { slicSegments } from '../segmentation/slic.js';
 import type { Segmentation } from '../segmentation/types.js';
 import { type Stack, stackedTargetOutputs } from '../stack.js';
-import type { AttributionExplainer } from '../types.js';
+import type { AttributionExplainer, MethodCard } from '../types.js';
 import { FEATURE_SELECTIONS } from './feature-selection.js';
 import { fillPerturbed, fudgedImage, randomMasks, segmentPixels } from './image-neighbourhood.js';
 import { cosineDistanceToOnes, euclideanDistanceToOnes, neighbourhoodWeights } from './kernel.js';
@@ -118,6 +118,49 @@ interface Plan {
   readonly names: (feature: number) => string;
 }
 
+/** The method card (site): the seed's table (MISSION.md) and Ribeiro et al. 2016, Alvarez-Melis & Jaakkola 2018. */
+const card: MethodCard = {
+  summary: {
+    en: 'Perturbs the input (superpixels or binned features), fits a small weighted linear model around it, and reports that model\'s weights.',
+    ko: '입력(슈퍼픽셀이나 구간으로 나눈 특성)을 흔들어 본 뒤 그 주변에서 가중 선형 모델을 맞추고, 그 모델의 가중치를 설명으로 보여 줍니다.',
+  },
+  requirements: { en: 'Only the model\'s outputs (model-agnostic): no gradients, no layers.', ko: '모델의 출력만 있으면 됩니다(모델 비의존적). 기울기나 층 정보는 필요 없습니다.' },
+  claims: [
+    {
+      kind: 'strength',
+      text: { en: 'Intuitive and short: a few superpixels or feature ranges carry the answer.', ko: '직관적이고 간결합니다. 몇 개의 슈퍼픽셀이나 특성 구간만으로 답을 보여 줍니다.' },
+      evidence: ['sparseness'],
+      expect: 'high',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'Not deterministic: the explanation changes from call to call.', ko: '결정적이지 않습니다. 호출할 때마다 설명이 달라집니다.' },
+      evidence: ['run-to-run'],
+      expect: 'low',
+    },
+    {
+      kind: 'weakness',
+      text: {
+        en: 'Explains one sample with a local surrogate, not the model; nearby inputs can get different explanations (Alvarez-Melis & Jaakkola 2018).',
+        ko: '모델이 아니라 한 샘플을 국소 대리 모델로 설명합니다. 가까운 입력인데도 설명이 다를 수 있습니다(Alvarez-Melis와 Jaakkola 2018).',
+      },
+      evidence: ['max-sensitivity'],
+      expect: 'high',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'The choice of superpixels changes the answer.', ko: '슈퍼픽셀을 어떻게 나누느냐에 따라 답이 달라집니다.' },
+      evidence: [],
+      expect: 'high',
+    },
+  ],
+  references: [
+    'Ribeiro, Singh & Guestrin 2016, "Why should I trust you?", KDD',
+    'Alvarez-Melis & Jaakkola 2018, "On the robustness of interpretability methods", ICML workshop',
+    'lime (github.com/marcotcr/lime)',
+  ],
+};
+
 export const limeExplainer: AttributionExplainer<Params, LimeState> = {
   id: 'lime',
   family: 'attribution',
@@ -125,6 +168,7 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
   needs: ['predict', 'training-data'],
   output: 'probability',
   deterministic: false,
+  card,
   params,
   fit(ctx, p) {
     if (ctx.task.kind !== 'tabular') return {};

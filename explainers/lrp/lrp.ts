@@ -19,7 +19,7 @@ import type { TaskView } from '../../datasets/task.js';
 import { type Batch, sizeOf } from '../../harness/batch.js';
 import { UserError } from '../../harness/errors.js';
 import { num, oneOf, str } from '../../harness/params.js';
-import type { AttributionExplainer } from '../types.js';
+import type { AttributionExplainer, MethodCard } from '../types.js';
 import { COMPOSITES, assignRules } from './composites.js';
 import { layerNames, planFor } from './plan.js';
 import { propagate } from './propagate.js';
@@ -73,6 +73,50 @@ function baseBounds(task: TaskView, low: string, high: string): { low: Float32Ar
   return { low: l, high: h };
 }
 
+/** The method card (site): the seed's table (MISSION.md), Bach et al. 2015, Montavon et al. 2017/2019, Sixt et al. 2020. */
+const card: MethodCard = {
+  summary: {
+    en: 'Layer-wise relevance propagation: the target logit is passed back layer by layer with conservation rules, giving relevance per input and per hidden unit.',
+    ko: '층별 관련성 전파(LRP): 목표 로짓을 보존 규칙에 따라 층마다 거꾸로 나눠 보내, 입력과 은닉 유닛마다 관련성을 구합니다.',
+  },
+  requirements: { en: 'The model\'s layers and weights (model-specific): Dense, Conv2D, pooling and normalisation layers.', ko: '모델의 층과 가중치가 필요합니다(모델 특화). Dense, Conv2D, 풀링, 정규화 층을 지원합니다.' },
+  claims: [
+    {
+      kind: 'strength',
+      text: { en: 'Relevance is (nearly) conserved from the output to the input.', ko: '출력에서 입력까지 관련성이 (거의) 보존됩니다.' },
+      evidence: ['completeness-gap'],
+      expect: 'low',
+    },
+    {
+      kind: 'strength',
+      text: { en: 'Deterministic and cheap: one modified backward pass.', ko: '결정적이고 저렴합니다. 변형된 역전파 한 번이면 됩니다.' },
+      evidence: ['run-to-run'],
+      expect: 'high',
+    },
+    {
+      kind: 'weakness',
+      text: {
+        en: 'Some rules hardly depend on the class being explained (Sixt et al. 2020, "When explanations lie").',
+        ko: '일부 규칙은 설명하려는 클래스에 거의 영향을 받지 않습니다(Sixt 외 2020, "When explanations lie").',
+      },
+      evidence: ['random-logit'],
+      expect: 'high',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'A heatmap is not an explanation of the concept; relevance near the output is hard to read.', ko: '히트맵은 개념을 설명하지 않습니다. 출력층에 가까운 관련성은 읽기 어렵습니다.' },
+      evidence: [],
+      expect: 'high',
+    },
+  ],
+  references: [
+    'Bach et al. 2015, "On pixel-wise explanations for non-linear classifier decisions by layer-wise relevance propagation", PLOS ONE',
+    'Montavon et al. 2017, "Explaining nonlinear classification decisions with deep Taylor decomposition", Pattern Recognition',
+    'Montavon et al. 2019, "Layer-wise relevance propagation: an overview", LNCS 11700',
+    'Sixt, Granz & Landgraf 2020, "When explanations lie: why many modified BP attributions fail", ICML',
+  ],
+};
+
 export const lrpExplainer: AttributionExplainer<typeof params> = {
   id: 'lrp',
   family: 'attribution',
@@ -80,6 +124,7 @@ export const lrpExplainer: AttributionExplainer<typeof params> = {
   needs: ['layers'],
   output: 'logit',
   deterministic: true,
+  card,
   params,
   explain(ctx, batch: Batch, targets, _ids, p) {
     const engine = ctx.engine;

@@ -3,13 +3,17 @@ import { UserError } from '../errors.js';
 import { aggregate } from '../leaderboard/aggregate.js';
 import { LEADERBOARD_JSON, readRunFolders, RunStore, SUMMARY_MD } from '../results-store.js';
 import { renderMarkdown, renderTerminal } from '../summary-table.js';
-import { integer, parseCommand, required } from './args.js';
+import { writeCatalog } from '../site/catalog.js';
+import { readHumanSection } from '../survey/read-human.js';
+import { integer, many, parseCommand, required } from './args.js';
 
 const HELP = `xai-bench aggregate: merge runs and shards into one leaderboard
 
-Usage: xai-bench aggregate DIR... --out DIR [--seed N] [--resamples B]
+Usage: xai-bench aggregate DIR... [--human STUDY_OUT...] --out DIR [--seed N] [--resamples B]
 
   DIR...         run folders (each with run.json and results.jsonl)
+  --human DIR    a folder written by 'survey score' (its human.json becomes a study of the
+                 leaderboard's human section); repeat the flag for several studies
   --out DIR      where leaderboard.json and summary.md are written
   --seed N       seed of the bootstrap (default 0)
   --resamples B  bootstrap resamples (default 2000)
@@ -18,21 +22,27 @@ Means, confidence intervals, ranks and ties are recomputed from the per-sample v
 the same (task, explainer, metric) from several folders is merged by sample id.`;
 
 export async function aggregateCommand(argv: readonly string[]): Promise<number> {
-  const p = parseCommand('aggregate', argv, { out: { type: 'string' }, seed: { type: 'string' }, resamples: { type: 'string' } }, HELP, true);
+  const p = parseCommand('aggregate', argv, { out: { type: 'string' }, seed: { type: 'string' }, resamples: { type: 'string' }, human: { type: 'string', multiple: true } }, HELP, true);
   if (!p) return 0;
   if (p.positionals.length === 0) throw new UserError('aggregate: name at least one run folder (see xai-bench aggregate --help)');
   const out = required('aggregate', p, 'out');
+  const humanDirs = many(p, 'human');
+  const human = humanDirs.length ? readHumanSection(humanDirs) : null;
   const folders = readRunFolders(p.positionals);
   for (const f of folders) if (f.dropped) process.stderr.write(`${f.dir}: dropped ${f.dropped} torn line(s) at the end of results.jsonl\n`);
   const leaderboard = aggregate(
     folders.flatMap((f) => f.records),
     folders.map((f) => f.run),
-    { seed: integer(p, 'seed', 0) ?? 0, resamples: integer(p, 'resamples', 100) },
+    { seed: integer(p, 'seed', 0) ?? 0, resamples: integer(p, 'resamples', 100), human },
   );
   const store = new RunStore(resolve(out));
   store.writeFileAtomic(LEADERBOARD_JSON, `${JSON.stringify(leaderboard, null, 2)}\n`);
   store.writeFileAtomic(SUMMARY_MD, renderMarkdown(leaderboard));
+  writeCatalog(resolve(out));
   process.stdout.write(`${renderTerminal(leaderboard)}\n`);
-  process.stderr.write(`wrote ${out}/${LEADERBOARD_JSON} and ${SUMMARY_MD} from ${folders.length} run folder(s)\n`);
+  for (const s of human?.studies ?? []) {
+    process.stderr.write(`human: study ${s.studyId}${s.simulated ? ' (SIMULATED ratings, marked simulated: true)' : ''}, ${s.methods.length} method(s), ${s.controls.length} control(s)\n`);
+  }
+  process.stderr.write(`wrote ${out}/${LEADERBOARD_JSON}, ${SUMMARY_MD} and catalog.json from ${folders.length} run folder(s)\n`);
   return 0;
 }

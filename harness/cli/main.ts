@@ -7,6 +7,8 @@ import { explainCommand } from './explain-command.js';
 import { listCommand } from './list-command.js';
 import { runCommand } from './run-command.js';
 import { scoreCommand } from './score-command.js';
+import { surveyCommand } from './survey-command.js';
+import { siteCommand } from './site-command.js';
 
 const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
   run: runCommand,
@@ -14,6 +16,8 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
   score: scoreCommand,
   aggregate: aggregateCommand,
   list: listCommand,
+  survey: surveyCommand,
+  site: siteCommand,
 };
 
 const HELP = `xai-bench: evaluation benchmark and leaderboard for explainable-AI methods
@@ -23,8 +27,10 @@ Usage: xai-bench <command> [options]      (xai-bench <command> --help for each)
   run         run the benchmark: tasks x explainers x metrics of a profile -> run folder + leaderboard
   explain     explain your model's outputs on your inputs
   score       score explanations of your model (from an explainer, or a file) with the metrics
-  aggregate   merge run folders and shards into one leaderboard
+  aggregate   merge run folders and shards (and scored survey studies) into one leaderboard
+  survey      score a human-rating study (survey score STUDY_DIR)
   list        explainers | metrics | tasks | profiles
+  site        build the leaderboard site from a run or leaderboard/ (--serve to view it)
 
 Exit codes: 0 success, 2 bad input (one line says what and where), 70 internal error.`;
 

@@ -10,7 +10,7 @@ import { validate } from '../schemas.js';
 import { CONFIDENCE, DEFAULT_RESAMPLES, pairedBootstrap } from '../stats/bootstrap.js';
 import { mergeCells, type MergedCell } from './merge.js';
 import { competitionRanks, CRITERIA, criterionScores } from './rank.js';
-import { LEADERBOARD_SCHEMA, type Leaderboard, type MetricBoard, type MetricEntry, type RunProvenance, type TaskBoard } from './types.js';
+import { LEADERBOARD_SCHEMA, type Leaderboard, type MetricBoard, type MetricEntry, type RunProvenance, type TaskBoard, type HumanSection } from './types.js';
 
 export interface AggregateOptions {
   /** Seed of the bootstrap streams (default 0); recorded in provenance. */
@@ -19,6 +19,8 @@ export interface AggregateOptions {
   readonly resamples?: number;
   /** Timestamp to record (default now); fixed in tests. */
   readonly generatedAt?: string;
+  /** Scored survey studies (`aggregate --human`); the section is null without them. */
+  readonly human?: HumanSection | null;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -123,7 +125,7 @@ export function aggregate(records: readonly ResultRecord[], runs: readonly RunIn
     profiles,
     provenance: { runs: provenance, resamples, bootstrapSeed: seed, confidence: CONFIDENCE, method: 'paired-bootstrap-percentile' },
     tasks,
-    human: null,
+    human: opts.human ?? null,
   };
   const errors = validate('leaderboard', board);
   if (errors.length) throw new Error(`aggregate produced an invalid leaderboard: ${errors.join('; ')}`);

@@ -96,6 +96,138 @@ export interface Leaderboard {
   readonly profiles: readonly string[];
   readonly provenance: Provenance;
   readonly tasks: readonly TaskBoard[];
-  /** Survey results (issue 6); null until then. */
-  readonly human: null;
+  /** Survey results merged by `aggregate --human`; null when no study was given. */
+  readonly human: HumanSection | null;
+}
+
+// ---- The human section (issue 6): one entry per survey study, as `survey score` writes it to
+// STUDY_OUT/human.json (`xai-bench/human@1`, schemas/human.schema.json).
+
+export const HUMAN_SCHEMA = 'xai-bench/human@1';
+
+export type HumanMetric =
+  | 'ssa'
+  | 'sensibleness'
+  | 'specificity'
+  | 'ssa_soft'
+  | 'sensibleness_soft'
+  | 'specificity_soft'
+  | 'ess'
+  | 'trust'
+  | 'scs'
+  | 'bt_strength'
+  | 'cps';
+
+export type ResamplingUnit = 'items' | 'raters' | 'groups' | 'users' | 'comparisons';
+
+export interface HumanAgreementValue {
+  readonly stat: 'krippendorff-alpha' | 'fleiss-kappa' | 'icc';
+  /** Alpha's level (nominal, ordinal, ...) or the ICC form. */
+  readonly level: string;
+  /** null when undefined on these data (the reason is in `note`). */
+  readonly value: number | null;
+  readonly nUnits: number;
+}
+
+export interface HumanValue {
+  readonly metric: HumanMetric;
+  /** Instrument version for questionnaires (ESS-2018-8, ESS-2023-9, TRUST-2018-8, SCS-2020-10). */
+  readonly instrument: string | null;
+  /** Questionnaire phase (pre_discussion, post_discussion, ...): phases are never pooled. */
+  readonly phase: string | null;
+  /** Focus group of a per-group value; null for the pooled value. */
+  readonly group: string | null;
+  /** Pairwise-preference criterion (bt_strength). */
+  readonly criterion: string | null;
+  /** `descriptive` values (CPS) are shown, never ranked by themselves. */
+  readonly direction: 'higher' | 'descriptive';
+  /** Weight in the criteria explorer unless a user chooses otherwise (0 for descriptive values). */
+  readonly defaultWeight: number;
+  readonly value: number | null;
+  readonly ci: readonly [number, number] | null;
+  /** bca | percentile (bootstrap) or wald (Bradley-Terry). */
+  readonly ciMethod: string;
+  readonly unit: ResamplingUnit;
+  /** Resampling units behind the value and its interval. */
+  readonly n: number;
+  readonly nItems: number;
+  readonly nRaters: number;
+  readonly nObs: number;
+  readonly agreement: HumanAgreementValue | null;
+  readonly notes: string;
+}
+
+export interface HumanMethodEntry {
+  /** The explainer id (or a control id), so ratings join onto the automated metrics. */
+  readonly method: string;
+  readonly control: 'constant' | 'random' | 'human_reference' | null;
+  readonly values: readonly HumanValue[];
+}
+
+export interface HumanAgreement extends HumanAgreementValue {
+  readonly metric: string;
+  readonly instrument: string | null;
+  readonly phase: string | null;
+  /** null for the value pooled over methods. */
+  readonly method: string | null;
+  readonly note: string;
+}
+
+export interface HumanPair {
+  readonly metric: HumanMetric;
+  readonly instrument: string | null;
+  readonly phase: string | null;
+  readonly criterion: string | null;
+  readonly methodA: string;
+  readonly methodB: string;
+  /** Mean paired difference a − b (β_a − β_b for Bradley-Terry). */
+  readonly diff: number;
+  readonly ci: readonly [number, number] | null;
+  readonly test: 'sign-flip' | 'wilcoxon-signed-rank' | 'wald-z';
+  /** The test whose adjusted p decides `better`. */
+  readonly primary: boolean;
+  readonly statistic: number;
+  readonly pRaw: number;
+  readonly pHolm: number;
+  readonly familySize: number;
+  readonly n: number;
+  readonly unit: ResamplingUnit;
+  /** The better method, only when the primary test's Holm-adjusted p <= alpha; otherwise null. */
+  readonly better: string | null;
+}
+
+export interface HumanStudy {
+  readonly schema: typeof HUMAN_SCHEMA;
+  readonly studyId: string;
+  /** True when the study_id says the ratings are simulated: never shown as real. */
+  readonly simulated: boolean;
+  readonly settings: {
+    readonly seed: number;
+    readonly resamples: number;
+    readonly confidence: number;
+    readonly ciMethod: 'bca' | 'percentile';
+    readonly ssaTieRule: 'zero' | 'one';
+    readonly primaryTest: 'sign-flip';
+    /** Significance level of the Holm-adjusted tests. */
+    readonly alpha: number;
+    readonly cps: { readonly turnConvention: 'exchange'; readonly idleTimeoutS: number; readonly maxTurns: number } | null;
+  };
+  readonly counts: {
+    readonly items: number;
+    readonly raters: number;
+    readonly ssaVotes: number;
+    readonly likertResponses: number;
+    readonly preferences: number;
+    readonly sessions: number;
+  };
+  readonly methods: readonly HumanMethodEntry[];
+  /** The control conditions (constant, random, human reference), reported apart from methods. */
+  readonly controls: readonly HumanMethodEntry[];
+  readonly agreement: readonly HumanAgreement[];
+  readonly pairwise: readonly HumanPair[];
+  readonly notes: readonly string[];
+}
+
+export interface HumanSection {
+  readonly studies: readonly HumanStudy[];
 }

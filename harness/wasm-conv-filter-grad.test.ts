@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '../../harness/backend.js';
-import { rngFor } from '../../harness/rng.js';
-import { conv2dFilterGrad, registerWasmConvFilterGrad } from './train-conv-filter-grad.js';
+import { useBackend } from './backend.js';
+import { rngFor } from './rng.js';
+import { conv2dFilterGrad, registerWasmConvFilterGrad } from './wasm-conv-filter-grad.js';
 
 type S4 = [number, number, number, number];
 

@@ -1,9 +1,10 @@
 /**
  * The one kernel the tfjs wasm backend lacks for training CNNs: Conv2DBackpropFilter (the gradient of
- * a convolution with respect to its filter). The training script registers this plain-JS version for
- * wasm so the zoo trains on wasm (XNNPACK forward and the other gradients) instead of the cpu backend,
- * whose conv and pooling gradients read every element through TensorBuffer.get and made one batch of
- * the small CNN take ~5 s. train-conv-filter-grad.test.ts compares it with the cpu backend's kernel.
+ * a convolution with respect to its filter). useBackend('wasm') registers this plain-JS version, so the
+ * zoo trains on wasm (XNNPACK forward and the other gradients) instead of the cpu backend, whose conv
+ * gradients made one batch of the small CNN take ~5 s; and so input gradients work through fused
+ * convolutions with a bias (tfjs's fused-conv gradient asks for the filter gradient too).
+ * wasm-conv-filter-grad.test.ts compares it with the cpu backend's kernel.
  */
 import * as tf from '@tensorflow/tfjs';
 

@@ -1,0 +1,98 @@
+/**
+ * `npm run publish`: the published leaderboard. Runs the standard profile into a temporary folder (or
+ * takes an existing run with --from), copies what the site needs into leaderboard/ (leaderboard.json,
+ * catalog.json, run.json, summary.md, results.jsonl, gallery.json and the gallery's pictures), keeps
+ * a copy of the numbers in leaderboard/history/<version>-<date>/, and builds the site from leaderboard/.
+ *
+ *   node dist/harness/site/publish.js [--from RUN_DIR] [--to DIR] [--profile standard] [--no-site]
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { UserError, isUserError } from '../errors.js';
+import type { Leaderboard } from '../leaderboard/types.js';
+import { packageRoot } from '../package-root.js';
+import { LEADERBOARD_JSON, RESULTS_JSONL, RUN_JSON, SUMMARY_MD } from '../results-store.js';
+import { buildSite, HISTORY_DIR } from './build-site.js';
+import { CATALOG_JSON, writeCatalog } from './catalog.js';
+import { buildGallery, GALLERY_JSON, galleryImages } from './gallery.js';
+
+/** Files of the current version; the history keeps the numbers and their provenance (not pictures). */
+const CURRENT = [LEADERBOARD_JSON, CATALOG_JSON, RUN_JSON, SUMMARY_MD, RESULTS_JSONL] as const;
+const HISTORY = [LEADERBOARD_JSON, CATALOG_JSON, RUN_JSON, SUMMARY_MD] as const;
+
+export interface PublishOptions {
+  /** A finished run folder; when absent the profile is run into a temporary folder. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly profile?: string;
+  readonly site?: boolean;
+}
+
+function runProfile(profile: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'xai-bench-publish-')), profile);
+  const bin = join(packageRoot(), 'dist', 'harness', 'cli', 'main.js');
+  const r = spawnSync(process.execPath, [bin, 'run', '--profile', profile, '--out', dir], { stdio: 'inherit' });
+  if (r.status !== 0) throw new UserError(`publish: the ${profile} run failed (exit ${r.status}); nothing was published`);
+  return dir;
+}
+
+export async function publish(o: PublishOptions = {}): Promise<{ to: string; version: string }> {
+  const from = resolve(o.from ?? runProfile(o.profile ?? 'standard'));
+  const to = resolve(o.to ?? join(packageRoot(), 'leaderboard'));
+  const lbPath = join(from, LEADERBOARD_JSON);
+  if (!existsSync(lbPath)) throw new UserError(`--from ${from}: no ${LEADERBOARD_JSON} (not a finished run folder)`);
+  const lb = JSON.parse(readFileSync(lbPath, 'utf8')) as Leaderboard;
+  const runStatus = existsSync(join(from, RUN_JSON)) ? (JSON.parse(readFileSync(join(from, RUN_JSON), 'utf8')) as { status?: string }).status : null;
+  if (runStatus !== 'complete') throw new UserError(`--from ${from}: the run is not complete (status ${runStatus ?? 'unknown'}); finish it with --resume first`);
+  if (!existsSync(join(from, CATALOG_JSON))) writeCatalog(from);
+
+  const version = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  const date = lb.generatedAt.slice(0, 10);
+  // Replace the current version; the history and anything else in the folder stay.
+  mkdirSync(to, { recursive: true });
+  for (const f of [...CURRENT, GALLERY_JSON, 'artifacts', 'site']) rmSync(join(to, f), { recursive: true, force: true });
+  for (const f of CURRENT) if (existsSync(join(from, f))) cpSync(join(from, f), join(to, f));
+  const gallery = buildGallery(from);
+  writeFileSync(join(to, GALLERY_JSON), `${JSON.stringify(gallery, null, 2)}\n`);
+  for (const rel of galleryImages(gallery)) {
+    mkdirSync(dirname(join(to, rel)), { recursive: true });
+    cpSync(join(from, rel), join(to, rel));
+  }
+  const hist = join(to, HISTORY_DIR, `${version}-${date}`);
+  rmSync(hist, { recursive: true, force: true });
+  mkdirSync(hist, { recursive: true });
+  for (const f of HISTORY) if (existsSync(join(from, f))) cpSync(join(from, f), join(hist, f));
+  process.stderr.write(`published ${lb.profile ?? lb.profiles.join('+')} leaderboard ${version} (${date}) to ${to}\n`);
+  if (o.site !== false) {
+    const site = await buildSite({ from: to });
+    process.stdout.write(`published site: ${site.out} (${site.pages} pages, ${(site.bytes / 1024 / 1024).toFixed(1)} MB)\n`);
+  }
+  return { to, version: `${version}-${date}` };
+}
+
+async function main(): Promise<number> {
+  // npm runs a "publish" script after `npm publish` too: that must not start an hour-long run.
+  if (process.env.npm_command === 'publish') {
+    process.stderr.write('publish: skipped under `npm publish` (run `npm run publish` to publish the leaderboard)\n');
+    return 0;
+  }
+  const { values } = parseArgs({
+    options: { from: { type: 'string' }, to: { type: 'string' }, profile: { type: 'string' }, 'no-site': { type: 'boolean' } },
+    strict: true,
+  });
+  await publish({ from: values.from, to: values.to, profile: values.profile, site: values['no-site'] !== true });
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(packageRoot(), 'dist', 'harness', 'site', 'publish.js')) {
+  main().then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(isUserError(e) ? `publish: error: ${(e as Error).message}\n` : `publish: internal error: ${(e as Error)?.stack}\n`);
+      process.exitCode = isUserError(e) ? 2 : 70;
+    },
+  );
+}

@@ -1,0 +1,70 @@
+/** Readings derived from the leaderboard for the pages: sanity badges, criterion summaries, claim evidence. */
+import type { MetricBoard, MetricEntry, TaskBoard } from './types';
+
+export const SANITY_METRICS = ['mprt', 'random-logit'] as const;
+
+export type Verdict = 'pass' | 'fail' | 'unclear' | 'none';
+
+export interface Badge {
+  readonly metric: string;
+  readonly verdict: Verdict;
+  readonly threshold: number;
+  readonly entry: MetricEntry | null;
+}
+
+/**
+ * A sanity badge from the metric's similarity (lower is better): passes when the whole 95% interval
+ * lies below the metric's threshold, fails when it lies at or above it, unclear when it straddles it
+ * (or, without an interval, judged on the mean alone and marked unclear when n < 2).
+ */
+export function sanityBadges(task: TaskBoard, explainer: string): Badge[] {
+  return SANITY_METRICS.flatMap((id) => {
+    const board = task.metrics.find((m) => m.metric === id);
+    if (!board) return [];
+    const threshold = typeof board.params.threshold === 'number' ? board.params.threshold : 0.5;
+    const entry = board.entries.find((e) => e.explainer === explainer) ?? null;
+    let verdict: Verdict = 'none';
+    if (entry && entry.mean !== null) {
+      if (entry.ci) verdict = entry.ci[1] < threshold ? 'pass' : entry.ci[0] >= threshold ? 'fail' : 'unclear';
+      else verdict = 'unclear';
+    }
+    return [{ metric: id, verdict, threshold, entry }];
+  });
+}
+
+export const entryOf = (board: MetricBoard, explainer: string): MetricEntry | undefined => board.entries.find((e) => e.explainer === explainer);
+
+export function criterionScore(task: TaskBoard, criterion: string, explainer: string): number | null {
+  const c = task.criteria.find((x) => x.criterion === criterion);
+  return c?.scores.find((s) => s.explainer === explainer)?.score ?? null;
+}
+
+/** Criteria present on a task, in the fixed order. */
+export function criteriaOf(task: TaskBoard, order: readonly string[]): string[] {
+  const present = new Set(task.metrics.map((m) => m.criterion));
+  return order.filter((c) => present.has(c));
+}
+
+/** Mean of a criterion score over the tasks where the explainer has one. */
+export function meanScore(tasks: readonly TaskBoard[], criterion: string, explainer: string): { mean: number | null; tasks: number } {
+  const v = tasks.map((t) => criterionScore(t, criterion, explainer)).filter((x): x is number => x !== null);
+  return { mean: v.length ? v.reduce((a, b) => a + b, 0) / v.length : null, tasks: v.length };
+}
+
+/** Where an explainer's raw value sits among the explainers of one metric board (1 = highest value). */
+export function positionByValue(board: MetricBoard, explainer: string): { position: number; of: number } | null {
+  const vals = board.entries.filter((e) => e.mean !== null);
+  const me = vals.find((e) => e.explainer === explainer);
+  if (!me) return null;
+  return { position: 1 + vals.filter((e) => (e.mean as number) > (me.mean as number)).length, of: vals.length };
+}
+
+/** Whether a measured value is on the side a claim expects: above (high) or below (low) the median of all explainers. */
+export function consistentWith(board: MetricBoard, explainer: string, expect: 'high' | 'low'): boolean | null {
+  const vals = board.entries.map((e) => e.mean).filter((x): x is number => x !== null).sort((a, b) => a - b);
+  const me = entryOf(board, explainer)?.mean;
+  if (me === null || me === undefined || vals.length < 2) return null;
+  const mid = vals.length % 2 ? vals[(vals.length - 1) / 2] : (vals[vals.length / 2 - 1] + vals[vals.length / 2]) / 2;
+  if (vals[0] === vals[vals.length - 1]) return null;
+  return expect === 'high' ? me >= mid : me <= mid;
+}

@@ -1,0 +1,11 @@
+/** The shapes the site reads (type-only imports: erased at build, the site never runs harness code). */
+export type { Leaderboard, TaskBoard, MetricBoard, MetricEntry, CriterionBoard } from '../../../harness/leaderboard/types.js';
+export type { Catalog, CatalogExplainer, CatalogMetric, CatalogParam, CatalogTask } from '../../../harness/site/catalog.js';
+export type { Gallery, GalleryTask } from '../../../harness/site/gallery.js';
+export type { SiteExtra } from '../../../harness/site/build-site.js';
+export type { MethodCard, MethodClaim, Bilingual } from '../../../explainers/types.js';
+
+export type Lang = 'en' | 'ko';
+export const LANGS: readonly Lang[] = ['en', 'ko'];
+export const CRITERIA = ['fidelity', 'completeness', 'stability', 'sanity', 'localisation', 'complexity', 'cost', 'human'] as const;
+export type CriterionId = (typeof CRITERIA)[number];

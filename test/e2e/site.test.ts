@@ -1,0 +1,242 @@
+/**
+ * The leaderboard site in a real browser (playwright-core driving Debian's /usr/bin/chromium; CI
+ * installs it): built through the CLI from a copy of the shared smoke run with a hostile explainer
+ * name injected into its leaderboard.json, served by `serveStatic`, then checked page by page.
+ * Screenshots of the main pages: `node site/screenshots.mjs SITE_DIR OUT_DIR`.
+ */
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Leaderboard } from '../../harness/leaderboard/types.js';
+import { serveStatic } from '../../harness/site/serve.js';
+import { cli } from './cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const PROBE = '<img src=x onerror=alert(1)>';
+const smoke = inject('smoke');
+
+/** Adds the probe as a copy of the `random` explainer's rows in every task. */
+function injectProbe(lb: Leaderboard): Leaderboard {
+  const rename = (e: string) => (e === 'random' ? PROBE : e);
+  return {
+    ...lb,
+    tasks: lb.tasks.map((t) => ({
+      ...t,
+      explainers: [...t.explainers, PROBE],
+      metrics: t.metrics.map((m) => ({
+        ...m,
+        entries: [...m.entries, ...m.entries.filter((e) => e.explainer === 'random').map((e) => ({ ...e, explainer: PROBE, tiedWith: e.tiedWith.map(rename) }))],
+      })),
+      criteria: t.criteria.map((c) => ({
+        ...c,
+        scores: [...c.scores, ...c.scores.filter((s) => s.explainer === 'random').map((s) => ({ ...s, explainer: PROBE }))],
+      })),
+    })),
+  };
+}
+
+let server: Server;
+let base: string;
+let browser: Browser;
+let siteDir: string;
+let runExplainers: string[];
+const dialogs: string[] = [];
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`${path}: console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
+  page.on('dialog', (d) => {
+    dialogs.push(`${path}: ${d.message()}`);
+    void d.dismiss();
+  });
+  const r = await page.goto(new URL(path, base).href);
+  if (!r || r.status() !== 200) errors.push(`${path}: HTTP ${r?.status()}`);
+  return { page, errors };
+}
+
+beforeAll(async () => {
+  expect(smoke.code, smoke.stderr).toBe(0);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
+  const work = mkdtempSync(join(tmpdir(), 'xai-bench-site-'));
+  const from = join(work, 'run');
+  cpSync(smoke.dir, from, { recursive: true });
+  const lb = JSON.parse(readFileSync(join(from, 'leaderboard.json'), 'utf8')) as Leaderboard;
+  writeFileSync(join(from, 'leaderboard.json'), JSON.stringify(injectProbe(lb)));
+  runExplainers = (JSON.parse(readFileSync(join(from, 'run.json'), 'utf8')) as { config: { explainers: string[] } }).config.explainers;
+  siteDir = join(work, 'site');
+  const r = cli(['site', '--from', from, '--out', siteDir, '--quiet'], { timeoutMs: 300_000 });
+  expect(r.code, r.stderr).toBe(0);
+  expect(r.stdout).toContain(siteDir);
+  ({ server, url: base } = await serveStatic(siteDir, 0));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}, 400_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+describe('the leaderboard site', () => {
+  it('every page renders without console errors, says it is from the smoke profile, and every internal link resolves', async () => {
+    const seen = new Set<string>();
+    const queue = ['/', '/ko/'];
+    const problems: string[] = [];
+    const files = new Set<string>();
+    // One tab for the whole crawl (a new tab per page costs more than the page).
+    const page = await browser.newPage();
+    let current = '';
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`${current}: console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`${current}: ${e.message}`));
+    page.on('dialog', (d) => {
+      dialogs.push(`${current}: ${d.message()}`);
+      void d.dismiss();
+    });
+    while (queue.length > 0) {
+      const path = queue.shift()!;
+      if (seen.has(path)) continue;
+      seen.add(path);
+      current = path;
+      const r = await page.goto(new URL(path, base).href);
+      if (!r || r.status() !== 200) problems.push(`${path}: HTTP ${r?.status()}`);
+      if ((await page.locator('[data-profile-banner]').count()) !== 1) problems.push(`${path}: no profile banner`);
+      else if (!/smoke/.test(await page.locator('[data-profile-banner]').innerText())) problems.push(`${path}: banner does not name the profile`);
+      const hrefs = await page.$$eval('a[href], img[src], link[href], script[src]', (els) =>
+        els.map((e) => (e as HTMLAnchorElement).href || (e as HTMLImageElement).src).filter(Boolean),
+      );
+      for (const h of hrefs) {
+        const u = new URL(h);
+        if (u.origin !== new URL(base).origin) {
+          if (!u.href.startsWith('data:')) problems.push(`${path}: external link ${h}`);
+          continue;
+        }
+        if (u.pathname.endsWith('/')) queue.push(u.pathname);
+        else files.add(u.pathname);
+      }
+    }
+    await page.close();
+    for (const f of files) {
+      const r = await fetch(new URL(f, base), { method: 'HEAD' });
+      if (r.status !== 200) problems.push(`${f}: HTTP ${r.status}`);
+    }
+    expect(problems).toEqual([]);
+    expect(dialogs).toEqual([]);
+    // Both languages of every page kind were reached.
+    for (const p of ['/explorer/', '/map/', '/methods/lime/', '/metrics/mprt/', '/gallery/', '/human/', '/provenance/', '/tasks/mnist-cnn/']) {
+      expect(seen.has(p), p).toBe(true);
+      expect(seen.has(`/ko${p}`), `/ko${p}`).toBe(true);
+    }
+    expect(files.has('/downloads/results.jsonl')).toBe(true);
+    expect(files.has('/downloads/leaderboard.csv')).toBe(true);
+  }, 300_000);
+
+  it('lists every explainer of the run (and the probe) on the leaderboard', async () => {
+    const { page, errors } = await open('/');
+    const listed = await page.$$eval('table[data-table="overall"] tbody tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.explainer));
+    expect(new Set(listed)).toEqual(new Set([...runExplainers, PROBE]));
+    for (const task of ['mnist-cnn', 'iris-mlp']) {
+      const rows = await page.$$eval(`table[data-table="task:${task}"] tbody tr`, (rs) => rs.map((r) => (r as HTMLElement).dataset.explainer));
+      expect(new Set(rows)).toEqual(new Set([...runExplainers, PROBE]));
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('sorts a table by a column, both ways', async () => {
+    const { page } = await open('/');
+    const table = page.locator('table[data-table="task:iris-mlp"]');
+    const header = table.locator('thead th', { hasText: 'Fidelity' });
+    const col = await header.evaluate((th) => (th as HTMLTableCellElement).cellIndex);
+    const values = () =>
+      table.locator('tbody tr').evaluateAll((rows, c) => rows.map((r) => (r as HTMLTableRowElement).cells[c].dataset.value).filter((v) => v !== '').map(Number), col);
+    await header.locator('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    const down = await values();
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    await header.locator('button').press('Enter');
+    expect(await header.getAttribute('aria-sort')).toBe('ascending');
+    const up = await values();
+    expect(up).toEqual([...up].sort((a, b) => a - b));
+    expect(new Set(up).size).toBeGreaterThan(1);
+    await page.close();
+  });
+
+  it('moving a criteria slider (by keyboard) changes the ranking and the URL, and the URL restores it', async () => {
+    const { page, errors } = await open('/explorer/');
+    const order = () => page.$$eval('tbody[data-ranking] tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.explainer));
+    // Only cost counts, then only fidelity: the cheapest explainers are not the most faithful.
+    for (const c of ['fidelity', 'completeness', 'stability', 'sanity', 'localisation', 'complexity', 'human']) {
+      await page.focus(`#w-${c}`);
+      await page.keyboard.press('Home');
+    }
+    await page.focus('#w-cost');
+    await page.keyboard.press('End');
+    const byCost = await order();
+    expect(page.url()).toContain('cost=5');
+    expect(page.url()).toContain('fidelity=0');
+    await page.keyboard.press('Home');
+    await page.focus('#w-fidelity');
+    await page.keyboard.press('End');
+    const byFidelity = await order();
+    expect(page.url()).toContain('fidelity=5');
+    expect(page.url()).toContain('cost=0');
+    expect(byFidelity).not.toEqual(byCost);
+    expect(new Set(byFidelity)).toEqual(new Set([...runExplainers, PROBE]));
+    const shared = page.url();
+    await page.close();
+    const again = await open(new URL(shared).pathname + new URL(shared).search);
+    expect(await again.page.inputValue('#w-fidelity')).toBe('5');
+    expect(await again.page.inputValue('#w-cost')).toBe('0');
+    expect(await again.page.$$eval('tbody[data-ranking] tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.explainer))).toEqual(byFidelity);
+    expect([...errors, ...again.errors]).toEqual([]);
+    await again.page.close();
+  });
+
+  it('switches language to Korean and back on the same page', async () => {
+    const { page } = await open('/methods/lime/');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.click('[data-lang-switch]');
+    await page.waitForURL('**/ko/methods/lime/');
+    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+    expect(await page.locator('nav').innerText()).toContain('리더보드');
+    expect(await page.locator('main').innerText()).toContain('결정적이지 않습니다');
+    await page.click('[data-lang-switch]');
+    await page.waitForURL(/\/methods\/lime\/$/);
+    expect(new URL(page.url()).pathname).toBe('/methods/lime/');
+    await page.close();
+  });
+
+  it('renders the hostile explainer name as text everywhere it appears', async () => {
+    for (const path of ['/', '/explorer/', '/tasks/mnist-cnn/', '/metrics/mprt/', '/map/']) {
+      const { page, errors } = await open(path);
+      expect(await page.locator('img[src="x"]').count(), path).toBe(0);
+      expect(await page.locator('main').innerText(), path).toContain(PROBE);
+      expect(errors, path).toEqual([]);
+      await page.close();
+    }
+    // In the HTML the name is text (escaped) or a quoted attribute value, never markup.
+    const html = readFileSync(join(siteDir, 'index.html'), 'utf8');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html.replace(/="[^"]*"/g, '=""')).not.toContain(PROBE);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('has a method card with measured evidence next to each claim', async () => {
+    const { page } = await open('/methods/lime/');
+    const main = await page.locator('main').innerText();
+    expect(main).toMatch(/Not deterministic/);
+    expect(main).toMatch(/run-to-run · (iris-mlp|mnist-cnn): -?\d/);
+    await page.close();
+  });
+});
