@@ -21,6 +21,7 @@ export const taskSpecs: readonly TaskSpec[] = MODEL_SPECS.map((m) => {
     kind: IMAGE_SETS.has(m.datasetId) ? 'image' : 'tabular',
     datasetId: m.datasetId,
     modelId: m.id,
+    groundTruthUsable: () => zooEntry(m.id).groundTruthCheck?.passed === true,
     load: () => loadTask(m.id),
   };
   return spec;

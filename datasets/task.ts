@@ -109,5 +109,10 @@ export interface TaskSpec {
   readonly kind: TaskKind;
   readonly datasetId: string;
   readonly modelId: string;
+  /**
+   * Whether the task has ground truth that its model was shown to use (the recorded check passed), so
+   * that localisation cells can be planned without loading data.
+   */
+  groundTruthUsable(): boolean;
   load(): Promise<Task>;
 }

@@ -1,5 +1,6 @@
 /** Properties every registered explainer must have, on a tabular and an image task. */
 import * as tf from '@tensorflow/tfjs';
+import { isAttributionExplainer } from './types.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../harness/backend.js';
 import { type Batch, makeBatch } from '../harness/batch.js';
@@ -96,9 +97,11 @@ describe('the registry', () => {
 describe.each(['tabular', 'image'])('every explainer on the %s task', (which) => {
   const setup = () => setups.find((s) => s.name === which)!;
 
-  it.each(explainers.map((e) => e.id))('%s: shaped output, no tensor leak, seeded', async (id) => {
+  it.each(explainers.filter(isAttributionExplainer).map((e) => e.id))('%s: shaped output, no tensor leak, seeded', async (id) => {
     const { model, task, batch, targets } = setup();
-    const e = getExplainer(id);
+    const found = getExplainer(id);
+    if (!isAttributionExplainer(found)) throw new Error(`${id} is not an attribution explainer`);
+    const e = found;
     const params = SMALL[id] ?? {};
     const before = tf.memory().numTensors;
     const a = await runExplainer(e, contextFor(model, task, 1), batch, targets, params, undefined, 1);

@@ -63,9 +63,10 @@ export interface AttributionResult {
   readonly extras?: readonly Record<string, unknown>[];
 }
 
-export interface AttributionExplainer<S extends ParamSpecs = ParamSpecs, State = void> {
+/** What every explainer declares, whatever its family (DESIGN.md "Explainer"). */
+export interface ExplainerBase<S extends ParamSpecs = ParamSpecs, State = void> {
   readonly id: string;
-  readonly family: 'attribution';
+  readonly family: Family;
   readonly description: string;
   readonly needs: readonly Need[];
   /** The model output it explains: recorded in every result and used by completeness metrics. */
@@ -77,7 +78,24 @@ export interface AttributionExplainer<S extends ParamSpecs = ParamSpecs, State =
   readonly card?: MethodCard;
   /** Which task kinds it can explain (all when absent). */
   readonly kinds?: readonly TaskView['kind'][];
-  fit?(ctx: Omit<ExplainContext, 'rng'> & { rng(purpose: string): Rng }, params: ParamValues<S>): State | Promise<State>;
+  /** Global state built once per task (rule sets, background statistics, a trained zero-shot system). */
+  fit?(ctx: FitContext, params: ParamValues<S>): State | Promise<State>;
+}
+
+export type FitContext = Omit<ExplainContext, 'rng'> & {
+  rng(purpose: string): Rng;
+  /** The task's data splits, for explainers that learn from data (rule extraction, zero-shot). */
+  readonly data?: TaskData;
+};
+
+/** The labelled data behind a benchmark task (absent for a user's own model). */
+export interface TaskData {
+  readonly train: { readonly x: Batch; readonly y: Int32Array };
+  readonly test: { readonly x: Batch; readonly y: Int32Array };
+}
+
+export interface AttributionExplainer<S extends ParamSpecs = ParamSpecs, State = void> extends ExplainerBase<S, State> {
+  readonly family: 'attribution';
   explain(
     ctx: ExplainContext,
     batch: Batch,
@@ -88,5 +106,36 @@ export interface AttributionExplainer<S extends ParamSpecs = ParamSpecs, State =
   ): AttributionResult | Promise<AttributionResult>;
 }
 
-/** Families other than attribution join this union as they are built. */
-export type Explainer = AttributionExplainer<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type StructuredFamily = Exclude<Family, 'attribution'>;
+
+/**
+ * What explainers of the structured families return for a batch: one JSON payload per sample (the
+ * rule that fired, the example set, the concept path), the family's global part (a rule set, a
+ * graph), and the text people read. Each family types its payloads in its own module.
+ */
+export interface StructuredResult<Sample = Record<string, unknown>, Global = Record<string, unknown>> {
+  readonly explanations: readonly Sample[];
+  readonly global?: Global;
+  readonly text: readonly Bilingual[];
+}
+
+export interface StructuredExplainer<S extends ParamSpecs = ParamSpecs, State = void, Sample = Record<string, unknown>, Global = Record<string, unknown>>
+  extends ExplainerBase<S, State> {
+  readonly family: StructuredFamily;
+  explain(
+    ctx: ExplainContext,
+    batch: Batch,
+    targets: Int32Array,
+    sampleIds: readonly string[],
+    params: ParamValues<S>,
+    state: State,
+  ): StructuredResult<Sample, Global> | Promise<StructuredResult<Sample, Global>>;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- a registry holds explainers of every parameter and state type */
+export type Explainer = AttributionExplainer<any, any> | StructuredExplainer<any, any, any, any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+export function isAttributionExplainer(e: Explainer): e is AttributionExplainer<any, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  return e.family === 'attribution';
+}

@@ -5,20 +5,27 @@
  */
 import { type Batch, selectSamples } from './batch.js';
 import type { Engine } from './engine.js';
-import { type ExplainedSample, splitResult } from './explanation-record.js';
+import { type AnySample, type ExplainedSample, splitResult, splitStructured } from './explanation-record.js';
 import type { AnyParamValues } from './params.js';
 import { rngFor } from './rng.js';
 import type { TaskView } from '../datasets/task.js';
-import type { Bilingual, ExplainContext, Explainer } from '../explainers/types.js';
+import type { AttributionResult, Bilingual, ExplainContext, Explainer, StructuredResult, TaskData } from '../explainers/types.js';
 
 export function explainContext(engine: Engine, task: TaskView, seed: number, explainerId: string): ExplainContext {
   return { engine, task, rng: (sampleId, purpose) => rngFor(seed, task.id, explainerId, 'explain', sampleId, purpose) };
 }
 
 /** Fits the explainer's global state once (rule sets, background statistics...), if it has any. */
-export async function fitExplainer(explainer: Explainer, engine: Engine, task: TaskView, seed: number, params: AnyParamValues): Promise<unknown> {
+export async function fitExplainer(
+  explainer: Explainer,
+  engine: Engine,
+  task: TaskView,
+  seed: number,
+  params: AnyParamValues,
+  data?: TaskData,
+): Promise<unknown> {
   if (!explainer.fit) return undefined;
-  return explainer.fit({ engine, task, rng: (purpose: string) => rngFor(seed, task.id, explainer.id, 'fit', purpose) }, params);
+  return explainer.fit({ engine, task, rng: (purpose: string) => rngFor(seed, task.id, explainer.id, 'fit', purpose), ...(data ? { data } : {}) }, params);
 }
 
 export interface ExplainSamplesOptions {
@@ -35,12 +42,16 @@ export interface ExplainSamplesOptions {
   /** Natural-language rendering of each explanation (English and Korean). */
   readonly text?: (sample: ExplainedSample, input: Float32Array) => Bilingual;
   /** Called after each chunk with its explained samples (in order). */
-  readonly onChunk?: (samples: ExplainedSample[]) => void;
+  readonly onChunk?: (samples: AnySample[]) => void;
 }
 
-export async function explainSamples(o: ExplainSamplesOptions): Promise<ExplainedSample[]> {
+/**
+ * Attribution samples get their text from `o.text` (the family's renderer); the structured families
+ * render their own text, since only they know what a rule or a concept path says.
+ */
+export async function explainSamples(o: ExplainSamplesOptions): Promise<AnySample[]> {
   const ctx = explainContext(o.engine, o.task, o.seed, o.explainer.id);
-  const out: ExplainedSample[] = [];
+  const out: AnySample[] = [];
   const d = o.batch.data.length / Math.max(1, o.batch.n);
   for (let start = 0; start < o.batch.n; start += o.chunk) {
     const idx = Array.from({ length: Math.min(o.chunk, o.batch.n - start) }, (_, k) => start + k);
@@ -58,15 +69,21 @@ export async function explainSamples(o: ExplainSamplesOptions): Promise<Explaine
       forwardPasses: (after.forwardPasses - before.forwardPasses) / m,
       gradientPasses: (after.gradientPasses - before.gradientPasses) / m,
     };
-    let samples = splitResult(result, sub, targets, ids, cost);
-    for (const s of samples) {
-      for (const v of s.attribution) {
-        if (!Number.isFinite(v)) throw new Error(`explainer ${o.explainer.id} returned a non-finite attribution for ${s.sampleId}`);
+    let samples: AnySample[];
+    if (o.explainer.family === 'attribution') {
+      let attributed = splitResult(result as AttributionResult, sub, targets, ids, cost);
+      for (const s of attributed) {
+        for (const v of s.attribution) {
+          if (!Number.isFinite(v)) throw new Error(`explainer ${o.explainer.id} returned a non-finite attribution for ${s.sampleId}`);
+        }
       }
-    }
-    if (o.text) {
-      const text = o.text;
-      samples = samples.map((s, k) => ({ ...s, text: text(s, o.batch.data.subarray((start + k) * d, (start + k + 1) * d)) }));
+      if (o.text) {
+        const text = o.text;
+        attributed = attributed.map((s, k) => ({ ...s, text: text(s, o.batch.data.subarray((start + k) * d, (start + k + 1) * d)) }));
+      }
+      samples = attributed;
+    } else {
+      samples = splitStructured(o.explainer.family, result as StructuredResult<unknown, unknown>, targets, ids, cost);
     }
     o.onChunk?.(samples);
     out.push(...samples);

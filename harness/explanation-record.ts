@@ -7,7 +7,7 @@ import { type Batch, fromNested, sizeOf, toNested } from './batch.js';
 import { UserError } from './errors.js';
 import type { OutputKind } from './model.js';
 import type { AnyParamValues } from './params.js';
-import type { AttributionResult, Bilingual } from '../explainers/types.js';
+import type { AttributionResult, Bilingual, StructuredFamily, StructuredResult } from '../explainers/types.js';
 import type { ExplanationCost } from '../metrics/types.js';
 
 export const EXPLANATION_SCHEMA = 'xai-bench/explanation@1';
@@ -30,8 +30,43 @@ export interface AttributionExplanationRecord {
   readonly cost?: readonly ExplanationCost[];
 }
 
-/** One explained sample, in flat arrays. */
+/**
+ * The structured families (`rules`, `examples`, `concept-path`): one JSON payload per sample, the
+ * family's global part (e.g. the rule set), and the text. Each family's module types its payloads and
+ * schemas/explanation.schema.json checks the common frame.
+ */
+export interface StructuredExplanationRecord {
+  readonly schema: typeof EXPLANATION_SCHEMA;
+  readonly family: StructuredFamily;
+  readonly explainer: string;
+  readonly params: AnyParamValues;
+  readonly output: OutputKind;
+  readonly sampleIds?: readonly string[];
+  readonly targets: readonly number[];
+  readonly explanations: readonly unknown[];
+  readonly global?: unknown;
+  readonly text: readonly Bilingual[];
+  readonly cost?: readonly ExplanationCost[];
+}
+
+export type ExplanationRecord = AttributionExplanationRecord | StructuredExplanationRecord;
+
+/** One explained sample of a structured family. */
+export interface StructuredSample {
+  readonly family: StructuredFamily;
+  readonly sampleId: string;
+  readonly target: number;
+  readonly explanation: unknown;
+  readonly global?: unknown;
+  readonly text: Bilingual;
+  readonly cost?: ExplanationCost;
+}
+
+export type AnySample = ExplainedSample | StructuredSample;
+
+/** One explained sample of the attribution family, in flat arrays. */
 export interface ExplainedSample {
+  readonly family: 'attribution';
   readonly sampleId: string;
   readonly target: number;
   readonly attribution: Float32Array;
@@ -56,6 +91,7 @@ export function splitResult(
   }
   const layerSize = result.layer ? sizeOf(result.layer.shape) : 0;
   return sampleIds.map((sampleId, i) => ({
+    family: 'attribution' as const,
     sampleId,
     target: targets[i],
     attribution: result.attributions.slice(i * d, (i + 1) * d),
@@ -117,6 +153,7 @@ export function fromRecord(rec: AttributionExplanationRecord, where: string): Ex
       layer = { name: rec.layer.name, shape: rec.layer.shape, relevance: l.data };
     }
     return {
+      family: 'attribution' as const,
       sampleId: rec.sampleIds?.[i] ?? `input-${String(i).padStart(4, '0')}`,
       target,
       attribution: r.data,
@@ -127,4 +164,68 @@ export function fromRecord(rec: AttributionExplanationRecord, where: string): Ex
       ...(rec.cost ? { cost: rec.cost[i] } : {}),
     };
   });
+}
+
+export function splitStructured(
+  family: StructuredFamily,
+  result: StructuredResult<unknown, unknown>,
+  targets: Int32Array,
+  sampleIds: readonly string[],
+  cost: ExplanationCost | undefined,
+): StructuredSample[] {
+  if (result.explanations.length !== sampleIds.length || result.text.length !== sampleIds.length) {
+    throw new Error(`explainer returned ${result.explanations.length} explanations and ${result.text.length} texts for ${sampleIds.length} samples`);
+  }
+  return sampleIds.map((sampleId, i) => ({
+    family,
+    sampleId,
+    target: targets[i],
+    explanation: result.explanations[i],
+    ...(result.global !== undefined ? { global: result.global } : {}),
+    text: result.text[i],
+    ...(cost ? { cost } : {}),
+  }));
+}
+
+export function toStructuredRecord(explainer: string, params: AnyParamValues, output: OutputKind, samples: readonly StructuredSample[]): StructuredExplanationRecord {
+  const first = samples[0];
+  return {
+    schema: EXPLANATION_SCHEMA,
+    family: first.family,
+    explainer,
+    params,
+    output,
+    sampleIds: samples.map((s) => s.sampleId),
+    targets: samples.map((s) => s.target),
+    explanations: samples.map((s) => s.explanation),
+    ...(first.global !== undefined ? { global: first.global } : {}),
+    text: samples.map((s) => s.text),
+    ...(samples.every((s) => s.cost) ? { cost: samples.map((s) => s.cost!) } : {}),
+  };
+}
+
+export function fromStructuredRecord(rec: StructuredExplanationRecord, where: string): StructuredSample[] {
+  const n = rec.targets.length;
+  if (rec.explanations.length !== n || rec.text.length !== n) throw new UserError(`${where}: ${rec.explanations.length} explanations and ${rec.text.length} texts for ${n} targets`);
+  return rec.targets.map((target, i) => ({
+    family: rec.family,
+    sampleId: rec.sampleIds?.[i] ?? `input-${String(i).padStart(4, '0')}`,
+    target,
+    explanation: rec.explanations[i],
+    ...(rec.global !== undefined ? { global: rec.global } : {}),
+    text: rec.text[i],
+    ...(rec.cost ? { cost: rec.cost[i] } : {}),
+  }));
+}
+
+/** Any explanation record as per-sample pieces. */
+export function samplesOf(rec: ExplanationRecord, where: string): AnySample[] {
+  return rec.family === 'attribution' ? fromRecord(rec, where) : fromStructuredRecord(rec, where);
+}
+
+/** A record of one explainer's samples, whatever the family. */
+export function recordOf(explainer: string, params: AnyParamValues, output: OutputKind, shape: readonly number[], samples: readonly AnySample[]): ExplanationRecord {
+  if (samples.every((s): s is ExplainedSample => s.family === 'attribution')) return toRecord(explainer, params, output, shape, samples);
+  if (samples.every((s): s is StructuredSample => s.family !== 'attribution')) return toStructuredRecord(explainer, params, output, samples);
+  throw new Error('a record holds samples of one family');
 }

@@ -10,11 +10,12 @@ import type { Model } from './model.js';
 import type { AnyParamValues } from './params.js';
 import { rngFor } from './rng.js';
 import type { TaskView } from '../datasets/task.js';
-import type { Explainer } from '../explainers/types.js';
+import type { AttributionExplainer } from '../explainers/types.js';
 import type { ReExplainer } from '../metrics/types.js';
 
 /** `fitted` gives the explainer's state for the task's own model (fitted once, lazily, by the caller). */
-export function reExplainer(explainer: Explainer, params: AnyParamValues, fitted: () => Promise<unknown>, engine: Engine, task: TaskView, seed: number): ReExplainer {
+export function reExplainer(explainer: AttributionExplainer<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+   params: AnyParamValues, fitted: () => Promise<unknown>, engine: Engine, task: TaskView, seed: number): ReExplainer {
   // Weak maps: swapped-in models (e.g. MPRT's randomised copies) are disposed by their owner and must
   // not be kept alive here.
   const states = new WeakMap<Model, Promise<unknown>>();

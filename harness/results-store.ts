@@ -7,7 +7,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
 import { UserError } from './errors.js';
-import type { AttributionExplanationRecord } from './explanation-record.js';
+import type { ExplanationRecord } from './explanation-record.js';
 import { appendJsonLines, endsCleanly, readJsonLines, stringifyFinite } from './jsonl.js';
 import type { ResultRecord } from './result-record.js';
 import type { RunInfo } from './run-info.js';
@@ -76,7 +76,7 @@ export interface ReadResults {
 }
 
 export interface ReadExplanations {
-  readonly lines: AttributionExplanationRecord[];
+  readonly lines: ExplanationRecord[];
   readonly dropped: number;
 }
 
@@ -146,12 +146,12 @@ export class RunStore {
     return new Set(this.readResults().records.map((r) => cellKey(r.task, r.explainer, r.metric)));
   }
 
-  appendExplanation(task: string, explainer: string, line: AttributionExplanationRecord): void {
+  appendExplanation(task: string, explainer: string, line: ExplanationRecord): void {
     this.appendExplanations(task, explainer, [line]);
   }
 
   /** Several lines in one write and one fsync (one per sample id of a chunk). */
-  appendExplanations(task: string, explainer: string, lines: readonly AttributionExplanationRecord[]): void {
+  appendExplanations(task: string, explainer: string, lines: readonly ExplanationRecord[]): void {
     this.writable();
     const path = this.explanationsPath(task, explainer);
     lines.forEach((l, i) => assertValid('explanation', l, `explanation ${i} for ${task}/${explainer}`));

@@ -10,7 +10,7 @@ import { sampleOf, selectSamples, sizeOf, type Batch } from './batch.js';
 import { Engine } from './engine.js';
 import { UserError } from './errors.js';
 import { explainSamples, fitExplainer } from './explain-samples.js';
-import { type ExplainedSample, fromRecord, toRecord } from './explanation-record.js';
+import { type AnySample, recordOf, samplesOf } from './explanation-record.js';
 import { aggregate } from './leaderboard/aggregate.js';
 import type { Leaderboard } from './leaderboard/types.js';
 import { type AnyParamValues, resolveParams, splitSets } from './params.js';
@@ -29,9 +29,9 @@ import { getTaskSpec, loadTask } from '../datasets/index.js';
 import type { Task, TaskSpec } from '../datasets/task.js';
 import { attributionText } from '../explainers/attribution-text.js';
 import { explainers as allExplainers, getExplainer } from '../explainers/index.js';
-import type { Explainer } from '../explainers/types.js';
+import { type Explainer, isAttributionExplainer } from '../explainers/types.js';
 import { getMetric, metrics as allMetrics } from '../metrics/index.js';
-import type { Metric } from '../metrics/types.js';
+import { type Metric, metricScores } from '../metrics/types.js';
 
 export interface RunOptions {
   readonly profile?: ProfileId | string;
@@ -62,9 +62,12 @@ interface Plan {
   readonly cells: readonly { explainer: Explainer; metrics: readonly Metric[] }[];
 }
 
-/** A metric applies to a task when the task can give what it requires. */
-function metricApplies(m: Metric, spec: TaskSpec, groundTruthKnown: boolean): boolean {
-  return !m.requires.includes('ground-truth') || groundTruthKnown;
+/**
+ * A metric applies to a task when the task can give what it requires: localisation counts only where
+ * the model was shown to use the ground truth.
+ */
+function metricApplies(m: Metric, spec: TaskSpec): boolean {
+  return !m.requires.includes('ground-truth') || spec.groundTruthUsable();
 }
 
 function explainerApplies(e: Explainer, spec: TaskSpec): boolean {
@@ -195,7 +198,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     spec,
     cells: explainers
       .filter((e) => explainerApplies(e, spec))
-      .map((explainer) => ({ explainer, metrics: metrics.filter((m) => metricApplies(m, spec, true)) })),
+      .map((explainer) => ({ explainer, metrics: metrics.filter((m) => metricScores(m, explainer.family) && metricApplies(m, spec)) })),
   }));
   const totalCells = plans.reduce((a, p) => a + p.cells.reduce((b, c) => b + c.metrics.length, 0), 0);
   const done = store.completedCells();
@@ -238,21 +241,18 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
         const explainer = cell.explainer;
         const eParams = params.get(explainer.id)!;
         let fitted: Promise<unknown> | null = null;
-        const state = () => (fitted ??= fitExplainer(explainer, engine, task, seed, eParams));
+        const data = { train: task.train, test: task.test };
+        const state = () => (fitted ??= fitExplainer(explainer, engine, task, seed, eParams, data));
         const samples = await explanationsFor(store, task, engine, explainer, eParams, state, seed, batch, targets, sampleIds, profile.explainChunk, progress);
-        const again = reExplainer(explainer, eParams, state, engine, task, seed);
+        // Stability and sanity metrics re-run attribution explainers; structured families bring their own.
+        const again = isAttributionExplainer(explainer) ? reExplainer(explainer, eParams, state, engine, task, seed) : undefined;
         for (const metric of cell.metrics) {
           const key = cellKey(task.id, explainer.id, metric.id);
           if (done.has(key)) continue;
-          if (metric.requires.includes('ground-truth') && !gt) {
-            // Localisation counts only where the model was shown to use the ground truth.
-            cellsDone++;
-            progress.advance();
-            continue;
-          }
+          if (metric.requires.includes('ground-truth') && !gt) throw new Error(`${task.id}: planned ${metric.id} but the task's ground truth is not usable`);
           progress.step(`${task.id} · ${explainer.id} · ${metric.id}`);
           const mParams = params.get(metric.id)!;
-          const scored = await scoreSamples({ metric, params: mParams, engine, task, seed, explainerId: explainer.id, output: explainer.output, batch, samples, groundTruth: gt, groundTruthWeights: gtWeights, explainer: again });
+          const scored = await scoreSamples({ metric, params: mParams, engine, task, seed, explainerId: explainer.id, output: explainer.output, batch, samples, groundTruth: gt, groundTruthWeights: gtWeights, explainer: again, data, state: explainer.fit ? await state() : undefined });
           const rec: ResultRecord = {
             schema: RESULT_SCHEMA,
             run: run.id,
@@ -295,11 +295,13 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
 
   progress.step('aggregating the leaderboard');
   const { records } = store.readResults();
-  const leaderboard = aggregate(records, [run], { seed, resamples: profile.bootstrapResamples });
+  // The leaderboard's provenance describes the run as it is once run.json is written just after.
+  const finishedAt = new Date().toISOString();
+  const leaderboard = aggregate(records, [{ ...run, status: 'complete', finishedAt }], { seed, resamples: profile.bootstrapResamples });
   store.writeFileAtomic(LEADERBOARD_JSON, JSON.stringify(leaderboard, null, 2) + '\n');
   store.writeFileAtomic(SUMMARY_MD, renderMarkdown(leaderboard));
   writeCatalog(dir, buildCatalog(explainers, metrics));
-  writeRun('complete', { finishedAt: new Date().toISOString() });
+  writeRun('complete', { finishedAt });
   progress.done();
   progress.note(`done in ${formatDuration(run.timings.seconds)}: ${records.length} results in ${dir}`);
   return { dir, run, leaderboard, records, table: renderTerminal(leaderboard) };
@@ -327,12 +329,12 @@ async function explanationsFor(
   sampleIds: readonly string[],
   chunk: number,
   progress: Progress,
-): Promise<ExplainedSample[]> {
+): Promise<AnySample[]> {
   const where = store.explanationsPath(task.id, explainer.id);
-  const have = new Map<string, ExplainedSample>();
+  const have = new Map<string, AnySample>();
   for (const line of store.readExplanations(task.id, explainer.id).lines) {
     if (JSON.stringify(line.params) !== JSON.stringify(params)) continue;
-    for (const s of fromRecord(line, where)) have.set(s.sampleId, s);
+    for (const s of samplesOf(line, where)) have.set(s.sampleId, s);
   }
   const missing = sampleIds.map((id, i) => ({ id, i })).filter(({ id }) => !have.has(id));
   if (missing.length > 0) {
@@ -354,6 +356,7 @@ async function explanationsFor(
         // Pictures first: a line in the explanations file promises its heatmap is on disk.
         if (task.kind === 'image') {
           for (const s of chunkSamples) {
+            if (s.family !== 'attribution') continue;
             const input = sampleOf(batch, sampleIds.indexOf(s.sampleId));
             store.writeFileAtomic(artifactPath(task.id, explainer.id, s.sampleId), renderHeatmapPng({ input, attribution: s.attribution, shape: task.sampleShape }));
           }
@@ -361,7 +364,7 @@ async function explanationsFor(
         store.appendExplanations(
           task.id,
           explainer.id,
-          chunkSamples.map((s) => toRecord(explainer.id, params, explainer.output, task.sampleShape, [s])),
+          chunkSamples.map((s) => recordOf(explainer.id, params, explainer.output, task.sampleShape, [s])),
         );
       },
     });

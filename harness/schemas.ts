@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { UserError } from './errors.js';
-import type { AttributionExplanationRecord } from './explanation-record.js';
+import type { ExplanationRecord } from './explanation-record.js';
 import type { HumanStudy, Leaderboard } from './leaderboard/types.js';
 import { packageRoot } from './package-root.js';
 import type { ResultRecord } from './result-record.js';
@@ -18,7 +18,7 @@ export interface SchemaTypes {
   result: ResultRecord;
   run: RunInfo;
   leaderboard: Leaderboard;
-  explanation: AttributionExplanationRecord;
+  explanation: ExplanationRecord;
   human: HumanStudy;
 }
 export type SchemaKind = keyof SchemaTypes;

@@ -4,10 +4,12 @@
  */
 import type { Batch } from './batch.js';
 import type { Engine } from './engine.js';
-import type { ExplainedSample } from './explanation-record.js';
+import type { AnySample, ExplainedSample, StructuredSample } from './explanation-record.js';
 import type { AnyParamValues } from './params.js';
 import { rngFor } from './rng.js';
 import type { TaskView } from '../datasets/task.js';
+import type { TaskData } from '../explainers/types.js';
+import { evaluateMetric, type FamilyInput } from '../metrics/evaluate.js';
 import type { AttributionInput, Metric, MetricValue, ReExplainer } from '../metrics/types.js';
 
 export interface ScoredValues {
@@ -28,14 +30,40 @@ export interface ScoreSamplesOptions {
   readonly explainerId: string;
   readonly output: AttributionInput['output'];
   readonly batch: Batch;
-  readonly samples: readonly ExplainedSample[];
+  readonly samples: readonly AnySample[];
   readonly groundTruth?: Uint8Array;
   readonly groundTruthWeights?: Float32Array;
   /** The explainer under test, when one (not a file of explanations) is being scored. */
   readonly explainer?: ReExplainer;
+  /** The explainer's fitted state (structured families' metrics may use it, e.g. a rule set). */
+  readonly state?: unknown;
+  /** The task's labelled splits, on benchmark tasks. */
+  readonly data?: TaskData;
 }
 
-export function attributionInput(o: ScoreSamplesOptions): AttributionInput {
+/** The metric input for the samples' family. */
+export function familyInput(o: ScoreSamplesOptions): FamilyInput {
+  const attributed = o.samples.filter((s): s is ExplainedSample => s.family === 'attribution');
+  if (attributed.length === o.samples.length) return attributionInput({ ...o, samples: attributed });
+  const structured = o.samples.filter((s): s is StructuredSample => s.family !== 'attribution');
+  if (structured.length !== o.samples.length || structured.some((s) => s.family !== structured[0].family)) {
+    throw new Error('a metric scores samples of one family at a time');
+  }
+  const hasCost = structured.every((s) => s.cost !== undefined);
+  return {
+    family: structured[0].family,
+    batch: o.batch,
+    targets: Int32Array.from(structured.map((s) => s.target)),
+    sampleIds: structured.map((s) => s.sampleId),
+    output: o.output,
+    explanations: structured.map((s) => s.explanation),
+    ...(structured[0].global !== undefined ? { global: structured[0].global } : {}),
+    ...(o.state !== undefined ? { state: o.state } : {}),
+    ...(hasCost ? { cost: structured.map((s) => s.cost!) } : {}),
+  };
+}
+
+export function attributionInput(o: Omit<ScoreSamplesOptions, 'samples'> & { readonly samples: readonly ExplainedSample[] }): AttributionInput {
   const d = o.batch.data.length / Math.max(1, o.batch.n);
   const attributions = new Float32Array(o.samples.length * d);
   o.samples.forEach((s, i) => attributions.set(s.attribution, i * d));
@@ -71,16 +99,17 @@ export function summariseValues(raw: readonly MetricValue[]): Omit<ScoredValues,
 }
 
 export async function scoreSamples(o: ScoreSamplesOptions): Promise<ScoredValues> {
-  const input = attributionInput(o);
+  const input = familyInput(o);
   const ctx = {
     engine: o.engine,
     task: o.task,
     rng: (sampleId: string, purpose: string) => rngFor(o.seed, o.task.id, o.explainerId, o.metric.id, sampleId, purpose),
     ...(o.explainer ? { explainer: o.explainer } : {}),
+    ...(o.data ? { data: o.data } : {}),
   };
   const before = o.engine.passes();
   const t0 = performance.now();
-  const evaluated = await o.metric.evaluate(ctx, input, o.params);
+  const evaluated = await evaluateMetric(o.metric, ctx, input, o.params);
   const raw = Array.isArray(evaluated) ? evaluated : evaluated.values;
   const details = Array.isArray(evaluated) ? undefined : evaluated.details;
   const seconds = (performance.now() - t0) / 1000;

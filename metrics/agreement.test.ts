@@ -12,6 +12,7 @@ import { rankCorrelation } from './rank-correlation-agreement.js';
 import { signAgreement } from './sign-agreement.js';
 import { signedRankAgreement } from './signed-rank-agreement.js';
 import type { AttributionInput, Metric, MetricContext, MetricEvaluation, MetricValue } from './types.js';
+import { evaluateMetric } from './evaluate.js';
 
 beforeAll(async () => {
   await useBackend('wasm');
@@ -25,7 +26,7 @@ beforeAll(async () => {
 });
 
 function run(metric: Metric, input: AttributionInput, params: Record<string, string | number | boolean> = {}): MetricEvaluation {
-  return metric.evaluate(ctx, input, { ...defaults(metric.params), ...params }) as MetricEvaluation;
+  return evaluateMetric(metric, ctx, input, { ...defaults(metric.params), ...params }) as MetricEvaluation;
 }
 
 function input(attr: number[][], weights?: number[][], masks?: number[][]): AttributionInput {

@@ -3,13 +3,13 @@
  * cost, as the harness measured it (wall clock and the engine's pass counters). They never estimate:
  * an attribution file from another tool has no cost, and each value is then null.
  */
-import { checkInput, nullValue } from './per-sample.js';
-import type { AttributionMetric, ExplanationCost, MetricValue } from './types.js';
+import { nullValue } from './per-sample.js';
+import type { CommonMetric, ExplanationCost, MetricValue } from './types.js';
 
-export function costMetric(id: string, field: keyof ExplanationCost, description: string, reference: string): AttributionMetric<Record<string, never>> {
+export function costMetric(id: string, field: keyof ExplanationCost, description: string, reference: string): CommonMetric<Record<string, never>> {
   return {
     id,
-    family: 'attribution',
+    family: 'any',
     criterion: 'cost',
     direction: 'lower',
     ideal: 0,
@@ -18,8 +18,8 @@ export function costMetric(id: string, field: keyof ExplanationCost, description
     requires: ['cost'],
     params: {},
     evaluate(_ctx, input) {
-      checkInput(input, `metric ${id}`);
       const { cost } = input;
+      if (cost && cost.length !== input.batch.n) throw new RangeError(`metric ${id}: inconsistent input: cost has ${cost.length} entries for ${input.batch.n} samples`);
       return Array.from({ length: input.batch.n }, (_, i): MetricValue => {
         if (!cost) return nullValue('cost not measured');
         const v = cost[i][field];

@@ -8,6 +8,7 @@ import { reluMlp } from '../test/helpers/tiny-models.js';
 import { attributionInput, metricContext, tabularTask } from '../test/helpers/metric-context.js';
 import { getMetric, metrics } from './index.js';
 import type { MetricEvaluation, MetricValue } from './types.js';
+import { evaluateMetric } from './evaluate.js';
 
 beforeAll(async () => {
   await useBackend('wasm');
@@ -21,7 +22,7 @@ describe('metric registry', () => {
       expect.arrayContaining(['deletion-auc', 'insertion-auc', 'faithfulness-correlation', 'completeness-gap', 'sparseness', 'complexity', 'seconds', 'forward-passes', 'gradient-passes']),
     );
     for (const m of metrics) {
-      expect(m.family).toBe('attribution');
+      expect(['attribution', 'rules', 'examples', 'concept-path', 'any']).toContain(m.family);
       expect(['higher', 'lower', 'descriptive']).toContain(m.direction);
       expect(Number.isFinite(m.ideal)).toBe(true);
       expect(m.description.length).toBeGreaterThan(20);
@@ -55,8 +56,8 @@ describe('metric registry', () => {
       const params = defaults(metric.params);
       const before = tf.memory().numTensors;
       const valuesOf = (r: MetricValue[] | MetricEvaluation): MetricValue[] => (Array.isArray(r) ? r : r.values);
-      const a = valuesOf(await metric.evaluate(metricContext(model, task, 3, metric.id), input, params));
-      const b = valuesOf(await metric.evaluate(metricContext(model, task, 3, metric.id), input, params));
+      const a = valuesOf(await evaluateMetric(metric, metricContext(model, task, 3, metric.id), input, params));
+      const b = valuesOf(await evaluateMetric(metric, metricContext(model, task, 3, metric.id), input, params));
       expect(tf.memory().numTensors, metric.id).toBe(before);
       expect(a, metric.id).toEqual(b);
       expect(a.length, metric.id).toBe(n);

@@ -10,6 +10,7 @@ import { relevanceMassAccuracy } from './relevance-mass-accuracy.js';
 import { relevanceRankAccuracy } from './relevance-rank-accuracy.js';
 import { topKIntersection } from './top-k-intersection.js';
 import type { AttributionInput, Metric, MetricContext, MetricEvaluation, MetricValue } from './types.js';
+import { evaluateMetric } from './evaluate.js';
 
 beforeAll(async () => {
   await useBackend('wasm');
@@ -24,7 +25,7 @@ beforeAll(async () => {
 });
 
 function run(metric: Metric, input: AttributionInput, params: Record<string, string | number | boolean> = {}): MetricEvaluation {
-  return metric.evaluate(ctx, input, { ...defaults(metric.params), ...params }) as MetricEvaluation;
+  return evaluateMetric(metric, ctx, input, { ...defaults(metric.params), ...params }) as MetricEvaluation;
 }
 
 /** A flat tabular-shaped input with masks (shape does not matter to these metrics). */

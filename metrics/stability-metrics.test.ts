@@ -7,7 +7,7 @@ import { rngFor } from '../harness/rng.js';
 import { gradientExplainer } from '../explainers/gradient.js';
 import { gradientXInputExplainer } from '../explainers/gradient-x-input.js';
 import { randomExplainer } from '../explainers/random.js';
-import type { Explainer } from '../explainers/types.js';
+import type { AttributionExplainer } from '../explainers/types.js';
 import { linearSoftmax, reluMlp } from '../test/helpers/tiny-models.js';
 import { attributionInput, metricContext, tabularTask } from '../test/helpers/metric-context.js';
 import { contextWithExplainer, countingExplainer, explainedInput, inputItselfExplainer } from '../test/helpers/re-explainer.js';
@@ -51,7 +51,7 @@ async function run(metric: AnyMetric, ctx: MetricContext, explained: Awaited<Ret
   return (Array.isArray(out) ? out : out.values) as MetricValue[];
 }
 
-async function setup(model: Model, explainer: Explainer, seed = 1, metricId = 'm') {
+async function setup(model: Model, explainer: AttributionExplainer<any, any>, seed = 1, metricId = 'm') { // eslint-disable-line @typescript-eslint/no-explicit-any
   const ctx = contextWithExplainer(model, task, explainer, { seed, metricId });
   const input = await explainedInput(ctx, batch, targets);
   return { ctx, input };
@@ -149,7 +149,7 @@ describe('stability metrics: the batched implementation equals the slow one-call
   const w2 = Array.from({ length: 6 }, (_, k) => Array.from({ length: C }, (_, c) => Math.cos(0.9 * k - 1.1 * c)));
   const mlp = () => reluMlp(w1, [0.1, -0.2, 0.05, 0, 0.3, -0.1], w2, [0.05, 0, -0.05]);
 
-  for (const explainer of [gradientXInputExplainer, randomExplainer] as Explainer[]) {
+  for (const explainer of [gradientXInputExplainer, randomExplainer] as AttributionExplainer<any, any>[]) { // eslint-disable-line @typescript-eslint/no-explicit-any
     it(`local-lipschitz, max/avg-sensitivity (${explainer.id})`, async () => {
       const model = await mlp();
       const { ctx, input } = await setup(model, explainer, 3, 'm');

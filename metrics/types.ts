@@ -9,7 +9,7 @@ import type { Model, OutputKind } from '../harness/model.js';
 import type { ParamSpecs, ParamValues } from '../harness/params.js';
 import type { Rng } from '../harness/rng.js';
 import type { TaskView } from '../datasets/task.js';
-import type { Family } from '../explainers/types.js';
+import type { Family, StructuredFamily, TaskData } from '../explainers/types.js';
 
 export type Criterion = 'fidelity' | 'completeness' | 'stability' | 'sanity' | 'complexity' | 'localisation' | 'cost' | 'human';
 export type Direction = 'higher' | 'lower' | 'descriptive';
@@ -42,18 +42,31 @@ export interface ReExplainer {
   explain(batch: Batch, targets: Int32Array, sampleIds: readonly string[], opts?: { readonly model?: Model; readonly salt?: string }): Promise<Float32Array>;
 }
 
-export interface AttributionInput {
+/** What every metric gets, whatever the family of the explanations it scores. */
+export interface CommonInput {
   readonly batch: Batch;
   readonly targets: Int32Array;
   readonly sampleIds: readonly string[];
-  /** Shaped like `batch`. */
-  readonly attributions: Float32Array;
   /** The output the explainer declared it explains. */
   readonly output: OutputKind;
-  /** See AttributionResult.reference. */
-  readonly reference?: Float32Array;
   /** Per-sample cost of producing each explanation, when it was measured. */
   readonly cost?: readonly ExplanationCost[];
+}
+
+/** The structured families' explanations: one JSON payload per sample and the global part. */
+export interface StructuredInput extends CommonInput {
+  readonly family: StructuredFamily;
+  readonly explanations: readonly unknown[];
+  readonly global?: unknown;
+  /** The explainer's fitted state (e.g. the rule set as a predictor), when an explainer is being run. */
+  readonly state?: unknown;
+}
+
+export interface AttributionInput extends CommonInput {
+  /** Shaped like `batch`. */
+  readonly attributions: Float32Array;
+  /** See AttributionResult.reference. */
+  readonly reference?: Float32Array;
   /** Per-sample ground-truth masks (n * size(sampleShape), 1 = relevant), where the task has them. */
   readonly groundTruth?: Uint8Array;
   /**
@@ -79,11 +92,15 @@ export interface MetricContext {
   rng(sampleId: string, purpose: string): Rng;
   /** Present when the metric declares `requires: ['explainer']` and an explainer (not a file) is scored. */
   readonly explainer?: ReExplainer;
+  /** The task's labelled splits, on benchmark tasks (e.g. rule fidelity over the whole test split). */
+  readonly data?: TaskData;
 }
 
-export interface AttributionMetric<S extends ParamSpecs = ParamSpecs> {
+/** What every metric declares, as data (Quantus's metric-as-data, without its class hierarchy). */
+export interface MetricBase<S extends ParamSpecs = ParamSpecs> {
   readonly id: string;
-  readonly family: 'attribution';
+  /** The family of explanations it scores; 'any' for family-independent metrics such as cost. */
+  readonly family: Family | 'any';
   readonly criterion: Criterion;
   readonly direction: Direction;
   /** Where a parameter flips which way is better (e.g. ROAD's MoRF vs LeRF order); default `direction`. */
@@ -96,12 +113,32 @@ export interface AttributionMetric<S extends ParamSpecs = ParamSpecs> {
   readonly reference: string;
   readonly requires: readonly MetricRequirement[];
   readonly params: S;
-  evaluate(
-    ctx: MetricContext,
-    input: AttributionInput,
-    params: ParamValues<S>,
-  ): MetricValue[] | MetricEvaluation | Promise<MetricValue[] | MetricEvaluation>;
 }
 
-export type Metric = AttributionMetric<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Evaluated = MetricValue[] | MetricEvaluation | Promise<MetricValue[] | MetricEvaluation>;
+
+export interface AttributionMetric<S extends ParamSpecs = ParamSpecs> extends MetricBase<S> {
+  readonly family: 'attribution';
+  evaluate(ctx: MetricContext, input: AttributionInput, params: ParamValues<S>): Evaluated;
+}
+
+export interface StructuredMetric<S extends ParamSpecs = ParamSpecs> extends MetricBase<S> {
+  readonly family: StructuredFamily;
+  evaluate(ctx: MetricContext, input: StructuredInput, params: ParamValues<S>): Evaluated;
+}
+
+/** Scores explanations of any family from what all of them share (cost, say). */
+export interface CommonMetric<S extends ParamSpecs = ParamSpecs> extends MetricBase<S> {
+  readonly family: 'any';
+  evaluate(ctx: MetricContext, input: CommonInput, params: ParamValues<S>): Evaluated;
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- a registry holds metrics of every parameter type */
+export type Metric = AttributionMetric<any> | StructuredMetric<any> | CommonMetric<any>;
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** Whether a metric scores an explainer's family. */
+export function metricScores(metric: Metric, family: Family): boolean {
+  return metric.family === 'any' || metric.family === family;
+}
 export type { Family };

@@ -1,5 +1,5 @@
 import { explainSamples, fitExplainer } from '../explain-samples.js';
-import { toRecord } from '../explanation-record.js';
+import { recordOf } from '../explanation-record.js';
 import { resolveParams, splitSets } from '../params.js';
 import { writeFileAtomic } from '../results-store.js';
 import { attributionText } from '../../explainers/attribution-text.js';
@@ -54,7 +54,7 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
     chunk: Number(params.pick ?? 0) > 0 ? u.input.batch.n : 16,
     text: (s, input) => attributionText({ task: u.task, input, attribution: s.attribution, target: s.target, output: explainer.output }),
   });
-  const record = toRecord(explainer.id, params, explainer.output, u.task.sampleShape, samples);
+  const record = recordOf(explainer.id, params, explainer.output, u.task.sampleShape, samples);
   const json = `${JSON.stringify(record)}\n`;
   const out = str(p, 'out');
   if (out) {

@@ -4,7 +4,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { fromNested, sizeOf } from '../batch.js';
 import { UserError } from '../errors.js';
 import { explainSamples, fitExplainer } from '../explain-samples.js';
-import { type AttributionExplanationRecord, type ExplainedSample, fromRecord } from '../explanation-record.js';
+import { type AnySample, type AttributionExplanationRecord, type ExplanationRecord, fromRecord } from '../explanation-record.js';
 import { readJsonFile } from '../input-file.js';
 import type { OutputKind } from '../model.js';
 import { type AnyParamValues, resolveParams, splitSets } from '../params.js';
@@ -14,8 +14,9 @@ import { assertValid } from '../schemas.js';
 import { scoreSamples } from '../score-samples.js';
 import { versionInfo } from '../version.js';
 import { getExplainer } from '../../explainers/index.js';
+import { isAttributionExplainer } from '../../explainers/types.js';
 import { getMetric } from '../../metrics/index.js';
-import type { ReExplainer } from '../../metrics/types.js';
+import { metricScores, type ReExplainer } from '../../metrics/types.js';
 import { reExplainer } from '../re-explainer.js';
 import { list, many, parseCommand, required, str } from './args.js';
 import { userSetup } from './user-model.js';
@@ -120,14 +121,14 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   const gtPath = str(p, 'ground-truth');
   const groundTruth = gtPath ? readGroundTruth(gtPath, u.input.batch.n, u.task.sampleShape) : undefined;
 
-  let samples: ExplainedSample[];
+  let samples: AnySample[];
   let again: ReExplainer | undefined;
   let output: OutputKind;
   let explainerName: string;
   let params: AnyParamValues;
   if (explainer) {
     const state = await fitExplainer(explainer, u.engine, u.task, u.seed, explainerParams);
-    again = reExplainer(explainer, explainerParams, () => Promise.resolve(state), u.engine, u.task, u.seed);
+    if (isAttributionExplainer(explainer)) again = reExplainer(explainer, explainerParams, () => Promise.resolve(state), u.engine, u.task, u.seed);
     samples = await explainSamples({ explainer, params: explainerParams, state, engine: u.engine, task: u.task, seed: u.seed, batch: u.input.batch, targets: u.targets, sampleIds: u.input.sampleIds, chunk: 16 });
     output = explainer.output;
     explainerName = explainer.id;
@@ -135,6 +136,7 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   } else {
     const rec = readJsonFile(attrPath!, '--attributions');
     assertValid('explanation', rec, `--attributions ${attrPath}`);
+    if ((rec as ExplanationRecord).family !== 'attribution') throw new UserError(`--attributions ${attrPath}: holds ${(rec as ExplanationRecord).family} explanations; score them with --explainer`);
     const r = rec as AttributionExplanationRecord;
     if (JSON.stringify(r.shape) !== JSON.stringify(u.task.sampleShape)) {
       throw new UserError(`--attributions ${attrPath}: shape [${r.shape.join(', ')}] does not match the model input [${u.task.sampleShape.join(', ')}]`);
@@ -155,6 +157,8 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   const records: ResultRecord[] = [];
   for (const metric of metrics) {
     if (metric.requires.includes('ground-truth') && !groundTruth) throw new UserError(`--metric ${metric.id}: needs --ground-truth`);
+    const family = explainer?.family ?? 'attribution';
+    if (!metricScores(metric, family)) throw new UserError(`--metric ${metric.id}: scores ${metric.family} explanations, but ${explainerName} gives ${family} explanations`);
     if (metric.requires.includes('explainer') && !again) {
       throw new UserError(`--metric ${metric.id}: re-runs the explainer, so it needs --explainer, not --attributions`);
     }

@@ -66,10 +66,10 @@ describe('bad input: one line naming the fault, exit 2, no output file', () => {
     ['unreadable JSON', () => ['explain', '--model', MODEL, '--explainer', 'gradient', '--input', writeRaw('broken.json', '[[1, 2,')], /not valid JSON/],
     ['malformed model.json', () => ['explain', '--model', writeRaw('model.json', '{"modelTopology": {}}'), '--explainer', 'gradient', '--input', inputFile], /weightsManifest/],
     ['unknown task', () => ['run', '--tasks', 'mnist-cnnn', '--out', join(tmp, 'never')], /mnist-cnnn/],
-    ['unknown metric', () => ['run', '--metrics', 'deletion', '--out', join(tmp, 'never')], /unknown metric 'deletion'/],
+    ['unknown metric', () => ['run', '--metrics', 'deletion', '--out', join(tmp, 'never')], /--metrics deletion: unknown metric/],
     ['unknown flag', () => ['run', '--profil', 'smoke', '--out', join(tmp, 'never')], /--profil/],
     ['unknown profile', () => ['run', '--profile', 'huge', '--out', join(tmp, 'never')], /unknown profile/],
-    ['bad --set owner', () => ['run', '--profile', 'smoke', '--set', 'lime.samples=3', '--out', join(tmp, 'never')], /unknown id 'lime'/],
+    ['bad --set owner', () => ['run', '--profile', 'smoke', '--set', 'nope.samples=3', '--out', join(tmp, 'never')], /unknown id 'nope'/],
     ['bad backend', () => ['run', '--backend', 'tpu', '--out', join(tmp, 'never')], /--backend tpu/],
     ['absent native backend', () => ['run', '--backend', 'tensorflow', '--profile', 'smoke', '--out', join(tmp, 'never')], /@tensorflow\/tfjs-node is not installed/],
   ];

@@ -9,7 +9,7 @@ import { Engine } from '../../harness/engine.js';
 import { type Model, wrapModel } from '../../harness/model.js';
 import { resolveParams } from '../../harness/params.js';
 import { rngFor } from '../../harness/rng.js';
-import type { AttributionResult, ExplainContext, Explainer } from '../../explainers/types.js';
+import type { AttributionExplainer, AttributionResult, ExplainContext } from '../../explainers/types.js';
 
 export function tabularTask(o: {
   features: number;
@@ -57,7 +57,7 @@ export function contextFor(model: Model, task: TaskView, seed = 1, batchSize = 6
 
 /** Resolves params (defaults overridden), fits where the explainer needs it, and explains. */
 export async function runExplainer(
-  explainer: Explainer,
+  explainer: AttributionExplainer<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
   ctx: ExplainContext,
   batch: Batch,
   targets: Int32Array,

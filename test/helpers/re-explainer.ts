@@ -30,7 +30,7 @@ export const inputItselfExplainer: AttributionExplainer<Record<string, never>> =
 export function contextWithExplainer(
   model: Model,
   task: TaskView,
-  explainer: Explainer,
+  explainer: AttributionExplainer<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
   o: { seed?: number; metricId?: string; overrides?: Record<string, string | number | boolean> } = {},
 ): MetricContext & { readonly explainer: ReExplainer } {
   const seed = o.seed ?? 1;
