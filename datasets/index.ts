@@ -22,6 +22,7 @@ export const taskSpecs: readonly TaskSpec[] = MODEL_SPECS.map((m) => {
     datasetId: m.datasetId,
     modelId: m.id,
     groundTruthUsable: () => zooEntry(m.id).groundTruthCheck?.passed === true,
+    offers: ['predict', 'gradients', 'layers', 'training-data'],
     load: () => loadTask(m.id),
   };
   return spec;

@@ -5,6 +5,7 @@
  */
 import type { Batch } from '../harness/batch.js';
 import type { Model } from '../harness/model.js';
+import type { Need } from '../explainers/types.js';
 
 export type TaskKind = 'image' | 'tabular';
 
@@ -114,5 +115,10 @@ export interface TaskSpec {
    * that localisation cells can be planned without loading data.
    */
   groundTruthUsable(): boolean;
+  /**
+   * What the task offers explainers (matched against each explainer's `needs`): every zoo task offers
+   * predictions, gradients, layers and training data; some add a generator or a knowledge graph.
+   */
+  readonly offers: readonly Need[];
   load(): Promise<Task>;
 }

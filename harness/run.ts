@@ -70,8 +70,9 @@ function metricApplies(m: Metric, spec: TaskSpec): boolean {
   return !m.requires.includes('ground-truth') || spec.groundTruthUsable();
 }
 
+/** An explainer applies to a task of a kind it handles that offers everything it needs. */
 function explainerApplies(e: Explainer, spec: TaskSpec): boolean {
-  return !e.kinds || e.kinds.includes(spec.kind);
+  return (!e.kinds || e.kinds.includes(spec.kind)) && e.needs.every((n) => spec.offers.includes(n));
 }
 
 /** Resolves every explainer's and metric's parameters up front, so a bad --set fails before any work. */
