@@ -3,33 +3,28 @@
  * persisted one line per sample and results one record per cell as they finish, so a run killed at any
  * moment and resumed loses no finished cell and recomputes none (DESIGN.md "Run folder").
  */
+import { createHash } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBackend, type BackendChoice } from './backend.js';
-import { sampleOf, selectSamples, sizeOf, type Batch } from './batch.js';
-import { Engine } from './engine.js';
 import { UserError } from './errors.js';
-import { explainSamples, fitExplainer } from './explain-samples.js';
-import { type AnySample, recordOf, samplesOf } from './explanation-record.js';
 import { aggregate } from './leaderboard/aggregate.js';
 import type { Leaderboard } from './leaderboard/types.js';
 import { type AnyParamValues, resolveParams, splitSets } from './params.js';
 import { getProfile, type Profile, type ProfileId } from './profiles.js';
 import { consoleProgress, formatDuration, type Progress } from './progress.js';
-import { RESULT_SCHEMA, type ResultRecord } from './result-record.js';
+import type { ResultRecord } from './result-record.js';
 import { ARTIFACTS_DIR, cellKey, EXPLANATIONS_DIR, LEADERBOARD_JSON, RESULTS_JSONL, RUN_JSON, RunStore, SUMMARY_MD } from './results-store.js';
 import { RUN_SCHEMA, type RunInfo } from './run-info.js';
-import { reExplainer } from './re-explainer.js';
-import { renderHeatmapPng } from './render/heatmap-png.js';
-import { scoreSamples } from './score-samples.js';
+import { runUnit, type Unit, type UnitContext, type UnitSink } from './run-unit.js';
 import { buildCatalog, writeCatalog } from './site/catalog.js';
 import { renderMarkdown, renderTerminal } from './summary-table.js';
 import { versionInfo } from './version.js';
-import { getTaskSpec, loadTask } from '../datasets/index.js';
-import type { Task, TaskSpec } from '../datasets/task.js';
-import { attributionText } from '../explainers/attribution-text.js';
+import { runUnitsInWorkers } from './worker-pool.js';
+import { getTaskSpec } from '../datasets/index.js';
+import type { TaskSpec } from '../datasets/task.js';
 import { explainers as allExplainers, getExplainer } from '../explainers/index.js';
-import { type Explainer, isAttributionExplainer } from '../explainers/types.js';
+import type { Explainer } from '../explainers/types.js';
 import { getMetric, metrics as allMetrics } from '../metrics/index.js';
 import { type Metric, metricScores } from '../metrics/types.js';
 
@@ -47,6 +42,10 @@ export interface RunOptions {
   /** Override of the profile's inputs per task. */
   readonly samples?: number;
   readonly progress?: Progress | 'console' | 'silent';
+  /** Worker processes (default 1 in the library; the CLI defaults to the number of cores). */
+  readonly jobs?: number;
+  /** `i/n`: run only the i-th of n deterministic parts of the cells (merge with `xai-bench aggregate`). */
+  readonly shard?: string;
 }
 
 export interface RunOutcome {
@@ -57,11 +56,6 @@ export interface RunOutcome {
   readonly table: string;
 }
 
-interface Plan {
-  readonly spec: TaskSpec;
-  readonly cells: readonly { explainer: Explainer; metrics: readonly Metric[] }[];
-}
-
 /**
  * A metric applies to a task when the task can give what it requires: localisation counts only where
  * the model was shown to use the ground truth.
@@ -70,9 +64,9 @@ function metricApplies(m: Metric, spec: TaskSpec): boolean {
   return !m.requires.includes('ground-truth') || spec.groundTruthUsable();
 }
 
-/** An explainer applies to a task of a kind it handles that offers everything it needs. */
+/** An explainer applies to a task of a kind it handles that offers everything it needs and is meant for its family. */
 function explainerApplies(e: Explainer, spec: TaskSpec): boolean {
-  return (!e.kinds || e.kinds.includes(spec.kind)) && e.needs.every((n) => spec.offers.includes(n));
+  return (!e.kinds || e.kinds.includes(spec.kind)) && e.needs.every((n) => spec.offers.includes(n)) && (!spec.families || spec.families.includes(e.family));
 }
 
 /** Resolves every explainer's and metric's parameters up front, so a bad --set fails before any work. */
@@ -90,7 +84,7 @@ function resolveAllParams(profile: Profile, sets: readonly string[], explainers:
 }
 
 function sameConfig(a: RunInfo['config'], b: RunInfo['config']): string | null {
-  for (const k of ['tasks', 'explainers', 'metrics', 'sets', 'samplesPerTask'] as const) {
+  for (const k of ['tasks', 'explainers', 'metrics', 'sets', 'samplesPerTask', 'shard'] as const) {
     if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return k;
   }
   return null;
@@ -102,44 +96,23 @@ function clearRunFolder(dir: string): void {
   }
 }
 
-/** Per-sample ground-truth masks over input elements, for the samples being explained. */
-function groundTruthMasks(task: Task, indices: readonly number[]): Uint8Array | undefined {
-  const gt = task.groundTruth;
-  if (!gt) return undefined;
-  const d = sizeOf(task.sampleShape);
-  const out = new Uint8Array(indices.length * d);
-  indices.forEach((idx, i) => {
-    if (gt.kind === 'mask') out.set(gt.masks(idx), i * d);
-    else for (const f of gt.relevant) out[i * d + f] = 1;
-  });
-  return out;
+/** `--shard i/n`: 1 <= i <= n. */
+export function parseShard(text: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UserError(`--shard ${text}: expected i/n with 1 <= i <= n (e.g. 2/4)`);
+  return { index, count };
 }
 
 /**
- * Signed true weights in model-input space per sample, where the generator's label is a known linear
- * score: coefficient x feature scale (inputs are standardised), negated when explaining class 0.
+ * A run's id names the experiment, not the process: the same configuration and seed give the same id,
+ * so shards of one run merge into exactly the leaderboard of the unsharded run.
  */
-function groundTruthWeights(task: Task, targets: Int32Array): Float32Array | undefined {
-  const gt = task.groundTruth;
-  if (!gt || gt.kind !== 'features' || !gt.coefficients || task.classes.length !== 2) return undefined;
-  const d = sizeOf(task.sampleShape);
-  const out = new Float32Array(targets.length * d);
-  targets.forEach((t, i) => {
-    for (let j = 0; j < d; j++) out[i * d + j] = (t === 1 ? 1 : -1) * gt.coefficients![j] * (task.scale ? task.scale.std[j] : 1);
-  });
-  return out;
-}
-
-function predictedTargets(engine: Engine, batch: Batch): Int32Array {
-  const p = engine.outputs(batch, 'probability');
-  const c = engine.numClasses;
-  const t = new Int32Array(batch.n);
-  for (let i = 0; i < batch.n; i++) {
-    let best = 0;
-    for (let k = 1; k < c; k++) if (p[i * c + k] > p[i * c + best]) best = k;
-    t[i] = best;
-  }
-  return t;
+function runIdOf(profile: string, seed: number, config: RunInfo['config']): string {
+  const { tasks, explainers, metrics, sets, samplesPerTask } = config;
+  const h = createHash('sha256').update(JSON.stringify({ tasks, explainers, metrics, sets, samplesPerTask })).digest('hex').slice(0, 10);
+  return `${profile}-s${seed}-${h}`;
 }
 
 export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
@@ -152,6 +125,8 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
   const metrics = o.metrics ? o.metrics.map((id) => getMetric(id)) : [...allMetrics];
   const { params, setRecord } = resolveAllParams(profile, o.sets ?? [], explainers, metrics);
   const samplesPerTask = o.samples ?? profile.samplesPerTask;
+  const shard = o.shard !== undefined ? parseShard(o.shard) : null;
+  if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1)) throw new UserError(`--jobs ${o.jobs}: expected a positive integer`);
 
   const dir = o.out ?? join('results', profile.id);
   const store = new RunStore(dir);
@@ -164,6 +139,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     sets: setRecord,
     samplesPerTask,
     explainChunk: profile.explainChunk,
+    ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
   };
   let run: RunInfo;
   const previous = existsSync(join(dir, RUN_JSON)) ? store.readRunJson() : null;
@@ -180,7 +156,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     const startedAt = new Date().toISOString();
     run = {
       schema: RUN_SCHEMA,
-      id: `${profile.id}-${startedAt.replace(/[-:]/g, '').replace(/\..*/, '')}-s${seed}`,
+      id: runIdOf(profile.id, seed, config),
       profile: profile.id,
       seed,
       backend,
@@ -194,14 +170,15 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     };
   }
 
-  // Plan every cell first: the progress bar needs the total, and bad ids must fail before any work.
-  const plans: Plan[] = specs.map((spec) => ({
-    spec,
-    cells: explainers
+  // Plan every unit first: the progress bar needs the total, and bad ids must fail before any work.
+  const allUnits: Unit[] = specs.flatMap((spec) =>
+    explainers
       .filter((e) => explainerApplies(e, spec))
-      .map((explainer) => ({ explainer, metrics: metrics.filter((m) => metricScores(m, explainer.family) && metricApplies(m, spec)) })),
-  }));
-  const totalCells = plans.reduce((a, p) => a + p.cells.reduce((b, c) => b + c.metrics.length, 0), 0);
+      .map((e) => ({ task: spec.id, explainer: e.id, metrics: metrics.filter((m) => metricScores(m, e.family) && metricApplies(m, spec)).map((m) => m.id) })),
+  );
+  // A shard takes every n-th unit of the fixed plan: shards partition the cells, whatever their number.
+  const units = shard ? allUnits.filter((_, k) => k % shard.count === shard.index - 1) : allUnits;
+  const totalCells = units.reduce((a, u) => a + u.metrics.length, 0);
   const done = store.completedCells();
   const progress: Progress =
     o.progress === 'silent' ? consoleProgress(totalCells, process.stderr, true) : o.progress && o.progress !== 'console' ? o.progress : consoleProgress(totalCells);
@@ -218,73 +195,51 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     store.writeRunJson(run);
   };
   writeRun('running');
-  progress.note(`xai-bench ${v.version}: profile ${profile.id}, seed ${seed}, backend ${backend}, ${specs.length} tasks, ${totalCells} cells -> ${dir}`);
+  const jobs = Math.max(1, o.jobs ?? 1);
+  progress.note(
+    `xai-bench ${v.version}: profile ${profile.id}, seed ${seed}, backend ${backend}, ${specs.length} tasks, ${totalCells} cells` +
+      `${shard ? ` (shard ${shard.index}/${shard.count})` : ''}${jobs > 1 ? `, ${jobs} jobs` : ''} -> ${dir}`,
+  );
 
+  const pending: Unit[] = [];
+  for (const u of units) {
+    const left = u.metrics.filter((m) => !done.has(cellKey(u.task, u.explainer, m)));
+    cellsDone += u.metrics.length - left.length;
+    progress.advance(u.metrics.length - left.length);
+    if (left.length > 0) pending.push({ ...u, metrics: left });
+  }
+  const ctxFor = (u: Unit): UnitContext => ({
+    runId: run.id,
+    seed,
+    backend,
+    version: v.version,
+    commit: v.commit,
+    samplesPerTask,
+    explainChunk: profile.explainChunk,
+    params: Object.fromEntries([u.explainer, ...u.metrics].map((id) => [id, params.get(id)!])),
+    existing: store.readExplanations(u.task, u.explainer).lines,
+    where: store.explanationsPath(u.task, u.explainer),
+  });
+  const sink: UnitSink = {
+    step: (label) => progress.step(label),
+    explanations: (task, explainer, lines, artifacts) => {
+      // Pictures first: a line in the explanations file promises its picture is on disk.
+      for (const a of artifacts) store.writeFileAtomic(a.path, a.data);
+      store.appendExplanations(task, explainer, lines);
+    },
+    result: (rec) => {
+      store.appendResult(rec);
+      done.add(cellKey(rec.task, rec.explainer, rec.metric));
+      cellsDone++;
+      progress.advance();
+    },
+  };
   try {
-    for (const plan of plans) {
-      const pending = plan.cells.filter((c) => c.metrics.some((m) => !done.has(cellKey(plan.spec.id, c.explainer.id, m.id))));
-      const skipped = plan.cells.reduce((a, c) => a + c.metrics.filter((m) => done.has(cellKey(plan.spec.id, c.explainer.id, m.id))).length, 0);
-      cellsDone += skipped;
-      progress.advance(skipped);
-      if (pending.length === 0) continue;
-      progress.step(`${plan.spec.id}: loading data and model`);
-      const task = await loadTask(plan.spec.id);
-      const engine = new Engine(task.model);
-      const n = samplesPerTask === 'all' ? task.test.x.n : Math.min(samplesPerTask, task.test.x.n);
-      const sampleIds = task.sampleIds(n);
-      const indices = sampleIds.map((id) => task.sampleIndex(id));
-      const batch = selectSamples(task.test.x, indices);
-      const targets = predictedTargets(engine, batch);
-      const gtUsable = task.groundTruth !== undefined && task.groundTruthCheck?.passed === true;
-      const gt = gtUsable ? groundTruthMasks(task, indices) : undefined;
-      const gtWeights = gtUsable ? groundTruthWeights(task, targets) : undefined;
-      for (const cell of pending) {
-        const explainer = cell.explainer;
-        const eParams = params.get(explainer.id)!;
-        let fitted: Promise<unknown> | null = null;
-        const data = { train: task.train, test: task.test };
-        const state = () => (fitted ??= fitExplainer(explainer, engine, task, seed, eParams, data));
-        const samples = await explanationsFor(store, task, engine, explainer, eParams, state, seed, batch, targets, sampleIds, profile.explainChunk, progress);
-        // Stability and sanity metrics re-run attribution explainers; structured families bring their own.
-        const again = isAttributionExplainer(explainer) ? reExplainer(explainer, eParams, state, engine, task, seed) : undefined;
-        for (const metric of cell.metrics) {
-          const key = cellKey(task.id, explainer.id, metric.id);
-          if (done.has(key)) continue;
-          if (metric.requires.includes('ground-truth') && !gt) throw new Error(`${task.id}: planned ${metric.id} but the task's ground truth is not usable`);
-          progress.step(`${task.id} · ${explainer.id} · ${metric.id}`);
-          const mParams = params.get(metric.id)!;
-          const scored = await scoreSamples({ metric, params: mParams, engine, task, seed, explainerId: explainer.id, output: explainer.output, batch, samples, groundTruth: gt, groundTruthWeights: gtWeights, explainer: again, data, state: explainer.fit ? await state() : undefined });
-          const rec: ResultRecord = {
-            schema: RESULT_SCHEMA,
-            run: run.id,
-            task: task.id,
-            explainer: explainer.id,
-            metric: metric.id,
-            criterion: metric.criterion,
-            direction: metric.directionFor?.(mParams) ?? metric.direction,
-            explainerParams: eParams,
-            metricParams: mParams,
-            output: explainer.output,
-            seed,
-            backend,
-            version: v.version,
-            commit: v.commit,
-            modelHash: task.model.hash,
-            datasetHash: task.dataset.hash,
-            sampleIds,
-            values: scored.values,
-            nulls: scored.nulls,
-            mean: scored.mean,
-            n: scored.n,
-            cost: scored.cost,
-            timestamp: new Date().toISOString(),
-            ...(scored.details ? { details: scored.details } : {}),
-          };
-          store.appendResult(rec);
-          done.add(key);
-          cellsDone++;
-          progress.advance();
-        }
+    if (jobs > 1 && pending.length > 1) {
+      await runUnitsInWorkers(pending, ctxFor, jobs, backend, sink, () => writeRun('running'));
+    } else {
+      for (const u of pending) {
+        await runUnit(u, ctxFor(u), sink);
         writeRun('running');
       }
     }
@@ -308,72 +263,4 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
   return { dir, run, leaderboard, records, table: renderTerminal(leaderboard) };
 }
 
-/** Where the run keeps the heatmap of one explanation (DESIGN.md "Run folder"). */
-export function artifactPath(task: string, explainer: string, sampleId: string): string {
-  return join(ARTIFACTS_DIR, task, explainer, `${sampleId}.png`);
-}
-
-/**
- * The explanations of one (task, explainer): those already on disk (from an interrupted run) are
- * reused when they were made with the same parameters; the rest are computed and appended.
- */
-async function explanationsFor(
-  store: RunStore,
-  task: Task,
-  engine: Engine,
-  explainer: Explainer,
-  params: AnyParamValues,
-  state: () => Promise<unknown>,
-  seed: number,
-  batch: Batch,
-  targets: Int32Array,
-  sampleIds: readonly string[],
-  chunk: number,
-  progress: Progress,
-): Promise<AnySample[]> {
-  const where = store.explanationsPath(task.id, explainer.id);
-  const have = new Map<string, AnySample>();
-  for (const line of store.readExplanations(task.id, explainer.id).lines) {
-    if (JSON.stringify(line.params) !== JSON.stringify(params)) continue;
-    for (const s of samplesOf(line, where)) have.set(s.sampleId, s);
-  }
-  const missing = sampleIds.map((id, i) => ({ id, i })).filter(({ id }) => !have.has(id));
-  if (missing.length > 0) {
-    progress.step(`${task.id} · ${explainer.id} · explaining ${missing.length} inputs`);
-    const sub = selectSamples(batch, missing.map((m) => m.i));
-    const made = await explainSamples({
-      explainer,
-      params,
-      state: await state(),
-      engine,
-      task,
-      seed,
-      batch: sub,
-      targets: Int32Array.from(missing.map((m) => targets[m.i])),
-      sampleIds: missing.map((m) => m.id),
-      chunk,
-      text: (s, input) => attributionText({ task, input, attribution: s.attribution, target: s.target, output: explainer.output }),
-      onChunk: (chunkSamples) => {
-        // Pictures first: a line in the explanations file promises its heatmap is on disk.
-        if (task.kind === 'image') {
-          for (const s of chunkSamples) {
-            if (s.family !== 'attribution') continue;
-            const input = sampleOf(batch, sampleIds.indexOf(s.sampleId));
-            store.writeFileAtomic(artifactPath(task.id, explainer.id, s.sampleId), renderHeatmapPng({ input, attribution: s.attribution, shape: task.sampleShape }));
-          }
-        }
-        store.appendExplanations(
-          task.id,
-          explainer.id,
-          chunkSamples.map((s) => recordOf(explainer.id, params, explainer.output, task.sampleShape, [s])),
-        );
-      },
-    });
-    for (const s of made) have.set(s.sampleId, s);
-  }
-  return sampleIds.map((id, i) => {
-    const s = have.get(id)!;
-    if (s.target !== targets[i]) throw new UserError(`${where}: sample ${id} was explained for class ${s.target}, the model now predicts ${targets[i]} (model changed?); rerun without --resume`);
-    return s;
-  });
-}
+export { artifactPath } from './run-unit.js';

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { BACKENDS, type BackendChoice } from '../backend.js';
 import { UserError } from '../errors.js';
 import { PROFILES } from '../profiles.js';
@@ -18,6 +19,9 @@ Usage: xai-bench run [options]
   --backend B        ${BACKENDS.join(' | ')} (default auto)
   --seed N           run seed (default 0); same seed and backend give identical numbers
   --resume           continue an interrupted run in --out: finished cells are kept, not recomputed
+  --jobs N           worker processes, each with its own tfjs (default: the number of cores, ${availableParallelism()})
+  --shard i/n        run only the i-th of n deterministic parts of the cells; merge the parts'
+                     folders with xai-bench aggregate (same leaderboard as one unsharded run)
   --quiet            no progress output
 
 Writes DIR/run.json, results.jsonl, explanations/, leaderboard.json and summary.md, and prints the table.`;
@@ -34,6 +38,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     backend: { type: 'string' },
     seed: { type: 'string' },
     resume: { type: 'boolean' },
+    jobs: { type: 'string' },
+    shard: { type: 'string' },
     quiet: { type: 'boolean' },
   }, HELP);
   if (!p) return 0;
@@ -50,6 +56,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     backend: backend as BackendChoice,
     seed: integer(p, 'seed', 0),
     resume: p.values.resume === true,
+    jobs: integer(p, 'jobs', 1) ?? availableParallelism(),
+    shard: str(p, 'shard'),
     progress: p.values.quiet ? 'silent' : 'console',
   });
   process.stdout.write(`${outcome.table}\n`);

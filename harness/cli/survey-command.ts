@@ -3,10 +3,14 @@ import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { scoreStudyDir, writeScoredStudy } from '../survey/score.js';
 import { integer, parseCommand, str } from './args.js';
+import { EXPORT_HELP, MAKE_HELP, SERVE_HELP, surveyExport, surveyMake, surveyServe } from './survey-study-commands.js';
 
 const HELP = `xai-bench survey: human-rating studies
 
-Usage: xai-bench survey score STUDY_DIR [--out DIR] [--seed N] [--resamples B] [--ci bca|percentile] [--tie-rule zero|one]
+Usage: xai-bench survey make --run DIR --out PACKET ...      build a blinded rating packet from a run
+       xai-bench survey serve --packet PACKET --db FILE ...  run the rating app (Korean and English)
+       xai-bench survey export --db FILE --out STUDY_DIR     write the study files of the ratings
+       xai-bench survey score STUDY_DIR [--out DIR] [--seed N] [--resamples B] [--ci bca|percentile] [--tie-rule zero|one]
 
   score          read items.csv, raters.csv and whichever of ssa_ratings.csv, likert_ratings.csv,
                  pairwise_prefs.csv, sessions.csv are present; validate them strictly; write
@@ -15,7 +19,13 @@ Usage: xai-bench survey score STUDY_DIR [--out DIR] [--seed N] [--resamples B] [
   --seed N       bootstrap and permutation seed (default 0)
   --resamples B  bootstrap resamples (default 2000)
   --ci M         bca (default) or percentile bootstrap intervals
-  --tie-rule R   SSA label of an even panel split in half: zero (default, conservative) or one`;
+  --tie-rule R   SSA label of an even panel split in half: zero (default, conservative) or one
+
+${MAKE_HELP}
+
+${SERVE_HELP}
+
+${EXPORT_HELP}`;
 
 export async function surveyCommand(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -23,7 +33,10 @@ export async function surveyCommand(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return sub === undefined ? 2 : 0;
   }
-  if (sub !== 'score') throw new UserError(`survey: unknown subcommand '${sub}' (expected score; see xai-bench survey --help)`);
+  if (sub === 'make') return surveyMake(rest);
+  if (sub === 'serve') return surveyServe(rest);
+  if (sub === 'export') return surveyExport(rest);
+  if (sub !== 'score') throw new UserError(`survey: unknown subcommand '${sub}' (expected make, serve, export or score; see xai-bench survey --help)`);
   const p = parseCommand(
     'survey score',
     rest,
