@@ -3,10 +3,12 @@ import { UserError } from '../harness/errors.js';
 import { loadCsvSet, loadDigits8x8 } from './csv-sets.js';
 import type { Dataset } from './dataset.js';
 import { loadMnist10k } from './mnist10k.js';
+import { loadMnist10kZero } from './mnist10k-zero.js';
 import { generateHiring } from './synthetic/hiring.js';
 import { generateSynthLinear } from './synthetic/synth-linear.js';
 import { generateSynthNonlinear } from './synthetic/synth-nonlinear.js';
 import { generateSynthPattern } from './synthetic/synth-pattern.js';
+import { generateXor } from './synthetic/xor.js';
 
 const LOADERS = {
   mnist10k: loadMnist10k,
@@ -19,6 +21,8 @@ const LOADERS = {
   'synth-pattern': () => generateSynthPattern(),
   'hiring-fair': () => generateHiring('hiring-fair'),
   'hiring-biased': () => generateHiring('hiring-biased'),
+  xor: () => generateXor(),
+  'mnist10k-zero': () => loadMnist10kZero(loadDataset('mnist10k')),
 } as const satisfies Record<string, () => Dataset>;
 
 export type DatasetId = keyof typeof LOADERS;

@@ -10,11 +10,13 @@ import type { Task, TaskSpec } from './task.js';
 import { taskFromDataset } from './task-from-dataset.js';
 import { modelJsonPath, zooEntry } from './zoo.js';
 import { MODEL_SPECS } from './zoo-spec.js';
+import { zeroShotTaskSpecs } from './zero-shot/tasks.js';
+import { generatorTaskSpecs } from './generator-task.js';
 
 const IMAGE_SETS = new Set(['mnist10k', 'digits8x8', 'synth-pattern']);
 const loaded = new Map<string, Promise<Task>>();
 
-export const taskSpecs: readonly TaskSpec[] = MODEL_SPECS.map((m) => {
+const zooTaskSpecs: readonly TaskSpec[] = MODEL_SPECS.map((m) => {
   const spec: TaskSpec = {
     id: m.id,
     description: m.description,
@@ -28,6 +30,8 @@ export const taskSpecs: readonly TaskSpec[] = MODEL_SPECS.map((m) => {
   return spec;
 });
 
+export const taskSpecs: readonly TaskSpec[] = [...zooTaskSpecs, ...zeroShotTaskSpecs, ...generatorTaskSpecs];
+
 export function getTaskSpec(id: string): TaskSpec {
   const spec = taskSpecs.find((t) => t.id === id);
   if (!spec) throw new UserError(`task '${id}': unknown (known: ${taskSpecs.map((t) => t.id).join(', ')})`);
@@ -35,6 +39,8 @@ export function getTaskSpec(id: string): TaskSpec {
 }
 
 async function load(spec: TaskSpec): Promise<Task> {
+  if (zeroShotTaskSpecs.includes(spec)) return spec.load();
+  if (generatorTaskSpecs.includes(spec)) return spec.load();
   const data = loadDataset(spec.datasetId);
   const entry = zooEntry(spec.modelId);
   const model = await loadModel(modelJsonPath(spec.modelId));

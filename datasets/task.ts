@@ -5,7 +5,8 @@
  */
 import type { Batch } from '../harness/batch.js';
 import type { Model } from '../harness/model.js';
-import type { Need } from '../explainers/types.js';
+import type { Family, Need } from '../explainers/types.js';
+import type { ZeroShotSetup } from '../explainers/concept-path/zero-shot-system.js';
 
 export type TaskKind = 'image' | 'tabular';
 
@@ -38,6 +39,23 @@ export interface TaskView {
   readonly baseline: Float32Array;
   /** Data the explainers may sample from (training split, or --background). */
   readonly background?: Batch;
+  /** Zero-shot tasks: the seen and unseen classes, the knowledge graph and the feature layer. */
+  readonly zeroShot?: ZeroShotSetup;
+  /** The generative model behind the task, on tasks that offer 'generator' (issue 10). */
+  readonly generator?: TaskGenerator;
+}
+
+/**
+ * A generator: the decoder maps latents (latentSize values) to inputs shaped like the task's samples
+ * (flattened); its 'probability' output is the generated input, 'logit' the pre-sigmoid. The encoder,
+ * where there is one, maps an input to latents (posterior mean in its first latentSize outputs, read
+ * with 'logit').
+ */
+export interface TaskGenerator {
+  readonly id: string;
+  readonly model: Model;
+  readonly latentSize: number;
+  readonly encoder?: Model;
 }
 
 export type GroundTruth =
@@ -120,5 +138,7 @@ export interface TaskSpec {
    * predictions, gradients, layers and training data; some add a generator or a knowledge graph.
    */
   readonly offers: readonly Need[];
+  /** The explainer families the task is meant for (all when absent). */
+  readonly families?: readonly Family[];
   load(): Promise<Task>;
 }

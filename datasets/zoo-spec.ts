@@ -123,6 +123,22 @@ const BASE: readonly BaseSpec[] = [
     training: { epochs: 20, batchSize: 64, learningRate: 3e-3 },
     seeds: SEEDS,
   },
+  {
+    id: 'xor-mlp',
+    datasetId: 'xor',
+    description: 'MLP (8, 4) on synthetic XOR (rule extraction must recover x0 xor x1)',
+    architecture: { kind: 'mlp', hidden: [8, 4] },
+    training: { epochs: 60, batchSize: 32, learningRate: 1e-2 },
+    seeds: [1],
+  },
+  {
+    id: 'mnist-zero-mlp',
+    datasetId: 'mnist10k-zero',
+    description: 'MLP (16, 8) on mnist10k "0 vs rest" over 784 pixels (DeepRED setup)',
+    architecture: { kind: 'mlp', hidden: [16, 8] },
+    training: { epochs: 6, batchSize: 64, learningRate: 2e-3 },
+    seeds: [1],
+  },
 ];
 
 export const MODEL_SPECS: readonly ModelSpec[] = BASE.flatMap(({ seeds, ...b }) =>

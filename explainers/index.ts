@@ -6,6 +6,11 @@ import type { TaskView } from '../datasets/task.js';
 import { type Batch, sampleOf, sizeOf } from '../harness/batch.js';
 import { UserError } from '../harness/errors.js';
 import { attributionText } from './attribution-text.js';
+import { zeroShotKgExplainer } from './concept-path/zero-shot-kg.js';
+import { counterfactualExplainer } from './examples/counterfactual.js';
+import { nearestNeighboursExplainer } from './examples/nearest-neighbours.js';
+import { generativeBoundaries } from './examples/generative-boundaries.js';
+import { epsilonBall } from './examples/epsilon-ball.js';
 import { gradientExplainer } from './gradient.js';
 import { gradientXInputExplainer } from './gradient-x-input.js';
 import { integratedGradientsExplainer } from './integrated-gradients.js';
@@ -14,6 +19,7 @@ import { limeExplainer } from './lime/lime.js';
 import { lrpExplainer } from './lrp/lrp.js';
 import { occlusionExplainer } from './occlusion.js';
 import { randomExplainer } from './random.js';
+import { rulesExplainers } from './rules/index.js';
 import { smoothgradExplainer } from './smoothgrad.js';
 import type { AttributionResult, Bilingual, Explainer } from './types.js';
 
@@ -27,11 +33,35 @@ export const explainers: readonly Explainer[] = [
   kernelShapExplainer,
   limeExplainer,
   lrpExplainer,
+  zeroShotKgExplainer,
+  nearestNeighboursExplainer,
+  counterfactualExplainer,
+  generativeBoundaries,
+  epsilonBall,
+  ...rulesExplainers,
 ];
 
+/** Plugins loaded in this process (`--explainer ./my-explainer.ts`), by id; they take precedence. */
+const plugins = new Map<string, Explainer>();
+
+/**
+ * Registers a user's explainer. Its id may not shadow a built-in unless `replace` is set (`xai-bench ci`
+ * scores a changed version of a built-in against that built-in's baseline).
+ */
+export function registerPlugin(explainer: Explainer, opts: { replace?: boolean } = {}): void {
+  if (!opts.replace && explainers.some((e) => e.id === explainer.id)) {
+    throw new UserError(`plugin id '${explainer.id}' is the id of a built-in explainer: give the plugin its own id`);
+  }
+  plugins.set(explainer.id, explainer);
+}
+
+export function isPlugin(id: string): boolean {
+  return plugins.has(id);
+}
+
 export function getExplainer(id: string): Explainer {
-  const found = explainers.find((e) => e.id === id);
-  if (!found) throw new UserError(`--explainers ${id}: unknown explainer '${id}' (known: ${explainers.map((e) => e.id).join(', ')})`);
+  const found = plugins.get(id) ?? explainers.find((e) => e.id === id);
+  if (!found) throw new UserError(`--explainers ${id}: unknown explainer '${id}' (known: ${explainers.map((e) => e.id).join(', ')}; a plugin is given by its path, e.g. ./my-explainer.ts)`);
   return found;
 }
 

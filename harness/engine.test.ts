@@ -62,3 +62,23 @@ describe('Engine gradients through convolutions on wasm', () => {
     for (let i = 0; i < 72; i++) expect(wasmGrad[i]).toBeCloseTo(cpuGrad[i], 4);
   });
 });
+
+describe('Engine.activations', () => {
+  it("returns a hidden layer's output per row, counted as forward passes, without leaks", async () => {
+    const { reluMlp } = await import('../test/helpers/tiny-models.js');
+    // hidden = relu(x W1 + b1) with W1 = [[1, -1], [2, 1]], b1 = [0, 0.5]
+    const model = await reluMlp([[1, -1], [2, 1]], [0, 0.5], [[1], [1]], [0]);
+    const engine = new Engine(model, 1);
+    const hidden = model.layers.find((l) => l.getClassName() === 'Dense')!.name;
+    const before = tf.memory().numTensors;
+    const x = makeBatch(new Float32Array([1, 1, -1, 0.25]), [2]);
+    const a = engine.activations(x, hidden);
+    expect(a.width).toBe(2);
+    expect(Array.from(a.values)).toEqual([3, 0.5, 0, 1.75]);
+    expect(engine.passes().forwardPasses).toBe(2);
+    engine.activations(x, hidden);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(() => engine.activations(x, 'no-such-layer')).toThrow(/no layer named/);
+    model.dispose();
+  });
+});

@@ -64,10 +64,12 @@ export async function explainSamples(o: ExplainSamplesOptions): Promise<AnySampl
     const seconds = (performance.now() - t0) / 1000;
     const after = o.engine.passes();
     const m = idx.length;
+    // Pass counts are whole numbers in the record (schema); explainers whose samples cost different
+    // numbers of passes (searches that stop early) get the chunk's mean rounded to the nearest pass.
     const cost = {
       seconds: seconds / m,
-      forwardPasses: (after.forwardPasses - before.forwardPasses) / m,
-      gradientPasses: (after.gradientPasses - before.gradientPasses) / m,
+      forwardPasses: Math.round((after.forwardPasses - before.forwardPasses) / m),
+      gradientPasses: Math.round((after.gradientPasses - before.gradientPasses) / m),
     };
     let samples: AnySample[];
     if (o.explainer.family === 'attribution') {

@@ -36,7 +36,12 @@ const BASE_TASKS = [
   'synth-pattern-cnn',
   'hiring-fair-mlp',
   'hiring-biased-mlp',
+  'xor-mlp',
 ] as const;
+
+/** The zero-shot splits (concept-path family): two in quick, all five in standard and full. */
+const ZERO_SHOT_QUICK = ['zsl-u89', 'zsl-u27'] as const;
+const ZERO_SHOT_ALL = ['zsl-u89', 'zsl-u36', 'zsl-u27', 'zsl-u15', 'zsl-u04'] as const;
 
 /** The models trained with seeds 2 and 3, for checking rankings across training runs. */
 const SEED_VARIANTS = ['mnist-cnn', 'mnist-mlp', 'iris-mlp', 'wine-mlp', 'breast-cancer-mlp', 'synth-linear-mlp', 'synth-nonlinear-mlp', 'hiring-fair-mlp', 'hiring-biased-mlp', 'digits-mlp'].flatMap(
@@ -70,6 +75,12 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'run-to-run': { runs: 2 },
       'nearest-neighbours': { pool: 200 },
       counterfactual: { samples: 32, layers: 20 },
+      // rules family (tabular tasks): small extraction budgets, a 1000-row subsample for DeepRED.
+      deepred: { maxTerms: 40, maxClauses: 60, seconds: 4, rows: 1000 },
+      'c45-pedagogical': { seconds: 4 },
+      'cart-pedagogical': { seconds: 4 },
+      'trepan-lite': { queries: 500, seconds: 4 },
+      'rule-stability': { resamples: 2 },
     },
     bootstrapResamples: 200,
   },
@@ -77,7 +88,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     id: 'quick',
     use: '`npm start`: every task and family, small samples',
     targetSeconds: 300,
-    tasks: BASE_TASKS,
+    tasks: [...BASE_TASKS, ...ZERO_SHOT_QUICK, 'mnist-vae'],
     samplesPerTask: 12,
     explainChunk: 4,
     sets: {
@@ -97,6 +108,9 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       ris: { samples: 5 },
       ros: { samples: 5 },
       'run-to-run': { runs: 3 },
+      // examples family (mnist-vae): epsilon-ball must mirror generative-boundaries' settings (it matches their distance).
+      'generative-boundaries': { steps: 60, mcSamples: 2, samples: 12 },
+      'epsilon-ball': { steps: 60, mcSamples: 2, samples: 12 },
       'nearest-neighbours': { pool: 300 },
       counterfactual: { samples: 32, layers: 20 },
     },
@@ -106,11 +120,17 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     id: 'standard',
     use: 'the published leaderboard: enough inputs for confidence intervals that separate methods',
     targetSeconds: 3600,
-    tasks: [...BASE_TASKS, ...SEED_VARIANTS],
+    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp'],
     samplesPerTask: 100,
     explainChunk: 8,
     sets: {
       'kernel-shap': { samples: 512 },
+      // rules: DeepRED's budgets bound mnist-zero-mlp (784 pixels); cuts are reported in budgetHit.
+      deepred: { maxTerms: 60, maxClauses: 150, seconds: 60, rows: 3000 },
+      'trepan-lite': { queries: 1000, seconds: 30 },
+      'rule-stability': { resamples: 3 },
+      'generative-boundaries': { steps: 150, mcSamples: 2, samples: 24 },
+      'epsilon-ball': { steps: 150, mcSamples: 2, samples: 24 },
       'local-lipschitz': { samples: 20 },
       'max-sensitivity': { samples: 20 },
       'avg-sensitivity': { samples: 20 },
@@ -123,7 +143,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     id: 'full',
     use: 'research runs: all test inputs, peer-default sample counts; on a cluster or GPU',
     targetSeconds: null,
-    tasks: [...BASE_TASKS, ...SEED_VARIANTS],
+    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp'],
     samplesPerTask: 'all',
     explainChunk: 16,
     sets: {},

@@ -39,6 +39,8 @@ export interface ResultRecord {
   /** What this cell cost: the metric's own evaluation (explanations are costed by the cost metrics). */
   readonly cost: { readonly seconds: number; readonly forwardPasses: number; readonly gradientPasses: number };
   readonly timestamp: string;
+  /** Why the whole cell could not be computed (e.g. a plugin threw or timed out); values are then empty. */
+  readonly failure?: string;
   /** What the metric reports beyond per-sample values (e.g. MPRT's per-layer similarity curve). */
   readonly details?: Readonly<Record<string, unknown>>;
 }

@@ -4,6 +4,7 @@
  * pictures and result records to a sink. It runs the same in the main process or in a worker: seeds
  * are per cell, so results do not depend on which process ran which unit (`--jobs`, `--shard`).
  */
+import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
 import { sampleOf, selectSamples, sizeOf, type Batch } from './batch.js';
 import { Engine } from './engine.js';
@@ -13,13 +14,14 @@ import { type AnySample, type ExplanationRecord, recordOf, samplesOf } from './e
 import type { AnyParamValues } from './params.js';
 import { reExplainer } from './re-explainer.js';
 import { renderHeatmapPng } from './render/heatmap-png.js';
+import { examplesPictures, isGenerativePayload } from '../explainers/examples/pictures.js';
 import { RESULT_SCHEMA, type ResultRecord } from './result-record.js';
 import { ARTIFACTS_DIR } from './results-store.js';
 import { scoreSamples } from './score-samples.js';
 import { loadTask } from '../datasets/index.js';
 import type { Task } from '../datasets/task.js';
 import { attributionText } from '../explainers/attribution-text.js';
-import { getExplainer } from '../explainers/index.js';
+import { getExplainer, isPlugin } from '../explainers/index.js';
 import { isAttributionExplainer, type TaskData } from '../explainers/types.js';
 import { getMetric } from '../metrics/index.js';
 
@@ -126,6 +128,7 @@ export async function runUnit(unit: Unit, ctx: UnitContext, sink: UnitSink): Pro
     for (const x of samplesOf(line, ctx.where)) have.set(x.sampleId, x);
   }
   const missing = sampleIds.map((id, i) => ({ id, i })).filter(({ id }) => !have.has(id));
+  if (missing.length > 0 && isPlugin(explainer.id)) await checkPluginBehaviour(explainer.id, () => explainOnce(missing.slice(0, 1)));
   if (missing.length > 0) {
     sink.step(`${task.id} · ${explainer.id} · explaining ${missing.length} inputs`);
     const made = await explainSamples({
@@ -144,6 +147,9 @@ export async function runUnit(unit: Unit, ctx: UnitContext, sink: UnitSink): Pro
         const artifacts: Artifact[] = [];
         if (task.kind === 'image') {
           for (const x of chunk) {
+            if (x.family === 'examples' && isGenerativePayload(x.explanation)) {
+              for (const pic of examplesPictures(x.explanation, task.sampleShape)) artifacts.push({ path: artifactPath(task.id, explainer.id, `${x.sampleId}${pic.suffix}`), data: pic.data });
+            }
             if (x.family !== 'attribution') continue;
             const input = sampleOf(batch, sampleIds.indexOf(x.sampleId));
             artifacts.push({ path: artifactPath(task.id, explainer.id, x.sampleId), data: renderHeatmapPng({ input, attribution: x.attribution, shape: task.sampleShape }) });
@@ -154,6 +160,23 @@ export async function runUnit(unit: Unit, ctx: UnitContext, sink: UnitSink): Pro
     });
     for (const x of made) have.set(x.sampleId, x);
   }
+  /** One sample explained without persisting it: what the plugin check compares. */
+  async function explainOnce(which: readonly { id: string; i: number }[]): Promise<unknown> {
+    const made = await explainSamples({
+      explainer,
+      params: eParams,
+      state: await state(),
+      engine,
+      task,
+      seed: ctx.seed,
+      batch: selectSamples(batch, which.map((m) => m.i)),
+      targets: Int32Array.from(which.map((m) => targets[m.i])),
+      sampleIds: which.map((m) => m.id),
+      chunk: ctx.explainChunk,
+    });
+    return made.map((x) => (x.family === 'attribution' ? Array.from(x.attribution) : x.explanation));
+  }
+
   const samples = sampleIds.map((id, i) => {
     const x = have.get(id)!;
     if (x.target !== targets[i]) {
@@ -212,6 +235,20 @@ export async function runUnit(unit: Unit, ctx: UnitContext, sink: UnitSink): Pro
       ...(scored.details ? { details: scored.details } : {}),
     });
   }
+}
+
+/**
+ * What a plugin must do when run: leave no tensors behind and, under one seed, give the same
+ * explanation twice (its declared determinism across seeds is its own claim; the run-to-run metric
+ * measures it). Shape and finiteness are checked on every chunk by explainSamples.
+ */
+async function checkPluginBehaviour(id: string, explainOnce: () => Promise<unknown>): Promise<void> {
+  const before = tf.memory().numTensors;
+  const a = JSON.stringify(await explainOnce());
+  const leaked = tf.memory().numTensors - before;
+  if (leaked > 0) throw new Error(`plugin ${id} leaked ${leaked} tensors in one explanation`);
+  const b = JSON.stringify(await explainOnce());
+  if (a !== b) throw new Error(`plugin ${id} gave different explanations of the same input under the same seed (unseeded randomness?)`);
 }
 
 /** Per-sample ground-truth masks over input elements, for the samples being explained. */

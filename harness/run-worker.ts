@@ -5,6 +5,7 @@
  */
 import { type Backend, useBackend } from './backend.js';
 import { isUserError } from './errors.js';
+import { loadPlugin } from './plugins.js';
 import { type Unit, type UnitContext, runUnit } from './run-unit.js';
 import type { ParentMessage, WorkerMessage } from './worker-messages.js';
 
@@ -18,6 +19,7 @@ process.on('message', (raw: unknown) => {
     try {
       if (m.type === 'init') {
         await useBackend(m.backend as Backend);
+        for (const path of m.plugins) await loadPlugin(path, { replace: m.replace });
         send({ type: 'ready' });
       } else if (m.type === 'unit') {
         await runUnit(m.unit as Unit, m.ctx as UnitContext, {

@@ -13,7 +13,7 @@ import type { Leaderboard } from './leaderboard/types.js';
 import { type AnyParamValues, resolveParams, splitSets } from './params.js';
 import { getProfile, type Profile, type ProfileId } from './profiles.js';
 import { consoleProgress, formatDuration, type Progress } from './progress.js';
-import type { ResultRecord } from './result-record.js';
+import { RESULT_SCHEMA, type ResultRecord } from './result-record.js';
 import { ARTIFACTS_DIR, cellKey, EXPLANATIONS_DIR, LEADERBOARD_JSON, RESULTS_JSONL, RUN_JSON, RunStore, SUMMARY_MD } from './results-store.js';
 import { RUN_SCHEMA, type RunInfo } from './run-info.js';
 import { runUnit, type Unit, type UnitContext, type UnitSink } from './run-unit.js';
@@ -46,7 +46,15 @@ export interface RunOptions {
   readonly jobs?: number;
   /** `i/n`: run only the i-th of n deterministic parts of the cells (merge with `xai-bench aggregate`). */
   readonly shard?: string;
+  /** Explainer plugins already loaded in this process (`resolveExplainerRefs`), with their module paths for workers. */
+  readonly plugins?: readonly { readonly id: string; readonly path: string }[];
+  /** Plugins replace built-ins of the same id (`xai-bench ci`). */
+  readonly replacePlugins?: boolean;
+  /** Seconds a plugin's unit (all its cells on one task) may take; default 600. */
+  readonly cellTimeout?: number;
 }
+
+export const DEFAULT_CELL_TIMEOUT = 600;
 
 export interface RunOutcome {
   readonly dir: string;
@@ -126,6 +134,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
   const { params, setRecord } = resolveAllParams(profile, o.sets ?? [], explainers, metrics);
   const samplesPerTask = o.samples ?? profile.samplesPerTask;
   const shard = o.shard !== undefined ? parseShard(o.shard) : null;
+  const plugins = o.plugins ?? [];
   if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1)) throw new UserError(`--jobs ${o.jobs}: expected a positive integer`);
 
   const dir = o.out ?? join('results', profile.id);
@@ -140,6 +149,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     samplesPerTask,
     explainChunk: profile.explainChunk,
     ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
+    ...(plugins.length ? { plugins: plugins.map((p) => p.path) } : {}),
   };
   let run: RunInfo;
   const previous = existsSync(join(dir, RUN_JSON)) ? store.readRunJson() : null;
@@ -234,9 +244,56 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
       progress.advance();
     },
   };
+  // A failed plugin cell is recorded with its reason and no values; the run goes on.
+  const failCells = (u: Unit, reason: string) => {
+    const task = getTaskSpec(u.task);
+    for (const m of u.metrics) {
+      if (done.has(cellKey(u.task, u.explainer, m))) continue;
+      const metric = getMetric(m);
+      const e = getExplainer(u.explainer);
+      const mParams = params.get(m)!;
+      sink.result({
+        schema: RESULT_SCHEMA,
+        run: run.id,
+        task: task.id,
+        explainer: u.explainer,
+        metric: m,
+        criterion: metric.criterion,
+        direction: metric.directionFor?.(mParams) ?? metric.direction,
+        explainerParams: params.get(u.explainer)!,
+        metricParams: mParams,
+        output: e.output,
+        seed,
+        backend,
+        version: v.version,
+        commit: v.commit,
+        modelHash: 'unknown',
+        datasetHash: 'unknown',
+        sampleIds: [],
+        values: [],
+        nulls: {},
+        mean: null,
+        n: 0,
+        cost: { seconds: 0, forwardPasses: 0, gradientPasses: 0 },
+        timestamp: new Date().toISOString(),
+        failure: `explainer ${u.explainer} failed: ${reason}`,
+      });
+    }
+    progress.note(`${u.task} · ${u.explainer}: cells failed: ${reason}`);
+  };
+  const pluginIds = new Set(plugins.map((p) => p.id));
   try {
-    if (jobs > 1 && pending.length > 1) {
-      await runUnitsInWorkers(pending, ctxFor, jobs, backend, sink, () => writeRun('running'));
+    if ((jobs > 1 && pending.length > 1) || pending.some((u) => pluginIds.has(u.explainer))) {
+      await runUnitsInWorkers(pending, ctxFor, sink, {
+        jobs,
+        backend,
+        plugins: plugins.map((p) => p.path),
+        replace: o.replacePlugins === true,
+        timeoutFor: (u) => (pluginIds.has(u.explainer) ? (o.cellTimeout ?? DEFAULT_CELL_TIMEOUT) : null),
+        isolated: (u) => pluginIds.has(u.explainer),
+        onUnitDone: () => writeRun('running'),
+        onUnitFailed: failCells,
+      });
     } else {
       for (const u of pending) {
         await runUnit(u, ctxFor(u), sink);

@@ -4,7 +4,7 @@ import type { ResultRecord } from './result-record.js';
 import type { Artifact, Unit, UnitContext } from './run-unit.js';
 
 export type ParentMessage =
-  | { readonly type: 'init'; readonly backend: string }
+  | { readonly type: 'init'; readonly backend: string; readonly plugins: readonly string[]; readonly replace: boolean }
   | { readonly type: 'unit'; readonly unit: Unit; readonly ctx: UnitContext }
   | { readonly type: 'exit' };
 

@@ -2,6 +2,10 @@
  * Runs units on N worker processes (`--jobs N`), one tfjs instance each, handing each idle worker the
  * next unit. Everything a worker produces comes back here, so one process writes the run folder.
  * Units are independent (seeds are per cell), so results equal those of `--jobs 1`.
+ *
+ * Units of plugins are isolated: a plugin that throws or hangs past its timeout (a synchronous wasm
+ * loop cannot be interrupted in-process, but a process can be killed) fails its own cells, reported
+ * through `onUnitFailed`, and the run goes on on a fresh worker.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,31 +20,89 @@ function workerEntry(): { file: string; execArgv: string[] } {
   return { file: here.replace(/worker-pool\.js$/, 'run-worker.js'), execArgv: [] };
 }
 
-export async function runUnitsInWorkers(
-  units: readonly Unit[],
-  ctxFor: (unit: Unit) => UnitContext,
-  jobs: number,
-  backend: string,
-  sink: UnitSink,
-  onUnitDone: (unit: Unit) => void,
-): Promise<void> {
+export interface PoolOptions {
+  readonly jobs: number;
+  readonly backend: string;
+  /** Plugin modules every worker loads before its first unit. */
+  readonly plugins: readonly string[];
+  /** Whether plugins may replace built-ins of the same id (`xai-bench ci`). */
+  readonly replace: boolean;
+  /** Seconds a unit may take before its worker is killed, or null for no limit. */
+  timeoutFor(unit: Unit): number | null;
+  /** Whether a failure of this unit fails only its cells (plugins) instead of the run. */
+  isolated(unit: Unit): boolean;
+  onUnitDone(unit: Unit): void;
+  onUnitFailed(unit: Unit, reason: string): void;
+}
+
+export async function runUnitsInWorkers(units: readonly Unit[], ctxFor: (unit: Unit) => UnitContext, sink: UnitSink, o: PoolOptions): Promise<void> {
+  if (units.length === 0) return;
   const { file, execArgv } = workerEntry();
   const queue = [...units];
-  const workers: ChildProcess[] = [];
+  const live = new Set<ChildProcess>();
+  let running = 0;
   let failure: Error | null = null;
-  const send = (w: ChildProcess, m: ParentMessage) => w.send(m);
+  const send = (w: ChildProcess, m: ParentMessage) => {
+    if (w.connected) w.send(m);
+  };
   try {
     await new Promise<void>((resolve, reject) => {
-      let running = 0;
-      const finish = (e: Error | null) => {
-        if (e && !failure) failure = e;
+      const settle = () => {
         if (failure) reject(failure);
         else if (queue.length === 0 && running === 0) resolve();
       };
+      const fail = (e: Error) => {
+        if (!failure) failure = e;
+        settle();
+      };
+      const spawnWorker = () => {
+        const w = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        live.add(w);
+        w.once('message', (raw: unknown) => {
+          const m = raw as WorkerMessage;
+          if (m.type === 'ready') next(w);
+          else if (m.type === 'error') fail(m.user ? new UserError(m.message) : new Error(m.message));
+        });
+        w.on('exit', () => live.delete(w));
+        send(w, { type: 'init', backend: o.backend, plugins: o.plugins, replace: o.replace });
+      };
       const next = (w: ChildProcess) => {
-        const unit = queue.shift();
-        if (!unit || failure) return;
+        const unit = failure ? undefined : queue.shift();
+        if (!unit) {
+          send(w, { type: 'exit' });
+          settle();
+          return;
+        }
         running++;
+        let finished = false;
+        const limit = o.timeoutFor(unit);
+        const timer =
+          limit === null
+            ? null
+            : setTimeout(() => {
+                end();
+                w.kill('SIGKILL');
+                o.onUnitFailed(unit, `timed out after ${limit} s`);
+                spawnWorker();
+                settle();
+              }, limit * 1000);
+        const end = () => {
+          finished = true;
+          running--;
+          if (timer) clearTimeout(timer);
+          w.off('message', onMessage);
+          w.off('exit', onExit);
+        };
+        const onExit = (code: number | null, signal: string | null) => {
+          if (finished) return;
+          end();
+          const reason = `worker process died (${signal ?? `exit code ${code}`})`;
+          if (o.isolated(unit)) {
+            o.onUnitFailed(unit, reason);
+            spawnWorker();
+            settle();
+          } else fail(new Error(`${unit.task} · ${unit.explainer}: ${reason}`));
+        };
         const onMessage = (raw: unknown) => {
           const m = raw as WorkerMessage;
           switch (m.type) {
@@ -54,43 +116,28 @@ export async function runUnitsInWorkers(
               sink.result(m.record);
               break;
             case 'done':
-              w.off('message', onMessage);
-              running--;
-              onUnitDone(unit);
-              if (queue.length > 0) next(w);
-              else finish(null);
+              end();
+              o.onUnitDone(unit);
+              next(w);
               break;
             case 'error':
-              w.off('message', onMessage);
-              running--;
-              finish(m.user ? new UserError(m.message) : new Error(`worker failed on ${unit.task} · ${unit.explainer}: ${m.message}\n${m.stack}`));
+              end();
+              if (o.isolated(unit)) {
+                o.onUnitFailed(unit, m.message);
+                next(w);
+              } else fail(m.user ? new UserError(m.message) : new Error(`${unit.task} · ${unit.explainer}: ${m.message}\n${m.stack}`));
               break;
             default:
               break;
           }
         };
         w.on('message', onMessage);
+        w.on('exit', onExit);
         send(w, { type: 'unit', unit, ctx: ctxFor(unit) });
       };
-      const count = Math.max(1, Math.min(jobs, units.length));
-      if (units.length === 0) return resolve();
-      for (let k = 0; k < count; k++) {
-        const w = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-        workers.push(w);
-        w.on('exit', (code) => {
-          if (code !== 0 && code !== null && !failure) finish(new Error(`a worker process exited with code ${code}`));
-        });
-        w.once('message', (raw: unknown) => {
-          if ((raw as WorkerMessage).type === 'ready') next(w);
-          else if ((raw as WorkerMessage).type === 'error') finish(new Error((raw as { message: string }).message));
-        });
-        send(w, { type: 'init', backend });
-      }
+      for (let k = 0; k < Math.max(1, Math.min(o.jobs, units.length)); k++) spawnWorker();
     });
   } finally {
-    for (const w of workers) {
-      if (w.connected) send(w, { type: 'exit' });
-      w.kill();
-    }
+    for (const w of live) w.kill();
   }
 }

@@ -16,6 +16,8 @@ export function costMetric(id: string, field: keyof ExplanationCost, description
     description,
     reference,
     requires: ['cost'],
+    // Wall time depends on the machine; pass counts are exact, so any extra pass is a change.
+    tolerance: field === 'seconds' ? Number.POSITIVE_INFINITY : 0.5,
     params: {},
     evaluate(_ctx, input) {
       const { cost } = input;

@@ -33,7 +33,28 @@ import { road } from './road.js';
 import { signAgreement } from './sign-agreement.js';
 import { signedRankAgreement } from './signed-rank-agreement.js';
 import { topKIntersection } from './top-k-intersection.js';
+import { ruleFidelity } from './rule-fidelity.js';
+import { ruleAccuracy } from './rule-accuracy.js';
+import { ruleCoverage } from './rule-coverage.js';
+import { ruleCount } from './rule-count.js';
+import { ruleLength } from './rule-length.js';
+import { distinctTerms } from './distinct-terms.js';
+import { ruleStability } from './rule-stability.js';
+import { extractionSeconds } from './extraction-seconds.js';
 import type { Metric } from './types.js';
+import { attributeF1 } from './concept-path/attribute-f1.js';
+import { noveltyAuroc } from './concept-path/novelty-auroc.js';
+import { pathFaithfulness } from './concept-path/path-faithfulness.js';
+import { pathValidity } from './concept-path/path-validity.js';
+import { gzslHarmonicMean, gzslSeenAccuracy, gzslUnseenAccuracy, zslUnseenAccuracy } from './concept-path/recognition.js';
+import { similarClassNdcg } from './concept-path/similar-class-ndcg.js';
+import { counterfactualSize } from './counterfactual-size.js';
+import { counterfactualValidity } from './counterfactual-validity.js';
+import { neighbourLabelAgreement } from './neighbour-label-agreement.js';
+import { regionMembership } from './generative/region-membership.js';
+import { acceptanceEfficiency } from './generative/acceptance-efficiency.js';
+import { featureSimilarity, homogeneity } from './generative/homogeneity.js';
+import { diversity, meanLatentDistance } from './generative/diversity.js';
 
 export const metrics: readonly Metric[] = [
   deletionAuc,
@@ -66,9 +87,35 @@ export const metrics: readonly Metric[] = [
   runToRun,
   mprt,
   randomLogit,
+  counterfactualValidity,
+  counterfactualSize,
+  neighbourLabelAgreement,
+  regionMembership,
+  acceptanceEfficiency,
+  homogeneity,
+  featureSimilarity,
+  diversity,
+  meanLatentDistance,
+  zslUnseenAccuracy,
+  gzslSeenAccuracy,
+  gzslUnseenAccuracy,
+  gzslHarmonicMean,
+  noveltyAuroc,
+  pathValidity,
+  attributeF1,
+  pathFaithfulness,
+  similarClassNdcg,
   seconds,
   forwardPasses,
   gradientPasses,
+  ruleFidelity,
+  ruleAccuracy,
+  ruleCoverage,
+  ruleCount,
+  ruleLength,
+  distinctTerms,
+  ruleStability,
+  extractionSeconds,
 ];
 
 export function getMetric(id: string): Metric {

@@ -113,6 +113,11 @@ export interface MetricBase<S extends ParamSpecs = ParamSpecs> {
   readonly reference: string;
   readonly requires: readonly MetricRequirement[];
   readonly params: S;
+  /**
+   * The change `xai-bench ci` tolerates before calling it a regression (default 0.01; Infinity: not
+   * compared by default, e.g. wall time, which depends on the machine).
+   */
+  readonly tolerance?: number;
 }
 
 type Evaluated = MetricValue[] | MetricEvaluation | Promise<MetricValue[] | MetricEvaluation>;

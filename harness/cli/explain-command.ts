@@ -4,6 +4,7 @@ import { resolveParams, splitSets } from '../params.js';
 import { writeFileAtomic } from '../results-store.js';
 import { attributionText } from '../../explainers/attribution-text.js';
 import { getExplainer } from '../../explainers/index.js';
+import { isPluginRef, loadPlugin } from '../plugins.js';
 import { many, parseCommand, required, str } from './args.js';
 import { userSetup } from './user-model.js';
 
@@ -12,7 +13,7 @@ const HELP = `xai-bench explain: explain a model's outputs on your inputs
 Usage: xai-bench explain --model PATH/model.json --explainer ID --input FILE.json [options]
 
   --model PATH       a tfjs LayersModel (model.json + weight files; Keras models via the tfjs converter)
-  --explainer ID     one of xai-bench list explainers
+  --explainer ID     one of xai-bench list explainers, or a plugin's path (./my-explainer.ts)
   --input FILE       JSON: an array of inputs, or {"inputs": [...], "targets"?: [...], "sampleIds"?: [...]},
                      each input nested arrays shaped like the model input (without the batch axis)
   --background FILE  same shape as --input: data explainers sample from (default: the inputs themselves)
@@ -35,7 +36,8 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
     out: { type: 'string' },
   }, HELP);
   if (!p) return 0;
-  const explainer = getExplainer(required('explain', p, 'explainer'));
+  const ref = required('explain', p, 'explainer');
+  const explainer = isPluginRef(ref) ? await loadPlugin(ref) : getExplainer(ref);
   const sets = splitSets(many(p, 'set'), [explainer.id], explainer.id);
   const params = resolveParams(explainer.params, sets.get(explainer.id) ?? {}, explainer.id);
   const u = await userSetup('explain', p);

@@ -3,6 +3,8 @@
 import { isUserError } from '../errors.js';
 import { versionInfo } from '../version.js';
 import { aggregateCommand } from './aggregate-command.js';
+import { ciCommand } from './ci-command.js';
+import { compareCommand } from './compare-command.js';
 import { explainCommand } from './explain-command.js';
 import { listCommand } from './list-command.js';
 import { runCommand } from './run-command.js';
@@ -15,6 +17,8 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
   explain: explainCommand,
   score: scoreCommand,
   aggregate: aggregateCommand,
+  compare: compareCommand,
+  ci: ciCommand,
   list: listCommand,
   survey: surveyCommand,
   site: siteCommand,
@@ -28,11 +32,13 @@ Usage: xai-bench <command> [options]      (xai-bench <command> --help for each)
   explain     explain your model's outputs on your inputs
   score       score explanations of your model (from an explainer, or a file) with the metrics
   aggregate   merge run folders and shards (and scored survey studies) into one leaderboard
+  compare     compare two results folders, paired by sample (exit 1 on a regression)
+  ci          score an explainer plugin against the published baseline (exit 1 on a regression)
   survey      score a human-rating study (survey score STUDY_DIR)
   list        explainers | metrics | tasks | profiles
   site        build the leaderboard site from a run or leaderboard/ (--serve to view it)
 
-Exit codes: 0 success, 2 bad input (one line says what and where), 70 internal error.`;
+Exit codes: 0 success, 1 a regression (ci, compare), 2 bad input (one line says what and where), 70 internal error.`;
 
 export async function main(argv: readonly string[]): Promise<number> {
   const [cmd, ...rest] = argv;

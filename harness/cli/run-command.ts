@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { BACKENDS, type BackendChoice } from '../backend.js';
 import { UserError } from '../errors.js';
 import { PROFILES } from '../profiles.js';
+import { resolveExplainerRefs } from '../plugins.js';
 import { runBenchmark } from '../run.js';
 import { integer, list, many, parseCommand, str } from './args.js';
 
@@ -11,7 +12,9 @@ Usage: xai-bench run [options]
 
   --profile P        ${Object.keys(PROFILES).join(' | ')} (default quick)
   --tasks a,b        only these tasks (xai-bench list tasks)
-  --explainers a,b   only these explainers (xai-bench list explainers)
+  --explainers a,b   only these explainers (xai-bench list explainers); a path (./my-explainer.ts) loads
+                     a plugin, which runs isolated in a worker process
+  --cell-timeout S   seconds a plugin may take per task before its cells fail (default 600)
   --metrics a,b      only these metrics (xai-bench list metrics)
   --set id.p=v       override a parameter of an explainer or metric (repeatable; see xai-bench list)
   --samples N        inputs per task instead of the profile's
@@ -39,16 +42,21 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     seed: { type: 'string' },
     resume: { type: 'boolean' },
     jobs: { type: 'string' },
+    'cell-timeout': { type: 'string' },
     shard: { type: 'string' },
     quiet: { type: 'boolean' },
   }, HELP);
   if (!p) return 0;
   const backend = str(p, 'backend') ?? 'auto';
   if (!(BACKENDS as readonly string[]).includes(backend)) throw new UserError(`--backend ${backend}: expected one of ${BACKENDS.join(', ')}`);
+  const refs = list(p, 'explainers');
+  const resolved = refs ? await resolveExplainerRefs(refs) : undefined;
   const outcome = await runBenchmark({
     profile: str(p, 'profile') ?? 'quick',
     tasks: list(p, 'tasks'),
-    explainers: list(p, 'explainers'),
+    explainers: resolved?.ids,
+    plugins: resolved ? resolved.plugins.map((path, k) => ({ id: resolved.pluginIds[k], path })) : [],
+    cellTimeout: integer(p, 'cell-timeout', 1),
     metrics: list(p, 'metrics'),
     sets: many(p, 'set'),
     samples: integer(p, 'samples', 1),

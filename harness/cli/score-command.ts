@@ -14,6 +14,7 @@ import { assertValid } from '../schemas.js';
 import { scoreSamples } from '../score-samples.js';
 import { versionInfo } from '../version.js';
 import { getExplainer } from '../../explainers/index.js';
+import { isPluginRef, loadPlugin } from '../plugins.js';
 import { isAttributionExplainer } from '../../explainers/types.js';
 import { getMetric } from '../../metrics/index.js';
 import { metricScores, type ReExplainer } from '../../metrics/types.js';
@@ -111,7 +112,7 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   const metricIds = list(p, 'metric');
   if (!metricIds) throw new UserError('score: --metric is required (see xai-bench score --help)');
   const metrics = metricIds.map((id) => getMetric(id));
-  const explainer = explainerId ? getExplainer(explainerId) : undefined;
+  const explainer = explainerId ? (isPluginRef(explainerId) ? await loadPlugin(explainerId) : getExplainer(explainerId)) : undefined;
   const owners = [...(explainer ? [explainer.id] : []), ...metrics.map((m) => m.id)];
   const sets = splitSets(many(p, 'set'), owners, explainer?.id);
   const metricParams = new Map(metrics.map((m) => [m.id, resolveParams(m.params, sets.get(m.id) ?? {}, m.id)]));

@@ -48,7 +48,7 @@ export async function surveyMake(argv: readonly string[]): Promise<number> {
   const p = parseCommand('survey make', argv, {
     run: { type: 'string' }, out: { type: 'string' }, methods: { type: 'string' }, tasks: { type: 'string' }, items: { type: 'string' },
     lang: { type: 'string' }, seed: { type: 'string' }, study: { type: 'string' }, pairs: { type: 'string' }, questionnaires: { type: 'string' },
-    'max-turns': { type: 'string' }, 'idle-timeout': { type: 'string' }, references: { type: 'string' }, backend: { type: 'string' },
+    'max-turns': { type: 'string' }, 'idle-timeout': { type: 'string' }, references: { type: 'string' },
   }, MAKE_HELP);
   if (!p) return 0;
   const run = required('survey make', p, 'run');

@@ -92,8 +92,8 @@ function taskBoard(task: string, cells: readonly MergedCell[], seed: number, res
   const explainers = [...new Set(cells.map((c) => c.explainer))].sort(byString);
   return {
     task,
-    modelHash: cells[0].modelHash,
-    datasetHash: cells[0].datasetHash,
+    modelHash: (cells.find((c) => c.modelHash !== 'unknown') ?? cells[0]).modelHash,
+    datasetHash: (cells.find((c) => c.datasetHash !== 'unknown') ?? cells[0]).datasetHash,
     explainers,
     metrics,
     criteria: criterionScores(metrics, explainers),

@@ -70,8 +70,11 @@ export function mergeCells(records: readonly ResultRecord[]): MergedCell[] {
   const cells = new Map<string, Building>();
   for (const rec of records) {
     const cell = `cell ${rec.task}/${rec.explainer}/${rec.metric}`;
-    agree.check(`task ${rec.task}`, 'modelHash', rec.modelHash, rec.run);
-    agree.check(`task ${rec.task}`, 'datasetHash', rec.datasetHash, rec.run);
+    // A failed cell (a plugin threw or timed out) never loaded its task: it has no hashes to compare.
+    if (!rec.failure) {
+      agree.check(`task ${rec.task}`, 'modelHash', rec.modelHash, rec.run);
+      agree.check(`task ${rec.task}`, 'datasetHash', rec.datasetHash, rec.run);
+    }
     agree.check(`metric ${rec.metric} on task ${rec.task}`, 'criterion', rec.criterion, rec.run);
     agree.check(`metric ${rec.metric} on task ${rec.task}`, 'direction', rec.direction, rec.run);
     agree.check(`metric ${rec.metric} on task ${rec.task}`, 'metricParams', rec.metricParams, rec.run);
@@ -85,6 +88,7 @@ export function mergeCells(records: readonly ResultRecord[]): MergedCell[] {
       cells.set(key, b);
     }
     b.runs.add(rec.run);
+    if (rec.failure) b.nullReasons[rec.failure] = (b.nullReasons[rec.failure] ?? 0) + 1;
     let newNulls = 0;
     rec.sampleIds.forEach((id, i) => {
       const value = rec.values[i];

@@ -68,7 +68,7 @@ export function renderLatentTreePng(o: LatentTreeInput): Buffer {
     for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) if (!hollow || Math.max(Math.abs(dx), Math.abs(dy)) === r) set(x + dx, y + dy, rgb);
   };
   if (o.parents) o.parents.forEach((p, i) => line(xy(proj[i]), xy(p < 0 ? null : proj[p])));
-  proj.forEach((p, i) => dot(xy(p), [0, 0, 0], 2, o.inside ? !o.inside[i] : false));
+  proj.forEach((p, i) => dot(xy(p), [0, 0, 0], o.parents ? 1 : 2, o.inside ? !o.inside[i] : false));
   dot(xy(null), [220, 30, 30], 3);
   return PNG.sync.write(png, { colorType: 2 });
 }

@@ -3,6 +3,8 @@
  * (ids, descriptions, parameters, method cards) written beside leaderboard.json, so that the site reads
  * only JSON and artifacts and never imports the benchmark's code.
  */
+import type { GraphData } from '../../datasets/knowledge-graph/graph.js';
+import { digitShapeGraph } from '../../datasets/knowledge-graph/load-graph.js';
 import { join } from 'node:path';
 import { taskSpecs } from '../../datasets/index.js';
 import { explainers as registeredExplainers } from '../../explainers/index.js';
@@ -59,6 +61,8 @@ export interface CatalogTask {
   readonly description: string;
   readonly kind: string;
   readonly dataset: string;
+  /** Key into Catalog.knowledgeGraphs, for tasks that offer a knowledge graph. */
+  readonly knowledgeGraph?: string;
 }
 
 export interface Catalog {
@@ -66,6 +70,8 @@ export interface Catalog {
   readonly explainers: readonly CatalogExplainer[];
   readonly metrics: readonly CatalogMetric[];
   readonly tasks: readonly CatalogTask[];
+  /** The knowledge graphs behind concept-path explanations (nodes, edges, sources), for the site to draw. */
+  readonly knowledgeGraphs?: Readonly<Record<string, GraphData>>;
 }
 
 export function catalogParams(specs: ParamSpecs): CatalogParam[] {
@@ -119,7 +125,14 @@ export function buildCatalog(
     schema: CATALOG_SCHEMA,
     explainers: explainers.map(explainerEntry),
     metrics: metrics.map(metricEntry),
-    tasks: taskSpecs.map((t) => ({ id: t.id, description: t.description, kind: t.kind, dataset: t.datasetId })),
+    tasks: taskSpecs.map((t) => ({
+      id: t.id,
+      description: t.description,
+      kind: t.kind,
+      dataset: t.datasetId,
+      ...(t.offers.includes('knowledge-graph') ? { knowledgeGraph: 'digit-shapes' } : {}),
+    })),
+    ...(explainers.some((e) => e.family === 'concept-path') ? { knowledgeGraphs: { 'digit-shapes': digitShapeGraph().data } } : {}),
   };
 }
 

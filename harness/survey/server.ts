@@ -367,6 +367,8 @@ export async function serveSurvey(o: ServeOptions): Promise<RunningServer> {
     });
   });
   server.requestTimeout = 30_000;
+  // Tablets pause between answers: keep idle connections longer than Node's 5 s default.
+  server.keepAliveTimeout = 30_000;
   server.headersTimeout = 10_000;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);

@@ -1,0 +1,141 @@
+/**
+ * counterfactual: the least change found that makes the model give another answer, reported with its
+ * size (how many input elements moved, and by how much). A small, seeded Growing Spheres search
+ * (growing-spheres.ts) that needs only predictions, so it applies to any classifier. For tabular
+ * tasks the changed features are listed in original units.
+ */
+import { sampleOf, toNested } from '../../harness/batch.js';
+import { bool, int, num } from '../../harness/params.js';
+import type { TaskView } from '../../datasets/task.js';
+import type { Bilingual, MethodCard, StructuredExplainer } from '../types.js';
+import { className, percent, rawValue, valueWithUnit } from './class-words.js';
+import type { ChangeSize, ExampleQuery, FeatureChange } from './example-query.js';
+import { growingSpheres } from './growing-spheres.js';
+
+const params = {
+  samples: int({ default: 64, min: 4, max: 4096, description: 'points drawn per spherical shell' }),
+  layers: int({ default: 30, min: 1, max: 1000, description: 'shells tried at most (the search budget)' }),
+  step: num({ default: 0.1, min: 1e-4, max: 10, description: 'radius growth per shell, as root-mean-square change per input element' }),
+  sparsify: bool({ default: true, description: 'put back the least-changed features while the answer stays flipped' }),
+} as const;
+
+/** Elements whose change is below this are counted as unchanged (float noise). */
+const UNCHANGED = 1e-6;
+const LISTED = 6;
+
+const card: MethodCard = {
+  summary: {
+    en: 'Answers "what would change the answer?": the smallest change it can find to the input that makes the model say something else, and how big that change is.',
+    ko: '"무엇이 바뀌면 답이 달라질까?"에 답합니다. 모델이 다른 답을 하게 만드는, 찾을 수 있는 가장 작은 입력 변화와 그 크기를 보여 줍니다.',
+  },
+  requirements: { en: 'Only the model\'s predictions.', ko: '모델의 예측만 있으면 됩니다.' },
+  claims: [
+    {
+      kind: 'strength',
+      text: { en: 'The change it reports really flips the model\'s answer (it is checked with the model).', ko: '보고한 변화는 실제로 모델의 답을 바꿉니다 (모델로 확인합니다).' },
+      evidence: ['counterfactual-validity'],
+      expect: 'high',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'A random search: the change is the smallest found, not the smallest there is, and can look unnatural for images.', ko: '무작위 탐색이라 찾은 것 중 가장 작은 변화일 뿐 가장 작은 변화라는 보장은 없고, 그림에서는 부자연스러워 보일 수 있습니다.' },
+      evidence: ['counterfactual-size'],
+      expect: 'high',
+    },
+  ],
+  references: [
+    'Wachter, Mittelstadt & Russell 2018, "Counterfactual explanations without opening the black box", Harvard JOLT 31(2)',
+    'Laugel et al. 2018, "Comparison-based inverse classification for interpretability in machine learning" (Growing Spheres), IPMU',
+  ],
+};
+
+export function changeSize(x: ArrayLike<number>, cf: ArrayLike<number>): ChangeSize {
+  let l2 = 0;
+  let l1 = 0;
+  let linf = 0;
+  let changed = 0;
+  for (let k = 0; k < x.length; k++) {
+    const a = Math.abs(cf[k] - x[k]);
+    l2 += a * a;
+    l1 += a;
+    linf = Math.max(linf, a);
+    if (a > UNCHANGED) changed++;
+  }
+  return { l2: Math.sqrt(l2), l1, linf, changed, of: x.length };
+}
+
+function featureChanges(task: TaskView, x: Float32Array, cf: Float32Array): FeatureChange[] {
+  const moved = Array.from(x.keys()).filter((k) => Math.abs(cf[k] - x[k]) > UNCHANGED);
+  // Largest change first, in standardised units (comparable across features).
+  moved.sort((a, b) => Math.abs(cf[b] - x[b]) - Math.abs(cf[a] - x[a]) || a - b);
+  return moved.map((k) => ({
+    feature: k,
+    name: task.featureNames[k] ?? `feature ${k}`,
+    from: rawValue(task, k, x[k]),
+    to: rawValue(task, k, cf[k]),
+    ...(task.units?.[k] ? { unit: task.units[k] } : {}),
+  }));
+}
+
+function text(task: TaskView, q: ExampleQuery, x: Float32Array, cf: Float32Array | null): Bilingual {
+  const cls = className(task, q.target);
+  const head = { en: `The model says '${cls}' (${percent(q.probability)}).`, ko: `모델은 '${cls}'(이)라고 답했습니다 (${percent(q.probability)}).` };
+  if (!q.found || cf === null || !q.size) {
+    return {
+      en: `${head.en} No change within the search budget made it give another answer, so its answer is stable around this input.`,
+      ko: `${head.ko} 정해진 탐색 범위 안에서는 어떤 변화도 답을 바꾸지 못했습니다. 이 입력 근처에서 답이 안정적입니다.`,
+    };
+  }
+  const other = className(task, q.samples[0].predicted!);
+  const s = q.size;
+  if (task.kind === 'tabular') {
+    const list = q.changes!.slice(0, LISTED);
+    const en = list.map((c) => `${c.name} from ${valueWithUnit(task, c.feature, x[c.feature])} to ${valueWithUnit(task, c.feature, cf[c.feature])}`);
+    const ko = list.map((c) => `${c.name}을(를) ${valueWithUnit(task, c.feature, x[c.feature])}에서 ${valueWithUnit(task, c.feature, cf[c.feature])}(으)로`);
+    const more = s.changed > list.length ? { en: ` and ${s.changed - list.length} more`, ko: ` 외 ${s.changed - list.length}개` } : { en: '', ko: '' };
+    return {
+      en: `${head.en} The smallest change found that makes it say '${other}': ${en.join(', ')}${more.en} (${s.changed} of ${s.of} features changed).`,
+      ko: `${head.ko} 답을 '${other}'(으)로 바꾸는, 찾은 가장 작은 변화: ${ko.join(', ')} 바꾸기${more.ko} (특징 ${s.of}개 중 ${s.changed}개 변경).`,
+    };
+  }
+  const size = s.l2.toFixed(2);
+  return {
+    en: `${head.en} The smallest change found that makes it say '${other}' changes ${s.changed} of ${s.of} pixels (change size ${size}).`,
+    ko: `${head.ko} 답을 '${other}'(으)로 바꾸는, 찾은 가장 작은 변화는 픽셀 ${s.of}개 중 ${s.changed}개를 바꿉니다 (변화 크기 ${size}).`,
+  };
+}
+
+export const counterfactualExplainer: StructuredExplainer<typeof params, void, ExampleQuery> = {
+  id: 'counterfactual',
+  family: 'examples',
+  description: 'Least change found (seeded Growing Spheres search, then made sparse) that flips the prediction, with its size.',
+  needs: ['predict'],
+  output: 'probability',
+  deterministic: false,
+  card,
+  params,
+  explain(ctx, batch, targets, sampleIds, p) {
+    const probs = ctx.engine.outputs(batch, 'probability');
+    const c = ctx.engine.numClasses;
+    const explanations: ExampleQuery[] = [];
+    const texts: Bilingual[] = [];
+    for (let i = 0; i < batch.n; i++) {
+      const x = sampleOf(batch, i);
+      const found = growingSpheres(ctx.engine, x, batch.sampleShape, targets[i], p, ctx.rng(sampleIds[i], 'growing-spheres'));
+      const size = found ? changeSize(x, found.input) : undefined;
+      const q: ExampleQuery = {
+        input: toNested(x, batch.sampleShape),
+        target: targets[i],
+        probability: probs[i * c + targets[i]],
+        space: 'input',
+        found: found !== null,
+        samples: found ? [{ role: 'counterfactual', input: toNested(found.input, batch.sampleShape), predicted: found.predicted, distance: size!.l2 }] : [],
+        ...(size ? { size } : {}),
+        ...(found && ctx.task.kind === 'tabular' ? { changes: featureChanges(ctx.task, x, found.input) } : {}),
+      };
+      explanations.push(q);
+      texts.push(text(ctx.task, q, x, found?.input ?? null));
+    }
+    return { explanations, text: texts };
+  },
+};

@@ -1,0 +1,142 @@
+/**
+ * The shared pipeline of the examples explainers: encode each query image to its latent z0 (the
+ * generator's encoder, posterior mean), find the boundary set at z0, explore its generative region with
+ * the RRT, and (for the baseline) draw epsilon-ball samples at the RRT samples' mean distance. Every
+ * generator, encoder and pre-activation pass runs through an Engine and is added to the context
+ * engine's counters, so the run's cost metrics see them; the classifier labels through ctx.engine.
+ */
+import { makeBatch, type Batch } from '../../harness/batch.js';
+import { Engine } from '../../harness/engine.js';
+import { UserError } from '../../harness/errors.js';
+import type { TaskGenerator } from '../../datasets/task.js';
+import type { ParamValues } from '../../harness/params.js';
+import type { ExplainContext } from '../types.js';
+import { findBoundarySet } from './boundary-set.js';
+import { hiddenLayer, preActivationModel } from './generator-layers.js';
+import type { examplesParams } from './params.js';
+import { type ExamplesPayload, round3, rounded } from './payload.js';
+import { inRegion, regionOf } from './region.js';
+import { epsilonBall, exploreRegion, meanDistance } from './rrt.js';
+
+export type ExamplesParams = ParamValues<typeof examplesParams> & { readonly epsilon?: number };
+
+export function generatorOf(ctx: { task: { id: string; generator?: TaskGenerator } }): TaskGenerator {
+  const g = ctx.task.generator;
+  if (!g) throw new UserError(`task ${ctx.task.id}: offers no generator (the examples explainers need one)`);
+  return g;
+}
+
+/** Query latents: the encoder's posterior mean (first latentSize outputs) of each input. */
+export function encodeQueries(g: TaskGenerator, batch: Batch, counter: Engine): Float32Array {
+  if (!g.encoder) throw new UserError(`generator ${g.id}: has no encoder to turn inputs into latents`);
+  const enc = new Engine(g.encoder);
+  const codes = enc.outputs(batch, 'logit');
+  counter.count(enc.passes());
+  const k = g.latentSize;
+  const width = codes.length / batch.n;
+  const z = new Float32Array(batch.n * k);
+  for (let i = 0; i < batch.n; i++) z.set(codes.subarray(i * width, i * width + k), i * k);
+  return z;
+}
+
+/** Classifier labels of generated outputs (n * d values), reshaped to the task's sample shape. */
+function labelsOf(ctx: ExplainContext, images: Float32Array, n: number): number[] {
+  if (n === 0) return [];
+  const p = ctx.engine.outputs(makeBatch(images, ctx.task.sampleShape), 'probability');
+  const c = ctx.engine.numClasses;
+  return Array.from({ length: n }, (_, i) => {
+    let best = 0;
+    for (let j = 1; j < c; j++) if (p[i * c + j] > p[i * c + best]) best = j;
+    return best;
+  });
+}
+
+export async function explainExamples(
+  ctx: ExplainContext,
+  batch: Batch,
+  sampleIds: readonly string[],
+  p: ExamplesParams,
+  mode: 'rrt' | 'epsilon-ball',
+): Promise<ExamplesPayload[]> {
+  const g = generatorOf(ctx);
+  const k = g.latentSize;
+  const gen = new Engine(g.model);
+  const pre = new Engine(await preActivationModel(g.model, p.layer));
+  const layer = hiddenLayer(g.model, p.layer);
+  const z0s = encodeQueries(g, batch, ctx.engine);
+  const d = batch.data.length / batch.n;
+  const out: ExamplesPayload[] = [];
+  for (let q = 0; q < batch.n; q++) {
+    const id = sampleIds[q];
+    const z0 = z0s.slice(q * k, (q + 1) * k);
+    const set = findBoundarySet(
+      g.model,
+      ctx.engine,
+      z0,
+      { layer: p.layer, lambda: p.lambda, temperature: p.temperature, steps: p.steps, learningRate: p.learningRate, mcSamples: p.mcSamples, initLogit: p.initLogit },
+      ctx.rng(id, 'concrete-mask'),
+    );
+    const region = regionOf(pre, z0, set.units);
+    const tree = exploreRegion(
+      z0,
+      (z) => inRegion(pre, region, z, k)[0],
+      { samples: p.samples, step: p.step, bisections: p.bisections, sampler: p.sampler, radius: p.radius, maxIterations: p.maxIterations },
+      ctx.rng(id, 'rrt'),
+    );
+    let latents = tree.latents;
+    let acceptance = { accepted: tree.parents.length, checked: tree.checks };
+    let insideFlags: boolean[] | undefined;
+    const rrtDistance = meanDistance(z0, tree.latents);
+    if (mode === 'epsilon-ball') {
+      const eps = p.epsilon ?? 0;
+      const n = tree.parents.length;
+      // epsilon > 0: uniform in the ball of that radius, whose mean distance is k/(k+1) * epsilon.
+      latents = epsilonBall(z0, n, eps > 0 ? (eps * k) / (k + 1) : rrtDistance, ctx.rng(id, 'epsilon-ball'));
+      insideFlags = inRegion(pre, region, latents, k);
+      acceptance = { accepted: insideFlags.filter(Boolean).length, checked: n };
+    }
+    const n = latents.length / k;
+    const both = new Float32Array((n + 1) * k);
+    both.set(z0, 0);
+    both.set(latents, k);
+    const images = gen.outputs(makeBatch(both, [k]), 'probability');
+    const labels = labelsOf(ctx, images, n + 1);
+    const w = layer.getWeights();
+    const hyperplanes =
+      p.layer === 1
+        ? (() => {
+            const kernel = w[0].dataSync();
+            const bias = w[1].dataSync();
+            const N = bias.length;
+            return set.units.map((u) => ({ w: Array.from({ length: k }, (_, j) => round3(kernel[j * N + u])), b: round3(bias[u]) }));
+          })()
+        : undefined;
+    out.push({
+      input: rounded(batch.data.subarray(q * d, (q + 1) * d)),
+      query: { latent: Array.from(z0), image: rounded(images.subarray(0, d)), label: labels[0] },
+      samples: Array.from({ length: n }, (_, i) => rounded(images.subarray((i + 1) * d, (i + 2) * d))),
+      // Latents unrounded: bisected samples sit close to a boundary, and rounding could move them across.
+      latents: Array.from({ length: n }, (_, i) => Array.from(latents.subarray(i * k, (i + 1) * k))),
+      labels: labels.slice(1),
+      boundaries: {
+        layer: layer.name,
+        layerIndex: p.layer,
+        layerUnits: set.layerUnits,
+        units: set.units,
+        on: [...region.on],
+        keepProbability: rounded(set.keepProbability),
+        reconstructionError: Number(set.reconstructionError.toPrecision(4)),
+        reconstructionErrorAllOff: Number(set.reconstructionErrorAllOff.toPrecision(4)),
+        ...(hyperplanes ? { hyperplanes } : {}),
+      },
+      ...(mode === 'rrt' ? { tree: { parents: tree.parents, iterations: tree.iterations, direct: tree.direct, checks: tree.checks } } : {}),
+      acceptance,
+      ...(insideFlags ? { inside: insideFlags, matchedDistance: round3(rrtDistance) } : {}),
+      meanLatentDistance: round3(meanDistance(z0, latents)),
+      sampler: mode,
+    });
+  }
+  ctx.engine.count(gen.passes());
+  ctx.engine.count(pre.passes());
+  return out;
+}

@@ -1,0 +1,100 @@
+/**
+ * The counterfactual search: Growing Spheres (Laugel et al. 2018), which needs only predictions.
+ * Points are drawn in spherical shells of growing radius around x until one is classified other than
+ * the target class; the closest such "enemy" is then made sparse by putting back the original values
+ * of the features it moved least. Laugel et al. put features back one at a time, each checked with the
+ * model; here the candidates "the m least-moved features put back", m = 0..d-1, are checked in one
+ * batch and the largest m that still flips is kept (the same path, one engine call).
+ */
+import { makeBatch, sizeOf } from '../../harness/batch.js';
+import type { Engine } from '../../harness/engine.js';
+import type { Rng } from '../../harness/rng.js';
+import { argmaxRows } from './class-words.js';
+
+export interface SphereBudget {
+  /** Points drawn per shell. */
+  readonly samples: number;
+  /** Shells tried at most after the first. */
+  readonly layers: number;
+  /** Radius growth per shell, in root-mean-square change per input element. */
+  readonly step: number;
+  readonly sparsify: boolean;
+}
+
+export interface Counterfactual {
+  readonly input: Float32Array;
+  readonly predicted: number;
+  /** Shell where the enemy was found (0 = inside the first, possibly halved, ball). */
+  readonly layer: number;
+}
+
+const HALVINGS = 6;
+
+function shell(x: Float32Array, lo: number, hi: number, n: number, rng: Rng): Float32Array {
+  const d = x.length;
+  const out = new Float32Array(n * d);
+  for (let i = 0; i < n; i++) {
+    let norm = 0;
+    const dir = new Float64Array(d);
+    for (let k = 0; k < d; k++) {
+      dir[k] = rng.normal();
+      norm += dir[k] * dir[k];
+    }
+    const r = rng.uniform(lo, hi) / Math.sqrt(norm);
+    for (let k = 0; k < d; k++) out[i * d + k] = x[k] + dir[k] * r;
+  }
+  return out;
+}
+
+function l2(a: Float32Array, off: number, x: Float32Array): number {
+  let s = 0;
+  for (let k = 0; k < x.length; k++) s += (a[off + k] - x[k]) ** 2;
+  return Math.sqrt(s);
+}
+
+/** The counterfactual of one input for class `target`, or null when the budget found none. */
+export function growingSpheres(engine: Engine, x: Float32Array, shape: readonly number[], target: number, budget: SphereBudget, rng: Rng): Counterfactual | null {
+  const d = sizeOf(shape);
+  const c = engine.numClasses;
+  const unit = budget.step * Math.sqrt(d);
+  const enemiesIn = (points: Float32Array) => {
+    const pred = argmaxRows(engine.outputs(makeBatch(points, shape), 'logit'), c);
+    return Array.from(pred.keys()).filter((i) => pred[i] !== target).map((i) => ({ i, pred: pred[i] }));
+  };
+  // First ball: halve it while it already holds enemies, so the search starts below the boundary.
+  let radius = unit;
+  let found: { points: Float32Array; enemies: { i: number; pred: number }[]; layer: number } | null = null;
+  for (let h = 0; h <= HALVINGS; h++) {
+    const points = shell(x, 0, radius, budget.samples, rng);
+    const enemies = enemiesIn(points);
+    if (enemies.length === 0) break;
+    found = { points, enemies, layer: 0 };
+    radius /= 2;
+  }
+  for (let layer = 1; found === null && layer <= budget.layers; layer++) {
+    const points = shell(x, radius + (layer - 1) * unit, radius + layer * unit, budget.samples, rng);
+    const enemies = enemiesIn(points);
+    if (enemies.length > 0) found = { points, enemies, layer };
+  }
+  if (found === null) return null;
+  const { points, enemies } = found;
+  const best = enemies.reduce((a, b) => (l2(points, b.i * d, x) < l2(points, a.i * d, x) ? b : a));
+  const enemy = points.slice(best.i * d, (best.i + 1) * d);
+  if (!budget.sparsify || d === 1) return { input: enemy, predicted: best.pred, layer: found.layer };
+  const order = Array.from({ length: d }, (_, k) => k).sort((a, b) => Math.abs(enemy[a] - x[a]) - Math.abs(enemy[b] - x[b]) || a - b);
+  const candidates = new Float32Array(d * d);
+  const current = Float32Array.from(enemy);
+  for (let m = 0; m < d; m++) {
+    candidates.set(current, m * d);
+    current[order[m]] = x[order[m]];
+  }
+  const pred = argmaxRows(engine.outputs(makeBatch(candidates, shape), 'logit'), c);
+  let m = 0;
+  for (let k = d - 1; k >= 0; k--) {
+    if (pred[k] !== target) {
+      m = k;
+      break;
+    }
+  }
+  return { input: candidates.slice(m * d, (m + 1) * d), predicted: pred[m], layer: found.layer };
+}

@@ -1,0 +1,169 @@
+/**
+ * DeepRED (Zilke, Loza Mencía & Janssen 2016; methods.md §4.1): decompositional rule extraction for
+ * Dense networks. From the output back to the inputs, layer by layer:
+ * 1. the training rows' activations of every layer are computed once;
+ * 2. a C4.5 tree over the last hidden layer predicts the network's class (for two classes this is
+ *    DeepRED's "output > 0.5"; for more, the argmax, which is what the class decision is);
+ * 3. for every distinct term "h_ji > θ" in the current rules, a C4.5 tree over layer j-1 learns when it
+ *    holds; its paths conclude the term (true leaves) and its negation (false leaves);
+ * 4. the terms are substituted by those clauses, multiplied out into DNF and simplified
+ *    (deepred-expand.ts, dnf.ts);
+ * 5. the final clauses over the inputs become a rule set scored on the training rows (rule-set.ts).
+ * Budgets are explicit: `maxTerms` trees per layer (the most used terms first), `maxClauses` clauses
+ * per product and per class, and `seconds` of wall time (trees stop growing, unlearned terms are
+ * cut); every cut is reported in `budgetHit`. Not ported: RxREN input pruning.
+ */
+import { int, num } from '../../harness/params.js';
+import type { ParamValues } from '../../harness/params.js';
+import type { FitContext, MethodCard, StructuredExplainer } from '../types.js';
+import { learnC45 } from './c45.js';
+import { denseChain, layerActivations } from './dense-chain.js';
+import { type ExpandStats, type WeightedClause, capClauses, substituteClause } from './deepred-expand.js';
+import type { Term } from './dnf.js';
+import { extractionRows } from './extraction-data.js';
+import { type RuleSet, buildRuleSet } from './rule-set.js';
+import { type BudgetHit, type RulesGlobal, type RulesSample, type RulesState, explainWithRules, measuredFit } from './rules-explanation.js';
+import { treeRules } from './tree.js';
+
+const params = {
+  minCases: int({ default: 2, min: 1, description: "C4.5's minimum cases on at least two branches (-m)" }),
+  cf: num({ default: 0.25, min: 0, max: 1, description: 'C4.5 pruning confidence (0 or 1: no pruning)' }),
+  maxTerms: int({ default: 200, min: 1, description: 'most hidden-unit terms expanded per layer (one C4.5 tree each), the most used first' }),
+  maxClauses: int({ default: 400, min: 1, description: 'most clauses kept per substituted clause and per class after each layer (most confident first)' }),
+  seconds: num({ default: 120, min: 0.01, description: 'wall-time budget of the whole extraction' }),
+  rows: int({ default: 0, min: 0, description: 'training rows to learn from (0: all; otherwise a seeded subsample)' }),
+} as const;
+
+type Params = ParamValues<typeof params>;
+
+const laplace = (correct: number, cover: number) => (correct + 1) / (cover + 2);
+
+export function extractDeepRed(ctx: FitContext, p: Params): { ruleSet: RuleSet; budgetHit: BudgetHit[] } {
+  const budgetHit: BudgetHit[] = [];
+  const chain = denseChain(ctx.engine.model, 'deepred');
+  const rows = extractionRows(ctx, 'deepred', p.rows, budgetHit);
+  const acts = layerActivations(chain, rows.x, rows.n);
+  const width = (j: number) => (j === 0 ? rows.d : chain[j - 1].units);
+  const numClasses = ctx.engine.numClasses;
+  const deadline = performance.now() + p.seconds * 1000;
+  const k = chain.length;
+  const c45 = { minCases: p.minCases, cf: p.cf, deadline };
+  let timedOutTrees = 0;
+
+  const top = learnC45({ x: acts[k - 1], n: rows.n, d: width(k - 1), y: rows.labels, numClasses }, c45);
+  if (top.timedOut) timedOutTrees++;
+  let current: (WeightedClause & { cls: number })[] = treeRules(top.tree).map((r) => ({ terms: r.terms, cls: r.cls, confidence: laplace(r.correct, r.cover) }));
+
+  for (let j = k - 1; j >= 1; j--) {
+    const layerName = chain[j - 1].name;
+    const w = width(j);
+    const usage = new Map<string, { unit: number; value: number; uses: number }>();
+    for (const c of current) {
+      for (const t of c.terms) {
+        const key = `${t.feature}:${t.value}`;
+        const u = usage.get(key) ?? { unit: t.feature, value: t.value, uses: 0 };
+        u.uses++;
+        usage.set(key, u);
+      }
+    }
+    const ranked = [...usage.entries()].sort((a, b) => b[1].uses - a[1].uses || a[1].unit - b[1].unit || a[1].value - b[1].value);
+    if (ranked.length > p.maxTerms) {
+      budgetHit.push({ budget: 'terms', where: layerName, limit: p.maxTerms, cut: ranked.length - p.maxTerms, detail: `${ranked.length} terms on ${layerName}'s units; the ${ranked.length - p.maxTerms} least used were not expanded and clauses using them were dropped` });
+    }
+    const learned = new Map<string, { holds: WeightedClause[]; fails: WeightedClause[] }>();
+    let skippedForTime = 0;
+    for (const [key, t] of ranked.slice(0, p.maxTerms)) {
+      if (performance.now() > deadline) {
+        skippedForTime++;
+        continue;
+      }
+      const y = new Int32Array(rows.n);
+      for (let i = 0; i < rows.n; i++) y[i] = acts[j][i * w + t.unit] > t.value ? 1 : 0;
+      const tree = learnC45({ x: acts[j - 1], n: rows.n, d: width(j - 1), y, numClasses: 2 }, c45);
+      if (tree.timedOut) timedOutTrees++;
+      const holds: WeightedClause[] = [];
+      const fails: WeightedClause[] = [];
+      for (const r of treeRules(tree.tree)) (r.cls === 1 ? holds : fails).push({ terms: r.terms, confidence: laplace(r.correct, r.cover) });
+      learned.set(key, { holds, fails });
+    }
+    if (skippedForTime > 0) {
+      budgetHit.push({ budget: 'seconds', where: layerName, limit: p.seconds, cut: skippedForTime, detail: `time ran out: ${skippedForTime} terms on ${layerName}'s units were not expanded` });
+    }
+    const rulesFor = (t: Term) => {
+      const l = learned.get(`${t.feature}:${t.value}`);
+      return l ? (t.op === '>' ? l.holds : l.fails) : null;
+    };
+    const stats: ExpandStats = { unexpanded: 0, clausesCut: 0, timeCut: 0 };
+    const next: (WeightedClause & { cls: number })[] = [];
+    for (let c = 0; c < numClasses; c++) {
+      const expanded: WeightedClause[] = [];
+      for (const clause of current.filter((x) => x.cls === c)) expanded.push(...substituteClause(clause, rulesFor, p.maxClauses, stats, deadline));
+      next.push(...capClauses(expanded, p.maxClauses, stats).map((x) => ({ ...x, cls: c })));
+    }
+    if (stats.clausesCut > 0) {
+      budgetHit.push({ budget: 'clauses', where: layerName, limit: p.maxClauses, cut: stats.clausesCut, detail: `${stats.clausesCut} clauses beyond ${p.maxClauses} (the least confident) dropped while substituting ${layerName}` });
+    }
+    if (stats.timeCut > 0) {
+      budgetHit.push({ budget: 'seconds', where: layerName, limit: p.seconds, cut: stats.timeCut, detail: `time ran out: ${stats.timeCut} clauses were dropped unsubstituted at ${layerName}` });
+    }
+    if (stats.unexpanded > 0 && !budgetHit.some((b) => b.where === layerName && (b.budget === 'terms' || b.budget === 'seconds'))) {
+      throw new Error(`deepred: ${stats.unexpanded} clauses had terms without rules on ${layerName} although no budget cut terms`);
+    }
+    current = next;
+  }
+  if (timedOutTrees > 0) {
+    budgetHit.push({ budget: 'seconds', where: 'tree', limit: p.seconds, cut: timedOutTrees, detail: `time ran out while growing ${timedOutTrees} C4.5 trees; their open nodes became leaves` });
+  }
+  const ruleSet = buildRuleSet(current, rows.x, rows.n, rows.d, rows.labels, numClasses);
+  return { ruleSet, budgetHit };
+}
+
+const card: MethodCard = {
+  summary: {
+    en: 'DeepRED: rules extracted layer by layer. A decision tree explains each hidden unit from the layer below; substituting them from the output down gives IF-THEN rules over the inputs.',
+    ko: 'DeepRED: 층마다 규칙을 추출합니다. 결정 트리가 각 은닉 유닛을 아래 층으로 설명하고, 출력에서부터 차례로 대입해 입력에 대한 IF-THEN 규칙을 얻습니다.',
+  },
+  requirements: {
+    en: "The network's Dense layers and weights (ReLU, sigmoid or tanh units), and training data.",
+    ko: '신경망의 완전연결(Dense) 층과 가중치(ReLU, 시그모이드, tanh 유닛), 그리고 학습 데이터가 필요합니다.',
+  },
+  claims: [
+    {
+      kind: 'strength',
+      text: { en: 'Decompositional: follows the network\'s own hidden units, so it can recover interactions such as XOR that greedy trees on the inputs miss.', ko: '분해적 방법: 신경망의 은닉 유닛을 그대로 따라가므로, 입력 위의 탐욕적 트리가 놓치는 XOR 같은 상호작용도 찾을 수 있습니다.' },
+      evidence: ['rule-fidelity'],
+      expect: 'high',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'Rules explode with depth and width: substitution multiplies clauses, so budgets cut them and fidelity can drop.', ko: '깊이와 폭에 따라 규칙이 폭발적으로 늘어납니다. 대입이 절을 곱해 늘리므로 예산으로 잘라야 하고, 그만큼 충실도가 떨어질 수 있습니다.' },
+      evidence: ['rule-count', 'rule-length', 'extraction-seconds'],
+      expect: 'high',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'Incomplete: the substituted rules need not cover every input; the default rule decides the rest.', ko: '불완전합니다. 대입된 규칙이 모든 입력을 덮지는 않으며, 나머지는 기본 규칙이 결정합니다.' },
+      evidence: ['rule-coverage'],
+      expect: 'low',
+    },
+  ],
+  references: [
+    'Zilke, Loza Mencía & Janssen 2016, "DeepRED – Rule extraction from deep neural networks", Discovery Science, LNCS 9956',
+    'Quinlan 1993, "C4.5: Programs for Machine Learning", Morgan Kaufmann',
+    'DNN-RE (github.com/sumaiyah/DNN-RE) and REMIX (github.com/mateoespinosa/remix) re-implementations',
+  ],
+};
+
+export const deepredExplainer: StructuredExplainer<typeof params, RulesState, RulesSample, RulesGlobal> = {
+  id: 'deepred',
+  family: 'rules',
+  description: 'DeepRED: layer-wise decompositional rule extraction with C4.5 trees per hidden term, substitution into DNF and simplification, under explicit budgets',
+  needs: ['layers', 'training-data'],
+  kinds: ['tabular'],
+  output: 'probability',
+  deterministic: true,
+  params,
+  card,
+  fit: (ctx, p) => measuredFit(ctx, 'deepred', p, () => extractDeepRed(ctx, p)),
+  explain: (ctx, batch, _targets, _ids, _p, state) => explainWithRules(ctx.task, batch, state),
+};

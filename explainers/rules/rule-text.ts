@@ -1,0 +1,88 @@
+/**
+ * Rule sets as people read them, in English and Korean, in the features' ORIGINAL units: thresholds
+ * learned on standardised inputs are mapped back with the task's scale (raw = z * std + mean) and
+ * printed with the fewest significant digits that keep the value (0.22, not 0.2199999988).
+ */
+import type { TaskView } from '../../datasets/task.js';
+import type { Bilingual } from '../types.js';
+import type { Term } from './dnf.js';
+import type { Prediction, RuleSet } from './rule-set.js';
+
+/** A condition as the `rules` explanation records it: feature name, op, value in original units. */
+export interface Condition {
+  readonly feature: string;
+  readonly op: '<=' | '>';
+  readonly value: number;
+}
+
+/**
+ * The value with the fewest decimals within `tolerance` of v: float32 storage and the
+ * standardisation round trip leave 0.2199999988 for 0.22 and 1.6e-8 for 0.
+ */
+export function niceNumber(v: number, tolerance: number): number {
+  if (!Number.isFinite(v)) return v;
+  for (let k = 0; k <= 10; k++) {
+    const r = Math.round(v * 10 ** k) / 10 ** k;
+    if (Math.abs(r - v) <= tolerance) return r === 0 ? 0 : r;
+  }
+  return v;
+}
+
+export function toOriginalUnits(task: TaskView, t: Term): Condition {
+  const std = task.scale?.std[t.feature];
+  const raw = task.scale ? t.value * task.scale.std[t.feature] + task.scale.mean[t.feature] : t.value;
+  const tolerance = std !== undefined ? 1e-5 * std : 1e-6 * Math.max(1, Math.abs(raw));
+  return { feature: task.featureNames[t.feature] ?? `x${t.feature}`, op: t.op, value: niceNumber(raw, tolerance) };
+}
+
+const withUnit = (task: TaskView, f: number, v: number) => `${v}${task.units?.[f] ? ` ${task.units[f]}` : ''}`;
+
+/**
+ * "a AND b" over the clause's terms; a lower and an upper bound on one feature read as a range,
+ * "1.9 cm < petal_length <= 4.9 cm", as a person would write it.
+ */
+export function clauseText(task: TaskView, terms: readonly Term[], lang: 'en' | 'ko'): string {
+  if (terms.length === 0) return lang === 'en' ? 'TRUE' : '항상';
+  const parts: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    const c = toOriginalUnits(task, t);
+    const u = terms[i + 1];
+    if (t.op === '<=' && u && u.feature === t.feature && u.op === '>') {
+      parts.push(`${withUnit(task, t.feature, toOriginalUnits(task, u).value)} < ${c.feature} <= ${withUnit(task, t.feature, c.value)}`);
+      i++;
+    } else parts.push(`${c.feature} ${c.op} ${withUnit(task, t.feature, c.value)}`);
+  }
+  return parts.join(lang === 'en' ? ' AND ' : ' 이고 ');
+}
+
+const className = (task: TaskView, c: number) => task.classes[c] ?? String(c);
+
+/**
+ * "IF x <= 0.22 THEN 1 ELSE 0" for one rule; one "IF ... THEN ..." line per rule and a final
+ * "ELSE ..." line otherwise. Korean: "x <= 0.22 이면 1, 아니면 0".
+ */
+export function ruleSetText(task: TaskView, rs: RuleSet): Bilingual {
+  const def = className(task, rs.defaultClass);
+  if (rs.rules.length === 0) return { en: `ALWAYS ${def}`, ko: `항상 ${def}` };
+  const en = rs.rules.map((r) => `IF ${clauseText(task, r.terms, 'en')} THEN ${className(task, r.cls)}`);
+  const ko = rs.rules.map((r) => `${clauseText(task, r.terms, 'ko')} 이면 ${className(task, r.cls)}`);
+  if (rs.rules.length === 1) return { en: `${en[0]} ELSE ${def}`, ko: `${ko[0]}, 아니면 ${def}` };
+  return { en: [...en, `ELSE ${def}`].join('\n'), ko: [...ko, `그 밖에는 ${def}`].join('\n') };
+}
+
+/** Why the rule set predicts what it does for one input: the rule that fired, or the default. */
+export function predictionText(task: TaskView, rs: RuleSet, p: Prediction): Bilingual {
+  const cls = className(task, p.cls);
+  if (p.rule < 0) {
+    return {
+      en: `No rule fires, so the rules predict the default class ${cls}.`,
+      ko: `맞는 규칙이 없어 기본 클래스 ${cls}(으)로 예측합니다.`,
+    };
+  }
+  const r = rs.rules[p.rule];
+  return {
+    en: `The rules predict ${cls} because ${clauseText(task, r.terms, 'en')} (rule ${p.rule + 1} of ${rs.rules.length}, confidence ${r.confidence.toFixed(2)}).`,
+    ko: `${clauseText(task, r.terms, 'ko')} 이므로 규칙은 ${cls}(으)로 예측합니다 (규칙 ${rs.rules.length}개 중 ${p.rule + 1}번, 신뢰도 ${r.confidence.toFixed(2)}).`,
+  };
+}
