@@ -59,7 +59,10 @@ export async function loadPlugin(path: string, opts: { replace?: boolean } = {})
   } catch (e) {
     problem(path, `cannot be loaded (${(e as Error).message.split('\n')[0]})`);
   }
-  const explainer = checkPlugin(mod.default, path);
+  // A module compiled as CommonJS (a .ts file outside an ESM package) nests its default export.
+  let exported = mod.default;
+  if (exported && typeof exported === 'object' && !('id' in exported) && 'default' in exported) exported = (exported as { default: unknown }).default;
+  const explainer = checkPlugin(exported, path);
   registerPlugin(explainer, opts);
   return explainer;
 }

@@ -3,8 +3,9 @@
  * Points are drawn in spherical shells of growing radius around x until one is classified other than
  * the target class; the closest such "enemy" is then made sparse by putting back the original values
  * of the features it moved least. Laugel et al. put features back one at a time, each checked with the
- * model; here the candidates "the m least-moved features put back", m = 0..d-1, are checked in one
- * batch and the largest m that still flips is kept (the same path, one engine call).
+ * model; here the candidates "the m least-moved features put back", m = 0..d-1 (in blocks for large
+ * inputs), are checked in one batch and the largest m that still flips is kept (the same path, one
+ * engine call).
  */
 import { makeBatch, sizeOf } from '../../harness/batch.js';
 import type { Engine } from '../../harness/engine.js';
@@ -29,6 +30,7 @@ export interface Counterfactual {
 }
 
 const HALVINGS = 6;
+const MAX_CANDIDATES = 64;
 
 function shell(x: Float32Array, lo: number, hi: number, n: number, rng: Rng): Float32Array {
   const d = x.length;
@@ -82,19 +84,24 @@ export function growingSpheres(engine: Engine, x: Float32Array, shape: readonly 
   const enemy = points.slice(best.i * d, (best.i + 1) * d);
   if (!budget.sparsify || d === 1) return { input: enemy, predicted: best.pred, layer: found.layer };
   const order = Array.from({ length: d }, (_, k) => k).sort((a, b) => Math.abs(enemy[a] - x[a]) - Math.abs(enemy[b] - x[b]) || a - b);
-  const candidates = new Float32Array(d * d);
+  // Candidate m puts back the m least-moved features. Large inputs (images) step m in blocks so that at
+  // most MAX_CANDIDATES are checked; small (tabular) ones check every m.
+  const stride = Math.ceil(d / MAX_CANDIDATES);
+  const ms = Array.from({ length: Math.ceil(d / stride) }, (_, k) => k * stride);
+  const candidates = new Float32Array(ms.length * d);
   const current = Float32Array.from(enemy);
-  for (let m = 0; m < d; m++) {
-    candidates.set(current, m * d);
-    current[order[m]] = x[order[m]];
-  }
+  let put = 0;
+  ms.forEach((m, k) => {
+    for (; put < m; put++) current[order[put]] = x[order[put]];
+    candidates.set(current, k * d);
+  });
   const pred = argmaxRows(engine.outputs(makeBatch(candidates, shape), 'logit'), c);
-  let m = 0;
-  for (let k = d - 1; k >= 0; k--) {
+  let kept = 0;
+  for (let k = ms.length - 1; k >= 0; k--) {
     if (pred[k] !== target) {
-      m = k;
+      kept = k;
       break;
     }
   }
-  return { input: candidates.slice(m * d, (m + 1) * d), predicted: pred[m], layer: found.layer };
+  return { input: candidates.slice(kept * d, (kept + 1) * d), predicted: pred[kept], layer: found.layer };
 }
