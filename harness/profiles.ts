@@ -21,7 +21,15 @@ export interface Profile {
   readonly sets: Readonly<Record<string, Readonly<Record<string, number | string | boolean>>>>;
   /** Bootstrap resamples for the leaderboard's confidence intervals. */
   readonly bootstrapResamples: number;
+  /**
+   * Metrics this profile leaves out (the run's default metric list minus these): the re-explaining
+   * stability metrics and the perturbation-heavy fidelity ones cost tens of explanations per sample.
+   */
+  readonly skipMetrics?: readonly string[];
 }
+
+/** Expensive for a demo: each re-explains or perturbs every sample tens of times (standard runs them). */
+const HEAVY_METRICS = ['infidelity', 'road', 'aopc', 'pgi', 'pgu', 'local-lipschitz', 'max-sensitivity', 'avg-sensitivity', 'ris', 'ros'];
 
 const BASE_TASKS = [
   'mnist-cnn',
@@ -75,12 +83,12 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'run-to-run': { runs: 2 },
       'nearest-neighbours': { pool: 200 },
       counterfactual: { samples: 32, layers: 20 },
-      // rules family (tabular tasks): small extraction budgets, a 1000-row subsample for DeepRED.
-      deepred: { maxTerms: 40, maxClauses: 60, seconds: 4, rows: 1000 },
-      'c45-pedagogical': { seconds: 4 },
-      'cart-pedagogical': { seconds: 4 },
-      'trepan-lite': { queries: 500, seconds: 4 },
-      'rule-stability': { resamples: 2 },
+      // rules family (tabular tasks): small extraction budgets (REMIX's minCases 15), 500 rows for DeepRED.
+      deepred: { minCases: 15, maxTerms: 20, maxClauses: 30, seconds: 2, rows: 500 },
+      'c45-pedagogical': { seconds: 2 },
+      'cart-pedagogical': { seconds: 2 },
+      'trepan-lite': { queries: 300, seconds: 2 },
+      'rule-stability': { resamples: 1 },
     },
     bootstrapResamples: 200,
   },
@@ -89,7 +97,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     use: '`npm start`: every task and family, small samples',
     targetSeconds: 300,
     tasks: [...BASE_TASKS, ...ZERO_SHOT_QUICK, 'mnist-vae'],
-    samplesPerTask: 12,
+    samplesPerTask: 8,
+    skipMetrics: HEAVY_METRICS,
     explainChunk: 4,
     sets: {
       'integrated-gradients': { steps: 32 },
@@ -107,7 +116,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'avg-sensitivity': { samples: 5 },
       ris: { samples: 5 },
       ros: { samples: 5 },
-      'run-to-run': { runs: 3 },
+      'run-to-run': { runs: 2 },
+      mprt: { cascade: 'final-only' },
       // examples family (mnist-vae): epsilon-ball must mirror generative-boundaries' settings (it matches their distance).
       'generative-boundaries': { steps: 60, mcSamples: 2, samples: 12 },
       'epsilon-ball': { steps: 60, mcSamples: 2, samples: 12 },

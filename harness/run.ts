@@ -130,7 +130,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
   if (o.samples !== undefined && (!Number.isInteger(o.samples) || o.samples < 1)) throw new UserError(`--samples ${o.samples}: expected a positive integer`);
   const specs = (o.tasks ?? profile.tasks).map((id) => getTaskSpec(id));
   const explainers = o.explainers ? o.explainers.map((id) => getExplainer(id)) : [...allExplainers];
-  const metrics = o.metrics ? o.metrics.map((id) => getMetric(id)) : [...allMetrics];
+  const metrics = o.metrics ? o.metrics.map((id) => getMetric(id)) : allMetrics.filter((m) => !profile.skipMetrics?.includes(m.id));
   const { params, setRecord } = resolveAllParams(profile, o.sets ?? [], explainers, metrics);
   const samplesPerTask = o.samples ?? profile.samplesPerTask;
   const shard = o.shard !== undefined ? parseShard(o.shard) : null;
@@ -184,7 +184,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
   const allUnits: Unit[] = specs.flatMap((spec) =>
     explainers
       .filter((e) => explainerApplies(e, spec))
-      .map((e) => ({ task: spec.id, explainer: e.id, metrics: metrics.filter((m) => metricScores(m, e.family) && metricApplies(m, spec)).map((m) => m.id) })),
+      .map((e) => ({ task: spec.id, explainer: e.id, metrics: metrics.filter((m) => metricScores(m, e) && metricApplies(m, spec)).map((m) => m.id) })),
   );
   // A shard takes every n-th unit of the fixed plan: shards partition the cells, whatever their number.
   const units = shard ? allUnits.filter((_, k) => k % shard.count === shard.index - 1) : allUnits;

@@ -12,6 +12,7 @@ import type { MetricValue, StructuredMetric } from './types.js';
 export const counterfactualSize: StructuredMetric<Record<string, never>> = {
   id: 'counterfactual-size',
   family: 'examples',
+  explainers: ['counterfactual'],
   criterion: 'complexity',
   direction: 'lower',
   ideal: 0,

@@ -13,6 +13,7 @@ import type { MetricValue, StructuredMetric } from './types.js';
 export const counterfactualValidity: StructuredMetric<Record<string, never>> = {
   id: 'counterfactual-validity',
   family: 'examples',
+  explainers: ['counterfactual'],
   criterion: 'fidelity',
   direction: 'higher',
   ideal: 1,

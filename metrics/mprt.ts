@@ -5,6 +5,7 @@
  * is compared with the original. An explanation that still looks the same once every weight is random
  * does not explain the model, so lower similarity is better.
  */
+import { oneOf } from '../harness/params.js';
 import { sizeOf } from '../harness/batch.js';
 import { finiteOr, nullValue } from './per-sample.js';
 import { completed, reExplainRows, scorableSamples } from './re-explain.js';
@@ -24,6 +25,11 @@ const params = {
   ),
   threshold: thresholdParam,
   streams: streamsParam,
+  cascade: oneOf(
+    ['full', 'final-only'] as const,
+    'full',
+    'full: re-explain after each cascade stage (the similarity curve per layer, Adebayo et al.); final-only: only the fully randomised model (one re-explanation instead of one per layer, for budgets; the verdict is the same)',
+  ),
 } as const;
 
 export const mprt: AttributionMetric<typeof params> = {
@@ -65,7 +71,8 @@ export const mprt: AttributionMetric<typeof params> = {
 
     const curves: (number | null)[][] = s.scored.map(() => []);
     const meanSimilarity: (number | null)[] = [];
-    for (let stage = 1; stage <= layers.length; stage++) {
+    const stages = p.cascade === 'full' ? layers.map((_, k) => k + 1) : [layers.length];
+    for (const stage of stages) {
       const randomised = await model.randomised(seed, layers.slice(0, stage));
       let out: Float32Array;
       try {
@@ -88,7 +95,7 @@ export const mprt: AttributionMetric<typeof params> = {
     }
 
     s.scored.forEach((i, q) => {
-      const last = curves[q][layers.length - 1];
+      const last = curves[q][stages.length - 1];
       s.values[i] = last === null ? nullValue(SIMILARITY_UNDEFINED) : finiteOr(last, SIMILARITY_UNDEFINED);
     });
     const values: MetricValue[] = completed(s.values, ID);
@@ -97,6 +104,7 @@ export const mprt: AttributionMetric<typeof params> = {
       values,
       details: {
         layers,
+        stages: stages.map((k) => layers.slice(0, k).length),
         meanSimilarity,
         threshold: p.threshold,
         passRate: passRate(verdicts),

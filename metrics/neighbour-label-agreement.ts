@@ -10,6 +10,7 @@ import type { MetricValue, StructuredMetric } from './types.js';
 export const neighbourLabelAgreement: StructuredMetric<Record<string, never>> = {
   id: 'neighbour-label-agreement',
   family: 'examples',
+  explainers: ['nearest-neighbours'],
   criterion: 'fidelity',
   direction: 'higher',
   ideal: 1,

@@ -101,6 +101,11 @@ export interface MetricBase<S extends ParamSpecs = ParamSpecs> {
   readonly id: string;
   /** The family of explanations it scores; 'any' for family-independent metrics such as cost. */
   readonly family: Family | 'any';
+  /**
+   * Only these explainers of the family, when the metric reads what only their payloads carry (a
+   * counterfactual's flipped prediction, a generator's latent samples).
+   */
+  readonly explainers?: readonly string[];
   readonly criterion: Criterion;
   readonly direction: Direction;
   /** Where a parameter flips which way is better (e.g. ROAD's MoRF vs LeRF order); default `direction`. */
@@ -142,8 +147,9 @@ export interface CommonMetric<S extends ParamSpecs = ParamSpecs> extends MetricB
 export type Metric = AttributionMetric<any> | StructuredMetric<any> | CommonMetric<any>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-/** Whether a metric scores an explainer's family. */
-export function metricScores(metric: Metric, family: Family): boolean {
-  return metric.family === 'any' || metric.family === family;
+/** Whether a metric scores an explainer: its family, and its id where the metric names explainers. */
+export function metricScores(metric: Metric, explainer: { readonly id: string; readonly family: Family }): boolean {
+  if (metric.explainers && !metric.explainers.includes(explainer.id)) return false;
+  return metric.family === 'any' || metric.family === explainer.family;
 }
 export type { Family };

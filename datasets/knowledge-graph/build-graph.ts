@@ -5,16 +5,18 @@
  * attribute a digit shows on at least half of its mnist10k training images, weighted by that share).
  * `npm run graph` writes digit-shapes.graph.json; a test checks the committed file is up to date.
  */
+import { PACKAGE_ROOT } from '../paths.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Dataset } from '../dataset.js';
 import { attributeMatrix, ATTRIBUTE_IDS } from './image-attributes.js';
 import { attributeNode, conceptNode, digitNode, type GraphData, type GraphEdge, type GraphNode } from './graph.js';
 import { WordNetNouns } from './wordnet.js';
 import type { Bilingual } from '../../explainers/types.js';
 
-const HERE = dirname(fileURLToPath(import.meta.url));
+// The JSON files stay in the source tree (the build does not copy them): find them from the package root.
+const HERE = join(PACKAGE_ROOT, 'datasets', 'knowledge-graph');
 export const HAND_AUTHORED_JSON = join(HERE, 'digit-shapes.json');
 export const GRAPH_JSON = join(HERE, 'digit-shapes.graph.json');
 /** A class has an attribute (computed edge) when this share of its training images shows it. */

@@ -9,7 +9,7 @@ import { counterfactualSize } from '../../metrics/counterfactual-size.js';
 import { counterfactualValidity } from '../../metrics/counterfactual-validity.js';
 import { neighbourLabelAgreement } from '../../metrics/neighbour-label-agreement.js';
 import type { MetricContext, StructuredInput } from '../../metrics/types.js';
-import { linearSoftmax, reluMlp } from '../../test/helpers/tiny-models.js';
+import { imageLinearSoftmax, linearSoftmax, reluMlp } from '../../test/helpers/tiny-models.js';
 import type { ExplainContext, FitContext } from '../types.js';
 import { counterfactualExplainer } from './counterfactual.js';
 import type { ExampleQuery } from './example-query.js';
@@ -118,6 +118,32 @@ describe('counterfactual', () => {
     // A payload claiming a counterfactual that does not flip the model is invalid.
     const forged = { ...q, samples: [{ ...q.samples[0], input: [-0.5, 0.2, 0.1] }] };
     expect(await counterfactualValidity.evaluate(metricCtx(engine, t), structured(batch, targets, [forged]), {})).toEqual([0]);
+  });
+
+  it('makes image counterfactuals sparse in blocks: puts back what moved less than the pixel that matters', async () => {
+    // 10 x 10 image, class 1 wins when pixel (0, 0) > 0.5; 100 pixels are put back in blocks of 2.
+    const w = Array.from({ length: 100 }, (_, k) => (k === 0 ? [0, 4] : [0, 0]));
+    const m = await imageLinearSoftmax(10, 10, w, [0, -2]);
+    const engine = new Engine(m);
+    const t: TaskView = { ...task(100), kind: 'image', sampleShape: [10, 10, 1], scale: undefined, units: undefined };
+    const batch = makeBatch(new Float32Array(100), [10, 10, 1]);
+    const targets = Int32Array.from([0]);
+    const before = tf.memory().numTensors;
+    const passes = engine.passes().forwardPasses;
+    const r = await counterfactualExplainer.explain(ctxFor(engine, t), batch, targets, ['s0'], params, undefined);
+    expect(tf.memory().numTensors).toBe(before);
+    const q = r.explanations[0];
+    expect(q.found).toBe(true);
+    const cf = (q.samples[0].input as number[][][]).flat(2);
+    expect(cf[0]).toBeGreaterThan(0.5);
+    // Everything moved less than the one pixel that matters was put back, up to one block (stride 2).
+    const smaller = cf.filter((v, k) => k > 0 && v !== 0 && Math.abs(v) < Math.abs(cf[0])).length;
+    expect(smaller).toBeLessThanOrEqual(1);
+    expect(q.size!.changed).toBe(cf.filter((v) => v !== 0).length);
+    expect(q.changes).toBeUndefined();
+    expect(r.text[0].en).toMatch(/changes \d+ of 100 pixels/);
+    // Shells of 64 points plus one probe of the model and at most 64 sparsity candidates.
+    expect((engine.passes().forwardPasses - passes - 1 - 50) % 64).toBe(0);
   });
 
   it('reports no counterfactual when the budget cannot reach the boundary', async () => {

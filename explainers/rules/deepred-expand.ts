@@ -60,6 +60,10 @@ export function substituteClause(clause: WeightedClause, rulesFor: TermRules, ma
     }
     const next: WeightedClause[] = [];
     for (const a of partial) {
+      if (performance.now() > deadline) {
+        stats.timeCut++;
+        return [];
+      }
       for (const b of options) {
         const terms = simplifyClause([...a.terms, ...b.terms]);
         if (terms) next.push({ terms, confidence: a.confidence * b.confidence });

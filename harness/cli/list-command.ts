@@ -42,6 +42,7 @@ export function listText(what: string): string {
         out.push(
           `${p.id.padEnd(9)} ${String(p.tasks.length).padStart(2)} tasks, ${p.samplesPerTask} inputs per task, target ${p.targetSeconds === null ? 'none (cluster/GPU)' : `< ${formatDuration(p.targetSeconds)}`} on 2 cores: ${p.use}`,
         );
+        if (p.skipMetrics?.length) out.push(`    leaves out: ${p.skipMetrics.join(', ')}`);
         for (const [id, sets] of Object.entries(p.sets)) out.push(`    ${id}: ${Object.entries(sets).map(([k, v]) => `${k}=${v}`).join(', ')}`);
       }
       break;

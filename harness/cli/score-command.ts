@@ -159,7 +159,9 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   for (const metric of metrics) {
     if (metric.requires.includes('ground-truth') && !groundTruth) throw new UserError(`--metric ${metric.id}: needs --ground-truth`);
     const family = explainer?.family ?? 'attribution';
-    if (!metricScores(metric, family)) throw new UserError(`--metric ${metric.id}: scores ${metric.family} explanations, but ${explainerName} gives ${family} explanations`);
+    if (!metricScores(metric, { id: explainerName, family })) {
+      throw new UserError(`--metric ${metric.id}: scores ${metric.explainers ? metric.explainers.join(', ') : `${metric.family} explanations`}, not ${explainerName} (${family})`);
+    }
     if (metric.requires.includes('explainer') && !again) {
       throw new UserError(`--metric ${metric.id}: re-runs the explainer, so it needs --explainer, not --attributions`);
     }

@@ -9,6 +9,7 @@ import { generativePayload, NOT_GENERATIVE } from './payloads.js';
 export const acceptanceEfficiency: StructuredMetric<Record<string, never>> = {
   id: 'acceptance-efficiency',
   family: 'examples',
+  explainers: ['generative-boundaries', 'epsilon-ball'],
   criterion: 'cost',
   direction: 'higher',
   ideal: 1,

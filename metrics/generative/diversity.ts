@@ -24,6 +24,7 @@ export function meanPairwiseL2(xs: readonly number[][]): number {
 export const diversity: StructuredMetric<Record<string, never>> = {
   id: 'diversity',
   family: 'examples',
+  explainers: ['generative-boundaries', 'epsilon-ball'],
   criterion: 'complexity',
   direction: 'descriptive',
   ideal: 0,
@@ -44,6 +45,7 @@ export const diversity: StructuredMetric<Record<string, never>> = {
 export const meanLatentDistance: StructuredMetric<Record<string, never>> = {
   id: 'mean-latent-distance',
   family: 'examples',
+  explainers: ['generative-boundaries', 'epsilon-ball'],
   criterion: 'complexity',
   direction: 'descriptive',
   ideal: 0,

@@ -11,6 +11,7 @@ import { argmaxRows, classifierOutputs, generativePayload, NO_SAMPLES, NOT_GENER
 export const homogeneity: StructuredMetric<Record<string, never>> = {
   id: 'homogeneity',
   family: 'examples',
+  explainers: ['generative-boundaries', 'epsilon-ball'],
   criterion: 'fidelity',
   direction: 'higher',
   ideal: 1,
@@ -32,6 +33,7 @@ export const homogeneity: StructuredMetric<Record<string, never>> = {
 export const featureSimilarity: StructuredMetric<Record<string, never>> = {
   id: 'feature-similarity',
   family: 'examples',
+  explainers: ['generative-boundaries', 'epsilon-ball'],
   criterion: 'fidelity',
   direction: 'higher',
   ideal: 1,

@@ -13,6 +13,7 @@ import { generativePayload, NO_SAMPLES, NOT_GENERATIVE } from './payloads.js';
 export const regionMembership: StructuredMetric<Record<string, never>> = {
   id: 'region-membership',
   family: 'examples',
+  explainers: ['generative-boundaries', 'epsilon-ball'],
   criterion: 'fidelity',
   direction: 'higher',
   ideal: 1,
