@@ -91,7 +91,7 @@ describe('the registry', () => {
     expect((err as Error).message).toMatch(/'lrp-epsilon'.*random, gradient,.*kernel-shap/);
     for (const e of explainers) {
       expect(['logit', 'probability']).toContain(e.output);
-      expect(e.family).toBe('attribution');
+      expect(['attribution', 'rules', 'examples', 'concept-path']).toContain(e.family);
     }
   });
 });

@@ -123,6 +123,12 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'epsilon-ball': { steps: 60, mcSamples: 2, samples: 12 },
       'nearest-neighbours': { pool: 300 },
       counterfactual: { samples: 32, layers: 20 },
+      // rules family (tabular tasks): small extraction budgets (REMIX's minCases 15), 500 rows for DeepRED.
+      deepred: { minCases: 15, maxTerms: 20, maxClauses: 30, seconds: 2, rows: 500 },
+      'c45-pedagogical': { seconds: 2 },
+      'cart-pedagogical': { seconds: 2 },
+      'trepan-lite': { queries: 300, seconds: 2 },
+      'rule-stability': { resamples: 1 },
     },
     bootstrapResamples: 1000,
   },
@@ -136,7 +142,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     sets: {
       'kernel-shap': { samples: 512 },
       // rules: DeepRED's budgets bound mnist-zero-mlp (784 pixels); cuts are reported in budgetHit.
-      deepred: { maxTerms: 60, maxClauses: 150, seconds: 60, rows: 3000 },
+      deepred: { minCases: 15, maxTerms: 30, maxClauses: 100, seconds: 90, rows: 1500 },
       'trepan-lite': { queries: 1000, seconds: 30 },
       'rule-stability': { resamples: 3 },
       'generative-boundaries': { steps: 150, mcSamples: 2, samples: 24 },
