@@ -121,7 +121,7 @@ describe('mprt', () => {
     const ir = evaluation(await mprt.evaluate(ii, iiInput, defaults(mprt.params)));
     expect(ir.values).toEqual([1, 1, 1, 1]);
     expect(ir.details?.passRate).toBe(0);
-    expect(ir.details?.meanSimilarity).toEqual([1, 1, 1]);
+    expect(ir.details?.meanSimilarity).toEqual(weighted.map(() => 1));
 
     // Same seed same curve; the randomised copies are all disposed.
     const again = evaluation(await mprt.evaluate(contextWithExplainer(model, task, gradientExplainer), gInput, defaults(mprt.params)));
