@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { sampleOf, selectSamples, sizeOf, type Batch } from './batch.js';
 import { Engine } from './engine.js';
 import { UserError } from './errors.js';
-import { explainSamples, fitExplainer } from './explain-samples.js';
+import { explainSamples, type ExplainSamplesOptions, fitExplainer } from './explain-samples.js';
 import { type AnySample, type ExplanationRecord, recordOf, samplesOf } from './explanation-record.js';
 import type { AnyParamValues } from './params.js';
 import { reExplainer } from './re-explainer.js';
@@ -128,20 +128,29 @@ export async function runUnit(unit: Unit, ctx: UnitContext, sink: UnitSink): Pro
     for (const x of samplesOf(line, ctx.where)) have.set(x.sampleId, x);
   }
   const missing = sampleIds.map((id, i) => ({ id, i })).filter(({ id }) => !have.has(id));
-  if (missing.length > 0 && isPlugin(explainer.id)) await checkPluginBehaviour(explainer.id, () => explainOnce(missing.slice(0, 1)));
-  if (missing.length > 0) {
-    sink.step(`${task.id} · ${explainer.id} · explaining ${missing.length} inputs`);
-    const made = await explainSamples({
+  /** Explains some of the task's samples (by position); extra options add text and persistence. */
+  const explainRows = async (which: readonly { id: string; i: number }[], extra: Partial<ExplainSamplesOptions> = {}) =>
+    explainSamples({
       explainer,
       params: eParams,
       state: await state(),
       engine,
       task,
       seed: ctx.seed,
-      batch: selectSamples(batch, missing.map((m) => m.i)),
-      targets: Int32Array.from(missing.map((m) => targets[m.i])),
-      sampleIds: missing.map((m) => m.id),
+      batch: selectSamples(batch, which.map((m) => m.i)),
+      targets: Int32Array.from(which.map((m) => targets[m.i])),
+      sampleIds: which.map((m) => m.id),
       chunk: ctx.explainChunk,
+      ...extra,
+    });
+  if (missing.length > 0 && isPlugin(explainer.id)) {
+    // What the plugin check compares: one sample explained twice, not persisted.
+    const once = async () => (await explainRows(missing.slice(0, 1))).map((x) => (x.family === 'attribution' ? Array.from(x.attribution) : x.explanation));
+    await checkPluginBehaviour(explainer.id, once);
+  }
+  if (missing.length > 0) {
+    sink.step(`${task.id} · ${explainer.id} · explaining ${missing.length} inputs`);
+    const made = await explainRows(missing, {
       text: (x, input) => attributionText({ task, input, attribution: x.attribution, target: x.target, output: explainer.output }),
       onChunk: (chunk) => {
         const artifacts: Artifact[] = [];
@@ -159,22 +168,6 @@ export async function runUnit(unit: Unit, ctx: UnitContext, sink: UnitSink): Pro
       },
     });
     for (const x of made) have.set(x.sampleId, x);
-  }
-  /** One sample explained without persisting it: what the plugin check compares. */
-  async function explainOnce(which: readonly { id: string; i: number }[]): Promise<unknown> {
-    const made = await explainSamples({
-      explainer,
-      params: eParams,
-      state: await state(),
-      engine,
-      task,
-      seed: ctx.seed,
-      batch: selectSamples(batch, which.map((m) => m.i)),
-      targets: Int32Array.from(which.map((m) => targets[m.i])),
-      sampleIds: which.map((m) => m.id),
-      chunk: ctx.explainChunk,
-    });
-    return made.map((x) => (x.family === 'attribution' ? Array.from(x.attribution) : x.explanation));
   }
 
   const samples = sampleIds.map((id, i) => {
