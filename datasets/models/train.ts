@@ -4,7 +4,7 @@
  * then assembles zoo.json and the table in datasets/models/README.md from every training.json.
  *
  * Reproducibility: seeded initialisers (train-architectures.ts), our own epoch loop with a seeded
- * shuffle (tfjs fit(shuffle) uses Math.random) and trainOnBatch, no dropout. Backend: wasm, with the
+ * shuffle (tfjs fit(shuffle) is unseeded) and trainOnBatch, no dropout. Backend: wasm, with the
  * one missing gradient kernel supplied by harness/wasm-conv-filter-grad.ts (the cpu backend's conv gradients
  * were ~50x slower than its forward pass). Accuracy is measured on the saved-and-reloaded model.
  */
