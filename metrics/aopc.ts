@@ -9,9 +9,9 @@ import { UserError } from '../harness/errors.js';
 import { int, oneOf } from '../harness/params.js';
 import type { Rng } from '../harness/rng.js';
 import type { TaskView } from '../datasets/task.js';
-import { attributionOf, attributionProblem, checkInput, nullValue } from './per-sample.js';
+import { attributionOf, checkInput, nullValue, scorableAttributions } from './per-sample.js';
 import { rankByAttribution } from './perturbation-curve.js';
-import type { AttributionMetric, MetricValue } from './types.js';
+import type { AttributionMetric } from './types.js';
 
 const ID = 'aopc';
 
@@ -76,13 +76,7 @@ export const aopc: AttributionMetric<typeof params> = {
     const L = Math.min(p.steps, regions.length);
     const per = L + 1;
 
-    const values: MetricValue[] = new Array(batch.n);
-    const scored: number[] = [];
-    for (let i = 0; i < batch.n; i++) {
-      const problem = attributionProblem(attributionOf(input, i));
-      if (problem) values[i] = nullValue(problem);
-      else scored.push(i);
-    }
+    const { values, scored } = scorableAttributions(input);
     if (scored.length === 0) return values;
 
     const rows = new Float32Array(scored.length * per * d);

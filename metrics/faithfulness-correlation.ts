@@ -9,8 +9,8 @@ import type { OutputKind } from '../harness/model.js';
 import { int, num, oneOf } from '../harness/params.js';
 import { baselineParam, baselineRows, blurSigmaParam } from './baselines.js';
 import { pearson, standardDeviation } from './pearson.js';
-import { attributionOf, attributionProblem, checkInput, nullValue } from './per-sample.js';
-import type { AttributionMetric, MetricValue } from './types.js';
+import { attributionOf, checkInput, nullValue, scorableAttributions } from './per-sample.js';
+import type { AttributionMetric } from './types.js';
 
 const ID = 'faithfulness-correlation';
 
@@ -61,13 +61,7 @@ export const faithfulnessCorrelation: AttributionMetric<typeof params> = {
     const base = baselineRows(ctx.task, batch, p.baseline, p.blurSigma, `metric ${ID}`);
     const per = p.runs + 1; // row 0 of each sample is x itself
 
-    const values: MetricValue[] = new Array(batch.n);
-    const scored: number[] = [];
-    for (let i = 0; i < batch.n; i++) {
-      const problem = attributionProblem(attributionOf(input, i));
-      if (problem) values[i] = nullValue(problem);
-      else scored.push(i);
-    }
+    const { values, scored } = scorableAttributions(input);
 
     const rows = new Float32Array(scored.length * per * d);
     const rowTargets = new Int32Array(scored.length * per);

@@ -14,8 +14,8 @@ import { sizeOf } from '../harness/batch.js';
 import type { OutputKind } from '../harness/model.js';
 import { bool, int, num, oneOf } from '../harness/params.js';
 import { baselineParam, baselineRows, blurSigmaParam } from './baselines.js';
-import { attributionOf, attributionProblem, checkInput, nullValue } from './per-sample.js';
-import type { AttributionMetric, MetricValue } from './types.js';
+import { attributionOf, checkInput, nullValue, scorableAttributions } from './per-sample.js';
+import type { AttributionMetric } from './types.js';
 
 const ID = 'infidelity';
 
@@ -79,13 +79,7 @@ export const infidelity: AttributionMetric<typeof params> = {
     const needBase = p.perturbation === 'baseline' || p.multiplyByInputs;
     const base = needBase ? baselineRows(ctx.task, batch, p.baseline, p.blurSigma, where) : null;
 
-    const values: MetricValue[] = new Array(batch.n);
-    const scored: number[] = [];
-    for (let i = 0; i < batch.n; i++) {
-      const problem = attributionProblem(attributionOf(input, i));
-      if (problem) values[i] = nullValue(problem);
-      else scored.push(i);
-    }
+    const { values, scored } = scorableAttributions(input);
     if (scored.length === 0) return values;
 
     const rows = new Float32Array(scored.length * per * d);

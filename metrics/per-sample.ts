@@ -50,3 +50,18 @@ export function attributionProblem(a: Float32Array): string | null {
   for (let j = 0; j < a.length; j++) if (!Number.isFinite(a[j])) return 'attribution has non-finite values';
   return null;
 }
+
+/**
+ * Splits a batch into the samples a metric can score and those it cannot (a broken attribution gets a
+ * null with the reason); `values` holds the nulls, the metric fills in the rest.
+ */
+export function scorableAttributions(input: AttributionInput): { values: MetricValue[]; scored: number[] } {
+  const values: MetricValue[] = new Array(input.batch.n);
+  const scored: number[] = [];
+  for (let i = 0; i < input.batch.n; i++) {
+    const problem = attributionProblem(attributionOf(input, i));
+    if (problem) values[i] = nullValue(problem);
+    else scored.push(i);
+  }
+  return { values, scored };
+}
