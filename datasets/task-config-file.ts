@@ -1,0 +1,64 @@
+/**
+ * The file of `xai-bench run --config FILE` (`xai-bench/task-config@1`, schemas/task-config.schema.json):
+ * a user's own tabular tasks, each a trained tfjs model plus a labelled CSV, paths relative to the file.
+ * Reading it checks everything that needs no model or data: JSON, the schema, duplicate ids.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { UserError } from '../harness/errors.js';
+import { assertValid } from '../harness/schemas.js';
+
+export const TASK_CONFIG_SCHEMA = 'xai-bench/task-config@1';
+
+export interface TaskConfigEntry {
+  readonly id: string;
+  readonly description?: string;
+  readonly model: string;
+  readonly data: string;
+  readonly label: string;
+  readonly features?: readonly string[];
+  readonly classes?: readonly string[];
+  readonly testFraction?: number;
+  readonly standardise?: boolean;
+  readonly units?: Readonly<Record<string, string>>;
+  readonly groundTruth?: { readonly relevant: readonly (string | number)[] };
+}
+
+export interface TaskConfigFile {
+  readonly schema?: typeof TASK_CONFIG_SCHEMA;
+  readonly tasks: readonly TaskConfigEntry[];
+}
+
+export interface ReadTaskConfig {
+  /** Absolute path of the file. */
+  readonly path: string;
+  /** sha256 of its bytes. */
+  readonly sha256: string;
+  readonly file: TaskConfigFile;
+}
+
+export function readTaskConfigFile(path: string): ReadTaskConfig {
+  const abs = resolve(path);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UserError(`--config ${path}: ${code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(e)})`}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    throw new UserError(`${path}: not valid JSON (${(e as Error).message})`);
+  }
+  assertValid('task-config', json, path);
+  const seen = new Map<string, number>();
+  json.tasks.forEach((t, i) => {
+    const first = seen.get(t.id);
+    if (first !== undefined) throw new UserError(`${path}: tasks[${i}].id: '${t.id}' is also the id of tasks[${first}]; task ids must be unique`);
+    seen.set(t.id, i);
+  });
+  return { path: abs, sha256: createHash('sha256').update(bytes).digest('hex'), file: json };
+}
