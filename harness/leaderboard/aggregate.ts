@@ -9,7 +9,11 @@ import type { RunInfo } from '../run-info.js';
 import { validate } from '../schemas.js';
 import { CONFIDENCE, DEFAULT_RESAMPLES, pairedBootstrap } from '../stats/bootstrap.js';
 import { mergeCells, type MergedCell } from './merge.js';
+import { metricAgreement } from './meta-agreement.js';
+import { metricReliability } from './meta-reliability.js';
+import { settingSensitivity } from './meta-sensitivity.js';
 import { competitionRanks, CRITERIA, criterionScores } from './rank.js';
+import { sanityBadges } from './sanity-badges.js';
 import { LEADERBOARD_SCHEMA, type Leaderboard, type MetricBoard, type MetricEntry, type RunProvenance, type TaskBoard, type HumanSection } from './types.js';
 
 export interface AggregateOptions {
@@ -97,6 +101,7 @@ function taskBoard(task: string, cells: readonly MergedCell[], seed: number, res
     explainers,
     metrics,
     criteria: criterionScores(metrics, explainers),
+    sanity: sanityBadges(explainers, metrics, cells),
   };
 }
 
@@ -114,8 +119,10 @@ export function aggregate(records: readonly ResultRecord[], runs: readonly RunIn
       throw new UserError(`result ${rec.task}/${rec.explainer}/${rec.metric} belongs to run ${rec.run}, which has no run.json among the inputs`);
     }
   }
+  // Setting variants (records with `variant`) never enter the boards: only meta.sensitivity reads them.
+  const merged = mergeCells(records);
   const byTask = new Map<string, MergedCell[]>();
-  for (const c of mergeCells(records)) byTask.set(c.task, [...(byTask.get(c.task) ?? []), c]);
+  for (const c of merged) if (c.variant === null) byTask.set(c.task, [...(byTask.get(c.task) ?? []), c]);
   const tasks = [...byTask.keys()].sort(byString).map((t) => taskBoard(t, byTask.get(t)!, seed, resamples));
   const profiles = [...new Set(provenance.map((r) => r.profile))].sort(byString);
   const board: Leaderboard = {
@@ -126,6 +133,14 @@ export function aggregate(records: readonly ResultRecord[], runs: readonly RunIn
     provenance: { runs: provenance, resamples, bootstrapSeed: seed, confidence: CONFIDENCE, method: 'paired-bootstrap-percentile' },
     tasks,
     human: opts.human ?? null,
+    meta: {
+      agreement: metricAgreement(tasks),
+      reliability: metricReliability(tasks, byTask),
+      sensitivity: settingSensitivity(
+        tasks,
+        merged.filter((c) => c.variant !== null),
+      ),
+    },
   };
   const errors = validate('leaderboard', board);
   if (errors.length) throw new Error(`aggregate produced an invalid leaderboard: ${errors.join('; ')}`);

@@ -6,6 +6,7 @@
  */
 import { UserError } from '../errors.js';
 import type { ResultRecord } from '../result-record.js';
+import { variantKey } from '../metric-variants.js';
 import { cellKey } from '../results-store.js';
 import type { Criterion, Direction } from '../../metrics/types.js';
 import type { OutputKind } from '../model.js';
@@ -27,6 +28,8 @@ export interface MergedCell {
   readonly nullReasons: Readonly<Record<string, number>>;
   /** Contributing run ids, sorted. */
   readonly runs: readonly string[];
+  /** The overridden parameters of a setting variant; null for the metric's own setting. */
+  readonly variant: ParamRecord | null;
 }
 
 /** JSON with sorted keys, so {a, b} and {b, a} compare equal. */
@@ -69,19 +72,23 @@ export function mergeCells(records: readonly ResultRecord[]): MergedCell[] {
   const agree = new Agreement();
   const cells = new Map<string, Building>();
   for (const rec of records) {
-    const cell = `cell ${rec.task}/${rec.explainer}/${rec.metric}`;
+    // A setting variant is a cell of its own: its parameters differ from the default's by design.
+    const vKey = variantKey(rec.variant);
+    const variantNote = rec.variant ? ` (variant ${vKey})` : '';
+    const cell = `cell ${rec.task}/${rec.explainer}/${rec.metric}${variantNote}`;
     // A failed cell (a plugin threw or timed out) never loaded its task: it has no hashes to compare.
     if (!rec.failure) {
       agree.check(`task ${rec.task}`, 'modelHash', rec.modelHash, rec.run);
       agree.check(`task ${rec.task}`, 'datasetHash', rec.datasetHash, rec.run);
     }
-    agree.check(`metric ${rec.metric} on task ${rec.task}`, 'criterion', rec.criterion, rec.run);
-    agree.check(`metric ${rec.metric} on task ${rec.task}`, 'direction', rec.direction, rec.run);
-    agree.check(`metric ${rec.metric} on task ${rec.task}`, 'metricParams', rec.metricParams, rec.run);
+    const metricScope = `metric ${rec.metric}${variantNote} on task ${rec.task}`;
+    agree.check(metricScope, 'criterion', rec.criterion, rec.run);
+    agree.check(metricScope, 'direction', rec.direction, rec.run);
+    agree.check(metricScope, 'metricParams', rec.metricParams, rec.run);
     agree.check(cell, 'explainerParams', rec.explainerParams, rec.run);
     agree.check(cell, 'output', rec.output, rec.run);
 
-    const key = cellKey(rec.task, rec.explainer, rec.metric);
+    const key = `${cellKey(rec.task, rec.explainer, rec.metric)}|${vKey}`;
     let b = cells.get(key);
     if (!b) {
       b = { first: rec, values: new Map(), nullReasons: {}, runs: new Set() };
@@ -128,5 +135,6 @@ export function mergeCells(records: readonly ResultRecord[]): MergedCell[] {
     values: new Map([...values].map(([id, v]) => [id, v.value])),
     nullReasons,
     runs: [...runs].sort(),
+    variant: first.variant ?? null,
   }));
 }

@@ -86,6 +86,147 @@ export interface TaskBoard {
   readonly explainers: readonly string[];
   readonly metrics: readonly MetricBoard[];
   readonly criteria: readonly CriterionBoard[];
+  /** The sanity badges of every explainer of the task (sanity-badges.ts). */
+  readonly sanity: readonly SanityBadges[];
+}
+
+// ---- Sanity badges (issue 4): every explainer gets one per check, whatever its outcome.
+
+/**
+ * passed: the whole 95% interval of the mean similarity lies below the threshold (the explanation
+ * changed when the weights or the class did); failed: the whole interval lies at or above it;
+ * inconclusive: the interval contains the threshold, or a single value has no interval;
+ * not-applicable: no value (the check was not run, does not score this explainer, or every value is null).
+ */
+export type SanityStatus = 'passed' | 'failed' | 'inconclusive' | 'not-applicable';
+
+export interface SanityCheck {
+  /** The sanity metric: `mprt` (model parameter randomisation) or `random-logit`. */
+  readonly metric: string;
+  readonly status: SanityStatus;
+  /** Mean similarity between the explanation and the re-explanation (lower = the check passes). */
+  readonly mean: number | null;
+  readonly ci: readonly [number, number] | null;
+  readonly n: number;
+  /** Fraction of samples whose own similarity is below the threshold. */
+  readonly passRate: number | null;
+  /** The metric's declared pass threshold, as run. */
+  readonly threshold: number | null;
+  /** The similarity measure, as run (e.g. spearman). */
+  readonly similarity: string | null;
+  /** Why the status is inconclusive or not-applicable; null otherwise. */
+  readonly reason: string | null;
+}
+
+export interface SanityBadges {
+  readonly explainer: string;
+  /** One per sanity metric, in the order mprt, random-logit. */
+  readonly checks: readonly SanityCheck[];
+}
+
+// ---- The meta section (issue 4): evaluating the metrics themselves. Every correlation is computed on
+// explainer means oriented so that higher = better in each metric's own direction; every null says why.
+
+export interface MetricPairAgreement {
+  readonly task: string;
+  readonly criterion: Criterion;
+  readonly metricA: string;
+  readonly metricB: string;
+  /** Explainers with a mean on both metrics (the items ranked). */
+  readonly explainers: number;
+  /** Spearman's rho between the two metrics' explainer rankings (average ranks for ties). */
+  readonly spearmanRho: number | null;
+  /** Kendall's tau-b between the two rankings (corrected for ties). */
+  readonly kendallTauB: number | null;
+  readonly reason: string | null;
+}
+
+export interface CriterionAgreement {
+  readonly criterion: Criterion;
+  /** Tasks with at least one defined pair. */
+  readonly tasks: number;
+  /** Defined pairs over all tasks. */
+  readonly pairs: number;
+  /** Mean over tasks of each task's mean over its metric pairs (tasks weigh equally). */
+  readonly meanSpearmanRho: number | null;
+  readonly meanKendallTauB: number | null;
+}
+
+export interface InterSampleReliability {
+  readonly task: string;
+  readonly metric: string;
+  readonly criterion: Criterion;
+  /** Samples ranking at least two explainers (the raters). */
+  readonly samples: number;
+  /** Explainers ranked by at least one sample (the units). */
+  readonly explainers: number;
+  /**
+   * Krippendorff's alpha at the ordinal level with samples as raters and explainers as units: each
+   * sample's values turned into ranks of the explainers (1 = best, average ranks for ties). 1 = every
+   * sample orders the explainers alike; 0 = no more agreement than chance (Tomsett et al. 2020).
+   */
+  readonly krippendorffAlphaOrdinal: number | null;
+  readonly reason: string | null;
+}
+
+export interface MetricReliabilitySummary {
+  readonly metric: string;
+  /** Tasks with a defined alpha. */
+  readonly tasks: number;
+  readonly meanKrippendorffAlphaOrdinal: number | null;
+}
+
+export interface InternalConsistency {
+  readonly task: string;
+  readonly criterion: Criterion;
+  /** The items: the ranked metrics that make up the criterion score on this task. */
+  readonly metrics: readonly string[];
+  /** Observations: (explainer, sample) pairs with a value on every item. */
+  readonly observations: number;
+  /**
+   * Standardised Cronbach's alpha of the items (each metric z-scored over the observations and oriented
+   * so higher = better): whether the criterion's metrics measure one thing (Tomsett et al. 2020).
+   */
+  readonly cronbachAlphaStandardised: number | null;
+  readonly reason: string | null;
+}
+
+export interface VariantSensitivity {
+  readonly task: string;
+  readonly metric: string;
+  /** The overridden parameters (e.g. {baseline: 'zero'}). */
+  readonly variant: ParamRecord;
+  /** `baseline=zero`. */
+  readonly label: string;
+  /** Explainers with a mean under both settings. */
+  readonly explainers: number;
+  /** Kendall's tau-b between the explainer ranking under the run's own setting and under the variant (1 = unmoved). */
+  readonly kendallTauB: number | null;
+  /** Whether the best explainers (rank 1, ties included) are the same under both settings. */
+  readonly sameBest: boolean | null;
+  readonly reason: string | null;
+}
+
+export interface VariantSummary {
+  readonly metric: string;
+  readonly variant: ParamRecord;
+  readonly label: string;
+  /** Tasks with a defined tau. */
+  readonly tasks: number;
+  readonly meanKendallTauB: number | null;
+}
+
+export interface MetaSection {
+  /** How far the metrics of one criterion agree on the ranking of explainers. */
+  readonly agreement: { readonly pairs: readonly MetricPairAgreement[]; readonly byCriterion: readonly CriterionAgreement[] };
+  /** Reliability across samples (inter-sample) and across the metrics of one criterion (internal consistency). */
+  readonly reliability: {
+    readonly interSample: readonly InterSampleReliability[];
+    readonly interSampleByMetric: readonly MetricReliabilitySummary[];
+    readonly internalConsistency: readonly InternalConsistency[];
+  };
+  /** How far the ranking moves when a metric's own setting changes (the profile's metricVariants). */
+  readonly sensitivity: { readonly variants: readonly VariantSensitivity[]; readonly byVariant: readonly VariantSummary[] };
 }
 
 export interface Leaderboard {
@@ -98,6 +239,8 @@ export interface Leaderboard {
   readonly tasks: readonly TaskBoard[];
   /** Survey results merged by `aggregate --human`; null when no study was given. */
   readonly human: HumanSection | null;
+  /** Evaluating the metrics themselves: agreement, reliability, sensitivity to their settings. */
+  readonly meta: MetaSection;
 }
 
 // ---- The human section (issue 6): one entry per survey study, as `survey score` writes it to

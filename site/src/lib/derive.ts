@@ -1,5 +1,5 @@
 /** Readings derived from the leaderboard for the pages: sanity badges, criterion summaries, claim evidence. */
-import type { MetricBoard, MetricEntry, TaskBoard } from './types';
+import type { MetricBoard, MetricEntry, SanityCheck, SanityStatus, TaskBoard } from './types';
 
 export const SANITY_METRICS = ['mprt', 'random-logit'] as const;
 
@@ -9,27 +9,20 @@ export interface Badge {
   readonly metric: string;
   readonly verdict: Verdict;
   readonly threshold: number;
-  readonly entry: MetricEntry | null;
+  readonly check: SanityCheck;
 }
 
+const VERDICTS: Record<SanityStatus, Verdict> = { passed: 'pass', failed: 'fail', inconclusive: 'unclear', 'not-applicable': 'none' };
+
 /**
- * A sanity badge from the metric's similarity (lower is better): passes when the whole 95% interval
- * lies below the metric's threshold, fails when it lies at or above it, unclear when it straddles it
- * (or, without an interval, judged on the mean alone and marked unclear when n < 2).
+ * The sanity badges the leaderboard wrote for an explainer (harness/leaderboard/sanity-badges.ts decides
+ * them; the site only shows them), for the checks the task ran.
  */
 export function sanityBadges(task: TaskBoard, explainer: string): Badge[] {
-  return SANITY_METRICS.flatMap((id) => {
-    const board = task.metrics.find((m) => m.metric === id);
-    if (!board) return [];
-    const threshold = typeof board.params.threshold === 'number' ? board.params.threshold : 0.5;
-    const entry = board.entries.find((e) => e.explainer === explainer) ?? null;
-    let verdict: Verdict = 'none';
-    if (entry && entry.mean !== null) {
-      if (entry.ci) verdict = entry.ci[1] < threshold ? 'pass' : entry.ci[0] >= threshold ? 'fail' : 'unclear';
-      else verdict = 'unclear';
-    }
-    return [{ metric: id, verdict, threshold, entry }];
-  });
+  const checks = task.sanity.find((b) => b.explainer === explainer)?.checks ?? [];
+  return checks
+    .filter((c) => task.metrics.some((m) => m.metric === c.metric))
+    .map((c) => ({ metric: c.metric, verdict: VERDICTS[c.status], threshold: c.threshold ?? 0.5, check: c }));
 }
 
 export const entryOf = (board: MetricBoard, explainer: string): MetricEntry | undefined => board.entries.find((e) => e.explainer === explainer);
