@@ -11,8 +11,9 @@ import { UserError } from '../errors.js';
 import type { Leaderboard } from '../leaderboard/types.js';
 import { packageRoot } from '../package-root.js';
 import { LEADERBOARD_JSON, RESULTS_JSONL, RUN_JSON } from '../results-store.js';
-import { buildCatalog, CATALOG_JSON } from './catalog.js';
+import { buildCatalog, CATALOG_JSON, type Catalog } from './catalog.js';
 import { buildGallery, GALLERY_JSON, galleryImages, type Gallery } from './gallery.js';
+import { kgLayouts } from './kg-layout.js';
 import { leaderboardCsv } from './leaderboard-csv.js';
 
 export const HISTORY_DIR = 'history';
@@ -121,6 +122,8 @@ export function stageSiteData(from: string, stage: string): { gallery: Gallery }
   writeFileSync(join(data, 'catalog.json'), JSON.stringify(catalog));
   writeFileSync(join(data, 'gallery.json'), JSON.stringify(gallery));
   writeFileSync(join(data, 'extra.json'), JSON.stringify(extra));
+  // The knowledge-graph drawings are laid out here, in harness code, so the pages only draw them.
+  writeFileSync(join(data, 'kg-layouts.json'), JSON.stringify(kgLayouts((catalog as Catalog).knowledgeGraphs)));
   for (const rel of galleryImages(gallery)) {
     // Gallery paths come from a file: only plain relative paths under artifacts/ are copied.
     if (!/^artifacts\/[A-Za-z0-9._/-]+\.png$/.test(rel) || rel.includes('..')) continue;
@@ -158,7 +161,8 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
         publicDir: join(stage, 'public'),
         cacheDir: join(stage, 'cache'),
         logLevel: o.quiet ? 'error' : 'warn',
-        vite: { resolve: { alias: { '@xai-data': join(stage, 'data') } }, logLevel: o.quiet ? 'error' : 'warn' },
+        // Vite's dependency cache defaults to <root>/node_modules/.vite: inside the installed package.
+        vite: { cacheDir: join(stage, 'vite'), resolve: { alias: { '@xai-data': join(stage, 'data') } }, logLevel: o.quiet ? 'error' : 'warn' },
       });
     } finally {
       process.chdir(cwd);

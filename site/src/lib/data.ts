@@ -6,12 +6,15 @@ import leaderboardJson from '@xai-data/leaderboard.json';
 import catalogJson from '@xai-data/catalog.json';
 import galleryJson from '@xai-data/gallery.json';
 import extraJson from '@xai-data/extra.json';
-import type { Catalog, CatalogExplainer, CatalogMetric, Gallery, Leaderboard, SiteExtra, TaskBoard } from './types';
+import kgLayoutsJson from '@xai-data/kg-layouts.json';
+import type { Catalog, CatalogExplainer, CatalogMetric, Gallery, KgLayout, Lang, Leaderboard, SiteExtra, TaskBoard } from './types';
 
 export const leaderboard = leaderboardJson as unknown as Leaderboard;
 export const catalog = catalogJson as unknown as Catalog;
 export const gallery = galleryJson as unknown as Gallery;
 export const extra = extraJson as unknown as SiteExtra;
+/** The knowledge-graph drawings (laid out by harness/site/kg-layout.ts), by catalog graph key and language. */
+export const kgLayouts = kgLayoutsJson as unknown as Record<string, Record<Lang, KgLayout>>;
 
 export const tasks: readonly TaskBoard[] = leaderboard.tasks;
 

@@ -1,7 +1,8 @@
 /** The shapes the site reads (type-only imports: erased at build, the site never runs harness code). */
-export type { Leaderboard, TaskBoard, MetricBoard, MetricEntry, CriterionBoard } from '../../../harness/leaderboard/types.js';
+export type { Leaderboard, TaskBoard, MetricBoard, MetricEntry, CriterionBoard, SanityCheck, SanityStatus } from '../../../harness/leaderboard/types.js';
 export type { Catalog, CatalogExplainer, CatalogMetric, CatalogParam, CatalogTask } from '../../../harness/site/catalog.js';
-export type { Gallery, GalleryTask } from '../../../harness/site/gallery.js';
+export type { Gallery, GalleryTask, GallerySample, GalleryCell, GalleryDetail, GalleryRuleSet, GalleryPathStep } from '../../../harness/site/gallery.js';
+export type { KgLayout, KgLayoutEdge, KgLayoutNode } from '../../../harness/site/kg-layout.js';
 export type { SiteExtra } from '../../../harness/site/build-site.js';
 export type { MethodCard, MethodClaim, Bilingual } from '../../../explainers/types.js';
 
