@@ -1,8 +1,11 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRecord, makeRun } from '../test/helpers/result-records.js';
 import { UserError } from './errors.js';
 import { EXPLANATION_SCHEMA } from './explanation-record.js';
 import { aggregate } from './leaderboard/aggregate.js';
+import { packageRoot } from './package-root.js';
 import { assertValid, validate } from './schemas.js';
 
 const explanation = {
@@ -72,5 +75,103 @@ describe('schemas', () => {
     expect(() => assertValid('run', { ...makeRun('r'), seed: 'x' }, 'out/run.json')).toThrow(
       'out/run.json: not a valid xai-bench/run@1: /seed: must be integer',
     );
+  });
+});
+
+/** A structured-family line around per-sample payloads. */
+const structured = (family: string, explanations: unknown[]) => ({
+  schema: EXPLANATION_SCHEMA,
+  family,
+  explainer: 'x',
+  params: {},
+  output: 'probability',
+  sampleIds: explanations.map((_, i) => `s${i}`),
+  targets: explanations.map(() => 0),
+  explanations,
+  text: explanations.map(() => ({ en: 'e', ko: 'k' })),
+});
+
+describe('the concept-path payload (DESIGN.md: {class, seen, novelty, paths, similarClasses, text})', () => {
+  const prediction = {
+    class: 8,
+    seen: false,
+    novelty: -4.9,
+    novel: false,
+    paths: [['digit:8', 'has_part', 'attr:hole'], ['digit:8', 'has_part', 'attr:hole', 'grounded_in', 'wn:1']],
+    attributes: [{ id: 'hole', evidence: 1.2 }],
+    similarClasses: [{ class: 0, score: 2.5, shared: ['hole'] }],
+    text: { en: 'Recognised as 8', ko: '8' },
+  };
+
+  it('accepts a prediction, and every line the quick run wrote for the zero-shot tasks', () => {
+    expect(validate('explanation', structured('concept-path', [prediction]))).toEqual([]);
+    const dir = join(packageRoot(), 'results', 'quick', 'explanations');
+    const files = existsSync(dir) ? readdirSync(dir).filter((t) => t.startsWith('zsl-')).flatMap((t) => readdirSync(join(dir, t)).map((f) => join(dir, t, f))) : [];
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      for (const line of readFileSync(f, 'utf8').split('\n').filter((l) => l.trim())) {
+        const rec = JSON.parse(line);
+        expect(rec.family).toBe('concept-path');
+        expect(validate('explanation', rec), f).toEqual([]);
+      }
+    }
+  });
+
+  it('rejects missing fields, wrong types and paths that are not [node, edge, node, ...]', () => {
+    const bad = (p: object) => validate('explanation', structured('concept-path', [{ ...prediction, ...p }]));
+    const { similarClasses, ...noSimilar } = prediction;
+    void similarClasses;
+    expect(validate('explanation', structured('concept-path', [noSimilar]))).toEqual(["/explanations/0: missing field 'similarClasses'"]);
+    expect(bad({ seen: 'no' })).toEqual(['/explanations/0/seen: must be boolean']);
+    expect(bad({ class: 1.5 })).toEqual(['/explanations/0/class: must be integer']);
+    expect(bad({ paths: [['digit:8', 'has_part']] })).toEqual(['/explanations/0/paths/0: must NOT have fewer than 3 items']);
+    expect(bad({ paths: [['digit:8', 'has_part', 'attr:hole', 'grounded_in']] })).toEqual(['/explanations/0/paths/0: 4 entries, expected an odd number ([node, edge, node, ...])']);
+    expect(bad({ paths: [['digit:8', 3, 'attr:hole']] })).toEqual(['/explanations/0/paths/0/1: must be string']);
+    expect(bad({ similarClasses: [{ class: 0, score: 1 }] })).toEqual(["/explanations/0/similarClasses/0: missing field 'shared'"]);
+    expect(bad({ text: { en: 'only english' } })).toEqual(["/explanations/0/text: missing field 'ko'"]);
+    expect(bad({ extra: 1 })).toEqual(["/explanations/0: unknown field 'extra'"]);
+  });
+});
+
+describe('the examples payload: one shape for every examples explainer', () => {
+  const img = (v: number) => [[[v], [v]]];
+  const neighbours = { input: img(0), target: 1, probability: 0.9, space: 'penultimate', samples: [{ role: 'neighbour', input: img(1), index: 3, label: 1, predicted: 1, distance: 0.5 }] };
+  const counterfactual = {
+    input: img(0),
+    target: 1,
+    space: 'input',
+    samples: [{ role: 'counterfactual', input: img(1), predicted: 0, distance: 1.4 }],
+    counterfactual: { found: true, size: { l2: 1.4, l1: 2, linf: 1, changed: 2, of: 2 }, changes: [{ feature: 0, name: 'f0', from: 1, to: 2, unit: 'cm' }] },
+  };
+  const generated = {
+    input: img(0),
+    target: 0,
+    space: 'latent',
+    samples: [{ role: 'generated', input: img(0.5), predicted: 0, distance: 0.3 }, { role: 'generated', input: img(0.4), predicted: 0, distance: 0.2, inside: false }],
+    latents: [[0.1, 0.2], [0.3, 0.1]],
+    boundaries: { layer: 'gen_1', layerIndex: 1, layerUnits: 4, units: [0, 2], on: [1, 0], keepProbability: [0.9, 0.1, 0.8, 0.2], reconstructionError: 0.001, reconstructionErrorAllOff: 0.1, hyperplanes: [{ w: [1, 0], b: 0 }, { w: [0, 1], b: 0.5 }] },
+    tree: { parents: [-1, 0], iterations: 2, direct: 2, checks: 2 },
+    generation: { sampler: 'rrt', query: { latent: [0, 0], image: img(0.5), label: 0 }, acceptance: { accepted: 2, checked: 2 }, meanLatentDistance: 0.25 },
+  };
+
+  it('accepts neighbours, a counterfactual, a failed search and generated examples', () => {
+    expect(validate('explanation', structured('examples', [neighbours, counterfactual, { input: img(0), samples: [], counterfactual: { found: false } }, generated]))).toEqual([]);
+  });
+
+  it('rejects the old per-explainer shapes, unknown keys and misaligned per-sample arrays', () => {
+    const bad = (q: object) => validate('explanation', structured('examples', [q]));
+    // generative-boundaries' old shape: samples as bare flat images, extras at the top level.
+    expect(bad({ ...generated, samples: [[0.5, 0.5]] })).toEqual(['/explanations/0/samples/0: must be object']);
+    expect(bad({ ...generated, sampler: 'rrt' })).toEqual(["/explanations/0: unknown field 'sampler'"]);
+    // counterfactual's old shape: found/size at the top level.
+    expect(bad({ ...counterfactual, found: true })).toEqual(["/explanations/0: unknown field 'found'"]);
+    expect(bad({ ...neighbours, samples: [{ role: 'neighbour' }] })).toEqual(["/explanations/0/samples/0: missing field 'input'"]);
+    expect(bad({ ...neighbours, samples: [{ role: 'friend', input: img(1) }] })[0]).toMatch(/^\/explanations\/0\/samples\/0\/role: must be one of/);
+    expect(bad({ ...neighbours, input: 3 })).toEqual(['/explanations/0/input: must be array']);
+    const { latents, ...noLatents } = generated;
+    void latents;
+    expect(bad(noLatents)).toEqual(['/explanations/0: must have properties latents, boundaries when property generation is present']);
+    expect(bad({ ...generated, latents: [[0.1, 0.2]] })).toEqual(['/explanations/0/latents: 1 latents for 2 samples']);
+    expect(bad({ ...generated, tree: { ...generated.tree, parents: [-1, 1] } })).toEqual(['/explanations/0/tree/parents/1: parent 1 is not an earlier sample']);
   });
 });

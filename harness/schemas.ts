@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { UserError } from './errors.js';
+import { explanationErrors } from './explanation-checks.js';
 import type { ExplanationRecord } from './explanation-record.js';
 import type { HumanStudy, Leaderboard } from './leaderboard/types.js';
 import { packageRoot } from './package-root.js';
 import type { ResultRecord } from './result-record.js';
 import type { RunInfo } from './run-info.js';
+import type { TaskConfigFile } from '../datasets/task-config-file.js';
 
 export interface SchemaTypes {
   result: ResultRecord;
@@ -20,10 +22,11 @@ export interface SchemaTypes {
   leaderboard: Leaderboard;
   explanation: ExplanationRecord;
   human: HumanStudy;
+  'task-config': TaskConfigFile;
 }
 export type SchemaKind = keyof SchemaTypes;
 // 'human' comes before 'leaderboard', whose human section refers to it by $id.
-export const SCHEMA_KINDS: readonly SchemaKind[] = ['result', 'run', 'human', 'leaderboard', 'explanation'];
+export const SCHEMA_KINDS: readonly SchemaKind[] = ['result', 'run', 'human', 'leaderboard', 'explanation', 'task-config'];
 
 let compiled: Map<SchemaKind, ValidateFunction> | null = null;
 
@@ -68,8 +71,9 @@ function describe(e: ErrorObject): string {
   }
 }
 
-/** Checks a JSON Schema cannot express (array alignment). */
+/** Checks a JSON Schema cannot express (array alignment, path parity). */
 function semanticErrors(kind: SchemaKind, obj: unknown): string[] {
+  if (kind === 'explanation') return explanationErrors(obj);
   if (kind !== 'result') return [];
   const rec = obj as ResultRecord;
   const errors: string[] = [];

@@ -26,8 +26,8 @@ export const counterfactualSize: StructuredMetric<Record<string, never>> = {
     for (let i = 0; i < input.batch.n; i++) {
       const q = queryOf(input, i);
       const cfs = samplesWithRole(input, i, 'counterfactual');
-      if (q.found === undefined) values.push({ null: 'explanation has no counterfactual (not a counterfactual method)' });
-      else if (!q.found || cfs.length === 0) values.push({ null: 'no counterfactual found within the budget' });
+      if (q.counterfactual === undefined) values.push({ null: 'explanation has no counterfactual (not a counterfactual method)' });
+      else if (!q.counterfactual.found || cfs.length === 0) values.push({ null: 'no counterfactual found within the budget' });
       else {
         const s = changeSize(sampleOf(input.batch, i), flatInput(input, cfs[0]));
         values.push(s.changed / s.of);

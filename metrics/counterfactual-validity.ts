@@ -25,12 +25,12 @@ export const counterfactualValidity: StructuredMetric<Record<string, never>> = {
     const out: MetricValue[] = [];
     for (let i = 0; i < input.batch.n; i++) {
       const q = queryOf(input, i);
-      if (q.found === undefined) {
+      if (q.counterfactual === undefined) {
         out.push({ null: 'explanation has no counterfactual (not a counterfactual method)' });
         continue;
       }
       const cfs = samplesWithRole(input, i, 'counterfactual');
-      if (!q.found || cfs.length === 0) {
+      if (!q.counterfactual.found || cfs.length === 0) {
         out.push(0);
         continue;
       }

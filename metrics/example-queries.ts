@@ -1,4 +1,4 @@
-/** Reading the `examples` family's per-sample payloads (explainers/examples/example-query.ts) in metrics. */
+/** Reading the `examples` family's one per-sample payload shape (explainers/examples/example-query.ts) in metrics. */
 import { fromNested, sizeOf } from '../harness/batch.js';
 import type { ExampleQuery, ExampleSample } from '../explainers/examples/example-query.js';
 import type { StructuredInput } from './types.js';
@@ -12,8 +12,8 @@ export function samplesWithRole(input: StructuredInput, i: number, role: Example
   return (queryOf(input, i).samples ?? []).filter((s) => s.role === role);
 }
 
-/** An example's input as a flat array in model-input space (throws on a shape mismatch). */
-export function flatInput(input: StructuredInput, s: ExampleSample): Float32Array {
+/** An example's input (or any nested input of the payload) as a flat array in model-input space (throws on a shape mismatch). */
+export function flatInput(input: StructuredInput, s: Pick<ExampleSample, 'input'>): Float32Array {
   const r = fromNested(s.input, input.batch.sampleShape);
   if ('error' in r) throw new Error(`example input does not match the sample shape [${input.batch.sampleShape.join(', ')}]: ${r.error}`);
   if (r.data.length !== sizeOf(input.batch.sampleShape)) throw new Error('example input has the wrong size');

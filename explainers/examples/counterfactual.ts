@@ -9,7 +9,7 @@ import { bool, int, num } from '../../harness/params.js';
 import type { TaskView } from '../../datasets/task.js';
 import type { Bilingual, MethodCard, StructuredExplainer } from '../types.js';
 import { className, percent, rawValue, valueWithUnit } from './class-words.js';
-import type { ChangeSize, ExampleQuery, FeatureChange } from './example-query.js';
+import type { ChangeSize, CounterfactualResult, ExampleQuery, FeatureChange } from './example-query.js';
 import { growingSpheres } from './growing-spheres.js';
 
 const params = {
@@ -77,19 +77,20 @@ function featureChanges(task: TaskView, x: Float32Array, cf: Float32Array): Feat
   }));
 }
 
-function text(task: TaskView, q: ExampleQuery, x: Float32Array, cf: Float32Array | null): Bilingual {
-  const cls = className(task, q.target);
-  const head = { en: `The model says '${cls}' (${percent(q.probability)}).`, ko: `모델은 '${cls}'(이)라고 답했습니다 (${percent(q.probability)}).` };
-  if (!q.found || cf === null || !q.size) {
+function text(task: TaskView, target: number, probability: number, q: ExampleQuery & { counterfactual: CounterfactualResult }, x: Float32Array, cf: Float32Array | null): Bilingual {
+  const cls = className(task, target);
+  const head = { en: `The model says '${cls}' (${percent(probability)}).`, ko: `모델은 '${cls}'(이)라고 답했습니다 (${percent(probability)}).` };
+  const r = q.counterfactual;
+  if (!r.found || cf === null || !r.size) {
     return {
       en: `${head.en} No change within the search budget made it give another answer, so its answer is stable around this input.`,
       ko: `${head.ko} 정해진 탐색 범위 안에서는 어떤 변화도 답을 바꾸지 못했습니다. 이 입력 근처에서 답이 안정적입니다.`,
     };
   }
   const other = className(task, q.samples[0].predicted!);
-  const s = q.size;
+  const s = r.size;
   if (task.kind === 'tabular') {
-    const list = q.changes!.slice(0, LISTED);
+    const list = r.changes!.slice(0, LISTED);
     const en = list.map((c) => `${c.name} from ${valueWithUnit(task, c.feature, x[c.feature])} to ${valueWithUnit(task, c.feature, cf[c.feature])}`);
     const ko = list.map((c) => `${c.name}을(를) ${valueWithUnit(task, c.feature, x[c.feature])}에서 ${valueWithUnit(task, c.feature, cf[c.feature])}(으)로`);
     const more = s.changed > list.length ? { en: ` and ${s.changed - list.length} more`, ko: ` 외 ${s.changed - list.length}개` } : { en: '', ko: '' };
@@ -123,18 +124,21 @@ export const counterfactualExplainer: StructuredExplainer<typeof params, void, E
       const x = sampleOf(batch, i);
       const found = growingSpheres(ctx.engine, x, batch.sampleShape, targets[i], p, ctx.rng(sampleIds[i], 'growing-spheres'));
       const size = found ? changeSize(x, found.input) : undefined;
-      const q: ExampleQuery = {
+      const probability = probs[i * c + targets[i]];
+      const q = {
         input: toNested(x, batch.sampleShape),
         target: targets[i],
-        probability: probs[i * c + targets[i]],
-        space: 'input',
-        found: found !== null,
-        samples: found ? [{ role: 'counterfactual', input: toNested(found.input, batch.sampleShape), predicted: found.predicted, distance: size!.l2 }] : [],
-        ...(size ? { size } : {}),
-        ...(found && ctx.task.kind === 'tabular' ? { changes: featureChanges(ctx.task, x, found.input) } : {}),
+        probability,
+        space: 'input' as const,
+        samples: found ? [{ role: 'counterfactual' as const, input: toNested(found.input, batch.sampleShape), predicted: found.predicted, distance: size!.l2 }] : [],
+        counterfactual: {
+          found: found !== null,
+          ...(size ? { size } : {}),
+          ...(found && ctx.task.kind === 'tabular' ? { changes: featureChanges(ctx.task, x, found.input) } : {}),
+        },
       };
       explanations.push(q);
-      texts.push(text(ctx.task, q, x, found?.input ?? null));
+      texts.push(text(ctx.task, targets[i], probability, q, x, found?.input ?? null));
     }
     return { explanations, text: texts };
   },

@@ -9,7 +9,7 @@
 import type { MethodCard, StructuredExplainer } from '../types.js';
 import { explainExamples } from './explore.js';
 import { epsilonBallParams } from './params.js';
-import type { ExamplesPayload } from './payload.js';
+import type { GenerativeQuery } from './example-query.js';
 import { examplesText } from './text.js';
 
 const card: MethodCard = {
@@ -35,7 +35,7 @@ const card: MethodCard = {
   references: ['Jeon, G., Jeong, H., Choi, J. (2020). AAAI 2020, arXiv:1912.05827 (the epsilon-based sampling baseline).'],
 };
 
-export const epsilonBall: StructuredExplainer<typeof epsilonBallParams, void, ExamplesPayload> = {
+export const epsilonBall: StructuredExplainer<typeof epsilonBallParams, void, GenerativeQuery> = {
   id: 'epsilon-ball',
   family: 'examples',
   description: 'generated examples from latents uniform in an L2 ball around the query, radius matched to generative-boundaries\' mean distance (the paper\'s baseline)',
@@ -44,8 +44,8 @@ export const epsilonBall: StructuredExplainer<typeof epsilonBallParams, void, Ex
   deterministic: false,
   params: epsilonBallParams,
   card,
-  async explain(ctx, batch, _targets, sampleIds, p) {
-    const explanations = await explainExamples(ctx, batch, sampleIds, p, 'epsilon-ball');
+  async explain(ctx, batch, targets, sampleIds, p) {
+    const explanations = await explainExamples(ctx, batch, targets, sampleIds, p, 'epsilon-ball');
     return { explanations, text: explanations.map((e) => examplesText(e, ctx.task.classes)) };
   },
 };

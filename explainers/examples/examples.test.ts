@@ -98,13 +98,13 @@ describe('counterfactual', () => {
     const r = await counterfactualExplainer.explain(ctxFor(engine, t), batch, targets, ['s0'], params, undefined);
     expect(tf.memory().numTensors).toBe(before);
     const q = r.explanations[0];
-    expect(q.found).toBe(true);
+    expect(q.counterfactual?.found).toBe(true);
     const cf = q.samples[0].input as number[];
     expect(cf[0]).toBeGreaterThan(0.5);
     // Sparsified: only the feature that matters moved.
-    expect(q.size!.changed).toBe(1);
+    expect(q.counterfactual!.size!.changed).toBe(1);
     expect(cf.slice(1)).toEqual([Math.fround(0.2), Math.fround(0.1)]);
-    expect(q.changes![0]).toMatchObject({ feature: 0, name: 'f0', from: 9, unit: 'cm' });
+    expect(q.counterfactual!.changes![0]).toMatchObject({ feature: 0, name: 'f0', from: 9, unit: 'cm' });
     expect(r.text[0].en).toMatch(/^The model says 'left' \(\d+%\)\. The smallest change found that makes it say 'right': f0 from 9 cm to [\d.]+ cm \(1 of 3 features changed\)\.$/);
     expect(r.text[0].ko).toMatch(/'right'\(으\)로 바꾸는/);
     const again = await counterfactualExplainer.explain(ctxFor(engine, t), batch, targets, ['s0'], params, undefined);
@@ -133,14 +133,14 @@ describe('counterfactual', () => {
     const r = await counterfactualExplainer.explain(ctxFor(engine, t), batch, targets, ['s0'], params, undefined);
     expect(tf.memory().numTensors).toBe(before);
     const q = r.explanations[0];
-    expect(q.found).toBe(true);
+    expect(q.counterfactual?.found).toBe(true);
     const cf = (q.samples[0].input as number[][][]).flat(2);
     expect(cf[0]).toBeGreaterThan(0.5);
     // Everything moved less than the one pixel that matters was put back, up to one block (stride 2).
     const smaller = cf.filter((v, k) => k > 0 && v !== 0 && Math.abs(v) < Math.abs(cf[0])).length;
     expect(smaller).toBeLessThanOrEqual(1);
-    expect(q.size!.changed).toBe(cf.filter((v) => v !== 0).length);
-    expect(q.changes).toBeUndefined();
+    expect(q.counterfactual!.size!.changed).toBe(cf.filter((v) => v !== 0).length);
+    expect(q.counterfactual!.changes).toBeUndefined();
     expect(r.text[0].en).toMatch(/changes \d+ of 100 pixels/);
     // Shells of 64 points plus one probe of the model and at most 64 sparsity candidates.
     expect((engine.passes().forwardPasses - passes - 1 - 50) % 64).toBe(0);
@@ -153,7 +153,7 @@ describe('counterfactual', () => {
     const batch = makeBatch(Float32Array.from([0, 0]), [2]);
     const targets = Int32Array.from([0]);
     const r = await counterfactualExplainer.explain(ctxFor(engine, t), batch, targets, ['s0'], { ...params, layers: 3 }, undefined);
-    expect(r.explanations[0]).toMatchObject({ found: false, samples: [] });
+    expect(r.explanations[0]).toMatchObject({ counterfactual: { found: false }, samples: [] });
     expect(r.text[0].en).toMatch(/No change within the search budget/);
     const input = structured(batch, targets, r.explanations);
     expect(await counterfactualValidity.evaluate(metricCtx(engine, t), input, {})).toEqual([0]);

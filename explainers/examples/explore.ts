@@ -5,16 +5,17 @@
  * generator, encoder and pre-activation pass runs through an Engine and is added to the context
  * engine's counters, so the run's cost metrics see them; the classifier labels through ctx.engine.
  */
-import { makeBatch, type Batch } from '../../harness/batch.js';
+import { makeBatch, toNested, type Batch } from '../../harness/batch.js';
 import { Engine } from '../../harness/engine.js';
 import { UserError } from '../../harness/errors.js';
 import type { TaskGenerator } from '../../datasets/task.js';
 import type { ParamValues } from '../../harness/params.js';
 import type { ExplainContext } from '../types.js';
 import { findBoundarySet } from './boundary-set.js';
+import type { GenerativeQuery } from './example-query.js';
 import { hiddenLayer, preActivationModel } from './generator-layers.js';
 import type { examplesParams } from './params.js';
-import { type ExamplesPayload, round3, rounded } from './payload.js';
+import { round3, rounded } from './payload.js';
 import { inRegion, regionOf } from './region.js';
 import { epsilonBall, exploreRegion, meanDistance } from './rrt.js';
 
@@ -54,10 +55,11 @@ function labelsOf(ctx: ExplainContext, images: Float32Array, n: number): number[
 export async function explainExamples(
   ctx: ExplainContext,
   batch: Batch,
+  targets: Int32Array,
   sampleIds: readonly string[],
   p: ExamplesParams,
   mode: 'rrt' | 'epsilon-ball',
-): Promise<ExamplesPayload[]> {
+): Promise<GenerativeQuery[]> {
   const g = generatorOf(ctx);
   const k = g.latentSize;
   const gen = new Engine(g.model);
@@ -65,7 +67,9 @@ export async function explainExamples(
   const layer = hiddenLayer(g.model, p.layer);
   const z0s = encodeQueries(g, batch, ctx.engine);
   const d = batch.data.length / batch.n;
-  const out: ExamplesPayload[] = [];
+  const shape = batch.sampleShape;
+  const nested = (a: ArrayLike<number>) => toNested(rounded(a), shape);
+  const out: GenerativeQuery[] = [];
   for (let q = 0; q < batch.n; q++) {
     const id = sampleIds[q];
     const z0 = z0s.slice(q * k, (q + 1) * k);
@@ -111,13 +115,20 @@ export async function explainExamples(
             return set.units.map((u) => ({ w: Array.from({ length: k }, (_, j) => round3(kernel[j * N + u])), b: round3(bias[u]) }));
           })()
         : undefined;
+    const latentList = Array.from({ length: n }, (_, i) => Array.from(latents.subarray(i * k, (i + 1) * k)));
     out.push({
-      input: rounded(batch.data.subarray(q * d, (q + 1) * d)),
-      query: { latent: Array.from(z0), image: rounded(images.subarray(0, d)), label: labels[0] },
-      samples: Array.from({ length: n }, (_, i) => rounded(images.subarray((i + 1) * d, (i + 2) * d))),
+      input: nested(batch.data.subarray(q * d, (q + 1) * d)),
+      target: targets[q],
+      space: 'latent',
+      samples: latentList.map((z, i) => ({
+        role: 'generated' as const,
+        input: nested(images.subarray((i + 1) * d, (i + 2) * d)),
+        predicted: labels[i + 1],
+        distance: round3(Math.sqrt(z.reduce((a, v, j) => a + (v - z0[j]) ** 2, 0))),
+        ...(insideFlags ? { inside: insideFlags[i] } : {}),
+      })),
       // Latents unrounded: bisected samples sit close to a boundary, and rounding could move them across.
-      latents: Array.from({ length: n }, (_, i) => Array.from(latents.subarray(i * k, (i + 1) * k))),
-      labels: labels.slice(1),
+      latents: latentList,
       boundaries: {
         layer: layer.name,
         layerIndex: p.layer,
@@ -130,10 +141,13 @@ export async function explainExamples(
         ...(hyperplanes ? { hyperplanes } : {}),
       },
       ...(mode === 'rrt' ? { tree: { parents: tree.parents, iterations: tree.iterations, direct: tree.direct, checks: tree.checks } } : {}),
-      acceptance,
-      ...(insideFlags ? { inside: insideFlags, matchedDistance: round3(rrtDistance) } : {}),
-      meanLatentDistance: round3(meanDistance(z0, latents)),
-      sampler: mode,
+      generation: {
+        sampler: mode,
+        query: { latent: Array.from(z0), image: nested(images.subarray(0, d)), label: labels[0] },
+        acceptance,
+        meanLatentDistance: round3(meanDistance(z0, latents)),
+        ...(mode === 'epsilon-ball' ? { matchedDistance: round3(rrtDistance) } : {}),
+      },
     });
   }
   ctx.engine.count(gen.passes());

@@ -15,7 +15,7 @@ import { epsilonBall } from './epsilon-ball.js';
 import { generativeBoundaries } from './generative-boundaries.js';
 import { preActivationModel } from './generator-layers.js';
 import { examplesParams } from './params.js';
-import type { ExamplesPayload } from './payload.js';
+import type { GenerativeQuery } from './example-query.js';
 import { examplesPictures } from './pictures.js';
 import { inRegion } from './region.js';
 import { exploreRegion } from './rrt.js';
@@ -147,10 +147,14 @@ describe('the generative-boundaries explainer', () => {
 
   it('returns samples inside the region, a tree, hyperplanes and bilingual text; region-membership is 1', async () => {
     const { res, engine } = await run(3);
-    const p = res.explanations[0] as ExamplesPayload;
+    const p = res.explanations[0] as GenerativeQuery;
     expect(p.samples.length).toBe(12);
     expect(p.tree?.parents.length).toBe(12);
-    expect(p.query.latent[0]).toBeCloseTo(0.7, 6);
+    expect(p.generation.query.latent[0]).toBeCloseTo(0.7, 6);
+    // One payload shape for the family: samples are nested like the task's input, with the classifier's label.
+    expect(p.samples.every((s) => s.role === 'generated' && Array.isArray(s.input) && (s.input as number[][][]).length === 2 && s.predicted !== undefined)).toBe(true);
+    expect(p.latents.length).toBe(p.samples.length);
+    expect(p.target).toBe(0);
     expect(p.boundaries.hyperplanes?.map((x) => x.b)).toEqual(p.boundaries.units.map((u) => B1[u]));
     for (const z of p.latents) p.boundaries.units.forEach((u, j) => expect(h(z)[u] >= 0 ? 1 : 0).toBe(p.boundaries.on[j]));
     expect(res.text[0].en).toMatch(/share the query's generation rules/);
@@ -180,7 +184,7 @@ describe('the generative-boundaries explainer', () => {
 
   it('counts every pass on the engine', async () => {
     const { res, engine } = await run(4);
-    const ps = res.explanations as ExamplesPayload[];
+    const ps = res.explanations as GenerativeQuery[];
     const checks = ps.reduce((a, p) => a + (p.tree?.checks ?? 0), 0);
     const samples = ps.reduce((a, p) => a + p.samples.length, 0);
     // encoder 2 + per query (mask: steps * mc + 3, region 1, decode and label samples + 1 each) + RRT checks
@@ -189,12 +193,13 @@ describe('the generative-boundaries explainer', () => {
   });
 
   it('epsilon-ball matches the mean distance of its RRT run and checks membership', async () => {
-    const eps = (await run(2, epsilonBall)).res.explanations as ExamplesPayload[];
+    const eps = (await run(2, epsilonBall)).res.explanations as GenerativeQuery[];
     eps.forEach((p) => {
-      expect(p.meanLatentDistance).toBeCloseTo(p.matchedDistance!, 2);
-      expect(p.matchedDistance).toBeGreaterThan(0);
+      expect(p.generation.meanLatentDistance).toBeCloseTo(p.generation.matchedDistance!, 2);
+      expect(p.generation.matchedDistance).toBeGreaterThan(0);
       expect(p.tree).toBeUndefined();
-      expect(p.acceptance.accepted).toBe(p.latents.filter((z) => p.boundaries.units.every((u, j) => (h(z)[u] >= 0 ? 1 : 0) === p.boundaries.on[j])).length);
+      expect(p.samples.filter((s) => s.inside).length).toBe(p.generation.acceptance.accepted);
+      expect(p.generation.acceptance.accepted).toBe(p.latents.filter((z) => p.boundaries.units.every((u, j) => (h(z)[u] >= 0 ? 1 : 0) === p.boundaries.on[j])).length);
     });
   });
 });

@@ -8,7 +8,7 @@
 import type { MethodCard, StructuredExplainer } from '../types.js';
 import { explainExamples } from './explore.js';
 import { examplesParams } from './params.js';
-import type { ExamplesPayload } from './payload.js';
+import type { GenerativeQuery } from './example-query.js';
 import { examplesText } from './text.js';
 
 const card: MethodCard = {
@@ -65,7 +65,7 @@ const card: MethodCard = {
   ],
 };
 
-export const generativeBoundaries: StructuredExplainer<typeof examplesParams, void, ExamplesPayload> = {
+export const generativeBoundaries: StructuredExplainer<typeof examplesParams, void, GenerativeQuery> = {
   id: 'generative-boundaries',
   family: 'examples',
   description: 'generated examples from the query\'s generative region: smallest boundary set by a Concrete mask, explored by an RRT (Jeon et al. 2020)',
@@ -74,8 +74,8 @@ export const generativeBoundaries: StructuredExplainer<typeof examplesParams, vo
   deterministic: false,
   params: examplesParams,
   card,
-  async explain(ctx, batch, _targets, sampleIds, p) {
-    const explanations = await explainExamples(ctx, batch, sampleIds, p, 'rrt');
+  async explain(ctx, batch, targets, sampleIds, p) {
+    const explanations = await explainExamples(ctx, batch, targets, sampleIds, p, 'rrt');
     return { explanations, text: explanations.map((e) => examplesText(e, ctx.task.classes)) };
   },
 };

@@ -63,17 +63,17 @@ export function nearest(distances: Float64Array, k: number): number[] {
     .slice(0, k);
 }
 
-function text(q: ExampleQuery, classOf: (c: number) => string): Bilingual {
+function text(q: ExampleQuery, target: number, probability: number, classOf: (c: number) => string): Bilingual {
   const labels = q.samples.map((s) => classOf(s.label!));
-  const same = q.samples.filter((s) => s.label === q.target).length;
-  const cls = classOf(q.target);
+  const same = q.samples.filter((s) => s.label === target).length;
+  const cls = classOf(target);
   const k = q.samples.length;
   return {
     en:
-      `The model says '${cls}' (${percent(q.probability)}). The ${k} training example${k === 1 ? '' : 's'} most similar to this input, as the model sees it, ` +
+      `The model says '${cls}' (${percent(probability)}). The ${k} training example${k === 1 ? '' : 's'} most similar to this input, as the model sees it, ` +
       `${k === 1 ? 'is' : 'are'} labelled ${labels.map((l) => `'${l}'`).join(', ')}: ${same} of ${k} ${same === 1 ? 'has' : 'have'} the predicted class.`,
     ko:
-      `모델은 '${cls}'(이)라고 답했습니다 (${percent(q.probability)}). 모델이 보기에 이 입력과 가장 비슷한 학습 예시 ${k}개의 정답은 ` +
+      `모델은 '${cls}'(이)라고 답했습니다 (${percent(probability)}). 모델이 보기에 이 입력과 가장 비슷한 학습 예시 ${k}개의 정답은 ` +
       `${labels.map((l) => `'${l}'`).join(', ')}입니다. ${k}개 중 ${same}개가 예측한 클래스와 같습니다.`,
   };
 }
@@ -129,7 +129,7 @@ export const nearestNeighboursExplainer: StructuredExplainer<typeof params, Neig
         })),
       });
     }
-    return { explanations: queries, text: queries.map((q) => text(q, (k) => className(ctx.task, k))) };
+    return { explanations: queries, text: queries.map((q, i) => text(q, targets[i], probs[i * c + targets[i]], (k) => className(ctx.task, k))) };
   },
 };
 

@@ -1,6 +1,7 @@
 /**
- * The `examples` family's per-sample payload (DESIGN.md "Explanation file": {input, samples, latents?,
- * boundaries?, tree?}), as the generative-boundaries and epsilon-ball explainers write it.
+ * The parts of the `examples` payload (example-query.ts) that only generated examples have, as the
+ * generative-boundaries and epsilon-ball explainers write them: the boundary set, the RRT and how the
+ * samples were drawn.
  */
 export interface BoundaryPayload {
   /** Name and 1-based index of the generator's hidden layer whose units define the boundaries. */
@@ -20,30 +21,27 @@ export interface BoundaryPayload {
   readonly hyperplanes?: { readonly w: number[]; readonly b: number }[];
 }
 
-export interface ExamplesPayload {
-  /** The query as the task gave it (a test image). */
-  readonly input: number[];
-  /** Its latent (the encoder's posterior mean), the generated G(z0) and the classifier's label of it. */
-  readonly query: { readonly latent: number[]; readonly image: number[]; readonly label: number };
-  /** Generated samples (images, 3 decimals), their latents (full precision) and the classifier's labels. */
-  readonly samples: number[][];
-  readonly latents: number[][];
-  readonly labels: number[];
-  readonly boundaries: BoundaryPayload;
-  /** The RRT: parent of each sample (-1 = the query), and its bookkeeping. */
-  readonly tree?: { readonly parents: number[]; readonly iterations: number; readonly direct: number; readonly checks: number };
+/** The RRT: parent of each sample (-1 = the query), and its bookkeeping. */
+export interface GenerationTree {
+  readonly parents: number[];
+  readonly iterations: number;
+  readonly direct: number;
+  readonly checks: number;
+}
+
+export interface Generation {
+  /** How the samples were drawn. */
+  readonly sampler: 'rrt' | 'epsilon-ball';
+  /** The query's latent (the encoder's posterior mean), its generated image G(z0) (nested like the sample shape) and the classifier's label of it. */
+  readonly query: { readonly latent: number[]; readonly image: unknown; readonly label: number };
   /** How many candidate latents were tested and how many of them were kept inside the region. */
   readonly acceptance: { readonly accepted: number; readonly checked: number };
-  /** epsilon-ball: whether each sample keeps the query's sign pattern (the tree's samples all do). */
-  readonly inside?: boolean[];
   readonly meanLatentDistance: number;
   /**
    * epsilon-ball: the mean distance it was matched to, that of an RRT run with the same parameters on
    * its own random streams (so the match to generative-boundaries' samples is in distribution).
    */
   readonly matchedDistance?: number;
-  /** How the samples were drawn. */
-  readonly sampler: 'rrt' | 'epsilon-ball';
 }
 
 export const round3 = (v: number): number => Math.round(v * 1000) / 1000;

@@ -13,6 +13,7 @@
 import { prunePessimistic } from './c45-pruning.js';
 import type { TreeNode } from './tree.js';
 import { type ChosenSplit, type NodeView, type TreeData, growTree, scanCuts } from './tree-grow.js';
+import type { WorkBudget } from './work-budget.js';
 
 export interface C45Options {
   readonly minCases: number;
@@ -20,6 +21,8 @@ export interface C45Options {
   readonly cf: number;
   readonly maxDepth: number;
   readonly deadline: number;
+  /** Optional deterministic work budget (tree-grow.ts), shared across the trees of one extraction. */
+  readonly work?: WorkBudget;
 }
 
 export const C45_DEFAULTS: C45Options = { minCases: 2, cf: 0.25, maxDepth: 64, deadline: Infinity };
@@ -103,7 +106,7 @@ export function chooseC45(cuts: readonly FeatureCut[]): FeatureCut | null {
   return best;
 }
 
-export function learnC45(data: TreeData, options: Partial<C45Options> = {}): { tree: TreeNode; timedOut: boolean } {
+export function learnC45(data: TreeData, options: Partial<C45Options> = {}): { tree: TreeNode; timedOut: boolean; workedOut: boolean } {
   const o = { ...C45_DEFAULTS, ...options };
   const values = observedValues(data);
   const choose = (node: NodeView): ChosenSplit | null => {
@@ -112,7 +115,7 @@ export function learnC45(data: TreeData, options: Partial<C45Options> = {}): { t
     if (!c) return null;
     return { feature: c.feature, threshold: greatestValueBelow(values[c.feature], (c.lo + c.hi) / 2) };
   };
-  const grown = growTree(data, { choose, maxDepth: o.maxDepth, deadline: o.deadline });
+  const grown = growTree(data, { choose, maxDepth: o.maxDepth, deadline: o.deadline, ...(o.work ? { work: o.work } : {}) });
   const pruned = o.cf > 0 && o.cf < 1 ? prunePessimistic(grown.tree, o.cf) : grown.tree;
-  return { tree: pruned, timedOut: grown.timedOut };
+  return { tree: pruned, timedOut: grown.timedOut, workedOut: grown.workedOut };
 }

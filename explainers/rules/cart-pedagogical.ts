@@ -9,7 +9,7 @@ import { type RulesGlobal, type RulesSample, type RulesState, explainWithRules, 
 const params = {
   maxDepth: int({ default: 6, min: 1, description: 'maximum tree depth (bounds the rule length)' }),
   minLeaf: int({ default: 5, min: 1, description: 'minimum training rows per leaf' }),
-  rows: int({ default: 0, min: 0, description: 'training rows to learn from (0: all; otherwise a seeded subsample)' }),
+  rows: int({ default: 0, min: 0, description: 'training rows to learn from (0: all; otherwise every (n / rows)-th row, the same for every seed)' }),
   seconds: num({ default: 60, min: 0.01, description: 'wall-time budget of the tree' }),
 } as const;
 

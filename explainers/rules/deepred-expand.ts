@@ -5,6 +5,7 @@
  * keeping at most `maxClauses` clauses (the most confident first) wherever the product grows past it.
  */
 import { type Term, clauseKey, simplifyClause, simplifyDnf } from './dnf.js';
+import type { WorkBudget } from './work-budget.js';
 
 export interface WeightedClause {
   readonly terms: readonly Term[];
@@ -22,6 +23,8 @@ export interface ExpandStats {
   clausesCut: number;
   /** Clauses dropped because the time budget ran out before they were substituted. */
   timeCut: number;
+  /** Clauses dropped because the work budget ran out before they were substituted. */
+  workCut: number;
 }
 
 const byConfidence = (a: WeightedClause, b: WeightedClause) => b.confidence - a.confidence || a.terms.length - b.terms.length;
@@ -46,9 +49,13 @@ export function capClauses(cs: readonly WeightedClause[], max: number, stats: Ex
 }
 
 /** The clause with each term replaced by its rules, multiplied out; [] when a term has none or time ran out. */
-export function substituteClause(clause: WeightedClause, rulesFor: TermRules, maxClauses: number, stats: ExpandStats, deadline = Infinity): WeightedClause[] {
+export function substituteClause(clause: WeightedClause, rulesFor: TermRules, maxClauses: number, stats: ExpandStats, deadline = Infinity, work?: WorkBudget): WeightedClause[] {
   let partial: WeightedClause[] = [{ terms: [], confidence: clause.confidence }];
   for (const t of clause.terms) {
+    if (work?.exhausted) {
+      stats.workCut++;
+      return [];
+    }
     if (performance.now() > deadline) {
       stats.timeCut++;
       return [];
@@ -60,10 +67,15 @@ export function substituteClause(clause: WeightedClause, rulesFor: TermRules, ma
     }
     const next: WeightedClause[] = [];
     for (const a of partial) {
+      if (work?.exhausted) {
+        stats.workCut++;
+        return [];
+      }
       if (performance.now() > deadline) {
         stats.timeCut++;
         return [];
       }
+      work?.spend(options.length);
       for (const b of options) {
         const terms = simplifyClause([...a.terms, ...b.terms]);
         if (terms) next.push({ terms, confidence: a.confidence * b.confidence });

@@ -10,8 +10,12 @@
  *    (deepred-expand.ts, dnf.ts);
  * 5. the final clauses over the inputs become a rule set scored on the training rows (rule-set.ts).
  * Budgets are explicit: `maxTerms` trees per layer (the most used terms first), `maxClauses` clauses
- * per product and per class, and `seconds` of wall time (trees stop growing, unlearned terms are
- * cut); every cut is reported in `budgetHit`. Not ported: RxREN input pruning.
+ * per product and per class, `work` units (work-budget.ts: tree split scans and clause products; trees
+ * stop growing, unlearned terms and unsubstituted clauses are cut) and, only as an outer safety cut,
+ * `seconds` of wall time; every cut is reported in `budgetHit`. The row subsample is evenly spaced and
+ * the work budget counts work, not time, so the rules depend only on the model, the data and the
+ * parameters (deterministic: true) unless the `seconds` cut fires, which budgetHit then says.
+ * Not ported: RxREN input pruning.
  */
 import { int, num } from '../../harness/params.js';
 import type { ParamValues } from '../../harness/params.js';
@@ -24,14 +28,16 @@ import { extractionRows } from './extraction-data.js';
 import { type RuleSet, buildRuleSet } from './rule-set.js';
 import { type BudgetHit, type RulesGlobal, type RulesSample, type RulesState, explainWithRules, measuredFit } from './rules-explanation.js';
 import { treeRules } from './tree.js';
+import { WorkBudget } from './work-budget.js';
 
 const params = {
   minCases: int({ default: 2, min: 1, description: "C4.5's minimum cases on at least two branches (-m)" }),
   cf: num({ default: 0.25, min: 0, max: 1, description: 'C4.5 pruning confidence (0 or 1: no pruning)' }),
   maxTerms: int({ default: 200, min: 1, description: 'most hidden-unit terms expanded per layer (one C4.5 tree each), the most used first' }),
   maxClauses: int({ default: 400, min: 1, description: 'most clauses kept per substituted clause and per class after each layer (most confident first)' }),
-  seconds: num({ default: 120, min: 0.01, description: 'wall-time budget of the whole extraction' }),
-  rows: int({ default: 0, min: 0, description: 'training rows to learn from (0: all; otherwise a seeded subsample)' }),
+  work: int({ default: 50_000_000, min: 0, description: 'deterministic budget of the whole extraction in work units (rows x features scanned for tree splits, plus clause products); 0: none' }),
+  seconds: num({ default: 600, min: 0.01, description: 'outer safety cut on wall time; if it fires, the rules depend on the machine (reported in budgetHit)' }),
+  rows: int({ default: 0, min: 0, description: 'training rows to learn from (0: all; otherwise every (n / rows)-th row, the same for every seed)' }),
 } as const;
 
 type Params = ParamValues<typeof params>;
@@ -47,11 +53,14 @@ export function extractDeepRed(ctx: FitContext, p: Params): { ruleSet: RuleSet; 
   const numClasses = ctx.engine.numClasses;
   const deadline = performance.now() + p.seconds * 1000;
   const k = chain.length;
-  const c45 = { minCases: p.minCases, cf: p.cf, deadline };
+  const work = new WorkBudget(p.work > 0 ? p.work : Infinity);
+  const c45 = { minCases: p.minCases, cf: p.cf, deadline, work };
   let timedOutTrees = 0;
+  let workedOutTrees = 0;
 
   const top = learnC45({ x: acts[k - 1], n: rows.n, d: width(k - 1), y: rows.labels, numClasses }, c45);
   if (top.timedOut) timedOutTrees++;
+  if (top.workedOut) workedOutTrees++;
   let current: (WeightedClause & { cls: number })[] = treeRules(top.tree).map((r) => ({ terms: r.terms, cls: r.cls, confidence: laplace(r.correct, r.cover) }));
 
   for (let j = k - 1; j >= 1; j--) {
@@ -72,7 +81,12 @@ export function extractDeepRed(ctx: FitContext, p: Params): { ruleSet: RuleSet; 
     }
     const learned = new Map<string, { holds: WeightedClause[]; fails: WeightedClause[] }>();
     let skippedForTime = 0;
+    let skippedForWork = 0;
     for (const [key, t] of ranked.slice(0, p.maxTerms)) {
+      if (work.exhausted) {
+        skippedForWork++;
+        continue;
+      }
       if (performance.now() > deadline) {
         skippedForTime++;
         continue;
@@ -81,10 +95,14 @@ export function extractDeepRed(ctx: FitContext, p: Params): { ruleSet: RuleSet; 
       for (let i = 0; i < rows.n; i++) y[i] = acts[j][i * w + t.unit] > t.value ? 1 : 0;
       const tree = learnC45({ x: acts[j - 1], n: rows.n, d: width(j - 1), y, numClasses: 2 }, c45);
       if (tree.timedOut) timedOutTrees++;
+      if (tree.workedOut) workedOutTrees++;
       const holds: WeightedClause[] = [];
       const fails: WeightedClause[] = [];
       for (const r of treeRules(tree.tree)) (r.cls === 1 ? holds : fails).push({ terms: r.terms, confidence: laplace(r.correct, r.cover) });
       learned.set(key, { holds, fails });
+    }
+    if (skippedForWork > 0) {
+      budgetHit.push({ budget: 'work', where: layerName, limit: p.work, cut: skippedForWork, detail: `work budget spent: ${skippedForWork} terms on ${layerName}'s units were not expanded` });
     }
     if (skippedForTime > 0) {
       budgetHit.push({ budget: 'seconds', where: layerName, limit: p.seconds, cut: skippedForTime, detail: `time ran out: ${skippedForTime} terms on ${layerName}'s units were not expanded` });
@@ -93,23 +111,29 @@ export function extractDeepRed(ctx: FitContext, p: Params): { ruleSet: RuleSet; 
       const l = learned.get(`${t.feature}:${t.value}`);
       return l ? (t.op === '>' ? l.holds : l.fails) : null;
     };
-    const stats: ExpandStats = { unexpanded: 0, clausesCut: 0, timeCut: 0 };
+    const stats: ExpandStats = { unexpanded: 0, clausesCut: 0, timeCut: 0, workCut: 0 };
     const next: (WeightedClause & { cls: number })[] = [];
     for (let c = 0; c < numClasses; c++) {
       const expanded: WeightedClause[] = [];
-      for (const clause of current.filter((x) => x.cls === c)) expanded.push(...substituteClause(clause, rulesFor, p.maxClauses, stats, deadline));
+      for (const clause of current.filter((x) => x.cls === c)) expanded.push(...substituteClause(clause, rulesFor, p.maxClauses, stats, deadline, work));
       next.push(...capClauses(expanded, p.maxClauses, stats).map((x) => ({ ...x, cls: c })));
     }
     if (stats.clausesCut > 0) {
       budgetHit.push({ budget: 'clauses', where: layerName, limit: p.maxClauses, cut: stats.clausesCut, detail: `${stats.clausesCut} clauses beyond ${p.maxClauses} (the least confident) dropped while substituting ${layerName}` });
     }
+    if (stats.workCut > 0) {
+      budgetHit.push({ budget: 'work', where: layerName, limit: p.work, cut: stats.workCut, detail: `work budget spent: ${stats.workCut} clauses were dropped unsubstituted at ${layerName}` });
+    }
     if (stats.timeCut > 0) {
       budgetHit.push({ budget: 'seconds', where: layerName, limit: p.seconds, cut: stats.timeCut, detail: `time ran out: ${stats.timeCut} clauses were dropped unsubstituted at ${layerName}` });
     }
-    if (stats.unexpanded > 0 && !budgetHit.some((b) => b.where === layerName && (b.budget === 'terms' || b.budget === 'seconds'))) {
+    if (stats.unexpanded > 0 && !budgetHit.some((b) => b.where === layerName && (b.budget === 'terms' || b.budget === 'work' || b.budget === 'seconds'))) {
       throw new Error(`deepred: ${stats.unexpanded} clauses had terms without rules on ${layerName} although no budget cut terms`);
     }
     current = next;
+  }
+  if (workedOutTrees > 0) {
+    budgetHit.push({ budget: 'work', where: 'tree', limit: p.work, cut: workedOutTrees, detail: `work budget spent while growing ${workedOutTrees} C4.5 trees; their open nodes became leaves` });
   }
   if (timedOutTrees > 0) {
     budgetHit.push({ budget: 'seconds', where: 'tree', limit: p.seconds, cut: timedOutTrees, detail: `time ran out while growing ${timedOutTrees} C4.5 trees; their open nodes became leaves` });

@@ -1,6 +1,7 @@
 /**
  * The rows a rule extractor learns from: the task's training split (or the user's background data),
- * optionally a seeded subsample to bound the cost, labelled by the MODEL (rule extraction explains the
+ * optionally an evenly spaced subsample to bound the cost (the same rows for every seed, so a
+ * deterministic extractor stays deterministic), labelled by the MODEL (rule extraction explains the
  * network, not the data), through the engine.
  */
 import { type Batch, makeBatch, selectSamples } from '../../harness/batch.js';
@@ -34,7 +35,7 @@ export function extractionRows(ctx: FitContext, who: string, maxRows: number, bu
   if (!source || source.n === 0) throw new UserError(`${who}: needs training data (the task's training split or --background rows) to extract rules from`);
   let batch = source;
   if (maxRows > 0 && source.n > maxRows) {
-    const pick = ctx.rng('rows').permutation(source.n).slice(0, maxRows).sort((a, b) => a - b);
+    const pick = Array.from({ length: maxRows }, (_, i) => Math.floor((i * source.n) / maxRows));
     batch = selectSamples(source, pick);
     budgetHit.push({ budget: 'rows', where: 'data', limit: maxRows, cut: source.n - maxRows, detail: `learned from ${maxRows} of ${source.n} training rows` });
   }

@@ -14,7 +14,8 @@ import { type Condition, predictionText, ruleSetText, toOriginalUnits } from './
 
 /** A budget that cut extraction short, and what it cut. */
 export interface BudgetHit {
-  readonly budget: 'terms' | 'clauses' | 'seconds' | 'rows';
+  /** `work` is deterministic (work-budget.ts); a `seconds` cut makes the result depend on the machine. */
+  readonly budget: 'terms' | 'clauses' | 'work' | 'seconds' | 'rows';
   /** Which layer's expansion it cut (DeepRED), or 'tree'. */
   readonly where: string;
   readonly limit: number;

@@ -5,6 +5,7 @@
  * The criterion (gain ratio, Gini) and the threshold placement are the learner's.
  */
 import { type TreeNode, leafOf } from './tree.js';
+import type { WorkBudget } from './work-budget.js';
 
 /** The rows of a learning problem: n rows of d features, row-major, and a class per row. */
 export interface TreeData {
@@ -36,12 +37,16 @@ export interface GrowOptions {
   readonly maxDepth: number;
   /** performance.now() after which every open node becomes a leaf. */
   readonly deadline: number;
+  /** Optional work budget: each split search spends rows x features of its node; once spent, open nodes become leaves. */
+  readonly work?: WorkBudget;
 }
 
 export interface GrowResult {
   readonly tree: TreeNode;
   /** True when the deadline cut growth short. */
   readonly timedOut: boolean;
+  /** True when the work budget cut growth short. */
+  readonly workedOut: boolean;
 }
 
 export function classCounts(y: Int32Array, rows: ArrayLike<number>, k: number): number[] {
@@ -83,14 +88,20 @@ export function growTree(data: TreeData, opts: GrowOptions): GrowResult {
   }
   const goesLeft = new Uint8Array(n);
   let timedOut = false;
+  let workedOut = false;
   const grow = (nodeOrders: Int32Array[], depth: number): TreeNode => {
     const size = nodeOrders[0]?.length ?? 0;
     const counts = classCounts(y, nodeOrders[0] ?? new Int32Array(0), numClasses);
     if (d === 0 || counts.filter((c) => c > 0).length <= 1 || depth >= opts.maxDepth) return leafOf(counts);
+    if (opts.work?.exhausted) {
+      workedOut = true;
+      return leafOf(counts);
+    }
     if (performance.now() > opts.deadline) {
       timedOut = true;
       return leafOf(counts);
     }
+    opts.work?.spend(size * d);
     const split = opts.choose({ data, counts, size, orders: nodeOrders, depth });
     if (!split) return leafOf(counts);
     let nLeft = 0;
@@ -120,5 +131,5 @@ export function growTree(data: TreeData, opts: GrowOptions): GrowResult {
     return { kind: 'split', feature: split.feature, threshold: split.threshold, counts, le, gt };
   };
   const tree = grow(orders, 0);
-  return { tree, timedOut };
+  return { tree, timedOut, workedOut };
 }

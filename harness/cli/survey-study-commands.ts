@@ -15,7 +15,8 @@ export const MAKE_HELP = `Usage: xai-bench survey make --run DIR --out PACKET [-
 
   --run DIR          a finished run folder (explanations/ and artifacts/)
   --out PACKET       the packet folder to write (packet.json, items.csv, artifacts/)
-  --methods a,b      attribution explainers to rate (default: all of the run's but random)
+  --methods a,b      explainers to rate, of any family (default: all of the run's but random): attributions
+                     as heatmaps, rules as rule text, concept paths as path text, examples as picture grids
   --tasks a,b        tasks to draw inputs from (default: all of the run's)
   --items N          inputs per task, stratified by predicted class (default 2)
   --lang ko,en       languages offered, first = default (default ko,en)

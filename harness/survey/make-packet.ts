@@ -1,10 +1,13 @@
 /**
  * `survey make`: a deterministic, stratified sample of inputs from a finished run, each shown with the
- * explanation of every chosen method as a rater would see it (heatmap over the input and the English
- * and Korean text), plus control items (a constant explanation, a random attribution, and a
- * human-written reference where one is supplied), pairs of methods on the same input, and one
- * explanation dialogue per (input, method) answered from the run's explainers. Inputs are stratified by
- * the model's predicted class: classes in turn, inputs within a class in a seeded order.
+ * explanation of every chosen method as a rater would see it (attributions as a heatmap over the input,
+ * rules as the rule used and the whole rule set, concept paths as the sentence and the graph paths,
+ * examples as a picture grid or rows: structured-views.ts; always with the English and Korean text),
+ * plus control items (a constant explanation, a random explanation in each family's own form, and a
+ * human-written reference where one is supplied; the manifest `controls` says how each is realised per
+ * family or why it does not apply), pairs of methods on the same input, and one explanation dialogue
+ * per (input, attribution method) answered from the run's explainers. Inputs are stratified by the
+ * model's predicted class: classes in turn, inputs within a class in a seeded order.
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,7 +29,11 @@ import { ID_PATTERN } from './cells.js';
 import { readCsv } from './csv-file.js';
 import { dialogueAnswers, openingLine } from './dialogue-answers.js';
 import { itemsCsv } from './study-csv.js';
+import { controlNotes } from './control-notes.js';
+import { randomConceptPath, randomExamples, randomRule } from './random-controls.js';
+import { type StructuredView, structuredView } from './structured-views.js';
 import {
+  type ControlNote,
   type DialogueAnswer,
   type InputView,
   type Lang,
@@ -45,7 +52,7 @@ import { findInstrument } from '../../metrics/human/questionnaires.js';
 export interface MakeOptions {
   readonly run: string;
   readonly out: string;
-  /** Explainer ids (attribution family) to rate; default every attribution explainer of the run but `random`. */
+  /** Explainer ids (any family) to rate; default every explainer of the run but `random`. */
   readonly methods?: readonly string[];
   readonly tasks?: readonly string[];
   /** Inputs per task. */
@@ -92,6 +99,15 @@ export function stratifiedPick(instances: readonly { id: string; target: number 
   return out;
 }
 
+/**
+ * What items.csv's artifact_sha256 fingerprints: the picture, or the text when there is none; with a
+ * detail (rule set, paths, example captions) that too, since it is part of what raters see.
+ */
+function itemSha256(d: { png: Uint8Array | null; text: Bilingual; detail?: PacketItem['detail'] }): string {
+  if (!d.detail) return d.png ? sha256(d.png) : sha256(JSON.stringify(d.text));
+  return sha256(JSON.stringify({ picture: d.png ? sha256(d.png) : null, text: d.text, detail: d.detail }));
+}
+
 function readReferences(path: string): Map<string, Bilingual> {
   const f = readCsv(path, { required: ['task', 'instance_id', 'text_en', 'text_ko'], optional: [] });
   const out = new Map<string, Bilingual>();
@@ -129,7 +145,7 @@ export async function makePacket(o: MakeOptions): Promise<{ dir: string; packet:
   };
 
   // Items are built with provisional ids and renamed after a seeded shuffle (blinding).
-  interface Draft extends Omit<PacketItem, 'id' | 'picture' | 'input'> {
+  interface Draft extends Omit<PacketItem, 'id' | 'picture' | 'input' | 'sha256'> {
     readonly png: Uint8Array | null;
     readonly inputPng: Uint8Array | null;
     readonly rows?: InputView['rows'];
@@ -148,22 +164,27 @@ export async function makePacket(o: MakeOptions): Promise<{ dir: string; packet:
   }
   const dialogueDrafts: DialogueDraft[] = [];
   const usedMethods = new Set<string>();
+  const usedFamilies = new Set<string>();
+  // control-random per structured family: how many were made, and why some could not be.
+  const randomMade = new Map<string, number>();
+  const randomSkipped = new Map<string, Map<string, number>>();
 
   for (const taskId of tasks) {
     const files = readdirSync(join(runDir, EXPLANATIONS_DIR, taskId)).filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -'.jsonl'.length)).sort();
     const samples = new Map(files.map((e) => [e, readRunSamples(store, taskId, e)]));
-    const attributionMethods = files.filter((e) => [...samples.get(e)!.values()].some((s) => s.family === 'attribution'));
-    const methods = o.methods ? o.methods.filter((m) => files.includes(m)) : attributionMethods.filter((m) => m !== 'random');
-    if (o.methods) {
-      for (const m of o.methods) if (samples.has(m) && !attributionMethods.includes(m)) throw new UserError(`--methods ${m}: not an attribution explainer (the examples explainers answer the dialogue's questions)`);
-    }
+    const familyOf = (e: string): string => samples.get(e)!.values().next().value?.family ?? 'attribution';
+    const explained = files.filter((e) => samples.get(e)!.size > 0);
+    const methods = o.methods ? o.methods.filter((m) => explained.includes(m)) : explained.filter((m) => m !== 'random');
     if (methods.length === 0) continue;
-    methods.forEach((m) => usedMethods.add(m));
+    const families = [...new Set(methods.map(familyOf))].sort();
+    const hasAttribution = families.includes('attribution');
     // Inputs explained by every chosen method.
     const first = samples.get(methods[0])!;
     const common = [...first.values()].filter((s) => methods.every((m) => samples.get(m)!.has(s.sampleId))).map((s) => ({ id: s.sampleId, target: s.target }));
     const picked = stratifiedPick(common, o.items, o.seed, taskId);
     if (picked.length === 0) continue;
+    methods.forEach((m) => usedMethods.add(m));
+    families.forEach((f) => usedFamilies.add(f));
     const task = await loadTask(taskId);
     const spec = getTaskSpec(taskId);
     const engine = new Engine(task.model);
@@ -178,13 +199,21 @@ export async function makePacket(o: MakeOptions): Promise<{ dir: string; packet:
       const inputPng = image ? renderImageGridPng([input], task.sampleShape) : null;
       const base = { task: taskId, datasetId: spec.datasetId, modelId: spec.modelId, instance, answer, inputPng, ...(rows ? { rows } : {}) };
       const heat = (a: Float32Array) => (image ? renderHeatmapPng({ input, attribution: a, shape: task.sampleShape }) : null);
-      const add = (method: string, control: PacketItem['control'], text: Bilingual, attribution: Float32Array | null) => {
+      const add = (method: string, control: PacketItem['control'], text: Bilingual, attribution: Float32Array | null, family = 'attribution') => {
         const png = attribution ? heat(attribution) : null;
-        drafts.push({ ...base, method, control, format: png ? 'heatmap' : 'text', png, text, sha256: png ? sha256(png) : sha256(JSON.stringify(text)) });
+        drafts.push({ ...base, method, control, family, format: png ? 'heatmap' : 'text', png, text });
         return drafts.length - 1;
       };
+      const addView = (method: string, control: PacketItem['control'], family: string, v: StructuredView) => {
+        drafts.push({ ...base, method, control, family, format: v.format, png: v.png, text: v.text, ...(v.detail ? { detail: v.detail } : {}) });
+      };
       for (const m of methods) {
-        const s = samples.get(m)!.get(instance) as ExplainedSample;
+        const any = samples.get(m)!.get(instance)!;
+        if (any.family !== 'attribution') {
+          addView(m, null, any.family, structuredView(task, any, input));
+          continue;
+        }
+        const s = any as ExplainedSample;
         const text = s.text ?? attributionText({ task, input, attribution: s.attribution, target, output: 'logit' });
         const k = add(m, null, text, s.attribution);
         const cf = samples.get('counterfactual')?.get(instance);
@@ -201,16 +230,33 @@ export async function makePacket(o: MakeOptions): Promise<{ dir: string; packet:
           ...(nn?.family === 'examples' ? { neighbours: nn } : {}),
         });
       }
+      // The constant control is one item per input, shared by every family rated on it: a uniform
+      // heatmap only where attributions are rated on an image, otherwise the same sentence.
       const constant = new Float32Array(d).fill(1);
-      add('control-constant', 'constant', CONSTANT_TEXT, image ? constant : null);
-      const rng = rngFor(o.seed, 'survey', 'control-random', taskId, instance);
-      const random = Float32Array.from({ length: d }, () => rng.normal());
-      add('control-random', 'random', attributionText({ task, input, attribution: random, target, output: 'logit' }), random);
+      add('control-constant', 'constant', CONSTANT_TEXT, image && hasAttribution ? constant : null, hasAttribution ? 'attribution' : 'any');
+      if (hasAttribution) {
+        const rng = rngFor(o.seed, 'survey', 'control-random', taskId, instance);
+        const random = Float32Array.from({ length: d }, () => rng.normal());
+        add('control-random', 'random', attributionText({ task, input, attribution: random, target, output: 'logit' }), random);
+      }
+      for (const family of families.filter((f) => f !== 'attribution')) {
+        const real = samples.get(methods.find((m) => familyOf(m) === family)!)!.get(instance) as StructuredSample;
+        const rng = rngFor(o.seed, 'survey', 'control-random', taskId, instance, family);
+        const v = family === 'rules' ? randomRule(real, rng) : family === 'concept-path' ? randomConceptPath(real, rng) : randomExamples(task, real, input, target, rng);
+        if ('notApplicable' in v) {
+          const reasons = randomSkipped.get(family) ?? new Map<string, number>();
+          reasons.set(v.notApplicable, (reasons.get(v.notApplicable) ?? 0) + 1);
+          randomSkipped.set(family, reasons);
+        } else {
+          addView('control-random', 'random', family, v);
+          randomMade.set(family, (randomMade.get(family) ?? 0) + 1);
+        }
+      }
       const ref = references.get(`${taskId}|${instance}`);
-      if (ref) add('control-human', 'human_reference', ref, null);
+      if (ref) add('control-human', 'human_reference', ref, null, hasAttribution ? 'attribution' : 'any');
     }
   }
-  if (drafts.length === 0) throw new UserError(`--run ${o.run}: no input is explained by every chosen method (methods: ${o.methods?.join(', ') ?? 'all attribution explainers'})`);
+  if (drafts.length === 0) throw new UserError(`--run ${o.run}: no input is explained by every chosen method (methods: ${o.methods?.join(', ') ?? "all the run's explainers but random"})`);
 
   // Blinding: ids in a seeded order unrelated to method or task.
   const order = rngFor(o.seed, 'survey', 'blind').permutation(drafts.length);
@@ -230,7 +276,7 @@ export async function makePacket(o: MakeOptions): Promise<{ dir: string; packet:
     const dr = drafts[draftIndex];
     const id = idOf.get(draftIndex)!;
     const { png, inputPng: _i, rows: _r, ...rest } = dr;
-    return { ...rest, id, picture: png ? picture(id, png) : null, input: inputView(dr) };
+    return { ...rest, id, picture: png ? picture(id, png) : null, sha256: itemSha256(dr), input: inputView(dr) };
   });
 
   // Pairs: every two methods on the same input (controls are not paired).
@@ -285,6 +331,7 @@ export async function makePacket(o: MakeOptions): Promise<{ dir: string; packet:
     items,
     pairs: shuffledPairs,
     dialogues,
+    controls: controlNotes([...usedFamilies].sort(), references.size > 0, randomMade, randomSkipped),
   };
   writeFileAtomic(join(out, PACKET_JSON), `${JSON.stringify(packet, null, 1)}\n`);
   writeFileAtomic(join(out, 'items.csv'), itemsCsv(packet));

@@ -35,6 +35,33 @@ export interface InputView {
   readonly rows?: readonly { readonly name: string; readonly value: string }[];
 }
 
+/** How an item's explanation is shown: a heatmap, plain text, a rule set, knowledge-graph paths, or example pictures. */
+export type ItemFormat = 'heatmap' | 'text' | 'rule' | 'kg_path' | 'example';
+
+/**
+ * What a rater sees below an item's text besides its picture: the whole rule set with the rule that
+ * fired marked, the knowledge-graph paths as node -> edge -> node chains, or (tabular examples) the
+ * examples' values in original units. Every line in both languages.
+ */
+export interface ItemDetail {
+  readonly title: Bilingual;
+  readonly lines: readonly { readonly text: Bilingual; readonly marked?: boolean }[];
+}
+
+/**
+ * The packet manifest's word on one control for one explainer family: how it is realised for that
+ * family's items, or why it is not applicable there.
+ */
+export interface ControlNote {
+  readonly method: 'control-constant' | 'control-random' | 'control-human';
+  readonly family: string;
+  readonly applicable: boolean;
+  /** The format its items take where applicable. */
+  readonly format?: ItemFormat;
+  /** How the control is built for this family, or why it does not apply. */
+  readonly note: string;
+}
+
 export interface PacketItem {
   readonly id: string;
   readonly task: string;
@@ -44,8 +71,11 @@ export interface PacketItem {
   /** Explainer id or control id: never sent to raters. */
   readonly method: string;
   readonly control: 'constant' | 'random' | 'human_reference' | null;
-  readonly format: 'heatmap' | 'text';
+  readonly format: ItemFormat;
+  /** The explainer family the item shows (controls: the family they stand in for). */
+  readonly family?: string;
   readonly picture: Picture | null;
+  readonly detail?: ItemDetail;
   /** sha256 of the picture, or of the text (UTF-8 JSON of {en, ko}) when there is none. */
   readonly sha256: string;
   readonly text: Bilingual;
@@ -93,6 +123,8 @@ export interface Packet {
   readonly items: readonly PacketItem[];
   readonly pairs: readonly PacketPair[];
   readonly dialogues: readonly PacketDialogue[];
+  /** Per explainer family in the packet: how each control is realised there, or why it is not applicable. */
+  readonly controls?: readonly ControlNote[];
 }
 
 export function sha256(data: string | Uint8Array): string {

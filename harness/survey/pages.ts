@@ -33,6 +33,7 @@ table.input td{padding:2px 12px;border-bottom:1px solid #eee}
 .likert button{width:100%;text-align:left}
 .code{font-size:40px;font-weight:bold;letter-spacing:4px}
 .muted{color:#555}
+ul.detail{padding-left:24px;font-size:20px}ul.detail li{margin:4px 0;overflow-wrap:anywhere}ul.detail li.marked{background:#fff6d6}
 `;
 
 function layout(lang: Lang, title: string, body: string, progress?: { done: number; total: number }): string {
@@ -53,9 +54,16 @@ function inputBlock(lang: Lang, input: InputView): string {
   return `<div class="card"><p class="muted">${esc(t(lang, 'inputLabel'))}</p><table class="input">${rows}</table></div>`;
 }
 
+/** The rule set, the knowledge-graph paths or the examples' values under an item's text (marked line in bold). */
+function detailBlock(lang: Lang, item: PacketItem): string {
+  if (!item.detail) return '';
+  const lines = item.detail.lines.map((l) => `<li${l.marked ? ' class="marked"' : ''}>${l.marked ? `<strong>${bi(lang, l.text)}</strong>` : bi(lang, l.text)}</li>`).join('');
+  return `<p class="muted">${bi(lang, item.detail.title)}</p><ul class="detail">${lines}</ul>`;
+}
+
 function explanationBlock(lang: Lang, item: PacketItem, heading: string): string {
   const pic = item.picture ? img(item.picture.file, t(lang, 'explanation')) : '';
-  return `<div class="card"><p class="muted">${esc(heading)}</p>${pic}<p>${bi(lang, item.text)}</p></div>`;
+  return `<div class="card"><p class="muted">${esc(heading)}</p>${pic}<p>${bi(lang, item.text)}</p>${detailBlock(lang, item)}</div>`;
 }
 
 export function homePage(): string {

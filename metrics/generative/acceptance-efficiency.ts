@@ -21,8 +21,9 @@ export const acceptanceEfficiency: StructuredMetric<Record<string, never>> = {
     return Array.from({ length: input.batch.n }, (_, i): MetricValue => {
       const p = generativePayload(input, i);
       if (!p) return NOT_GENERATIVE;
-      if (p.acceptance.checked === 0) return { null: 'no candidate latents were tested' };
-      return p.acceptance.accepted / p.acceptance.checked;
+      const a = p.generation.acceptance;
+      if (a.checked === 0) return { null: 'no candidate latents were tested' };
+      return a.accepted / a.checked;
     });
   },
 };

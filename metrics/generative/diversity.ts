@@ -5,9 +5,9 @@
  * descriptive: more diverse is not better by itself, it is the other side of homogeneity.
  */
 import type { MetricValue, StructuredMetric } from '../types.js';
-import { generativePayload, NOT_GENERATIVE } from './payloads.js';
+import { generatedImages, generativePayload, NOT_GENERATIVE } from './payloads.js';
 
-export function meanPairwiseL2(xs: readonly number[][]): number {
+export function meanPairwiseL2(xs: readonly ArrayLike<number>[]): number {
   let sum = 0;
   let pairs = 0;
   for (let a = 0; a < xs.length; a++) {
@@ -37,7 +37,7 @@ export const diversity: StructuredMetric<Record<string, never>> = {
       const p = generativePayload(input, i);
       if (!p) return NOT_GENERATIVE;
       if (p.samples.length < 2) return { null: 'fewer than two samples' };
-      return meanPairwiseL2(p.samples);
+      return meanPairwiseL2(generatedImages(input, p).samples);
     });
   },
 };
@@ -58,7 +58,7 @@ export const meanLatentDistance: StructuredMetric<Record<string, never>> = {
       const p = generativePayload(input, i);
       if (!p) return NOT_GENERATIVE;
       if (p.latents.length === 0) return { null: 'the explanation returned no samples' };
-      const z0 = p.query.latent;
+      const z0 = p.generation.query.latent;
       return p.latents.reduce((s, z) => s + Math.sqrt(z.reduce((a, v, j) => a + (v - z0[j]) ** 2, 0)), 0) / p.latents.length;
     });
   },

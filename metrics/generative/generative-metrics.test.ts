@@ -22,16 +22,14 @@ beforeAll(async () => {
   ctx = { engine: new Engine(await wrapModel(net)), task, rng: (a, b) => rngFor(0, a, b) };
 });
 
+/** A generated-examples query in the family's one shape; images are [1, 2, 1] like the task's samples. */
 const payload = (samples: number[][], latents: number[][], acceptance = { accepted: 3, checked: 4 }) => ({
-  input: [0, 0],
-  query: { latent: [0, 0], image: [1, 0], label: 0 },
-  samples,
+  input: [[[0], [0]]],
+  space: 'latent',
+  samples: samples.map((im) => ({ role: 'generated', input: [im.map((v) => [v])] })),
   latents,
-  labels: [],
   boundaries: { layer: 'gen_1', layerIndex: 1, layerUnits: 2, units: [0], on: [1], keepProbability: [1, 0], reconstructionError: 0, reconstructionErrorAllOff: 1 },
-  acceptance,
-  meanLatentDistance: 0,
-  sampler: 'rrt',
+  generation: { sampler: 'rrt', query: { latent: [0, 0], image: [[[1], [0]]], label: 0 }, acceptance, meanLatentDistance: 0 },
 });
 
 const inputOf = (explanations: unknown[]): StructuredInput => ({
@@ -46,7 +44,7 @@ const inputOf = (explanations: unknown[]): StructuredInput => ({
 describe('examples metrics on generated samples', () => {
   it('homogeneity is the share labelled like the query; foreign payloads get null', async () => {
     const p = payload([[1, 0], [0, 1], [0.9, 0.2], [0.2, 0.3]], [[1, 0], [0, 1], [3, 4], [0, 0]]);
-    const v = await homogeneity.evaluate(ctx, inputOf([p, { input: [0, 0], samples: [{ role: 'neighbour' }] }]), {});
+    const v = await homogeneity.evaluate(ctx, inputOf([p, { input: [[[0], [0]]], samples: [{ role: 'neighbour', input: [[[0], [0]]] }] }]), {});
     expect((v as unknown[])[0]).toBe(0.5);
     expect((v as unknown[])[1]).toHaveProperty('null');
   });

@@ -6,7 +6,7 @@
  * generator task has).
  */
 import type { MetricValue, StructuredMetric } from '../types.js';
-import { argmaxRows, classifierOutputs, generativePayload, NO_SAMPLES, NOT_GENERATIVE } from './payloads.js';
+import { argmaxRows, classifierOutputs, generatedImages, generativePayload, NO_SAMPLES, NOT_GENERATIVE } from './payloads.js';
 
 export const homogeneity: StructuredMetric<Record<string, never>> = {
   id: 'homogeneity',
@@ -24,7 +24,8 @@ export const homogeneity: StructuredMetric<Record<string, never>> = {
       const p = generativePayload(input, i);
       if (!p) return NOT_GENERATIVE;
       if (p.samples.length === 0) return NO_SAMPLES;
-      const labels = argmaxRows(classifierOutputs(ctx, [p.query.image, ...p.samples], 'logit'), ctx.engine.numClasses);
+      const im = generatedImages(input, p);
+      const labels = argmaxRows(classifierOutputs(ctx, [im.query, ...im.samples], 'logit'), ctx.engine.numClasses);
       return labels.slice(1).filter((l) => l === labels[0]).length / p.samples.length;
     });
   },
@@ -47,7 +48,8 @@ export const featureSimilarity: StructuredMetric<Record<string, never>> = {
       const p = generativePayload(input, i);
       if (!p) return NOT_GENERATIVE;
       if (p.samples.length === 0) return NO_SAMPLES;
-      const v = classifierOutputs(ctx, [p.query.image, ...p.samples], 'logit');
+      const im = generatedImages(input, p);
+      const v = classifierOutputs(ctx, [im.query, ...im.samples], 'logit');
       const q = v.subarray(0, c);
       let sum = 0;
       for (let s = 1; s <= p.samples.length; s++) {
