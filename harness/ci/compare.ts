@@ -7,6 +7,7 @@
 import { holm } from '../../metrics/human/holm.js';
 import { signFlipTest } from '../../metrics/human/sign-flip.js';
 import type { Direction } from '../../metrics/types.js';
+import { defaultRecords } from '../metric-variants.js';
 import type { ResultRecord } from '../result-record.js';
 
 export const ALPHA = 0.05;
@@ -50,6 +51,16 @@ export interface ComparePair {
 
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
+/**
+ * The smallest p-value the cells' sign-flip test can give with n paired samples: that of n differences
+ * of one sign. 2/2^n where the test is exact; 1/(1 + resamples) where it is Monte Carlo (n > 20).
+ * Holm multiplies the smallest p by the number of cells, so more than ALPHA / smallestP(n) cells can
+ * never show a change.
+ */
+export function smallestP(n: number): number {
+  return n === 0 ? 1 : signFlipTest(new Array<number>(n).fill(1), { stream: ['ci', 'smallest-p'] }).p;
+}
+
 export function compareRecords(
   baseline: readonly ResultRecord[],
   candidate: readonly ResultRecord[],
@@ -59,8 +70,9 @@ export function compareRecords(
 ): ComparisonReport {
   const warnings = new Set<string>();
   const byKey = (recs: readonly ResultRecord[]) => new Map(recs.map((r) => [`${r.task}|${r.explainer}|${r.metric}`, r]));
-  const base = byKey(baseline);
-  const cand = byKey(candidate);
+  // Setting variants (meta.sensitivity's records) are not cells: only the metrics' own settings compare.
+  const base = byKey(defaultRecords(baseline));
+  const cand = byKey(defaultRecords(candidate));
   const pending: { c: Omit<CellComparison, 'pAdjusted' | 'verdict'> & { verdict?: Verdict }; tested: boolean }[] = [];
   for (const pair of pairs) {
     for (const [key, b] of base) {
@@ -131,7 +143,7 @@ export function compareRecords(
   cells.sort((a, b) => (a.task + a.metric < b.task + b.metric ? -1 : a.task + a.metric > b.task + b.metric ? 1 : 0));
   if (tested.length > 0) {
     const nMax = Math.max(...tested.map((x) => x.c.n));
-    const bestP = Math.min(1, 2 / 2 ** Math.min(nMax, 60));
+    const bestP = smallestP(nMax);
     if (bestP * tested.length > ALPHA) {
       warnings.add(
         `with ${nMax} samples per cell and ${tested.length} cells, no change can pass Holm's correction (smallest possible p ${bestP.toExponential(1)}): use a profile with more samples or fewer metrics`,
