@@ -104,6 +104,7 @@ export async function scoreSamples(o: ScoreSamplesOptions): Promise<ScoredValues
     engine: o.engine,
     task: o.task,
     rng: (sampleId: string, purpose: string) => rngFor(o.seed, o.task.id, o.explainerId, o.metric.id, sampleId, purpose),
+    sharedRng: (sampleId: string, purpose: string) => rngFor(o.seed, o.task.id, o.explainerId, 'shared', sampleId, purpose),
     ...(o.explainer ? { explainer: o.explainer } : {}),
     ...(o.data ? { data: o.data } : {}),
   };

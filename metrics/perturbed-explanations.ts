@@ -4,8 +4,8 @@
  * samples in one batched ReExplainer call. The metrics then differ only in the ratio they take per
  * copy (e.g. ||a - a'|| / ||x - x'||) and whether they keep its max or mean. Each copy is explained for
  * its sample's own target (OpenXAI explains a copy's predicted class, which sameClass makes the same as
- * x's), under the id `<sample id>#p<k>` and the metric's salt: a fresh seeded stream per copy, so that
- * a stochastic explainer's own noise counts as instability, as it does in the peers.
+ * x's), under the id `<sample id>#p<k>` and the metric's salt (or its shared stream's): a fresh seeded
+ * stream per copy, so that a stochastic explainer's own noise counts as instability, as it does in the peers.
  */
 import { sizeOf } from '../harness/batch.js';
 import { bool, int } from '../harness/params.js';
@@ -29,6 +29,13 @@ export interface PerturbOptions {
   readonly sameClass: boolean;
   /** Also return the logits of x and of each kept copy (ROS needs them). */
   readonly logits: boolean;
+  /**
+   * Names a perturbation scheme that several metrics share (e.g. max- and avg-sensitivity): the copies
+   * are drawn from a stream keyed by this name instead of the metric, and re-explained under it as the
+   * salt, so with equal noise settings the metrics see identical copies and explanations, and the
+   * ReExplainer's cache explains them once. Without it the metric draws its own.
+   */
+  readonly stream?: string;
 }
 
 export interface PerturbedCopy {
@@ -60,8 +67,9 @@ export async function perturbAndReExplain(ctx: MetricContext, input: Attribution
 
   // All noisy copies, sample-major; one stream per sample so a sample's noise does not depend on the batch.
   const noisy = new Float32Array(s.scored.length * k * d);
+  const noiseRng = (sampleId: string) => (o.stream ? (ctx.sharedRng ?? ctx.rng)(sampleId, `noise/${o.stream}`) : ctx.rng(sampleId, 'noise'));
   s.scored.forEach((i, q) => {
-    const rng = ctx.rng(input.sampleIds[i], 'noise');
+    const rng = noiseRng(input.sampleIds[i]);
     const x = batch.data.subarray(i * d, (i + 1) * d);
     for (let c = 0; c < k; c++) addNoise(x, noisy.subarray((q * k + c) * d, (q * k + c + 1) * d), rng, o.noise, o.scale);
   });
@@ -97,7 +105,7 @@ export async function perturbAndReExplain(ctx: MetricContext, input: Attribution
     rows,
     sampleOf: keep.map(({ q }) => s.scored[q]),
     tags: keep.map(({ c }) => `p${c}`),
-    salt: metricId,
+    salt: o.stream ?? metricId,
   });
 
   keep.forEach(({ q, c }, r) => {

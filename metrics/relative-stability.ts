@@ -76,6 +76,8 @@ export function relativeStabilityMetric(
         scale: p.scale,
         sameClass: p.sameClass,
         logits: representationName === 'logits',
+        // RIS and ROS draw the same copies (OpenXAI perturbs once for both), so they are explained once.
+        stream: 'relative-stability',
       });
       const d = input.attributions.length / Math.max(1, input.batch.n);
       for (const [i, entry] of r.perturbed) {

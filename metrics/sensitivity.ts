@@ -39,7 +39,7 @@ export function sensitivityMetric(id: string, aggregate: 'max' | 'mean', extra: 
     requires: ['model', 'explainer'],
     params: sensitivityParams,
     async evaluate(ctx, input, p) {
-      const r = await perturbAndReExplain(ctx, input, id, { samples: p.samples, noise: p.noise, scale: p.scale, sameClass: p.sameClass, logits: false });
+      const r = await perturbAndReExplain(ctx, input, id, { samples: p.samples, noise: p.noise, scale: p.scale, sameClass: p.sameClass, logits: false, stream: 'yeh-sensitivity' });
       for (const [i, { copies }] of r.perturbed) {
         const ratios = sensitivityRatios(
           attributionOf(input, i),

@@ -69,7 +69,7 @@ async function slowReference(
   ctx: MetricContext & { explainer: ReExplainer },
   metricId: string,
   input: Awaited<ReturnType<typeof explainedInput>>,
-  o: { samples: number; noise: 'gaussian' | 'uniform'; scale: number; sameClass: boolean; aggregate: 'max' | 'mean' },
+  o: { samples: number; noise: 'gaussian' | 'uniform'; scale: number; sameClass: boolean; aggregate: 'max' | 'mean'; stream?: string },
   ratio: (c: { a: Float32Array; ap: Float32Array; x: Float32Array; xp: Float32Array; h: Float32Array; hp: Float32Array }) => number,
 ): Promise<(number | null)[]> {
   const out: (number | null)[] = [];
@@ -77,14 +77,15 @@ async function slowReference(
     const x = input.batch.data.slice(i * D, (i + 1) * D);
     const a = input.attributions.slice(i * D, (i + 1) * D);
     const h = ctx.engine.outputs(makeBatch(x, [D]), 'logit');
-    const rng = ctx.rng(input.sampleIds[i], 'noise');
+    // Metrics sharing a perturbation scheme draw from its stream and re-explain under its name.
+    const rng = o.stream ? ctx.sharedRng!(input.sampleIds[i], `noise/${o.stream}`) : ctx.rng(input.sampleIds[i], 'noise');
     const ratios: number[] = [];
     for (let k = 0; k < o.samples; k++) {
       const xp = new Float32Array(D);
       addNoise(x, xp, rng, o.noise, o.scale);
       const hp = ctx.engine.outputs(makeBatch(xp, [D]), 'logit');
       if (o.sameClass && argmax(hp) !== argmax(h)) continue;
-      const ap = await ctx.explainer.explain(makeBatch(xp, [D]), Int32Array.of(input.targets[i]), [`${input.sampleIds[i]}#p${k}`], { salt: metricId });
+      const ap = await ctx.explainer.explain(makeBatch(xp, [D]), Int32Array.of(input.targets[i]), [`${input.sampleIds[i]}#p${k}`], { salt: o.stream ?? metricId });
       ratios.push(ratio({ a, ap, x, xp, h, hp }));
     }
     if (ratios.length === 0) out.push(null);
@@ -161,7 +162,7 @@ describe('stability metrics: the batched implementation equals the slow one-call
       });
       expectClose(await run(localLipschitz as AnyMetric, ctx, input, { samples: 12 }), llSlow);
       for (const [metric, aggregate] of [[maxSensitivity, 'max'], [avgSensitivity, 'mean']] as const) {
-        const slow = await slowReference(ctx, metric.id, input, { samples: 12, noise: 'uniform', scale: 0.2, sameClass: false, aggregate }, (c) => dist(c.a, c.ap) / norm(c.a));
+        const slow = await slowReference(ctx, metric.id, input, { samples: 12, noise: 'uniform', scale: 0.2, sameClass: false, aggregate, stream: 'yeh-sensitivity' }, (c) => dist(c.a, c.ap) / norm(c.a));
         expectClose(await run(metric as AnyMetric, ctx, input, { samples: 12 }), slow);
       }
       model.dispose();
@@ -171,7 +172,7 @@ describe('stability metrics: the batched implementation equals the slow one-call
       const model = await mlp();
       const { ctx, input } = await setup(model, explainer, 3, 'm');
       // Large noise so that some copies change class and are dropped.
-      const o = { samples: 15, noise: 'gaussian' as const, scale: 0.8, sameClass: true, aggregate: 'max' as const };
+      const o = { samples: 15, noise: 'gaussian' as const, scale: 0.8, sameClass: true, aggregate: 'max' as const, stream: 'relative-stability' };
       const rel = (u: ArrayLike<number>, v: ArrayLike<number>) => dist(u, v) / norm(u);
       const risSlow = await slowReference(ctx, 'ris', input, o, (c) => rel(c.a, c.ap) / Math.max(rel(c.x, c.xp), 1e-6));
       const rosSlow = await slowReference(ctx, 'ros', input, o, (c) => rel(c.a, c.ap) / Math.max(rel(c.h, c.hp), 1e-6));

@@ -90,6 +90,12 @@ export interface MetricContext {
   readonly task: TaskView;
   /** Derived from (seed, task, explainer, metric, sampleId, purpose). */
   rng(sampleId: string, purpose: string): Rng;
+  /**
+   * Derived from (seed, task, explainer, sampleId, purpose) without the metric: for draws that several
+   * metrics share on purpose (max- and avg-sensitivity read the same perturbed copies, so the ReExplainer
+   * explains them once). Absent in contexts that score one metric alone; fall back to `rng` then.
+   */
+  sharedRng?(sampleId: string, purpose: string): Rng;
   /** Present when the metric declares `requires: ['explainer']` and an explainer (not a file) is scored. */
   readonly explainer?: ReExplainer;
   /** The task's labelled splits, on benchmark tasks (e.g. rule fidelity over the whole test split). */

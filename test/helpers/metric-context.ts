@@ -31,7 +31,12 @@ export function imageTask(h: number, w: number, numClasses: number): TaskView {
 
 export function metricContext(model: Model, task: TaskView, seed = 1, metricId = 'metric', batchSize = 64): MetricContext {
   const engine = new Engine(model, batchSize);
-  return { engine, task, rng: (sampleId, purpose) => rngFor(seed, task.id, 'explainer', metricId, sampleId, purpose) };
+  return {
+    engine,
+    task,
+    rng: (sampleId, purpose) => rngFor(seed, task.id, 'explainer', metricId, sampleId, purpose),
+    sharedRng: (sampleId, purpose) => rngFor(seed, task.id, 'explainer', 'shared', sampleId, purpose),
+  };
 }
 
 export function attributionInput(
