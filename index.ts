@@ -5,6 +5,7 @@
 export { explainers, getExplainer } from './explainers/index.js';
 export { metrics, getMetric } from './metrics/index.js';
 export { taskSpecs as tasks, getTaskSpec, loadTask } from './datasets/index.js';
+export { registerTaskConfig } from './datasets/task-config.js';
 export { loadModel, wrapModel, type Model, type OutputKind } from './harness/model.js';
 export { Engine, type PassCounts } from './harness/engine.js';
 export { useBackend, type Backend, type BackendChoice } from './harness/backend.js';

@@ -30,7 +30,32 @@ const zooTaskSpecs: readonly TaskSpec[] = MODEL_SPECS.map((m) => {
   return spec;
 });
 
-export const taskSpecs: readonly TaskSpec[] = [...zooTaskSpecs, ...zeroShotTaskSpecs, ...generatorTaskSpecs];
+const builtInTaskSpecs: readonly TaskSpec[] = [...zooTaskSpecs, ...zeroShotTaskSpecs, ...generatorTaskSpecs];
+const registry: TaskSpec[] = [...builtInTaskSpecs];
+/** Ids of tasks added for this process (`run --config FILE`), which load themselves. */
+const userTaskIds = new Set<string>();
+
+/** Every task: the built-in ones, then those registered for this process. */
+export const taskSpecs: readonly TaskSpec[] = registry;
+
+export function isBuiltInTask(id: string): boolean {
+  return builtInTaskSpecs.some((t) => t.id === id);
+}
+
+/**
+ * Adds a user's tasks to the registry of this process (as plugins are added to the explainers). A
+ * task of the same id registered before is replaced; a built-in id is refused.
+ */
+export function registerTasks(specs: readonly TaskSpec[]): void {
+  for (const s of specs) if (isBuiltInTask(s.id)) throw new UserError(`task '${s.id}' is the id of a built-in task: give yours its own id`);
+  for (const s of specs) {
+    const k = registry.findIndex((t) => t.id === s.id);
+    if (k >= 0) registry.splice(k, 1, s);
+    else registry.push(s);
+    userTaskIds.add(s.id);
+    loaded.delete(s.id);
+  }
+}
 
 export function getTaskSpec(id: string): TaskSpec {
   const spec = taskSpecs.find((t) => t.id === id);
@@ -39,7 +64,7 @@ export function getTaskSpec(id: string): TaskSpec {
 }
 
 async function load(spec: TaskSpec): Promise<Task> {
-  if (zeroShotTaskSpecs.includes(spec)) return spec.load();
+  if (userTaskIds.has(spec.id) || zeroShotTaskSpecs.includes(spec)) return spec.load();
   if (generatorTaskSpecs.includes(spec)) return spec.load();
   const data = loadDataset(spec.datasetId);
   const entry = zooEntry(spec.modelId);

@@ -26,10 +26,41 @@ export interface Profile {
    * stability metrics and the perturbation-heavy fidelity ones cost tens of explanations per sample.
    */
   readonly skipMetrics?: readonly string[];
+  /**
+   * Inputs a metric scores when fewer than the task's: the first n of its sample ids (a prefix, so runs
+   * of any profile still pair sample by sample). For the metrics that re-explain every input tens of
+   * times, this is what keeps a profile in budget without dropping them.
+   */
+  readonly metricSamples?: Readonly<Record<string, number>>;
+  /**
+   * Setting variants per metric id (overrides of its parameters), scored on the same explanations and
+   * written as variant records: the leaderboard's `meta.sensitivity` reports how far each moves the
+   * explainer ranking. They never enter ranks or scores.
+   */
+  readonly metricVariants?: Readonly<Record<string, readonly Readonly<Record<string, number | string | boolean>>[]>>;
 }
+
+/**
+ * The perturbation baseline of deletion and insertion (task vs zero vs blur) is the setting the peers
+ * disagree on most; each variant costs one more curve per input, on the same explanations. `blur` needs
+ * an image task: on tabular tasks its variant record says so (a failure) instead of holding values.
+ */
+const BASELINE_VARIANTS = {
+  'deletion-auc': [{ baseline: 'zero' }, { baseline: 'blur' }],
+  'insertion-auc': [{ baseline: 'zero' }, { baseline: 'blur' }],
+};
 
 /** Expensive for a demo: each re-explains or perturbs every sample tens of times (standard runs them). */
 const HEAVY_METRICS = ['infidelity', 'road', 'aopc', 'pgi', 'pgu', 'local-lipschitz', 'max-sensitivity', 'avg-sensitivity', 'ris', 'ros'];
+
+/**
+ * Standard's prefixes: the stability metrics re-explain each input `samples` times, the sanity checks
+ * once per randomised layer or seed; 10 inputs keep them affordable for the gradient-path and perturbation
+ * explainers on the CNNs (integrated gradients and SmoothGrad cost 50 gradient passes per explanation).
+ */
+const RE_EXPLAINING_PREFIX = Object.fromEntries(
+  ['local-lipschitz', 'max-sensitivity', 'avg-sensitivity', 'ris', 'ros', 'run-to-run', 'mprt', 'random-logit'].map((id) => [id, 10]),
+);
 
 const BASE_TASKS = [
   'mnist-cnn',
@@ -64,6 +95,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     tasks: ['mnist-cnn', 'iris-mlp'],
     samplesPerTask: 4,
     explainChunk: 4,
+    // Exercises the prefix path that standard relies on (end-to-end tests check the pairing).
+    metricSamples: { 'run-to-run': 2 },
     sets: {
       'integrated-gradients': { steps: 16 },
       smoothgrad: { samples: 8 },
@@ -84,13 +117,14 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'nearest-neighbours': { pool: 200 },
       counterfactual: { samples: 32, layers: 20 },
       // rules family (tabular tasks): small extraction budgets (REMIX's minCases 15), 500 rows for DeepRED.
-      deepred: { minCases: 15, maxTerms: 20, maxClauses: 30, seconds: 2, rows: 500 },
+      deepred: { minCases: 15, maxTerms: 20, maxClauses: 30, work: 2_000_000, seconds: 30, rows: 500 },
       'c45-pedagogical': { seconds: 2 },
       'cart-pedagogical': { seconds: 2 },
       'trepan-lite': { queries: 300, seconds: 2 },
       'rule-stability': { resamples: 1 },
     },
     bootstrapResamples: 200,
+    metricVariants: BASELINE_VARIANTS,
   },
   quick: {
     id: 'quick',
@@ -124,36 +158,42 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       'nearest-neighbours': { pool: 300 },
       counterfactual: { samples: 32, layers: 20 },
       // rules family (tabular tasks): small extraction budgets (REMIX's minCases 15), 500 rows for DeepRED.
-      deepred: { minCases: 15, maxTerms: 20, maxClauses: 30, seconds: 2, rows: 500 },
+      deepred: { minCases: 15, maxTerms: 20, maxClauses: 30, work: 2_000_000, seconds: 30, rows: 500 },
       'c45-pedagogical': { seconds: 2 },
       'cart-pedagogical': { seconds: 2 },
       'trepan-lite': { queries: 300, seconds: 2 },
       'rule-stability': { resamples: 1 },
     },
     bootstrapResamples: 1000,
+    metricVariants: BASELINE_VARIANTS,
   },
   standard: {
     id: 'standard',
     use: 'the published leaderboard: enough inputs for confidence intervals that separate methods',
     targetSeconds: 3600,
     tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp'],
-    samplesPerTask: 100,
+    samplesPerTask: 50,
     explainChunk: 8,
+    // Every metric runs; the ones that re-explain each input many times score a prefix of the inputs.
+    metricSamples: RE_EXPLAINING_PREFIX,
     sets: {
-      'kernel-shap': { samples: 512 },
+      'kernel-shap': { samples: 512, backgroundRows: 10 },
+      lime: { samples: 1000 },
       // rules: DeepRED's budgets bound mnist-zero-mlp (784 pixels); cuts are reported in budgetHit.
-      deepred: { minCases: 15, maxTerms: 30, maxClauses: 100, seconds: 90, rows: 1500 },
+      deepred: { minCases: 15, maxTerms: 30, maxClauses: 100, work: 50_000_000, seconds: 300, rows: 1500 },
       'trepan-lite': { queries: 1000, seconds: 30 },
       'rule-stability': { resamples: 3 },
       'generative-boundaries': { steps: 150, mcSamples: 2, samples: 24 },
       'epsilon-ball': { steps: 150, mcSamples: 2, samples: 24 },
-      'local-lipschitz': { samples: 20 },
-      'max-sensitivity': { samples: 20 },
-      'avg-sensitivity': { samples: 20 },
-      ris: { samples: 20 },
-      ros: { samples: 20 },
+      'local-lipschitz': { samples: 5 },
+      'max-sensitivity': { samples: 5 },
+      'avg-sensitivity': { samples: 5 },
+      ris: { samples: 5 },
+      ros: { samples: 5 },
+      'run-to-run': { runs: 3 },
     },
     bootstrapResamples: 2000,
+    metricVariants: BASELINE_VARIANTS,
   },
   full: {
     id: 'full',

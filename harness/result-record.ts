@@ -43,4 +43,11 @@ export interface ResultRecord {
   readonly failure?: string;
   /** What the metric reports beyond per-sample values (e.g. MPRT's per-layer similarity curve). */
   readonly details?: Readonly<Record<string, unknown>>;
+  /**
+   * Present only on a setting variant of the metric (a profile's `metricVariants`): the parameters
+   * overridden relative to the run's own setting (`metricParams` holds the complete variant setting).
+   * Variant records are excluded from ranks, criterion scores, tables and comparisons; the
+   * leaderboard's `meta.sensitivity` compares their ranking with the default one.
+   */
+  readonly variant?: Readonly<Record<string, number | string | boolean>>;
 }

@@ -38,6 +38,19 @@ describe('RunStore results', () => {
     expect(store.completedCells()).toEqual(new Set([cellKey('toy', 'a', 'm'), cellKey('toy', 'b', 'm')]));
   });
 
+  it('writes a cell with its setting variants in one append; variants are not cells to resume', () => {
+    const store = new RunStore(freshDir());
+    const own = makeRecord({ explainer: 'a', metric: 'm', values: [1, 2] });
+    const zero = { ...own, variant: { baseline: 'zero' }, metricParams: { ...own.metricParams, baseline: 'zero' } };
+    store.appendResults([own, zero]);
+    expect(store.readResults().records).toEqual([own, zero]);
+    expect(store.completedCells()).toEqual(new Set([cellKey('toy', 'a', 'm')]));
+    // A variant alone (its cell's record missing) does not mark the cell done.
+    const other = new RunStore(freshDir());
+    other.appendResult({ ...zero, explainer: 'b' });
+    expect(other.completedCells()).toEqual(new Set());
+  });
+
   it('drops a torn last line on reopening and truncates the file to the last whole line', () => {
     const dir = freshDir();
     const r1 = makeRecord({ explainer: 'a', metric: 'm', values: [1, 2] });

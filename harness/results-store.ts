@@ -124,10 +124,15 @@ export class RunStore {
   }
 
   appendResult(rec: ResultRecord): void {
+    this.appendResults([rec]);
+  }
+
+  /** Several records in one write and one fsync (a cell and its setting variants). */
+  appendResults(recs: readonly ResultRecord[]): void {
     this.writable();
-    assertValid('result', rec, `result ${cellKey(rec.task, rec.explainer, rec.metric)}`);
+    for (const rec of recs) assertValid('result', rec, `result ${cellKey(rec.task, rec.explainer, rec.metric)}${rec.variant ? ` (variant ${JSON.stringify(rec.variant)})` : ''}`);
     this.prepareAppend(this.resultsPath);
-    appendJsonLines(this.resultsPath, [rec]);
+    appendJsonLines(this.resultsPath, recs);
   }
 
   /** All result records, validated; a torn last line is dropped (and cut off unless read-only). */
@@ -141,9 +146,9 @@ export class RunStore {
     return { records, dropped };
   }
 
-  /** Keys (cellKey) of the cells already in results.jsonl: what `--resume` skips. */
+  /** Keys (cellKey) of the cells already in results.jsonl: what `--resume` skips (setting variants are not cells). */
   completedCells(): Set<string> {
-    return new Set(this.readResults().records.map((r) => cellKey(r.task, r.explainer, r.metric)));
+    return new Set(this.readResults().records.filter((r) => r.variant === undefined).map((r) => cellKey(r.task, r.explainer, r.metric)));
   }
 
   appendExplanation(task: string, explainer: string, line: ExplanationRecord): void {

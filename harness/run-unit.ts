@@ -8,16 +8,17 @@ import * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
 import { sampleOf, selectSamples, sizeOf, type Batch } from './batch.js';
 import { Engine } from './engine.js';
-import { UserError } from './errors.js';
+import { isUserError, UserError } from './errors.js';
 import { explainSamples, type ExplainSamplesOptions, fitExplainer } from './explain-samples.js';
 import { type AnySample, type ExplanationRecord, recordOf, samplesOf } from './explanation-record.js';
+import type { ResolvedVariant, VariantOverrides } from './metric-variants.js';
 import type { AnyParamValues } from './params.js';
 import { reExplainer } from './re-explainer.js';
 import { renderHeatmapPng } from './render/heatmap-png.js';
-import { examplesPictures, isGenerativePayload } from '../explainers/examples/pictures.js';
+import { examplesPictures, isGenerativeQuery } from '../explainers/examples/pictures.js';
 import { RESULT_SCHEMA, type ResultRecord } from './result-record.js';
 import { ARTIFACTS_DIR } from './results-store.js';
-import { scoreSamples } from './score-samples.js';
+import { type ScoredValues, scoreSamples } from './score-samples.js';
 import { loadTask } from '../datasets/index.js';
 import type { Task } from '../datasets/task.js';
 import { attributionText } from '../explainers/attribution-text.js';
@@ -40,9 +41,13 @@ export interface UnitContext {
   readonly version: string;
   readonly commit: string | null;
   readonly samplesPerTask: number | 'all';
+  /** Metrics scored on a prefix of the task's inputs (the profile's `metricSamples`). */
+  readonly metricSamples: Readonly<Record<string, number>>;
   readonly explainChunk: number;
   /** Resolved parameters of the explainer and of each metric, by id. */
   readonly params: Readonly<Record<string, AnyParamValues>>;
+  /** Setting variants to score besides each metric's own setting (the profile's `metricVariants`), by metric id. */
+  readonly variants?: Readonly<Record<string, readonly ResolvedVariant[]>>;
   /** Explanation lines of this (task, explainer) already on disk (an interrupted run's). */
   readonly existing: readonly ExplanationRecord[];
   /** Where those lines are, for messages. */
@@ -156,7 +161,7 @@ export async function runUnit(unit: Unit, ctx: UnitContext, sink: UnitSink): Pro
         const artifacts: Artifact[] = [];
         if (task.kind === 'image') {
           for (const x of chunk) {
-            if (x.family === 'examples' && isGenerativePayload(x.explanation)) {
+            if (x.family === 'examples' && isGenerativeQuery(x.explanation)) {
               for (const pic of examplesPictures(x.explanation, task.sampleShape)) artifacts.push({ path: artifactPath(task.id, explainer.id, `${x.sampleId}${pic.suffix}`), data: pic.data });
             }
             if (x.family !== 'attribution') continue;
@@ -185,32 +190,34 @@ export async function runUnit(unit: Unit, ctx: UnitContext, sink: UnitSink): Pro
     if (metric.requires.includes('ground-truth') && !s.groundTruth) throw new Error(`${task.id}: planned ${metric.id} but the task's ground truth is not usable`);
     sink.step(`${task.id} · ${explainer.id} · ${metric.id}`);
     const mParams = ctx.params[metric.id];
-    const scored = await scoreSamples({
-      metric,
-      params: mParams,
-      engine,
-      task,
-      seed: ctx.seed,
-      explainerId: explainer.id,
-      output: explainer.output,
-      batch,
-      samples,
-      groundTruth: s.groundTruth,
-      groundTruthWeights: s.groundTruthWeights,
-      explainer: again,
-      data,
-      state: explainer.fit ? await state() : undefined,
-    });
-    sink.result({
+    const inputs = prefixOf(s, samples, ctx.metricSamples[metric.id]);
+    const score = async (params: AnyParamValues) =>
+      scoreSamples({
+        metric,
+        params,
+        engine,
+        task,
+        seed: ctx.seed,
+        explainerId: explainer.id,
+        output: explainer.output,
+        batch: inputs.batch,
+        samples: inputs.samples,
+        groundTruth: inputs.groundTruth,
+        groundTruthWeights: inputs.groundTruthWeights,
+        explainer: again,
+        data,
+        state: explainer.fit ? await state() : undefined,
+      });
+    const resultOf = (params: AnyParamValues, scored: ScoredValues | { failure: string }, variant?: VariantOverrides): ResultRecord => ({
       schema: RESULT_SCHEMA,
       run: ctx.runId,
       task: task.id,
       explainer: explainer.id,
       metric: metric.id,
       criterion: metric.criterion,
-      direction: metric.directionFor?.(mParams) ?? metric.direction,
+      direction: metric.directionFor?.(params) ?? metric.direction,
       explainerParams: eParams,
-      metricParams: mParams,
+      metricParams: params,
       output: explainer.output,
       seed: ctx.seed,
       backend: ctx.backend,
@@ -218,16 +225,41 @@ export async function runUnit(unit: Unit, ctx: UnitContext, sink: UnitSink): Pro
       commit: ctx.commit,
       modelHash: task.model.hash,
       datasetHash: task.dataset.hash,
-      sampleIds,
-      values: scored.values,
-      nulls: scored.nulls,
-      mean: scored.mean,
-      n: scored.n,
-      cost: scored.cost,
+      ...('failure' in scored
+        ? { sampleIds: [], values: [], nulls: {}, mean: null, n: 0, cost: { seconds: 0, forwardPasses: 0, gradientPasses: 0 } }
+        : { sampleIds: inputs.samples.map((x) => x.sampleId), values: scored.values, nulls: scored.nulls, mean: scored.mean, n: scored.n, cost: scored.cost }),
       timestamp: new Date().toISOString(),
-      ...(scored.details ? { details: scored.details } : {}),
+      ...('failure' in scored ? { failure: scored.failure } : scored.details ? { details: scored.details } : {}),
+      ...(variant ? { variant } : {}),
     });
+    // Setting variants first: the run writes them in one append with the default record that follows,
+    // so a resumed run has both or neither. A setting the metric refuses on this task (blur on tabular
+    // data) is recorded as such instead of stopping the run.
+    for (const v of ctx.variants?.[metric.id] ?? []) {
+      let scored: ScoredValues | { failure: string };
+      try {
+        scored = await score(v.params);
+      } catch (e) {
+        if (!isUserError(e)) throw e;
+        scored = { failure: `the metric refused this setting: ${e.message}` };
+      }
+      sink.result(resultOf(v.params, scored, v.overrides));
+    }
+    sink.result(resultOf(mParams, await score(mParams)));
   }
+}
+
+/** The first `n` inputs of a unit (all of them when n is absent or not smaller). */
+function prefixOf(s: TaskSetup, samples: readonly AnySample[], n: number | undefined) {
+  const all = { batch: s.batch, samples, groundTruth: s.groundTruth, groundTruthWeights: s.groundTruthWeights };
+  if (n === undefined || n >= samples.length) return all;
+  const d = sizeOf(s.batch.sampleShape);
+  return {
+    batch: selectSamples(s.batch, Array.from({ length: n }, (_, i) => i)),
+    samples: samples.slice(0, n),
+    groundTruth: s.groundTruth?.subarray(0, n * d),
+    groundTruthWeights: s.groundTruthWeights?.subarray(0, n * d),
+  };
 }
 
 /**

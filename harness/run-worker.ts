@@ -8,6 +8,7 @@ import { isUserError } from './errors.js';
 import { loadPlugin } from './plugins.js';
 import { type Unit, type UnitContext, runUnit } from './run-unit.js';
 import type { ParentMessage, WorkerMessage } from './worker-messages.js';
+import { registerTaskConfig } from '../datasets/task-config.js';
 
 function send(m: WorkerMessage): void {
   process.send!(m);
@@ -19,6 +20,7 @@ process.on('message', (raw: unknown) => {
     try {
       if (m.type === 'init') {
         await useBackend(m.backend as Backend);
+        if (m.taskConfig) await registerTaskConfig(m.taskConfig.path, { expectSha256: m.taskConfig.sha256 });
         for (const path of m.plugins) await loadPlugin(path, { replace: m.replace });
         send({ type: 'ready' });
       } else if (m.type === 'unit') {

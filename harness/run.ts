@@ -10,6 +10,7 @@ import { useBackend, type BackendChoice } from './backend.js';
 import { UserError } from './errors.js';
 import { aggregate } from './leaderboard/aggregate.js';
 import type { Leaderboard } from './leaderboard/types.js';
+import { isVariantRecord, type ResolvedVariant, resolveVariants } from './metric-variants.js';
 import { type AnyParamValues, resolveParams, splitSets } from './params.js';
 import { getProfile, type Profile, type ProfileId } from './profiles.js';
 import { consoleProgress, formatDuration, type Progress } from './progress.js';
@@ -22,6 +23,7 @@ import { renderMarkdown, renderTerminal } from './summary-table.js';
 import { versionInfo } from './version.js';
 import { runUnitsInWorkers } from './worker-pool.js';
 import { getTaskSpec } from '../datasets/index.js';
+import { type RegisteredTaskConfig, registerTaskConfig, type TaskConfigRecord } from '../datasets/task-config.js';
 import type { TaskSpec } from '../datasets/task.js';
 import { explainers as allExplainers, getExplainer } from '../explainers/index.js';
 import type { Explainer } from '../explainers/types.js';
@@ -31,6 +33,8 @@ import { type Metric, metricScores } from '../metrics/types.js';
 export interface RunOptions {
   readonly profile?: ProfileId | string;
   readonly tasks?: readonly string[];
+  /** `--config FILE`: the user's own tasks, run besides the profile's (`--tasks` selects among all). */
+  readonly config?: string;
   readonly explainers?: readonly string[];
   readonly metrics?: readonly string[];
   /** `--set id.param=value` overrides. */
@@ -88,14 +92,36 @@ function resolveAllParams(profile: Profile, sets: readonly string[], explainers:
     params.set(owner.id, resolveParams(owner.params, merged, owner.id));
     for (const [k, v] of Object.entries(user.get(owner.id) ?? {})) setRecord[`${owner.id}.${k}`] = v;
   }
-  return { params, setRecord };
+  const variants: Record<string, ResolvedVariant[]> = {};
+  for (const m of metrics) {
+    const declared = profile.metricVariants?.[m.id];
+    if (!declared) continue;
+    const merged = { ...(profile.sets[m.id] ?? {}), ...(user.get(m.id) ?? {}) };
+    const resolved = resolveVariants(m.id, m.params, merged, declared, `profile ${profile.id}`);
+    if (resolved.length) variants[m.id] = resolved;
+  }
+  return { params, setRecord, variants };
 }
 
 function sameConfig(a: RunInfo['config'], b: RunInfo['config']): string | null {
-  for (const k of ['tasks', 'explainers', 'metrics', 'sets', 'samplesPerTask', 'shard'] as const) {
+  for (const k of ['tasks', 'explainers', 'metrics', 'sets', 'samplesPerTask', 'metricSamples', 'shard'] as const) {
     if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return k;
   }
   return null;
+}
+
+/** Why a resume's --config differs from the run's, or null when it names the same tasks on the same files. */
+function configChange(previous: TaskConfigRecord | undefined, now: TaskConfigRecord | undefined): string | null {
+  const what = (c: TaskConfigRecord | undefined) => (c ? `--config ${c.path} (sha256 ${c.sha256.slice(0, 12)})` : 'no --config');
+  const same = (a: TaskConfigRecord | undefined, b: TaskConfigRecord | undefined) =>
+    JSON.stringify(a && { sha256: a.sha256, tasks: a.tasks }) === JSON.stringify(b && { sha256: b.sha256, tasks: b.tasks });
+  return same(previous, now) ? null : `was run with ${what(previous)}, now ${what(now)}`;
+}
+
+/** Registers the --config tasks (their models load, so the backend comes first). */
+async function registerConfig(path: string, backend: BackendChoice): Promise<RegisteredTaskConfig> {
+  await useBackend(backend);
+  return registerTaskConfig(path);
 }
 
 function clearRunFolder(dir: string): void {
@@ -118,8 +144,14 @@ export function parseShard(text: string): { index: number; count: number } {
  * so shards of one run merge into exactly the leaderboard of the unsharded run.
  */
 function runIdOf(profile: string, seed: number, config: RunInfo['config']): string {
-  const { tasks, explainers, metrics, sets, samplesPerTask } = config;
-  const h = createHash('sha256').update(JSON.stringify({ tasks, explainers, metrics, sets, samplesPerTask })).digest('hex').slice(0, 10);
+  const { tasks, explainers, metrics, sets, samplesPerTask, metricSamples } = config;
+  // A config's tasks count by content (file, data and model hashes), not by where they lie.
+  const taskConfig = config.taskConfig as TaskConfigRecord | undefined;
+  const userTasks = taskConfig && [taskConfig.sha256, ...taskConfig.tasks.map((t) => [t.dataHash, t.modelHash])];
+  const h = createHash('sha256')
+    .update(JSON.stringify({ tasks, explainers, metrics, sets, samplesPerTask, ...(metricSamples ? { metricSamples } : {}), ...(userTasks ? { userTasks } : {}) }))
+    .digest('hex')
+    .slice(0, 10);
   return `${profile}-s${seed}-${h}`;
 }
 
@@ -128,10 +160,11 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
   const seed = o.seed ?? 0;
   if (!Number.isSafeInteger(seed) || seed < 0) throw new UserError(`--seed ${o.seed}: expected a non-negative integer`);
   if (o.samples !== undefined && (!Number.isInteger(o.samples) || o.samples < 1)) throw new UserError(`--samples ${o.samples}: expected a positive integer`);
-  const specs = (o.tasks ?? profile.tasks).map((id) => getTaskSpec(id));
+  const taskConfig = o.config !== undefined ? await registerConfig(o.config, o.backend ?? 'auto') : null;
+  const specs = (o.tasks ?? [...profile.tasks, ...(taskConfig?.record.tasks.map((t) => t.id) ?? [])]).map((id) => getTaskSpec(id));
   const explainers = o.explainers ? o.explainers.map((id) => getExplainer(id)) : [...allExplainers];
   const metrics = o.metrics ? o.metrics.map((id) => getMetric(id)) : allMetrics.filter((m) => !profile.skipMetrics?.includes(m.id));
-  const { params, setRecord } = resolveAllParams(profile, o.sets ?? [], explainers, metrics);
+  const { params, setRecord, variants } = resolveAllParams(profile, o.sets ?? [], explainers, metrics);
   const samplesPerTask = o.samples ?? profile.samplesPerTask;
   const shard = o.shard !== undefined ? parseShard(o.shard) : null;
   const plugins = o.plugins ?? [];
@@ -147,9 +180,11 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     metrics: metrics.map((m) => m.id),
     sets: setRecord,
     samplesPerTask,
+    ...(profile.metricSamples ? { metricSamples: profile.metricSamples } : {}),
     explainChunk: profile.explainChunk,
     ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
     ...(plugins.length ? { plugins: plugins.map((p) => p.path) } : {}),
+    ...(taskConfig ? { taskConfig: taskConfig.record } : {}),
   };
   let run: RunInfo;
   const previous = existsSync(join(dir, RUN_JSON)) ? store.readRunJson() : null;
@@ -157,6 +192,8 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     if (!previous) throw new UserError(`--resume: ${dir} holds no run to resume (no ${RUN_JSON})`);
     const diff = sameConfig(previous.config, config);
     if (diff) throw new UserError(`--resume: ${dir} was run with a different ${diff}; resume with the same options or use another --out`);
+    const configDiff = configChange(previous.config.taskConfig as TaskConfigRecord | undefined, taskConfig?.record);
+    if (configDiff) throw new UserError(`--resume: ${dir} ${configDiff}; resume with the same config (and its data and model files unchanged) or use another --out`);
     if (previous.profile !== profile.id || previous.seed !== seed) {
       throw new UserError(`--resume: ${dir} was run with --profile ${previous.profile} --seed ${previous.seed}`);
     }
@@ -210,6 +247,15 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     `xai-bench ${v.version}: profile ${profile.id}, seed ${seed}, backend ${backend}, ${specs.length} tasks, ${totalCells} cells` +
       `${shard ? ` (shard ${shard.index}/${shard.count})` : ''}${jobs > 1 ? `, ${jobs} jobs` : ''} -> ${dir}`,
   );
+  for (const t of taskConfig?.record.tasks ?? []) {
+    const f = taskConfig!.facts.get(t.id)!;
+    const check = f.groundTruthCheck;
+    progress.note(
+      `task ${t.id} (--config): ${f.trainRows} training / ${f.testRows} test rows, ${t.features.length} features, ${t.classes.length} classes, ` +
+        `model test accuracy ${f.testAccuracy.toFixed(3)}` +
+        (check ? `; ground-truth check ${check.passed ? 'passed' : 'failed (no localisation scores)'}: ${check.detail}` : ''),
+    );
+  }
 
   const pending: Unit[] = [];
   for (const u of units) {
@@ -225,11 +271,14 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     version: v.version,
     commit: v.commit,
     samplesPerTask,
+    metricSamples: profile.metricSamples ?? {},
     explainChunk: profile.explainChunk,
     params: Object.fromEntries([u.explainer, ...u.metrics].map((id) => [id, params.get(id)!])),
+    variants: Object.fromEntries(u.metrics.filter((id) => variants[id]).map((id) => [id, variants[id]])),
     existing: store.readExplanations(u.task, u.explainer).lines,
     where: store.explanationsPath(u.task, u.explainer),
   });
+  const heldVariants = new Map<string, ResultRecord[]>();
   const sink: UnitSink = {
     step: (label) => progress.step(label),
     explanations: (task, explainer, lines, artifacts) => {
@@ -238,8 +287,15 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
       store.appendExplanations(task, explainer, lines);
     },
     result: (rec) => {
-      store.appendResult(rec);
-      done.add(cellKey(rec.task, rec.explainer, rec.metric));
+      const key = cellKey(rec.task, rec.explainer, rec.metric);
+      // A unit sends a cell's setting variants before its own record: all are appended in one write.
+      if (isVariantRecord(rec)) {
+        heldVariants.set(key, [...(heldVariants.get(key) ?? []), rec]);
+        return;
+      }
+      store.appendResults([rec, ...(heldVariants.get(key) ?? [])]);
+      heldVariants.delete(key);
+      done.add(key);
       cellsDone++;
       progress.advance();
     },
@@ -288,6 +344,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
         jobs,
         backend,
         plugins: plugins.map((p) => p.path),
+        ...(taskConfig ? { taskConfig: { path: taskConfig.record.path, sha256: taskConfig.record.sha256 } } : {}),
         replace: o.replacePlugins === true,
         timeoutFor: (u) => (pluginIds.has(u.explainer) ? (o.cellTimeout ?? DEFAULT_CELL_TIMEOUT) : null),
         isolated: (u) => pluginIds.has(u.explainer),

@@ -4,7 +4,14 @@ import type { ResultRecord } from './result-record.js';
 import type { Artifact, Unit, UnitContext } from './run-unit.js';
 
 export type ParentMessage =
-  | { readonly type: 'init'; readonly backend: string; readonly plugins: readonly string[]; readonly replace: boolean }
+  | {
+      readonly type: 'init';
+      readonly backend: string;
+      readonly plugins: readonly string[];
+      readonly replace: boolean;
+      /** `run --config`: the config file (absolute) and its sha256, so the worker registers the same tasks. */
+      readonly taskConfig?: { readonly path: string; readonly sha256: string };
+    }
   | { readonly type: 'unit'; readonly unit: Unit; readonly ctx: UnitContext }
   | { readonly type: 'exit' };
 

@@ -25,6 +25,8 @@ export interface PoolOptions {
   readonly backend: string;
   /** Plugin modules every worker loads before its first unit. */
   readonly plugins: readonly string[];
+  /** `run --config`: the task config every worker registers before its first unit. */
+  readonly taskConfig?: { readonly path: string; readonly sha256: string };
   /** Whether plugins may replace built-ins of the same id (`xai-bench ci`). */
   readonly replace: boolean;
   /** Seconds a unit may take before its worker is killed, or null for no limit. */
@@ -64,7 +66,7 @@ export async function runUnitsInWorkers(units: readonly Unit[], ctxFor: (unit: U
           else if (m.type === 'error') fail(m.user ? new UserError(m.message) : new Error(m.message));
         });
         w.on('exit', () => live.delete(w));
-        send(w, { type: 'init', backend: o.backend, plugins: o.plugins, replace: o.replace });
+        send(w, { type: 'init', backend: o.backend, plugins: o.plugins, replace: o.replace, ...(o.taskConfig ? { taskConfig: o.taskConfig } : {}) });
       };
       const next = (w: ChildProcess) => {
         const unit = failure ? undefined : queue.shift();

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.js';
 import { describeParams } from '../params.js';
+import { variantLabel } from '../metric-variants.js';
 import { PROFILES } from '../profiles.js';
 import { formatDuration } from '../progress.js';
 import { taskSpecs } from '../../datasets/index.js';
@@ -43,6 +44,10 @@ export function listText(what: string): string {
           `${p.id.padEnd(9)} ${String(p.tasks.length).padStart(2)} tasks, ${p.samplesPerTask} inputs per task, target ${p.targetSeconds === null ? 'none (cluster/GPU)' : `< ${formatDuration(p.targetSeconds)}`} on 2 cores: ${p.use}`,
         );
         if (p.skipMetrics?.length) out.push(`    leaves out: ${p.skipMetrics.join(', ')}`);
+        const prefixes = Object.entries(p.metricSamples ?? {});
+        if (prefixes.length) out.push(`    scored on the first inputs only: ${prefixes.map(([id, n]) => `${id} (${n})`).join(', ')}`);
+        const variants = Object.entries(p.metricVariants ?? {});
+        if (variants.length) out.push(`    setting variants (leaderboard meta.sensitivity): ${variants.map(([id, vs]) => `${id} ${vs.map(variantLabel).join(' | ')}`).join('; ')}`);
         for (const [id, sets] of Object.entries(p.sets)) out.push(`    ${id}: ${Object.entries(sets).map(([k, v]) => `${k}=${v}`).join(', ')}`);
       }
       break;

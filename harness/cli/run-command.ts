@@ -11,7 +11,9 @@ const HELP = `xai-bench run: run the benchmark (every task x explainer x metric 
 Usage: xai-bench run [options]
 
   --profile P        ${Object.keys(PROFILES).join(' | ')} (default quick)
-  --tasks a,b        only these tasks (xai-bench list tasks)
+  --tasks a,b        only these tasks (xai-bench list tasks, and those of --config)
+  --config FILE      add your own tabular tasks (a tfjs model plus a CSV each; README "Your own task"),
+                     run besides the profile's tasks
   --explainers a,b   only these explainers (xai-bench list explainers); a path (./my-explainer.ts) loads
                      a plugin, which runs isolated in a worker process
   --cell-timeout S   seconds a plugin may take per task before its cells fail (default 600)
@@ -33,6 +35,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const p = parseCommand('run', argv, {
     profile: { type: 'string' },
     tasks: { type: 'string' },
+    config: { type: 'string' },
     explainers: { type: 'string' },
     metrics: { type: 'string' },
     set: { type: 'string', multiple: true },
@@ -54,6 +57,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const outcome = await runBenchmark({
     profile: str(p, 'profile') ?? 'quick',
     tasks: list(p, 'tasks'),
+    config: str(p, 'config'),
     explainers: resolved?.ids,
     plugins: resolved ? resolved.plugins.map((path, k) => ({ id: resolved.pluginIds[k], path })) : [],
     cellTimeout: integer(p, 'cell-timeout', 1),

@@ -19,7 +19,7 @@ const values = (dir: string) =>
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l))
-      .map((r) => [`${r.task}|${r.explainer}|${r.metric}`, r.values]),
+      .map((r) => [`${r.task}|${r.explainer}|${r.metric}|${JSON.stringify(r.variant ?? null)}`, r.values]),
   );
 
 beforeAll(() => {

@@ -29,13 +29,15 @@ describe('a run killed at any moment and resumed', () => {
     // Finished lines are kept as they were (not recomputed, not rewritten), in the same order.
     expect(after.slice(0, before.length)).toEqual(before);
     const recs = after.map((l) => JSON.parse(l));
-    const keys = recs.map((x) => `${x.task}|${x.explainer}|${x.metric}`);
+    // A cell's setting variants are written with it, so they too are neither lost nor duplicated.
+    const keyOf = (x: { task: string; explainer: string; metric: string; variant?: unknown }) => `${x.task}|${x.explainer}|${x.metric}|${JSON.stringify(x.variant ?? null)}`;
+    const keys = recs.map(keyOf);
     expect(new Set(keys).size).toBe(keys.length);
     const full = lines(join(smoke.dir, 'results.jsonl')).map((l) => JSON.parse(l));
     expect(recs.length).toBe(full.length);
     for (const f of full) {
-      const x = recs.find((y) => y.task === f.task && y.explainer === f.explainer && y.metric === f.metric);
-      expect(x, `${f.task}|${f.explainer}|${f.metric}`).toBeDefined();
+      const x = recs.find((y) => keyOf(y) === keyOf(f));
+      expect(x, keyOf(f)).toBeDefined();
       if (f.metric === 'seconds' || f.metric === 'extraction-seconds') continue; // wall time differs between runs by nature
       expect(x.values, `${f.task}|${f.explainer}|${f.metric}`).toEqual(f.values);
     }

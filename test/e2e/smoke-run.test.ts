@@ -45,15 +45,30 @@ describe('the smoke run through the CLI', () => {
   it('has one record per task x explainer x metric, with the run status complete', () => {
     const run = JSON.parse(readFileSync(join(smoke.dir, 'run.json'), 'utf8'));
     expect(run.status).toBe('complete');
-    const records = jsonl(join(smoke.dir, 'results.jsonl'));
+    const all = jsonl(join(smoke.dir, 'results.jsonl'));
+    // Setting variants (the profile's metricVariants) are extra records, not cells.
+    const records = all.filter((r) => r.variant === undefined);
     const keys = new Set(records.map((r) => `${r.task}|${r.explainer}|${r.metric}`));
     expect(keys.size).toBe(records.length);
     expect(records.length).toBe(run.timings.cells);
+    const variants = all.filter((r) => r.variant !== undefined);
+    expect(variants.length).toBeGreaterThan(0);
+    for (const v of variants) expect(keys.has(`${v.task}|${v.explainer}|${v.metric}`)).toBe(true);
     const tasks = new Set(records.map((r) => r.task));
     expect([...tasks].sort()).toEqual(['iris-mlp', 'mnist-cnn']);
     for (const r of records) {
       expect((r.values as unknown[]).length).toBe((r.sampleIds as unknown[]).length);
       expect(r.backend).toBe(run.backend);
+    }
+  });
+
+  it('scores a metric with a profile prefix on the first inputs only, paired with the others', () => {
+    const records = jsonl(join(smoke.dir, 'results.jsonl')).filter((r) => r.variant === undefined);
+    const prefixed = records.filter((r) => r.metric === 'run-to-run');
+    expect(prefixed.length).toBeGreaterThan(0);
+    for (const r of prefixed) {
+      const full = records.find((x) => x.task === r.task && x.explainer === r.explainer && x.metric === 'sparseness')!;
+      expect(r.sampleIds).toEqual((full.sampleIds as string[]).slice(0, 2));
     }
   });
 
@@ -63,8 +78,8 @@ describe('the smoke run through the CLI', () => {
     const dir = `${smoke.dir}-subset`;
     const r = cli(['run', '--profile', 'smoke', '--tasks', 'iris-mlp', '--explainers', 'random,kernel-shap', '--metrics', 'faithfulness-correlation,deletion-auc', '--out', dir, '--quiet']);
     expect(r.code, r.stderr).toBe(0);
-    const full = jsonl(join(smoke.dir, 'results.jsonl'));
-    const sub = jsonl(join(dir, 'results.jsonl'));
+    const full = jsonl(join(smoke.dir, 'results.jsonl')).filter((x) => x.variant === undefined);
+    const sub = jsonl(join(dir, 'results.jsonl')).filter((x) => x.variant === undefined);
     expect(sub.length).toBe(4);
     for (const s of sub) {
       const f = full.find((x) => x.task === s.task && x.explainer === s.explainer && x.metric === s.metric)!;
