@@ -4,7 +4,7 @@
  * changed. Then `xai-bench ci` would refuse cells; this test says so first. Regenerate with
  * `npm run baselines`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readRunFolders } from '../harness/results-store.js';
@@ -15,15 +15,20 @@ import { getTaskSpec } from '../datasets/index.js';
 import { getExplainer } from '../explainers/index.js';
 import { getMetric } from '../metrics/index.js';
 
-const dir = join(import.meta.dirname, 'quick');
+const here = import.meta.dirname;
+/** quick always; standard once `npm run publish` has made it (npm run baselines -- --from <run>). */
+const committed = ['quick', ...readdirSync(here).filter((d) => d !== 'quick' && existsSync(join(here, d, 'run.json')))];
 
-describe('baselines/quick', () => {
+describe.each(committed)('baselines/%s', (name) => {
+  const dir = join(here, name);
   it('exists and matches the current models, parameters and profile', () => {
-    expect(existsSync(join(dir, 'run.json')), 'no baselines/quick: run npm run baselines').toBe(true);
+    expect(existsSync(join(dir, 'run.json')), `no baselines/${name}: run npm run baselines`).toBe(true);
     const [folder] = readRunFolders([dir]);
     const profile = getProfile(folder.run.profile);
     expect(folder.run.status).toBe('complete');
+    expect(folder.run.profile).toBe(name);
     expect(folder.run.config.samplesPerTask).toBe(profile.samplesPerTask);
+    expect(folder.run.config.metricSamples ?? {}).toEqual(profile.metricSamples ?? {});
     const stale: string[] = [];
     // Setting variants carry their own metricParams by design; the metrics' own settings are what ci compares.
     for (const r of folder.records.filter((x) => x.variant === undefined)) {

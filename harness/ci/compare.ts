@@ -1,6 +1,7 @@
 /**
  * Paired comparison of a candidate with a baseline, per (task, metric), sample by sample: the change in
- * the metric's better direction, a sign-flip permutation test of it, Holm's correction over all cells,
+ * the metric's better direction, a sign-flip permutation test of it (with a Hoeffding bound above 20
+ * samples, see cellP), Holm's correction over all cells,
  * and a verdict. A regression is a change in the worse direction larger than the metric's tolerance
  * that the corrected test supports; an improvement likewise. Cells whose models differ are refused.
  */
@@ -51,14 +52,43 @@ export interface ComparePair {
 
 const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
+/** signFlipTest's default: exact enumeration up to 20 samples, Monte Carlo above. */
+const EXACT_UP_TO = 20;
+
 /**
- * The smallest p-value the cells' sign-flip test can give with n paired samples: that of n differences
- * of one sign. 2/2^n where the test is exact; 1/(1 + resamples) where it is Monte Carlo (n > 20).
+ * Hoeffding's bound on the sign-flip p-value: given |d_i|, the signs are independent fair coins under
+ * H0, so P(|sum e_i d_i| >= |sum d_i|) <= 2 exp(-(sum d_i)^2 / (2 sum d_i^2)). A valid p-value that,
+ * unlike the Monte Carlo one (floored at 1/(1 + resamples)), can be as small as the evidence is strong.
+ */
+export function hoeffdingP(d: readonly number[]): number {
+  const sum = d.reduce((s, x) => s + x, 0);
+  const sq = d.reduce((s, x) => s + x * x, 0);
+  return sq > 0 ? Math.min(1, 2 * Math.exp(-(sum * sum) / (2 * sq))) : 1;
+}
+
+/**
+ * The cell's p-value. Up to 20 samples the exact sign-flip test. Above, the Monte Carlo test cannot go
+ * below 1/10001, and Holm multiplies the smallest p by the number of cells (a standard baseline has
+ * thousands), so no change could ever pass; the Hoeffding bound can. Taking the smaller of two valid
+ * p-values needs a Bonferroni factor of 2 to stay valid.
+ */
+export function cellP(d: readonly number[], seed: number, stream: readonly string[]): number {
+  const mc = signFlipTest(d, { seed, stream: [...stream] }).p;
+  return d.length <= EXACT_UP_TO ? mc : Math.min(1, 2 * Math.min(mc, hoeffdingP(d)));
+}
+
+/**
+ * The smallest p-value a cell can get with n paired samples: that of n equal differences of one sign.
  * Holm multiplies the smallest p by the number of cells, so more than ALPHA / smallestP(n) cells can
  * never show a change.
  */
 export function smallestP(n: number): number {
-  return n === 0 ? 1 : signFlipTest(new Array<number>(n).fill(1), { stream: ['ci', 'smallest-p'] }).p;
+  return n === 0 ? 1 : cellP(new Array<number>(n).fill(1), 0, ['ci', 'smallest-p']);
+}
+
+interface Pending {
+  readonly c: Omit<CellComparison, 'pAdjusted' | 'verdict'> & { verdict?: Verdict };
+  readonly tested: boolean;
 }
 
 export function compareRecords(
@@ -73,7 +103,7 @@ export function compareRecords(
   // Setting variants (meta.sensitivity's records) are not cells: only the metrics' own settings compare.
   const base = byKey(defaultRecords(baseline));
   const cand = byKey(defaultRecords(candidate));
-  const pending: { c: Omit<CellComparison, 'pAdjusted' | 'verdict'> & { verdict?: Verdict }; tested: boolean }[] = [];
+  const pending: Pending[] = [];
   for (const pair of pairs) {
     for (const [key, b] of base) {
       if (b.explainer !== pair.baseline) continue;
@@ -126,7 +156,7 @@ export function compareRecords(
       }
       const change = mean(diffs)!;
       const allZero = diffs.every((d) => d === 0);
-      const p = allZero ? 1 : signFlipTest(diffs, { seed, stream: ['ci', b.task, b.metric] }).p;
+      const p = allZero ? 1 : cellP(diffs, seed, ['ci', b.task, b.metric]);
       pending.push({ c: { ...common, n: diffs.length, baselineMean: mean(bs), candidateMean: mean(cs), change, p }, tested: true });
     }
   }

@@ -1,14 +1,24 @@
 /**
- * `npm run baselines`: regenerates the committed baselines of `xai-bench ci` (the built-in explainers on
- * the quick profile) into baselines/quick, keeping what a comparison reads (run.json, results.jsonl,
- * leaderboard.json, summary.md) and dropping explanations, pictures and the site, which can be rebuilt.
+ * `npm run baselines`: regenerates the committed baselines of `xai-bench ci` (the built-in explainers)
+ * into baselines/<profile>, keeping what a comparison reads (run.json, results.jsonl, leaderboard.json,
+ * summary.md) and dropping explanations, pictures and the site, which can be rebuilt.
+ *
+ *   node dist/harness/ci/make-baselines.js [quick] [standard]     run the profiles (default: quick)
+ *   node dist/harness/ci/make-baselines.js --from RUN_DIR           take a finished run of a profile, e.g.
+ *                                                                   the standard run `npm run publish` made
  */
-import { rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { UserError, isUserError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
+import { readRunFolders } from '../results-store.js';
 import { runBenchmark } from '../run.js';
 import { isPlugin } from '../../explainers/index.js';
+import { getProfile } from '../profiles.js';
+
+/** What a comparison reads; the rest of a run folder (explanations, pictures, site) is left out. */
+const KEPT = ['run.json', 'results.jsonl', 'leaderboard.json', 'summary.md'] as const;
 
 export async function makeBaselines(profiles: readonly string[] = ['quick']): Promise<void> {
   for (const profile of profiles) {
@@ -20,7 +30,45 @@ export async function makeBaselines(profiles: readonly string[] = ['quick']): Pr
   }
 }
 
+/** Copies a finished, unsharded, plugin-free run of a named profile into baselines/<profile>. */
+export function baselineFrom(runDir: string): string {
+  const dir = resolve(runDir);
+  if (!existsSync(join(dir, 'run.json'))) throw new UserError(`--from ${runDir}: no run.json (not a run folder)`);
+  const [folder] = readRunFolders([dir]);
+  const run = folder.run;
+  if (run.status !== 'complete') throw new UserError(`--from ${runDir}: the run is ${run.status}, not complete`);
+  if (run.config.shard !== undefined) throw new UserError(`--from ${runDir}: a shard (${String(run.config.shard)}); aggregate the shards first`);
+  if (run.config.taskConfig !== undefined) throw new UserError(`--from ${runDir}: has --config tasks; a baseline holds the built-in tasks only`);
+  if (folder.records.some((x) => isPlugin(x.explainer)) || run.config.plugins !== undefined) throw new UserError(`--from ${runDir}: has plugin explainers; a baseline holds built-in explainers only`);
+  const profile = getProfile(run.profile);
+  if (JSON.stringify(run.config.tasks) !== JSON.stringify(profile.tasks)) throw new UserError(`--from ${runDir}: ran a subset of the ${profile.id} profile's tasks`);
+  if (Object.keys(run.config.sets).length > 0) throw new UserError(`--from ${runDir}: ran with --set overrides (${Object.keys(run.config.sets).join(', ')})`);
+  const out = join(packageRoot(), 'baselines', profile.id);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const f of KEPT) if (existsSync(join(dir, f))) cpSync(join(dir, f), join(out, f));
+  const cells = readFileSync(join(out, 'results.jsonl'), 'utf8').split('\n').filter((l) => l.length > 0).length;
+  process.stdout.write(`baseline ${profile.id}: ${cells} records from ${dir} in ${out}\n`);
+  return out;
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  try {
+    const at = argv.indexOf('--from');
+    if (at >= 0) {
+      if (!argv[at + 1]) throw new UserError('--from: expected a run folder');
+      baselineFrom(argv[at + 1]);
+      return 0;
+    }
+    await makeBaselines(argv.length ? argv : ['quick']);
+    return 0;
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    process.stderr.write(`make-baselines: error: ${e.message}\n`);
+    return 2;
+  }
+}
+
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
-  const which = process.argv.slice(2);
-  await makeBaselines(which.length ? which : ['quick']);
+  process.exitCode = await main(process.argv.slice(2));
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
@@ -17,7 +17,9 @@ const HELP = `xai-bench ci: score a new or changed explainer against the publish
 Usage: xai-bench ci --explainer ./my-explainer.ts [options]
 
   --explainer PATH     the candidate: a module default-exporting an explainer (TypeScript or JavaScript)
-  --baseline DIR       a results folder of the built-in explainers (default: the package's baselines/quick)
+  --baseline DIR       a results folder of the built-in explainers (default: the package's baselines/<profile>)
+  --profile P          which committed baseline to use when --baseline is not given: quick (default) or
+                       standard (50 samples per task: enough to flag real changes, ~1/13 of a standard run)
   --against ID         the baseline explainer to compare with (default: the candidate's id, which may be a
                        built-in's id when the candidate is a changed version of it)
   --tolerance m=x      tolerated change of metric m before it counts (repeatable; defaults per metric)
@@ -46,10 +48,21 @@ export function toleranceOf(overrides: ReadonlyMap<string, number>): (metric: st
   return (id) => overrides.get(id) ?? getMetric(id).tolerance ?? DEFAULT_TOLERANCE;
 }
 
+/** The package's committed baseline of a profile; a clear error for a profile without one. */
+function committedBaseline(profile: string): string {
+  const dir = join(packageRoot(), 'baselines', profile);
+  if (!existsSync(join(dir, 'run.json'))) {
+    const have = readdirSync(join(packageRoot(), 'baselines')).filter((d) => existsSync(join(packageRoot(), 'baselines', d, 'run.json')));
+    throw new UserError(`--profile ${profile}: no committed baseline (have: ${have.join(', ')}); pass --baseline DIR`);
+  }
+  return dir;
+}
+
 export async function ciCommand(argv: readonly string[]): Promise<number> {
   const p = parseCommand('ci', argv, {
     explainer: { type: 'string' },
     baseline: { type: 'string' },
+    profile: { type: 'string' },
     against: { type: 'string' },
     tolerance: { type: 'string', multiple: true },
     out: { type: 'string' },
@@ -59,7 +72,8 @@ export async function ciCommand(argv: readonly string[]): Promise<number> {
   if (!p) return 0;
   const path = required('ci', p, 'explainer');
   const tolerances = parseTolerances(many(p, 'tolerance'));
-  const baselineDir = resolve(str(p, 'baseline') ?? join(packageRoot(), 'baselines', 'quick'));
+  const baselineDir = resolve(str(p, 'baseline') ?? committedBaseline(str(p, 'profile') ?? 'quick'));
+  if (str(p, 'baseline') !== undefined && str(p, 'profile') !== undefined) throw new UserError('--profile and --baseline: give one (a baseline folder carries its own profile)');
   const [baseline] = readRunFolders([baselineDir]);
   const candidate = await loadPlugin(path, { replace: true });
   const against = str(p, 'against') ?? candidate.id;
