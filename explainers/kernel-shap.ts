@@ -15,7 +15,7 @@ import { type Batch, sizeOf } from '../harness/batch.js';
 import { UserError } from '../harness/errors.js';
 import { int, num, oneOf } from '../harness/params.js';
 import { imageGeometry } from './image-geometry.js';
-import { constrainedWeightedLeastSquares, matrix } from './linalg.js';
+import { kernelShapSolve } from './kernel-shap-solve.js';
 import { gridSegments } from './segmentation/grid.js';
 import { slicSegments } from './segmentation/slic.js';
 import type { Segmentation } from './segmentation/types.js';
@@ -43,6 +43,54 @@ export interface KernelShapState {
   /** Background rows, rows * sample size values. */
   readonly background: Float32Array;
   readonly rows: number;
+}
+
+/** Rows up to this many values are filled element by element rather than copied and patched. */
+const SMALL_ROW = 64;
+
+/**
+ * Writes, after x and the nb background rows already at the top of `out`, one row per coalition and
+ * background row: the background row with the coalition's present groups taken from x.
+ */
+function fillCoalitionRows(out: Float32Array, x: Float32Array, d: number, nb: number, masks: Uint8Array, count: number, players: readonly Int32Array[]): void {
+  const m = players.length;
+  // The elements a coalition takes from x, listed (and flagged) once for all its background rows.
+  const present = new Int32Array(d);
+  const fromX = new Uint8Array(d);
+  for (let c = 0; c < count; c++) {
+    let np = 0;
+    fromX.fill(0);
+    for (let j = 0; j < m; j++) {
+      if (masks[c * m + j] === 0) continue;
+      const g = players[j];
+      for (let e = 0; e < g.length; e++) {
+        present[np++] = g[e];
+        fromX[g[e]] = 1;
+      }
+    }
+    const first = (1 + nb + c * nb) * d;
+    if (d <= SMALL_ROW) {
+      // Short rows: element by element, column-wise so the choice x / background is made once per
+      // element for all nb rows (a native copy call per row costs more than the row).
+      for (let k = 0; k < d; k++) {
+        if (fromX[k] === 1) {
+          const v = x[k];
+          for (let r = 0; r < nb; r++) out[first + r * d + k] = v;
+        } else {
+          for (let r = 0; r < nb; r++) out[first + r * d + k] = out[(1 + r) * d + k]; // background rows sit at rows 1..nb
+        }
+      }
+      continue;
+    }
+    for (let r = 0; r < nb; r++) {
+      const row = first + r * d;
+      out.copyWithin(row, (1 + r) * d, (2 + r) * d);
+      for (let e = 0; e < np; e++) {
+        const k = present[e];
+        out[row + k] = x[k];
+      }
+    }
+  }
 }
 
 /** The element indices of each group, and the image segmentation that made them (if any). */
@@ -161,16 +209,7 @@ export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> 
           out.set(x, 0);
           out.set(bg, d);
           if (!coalitions) return;
-          for (let c = 0; c < coalitions.count; c++) {
-            for (let r = 0; r < nb; r++) {
-              const row = (1 + nb + c * nb + r) * d;
-              out.set(bg.subarray(r * d, (r + 1) * d), row);
-              for (let j = 0; j < m; j++) {
-                if (coalitions.masks[c * m + j] === 0) continue;
-                for (const k of groups[varying[j]]) out[row + k] = x[k];
-              }
-            }
-          }
+          fillCoalitionRows(out, x, d, nb, coalitions.masks, coalitions.count, varying.map((j) => groups[j]));
         },
       });
     }
@@ -197,8 +236,8 @@ export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> 
           for (let r = 0; r < nb; r++) s += fi[1 + nb + c * nb + r];
           y[c] = s / nb - fnull;
         }
-        const sol = constrainedWeightedLeastSquares(matrix(coalitions.count, m, coalitions.masks), y, coalitions.weights, total);
-        varying.forEach((g, j) => (phi[g] = sol.beta[j]));
+        const beta = kernelShapSolve(coalitions.masks, coalitions.count, m, y, coalitions.weights, total);
+        varying.forEach((g, j) => (phi[g] = beta[j]));
       }
       groups.forEach((g, j) => {
         for (const k of g) attributions[i * d + k] = phi[j] / g.length;

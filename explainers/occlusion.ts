@@ -54,6 +54,29 @@ function regionsFor(kind: 'image' | 'tabular', sampleShape: readonly number[], w
   return regions;
 }
 
+/** The regions and how many of them cover each element, for one input geometry and window. */
+interface RegionPlan {
+  readonly regions: readonly Region[];
+  readonly coverage: Float64Array;
+}
+
+/** Plans depend only on the geometry and the window: kept (a few per process) so explaining many inputs does not rebuild them. */
+const plans = new Map<string, RegionPlan>();
+
+function planFor(kind: 'image' | 'tabular', sampleShape: readonly number[], window: number, stride: number): RegionPlan {
+  const key = `${kind} ${sampleShape.join('x')} ${window} ${stride}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    const regions = regionsFor(kind, sampleShape, window, stride);
+    const coverage = new Float64Array(sizeOf(sampleShape));
+    for (const reg of regions) for (let e = 0; e < reg.length; e++) coverage[reg[e]]++;
+    plan = { regions, coverage };
+    if (plans.size >= 16) plans.clear();
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
 /** The method card (site): claims from Zeiler & Fergus 2014 and Ancona et al. 2018. */
 const card: MethodCard = {
   summary: {
@@ -105,9 +128,7 @@ export const occlusionExplainer: AttributionExplainer<typeof params> = {
   explain(ctx, batch, targets, _ids, p) {
     const d = sizeOf(batch.sampleShape);
     const base = baselineInput(ctx.task, p.baseline, d);
-    const regions = regionsFor(ctx.task.kind, batch.sampleShape, p.window, p.stride);
-    const coverage = new Float64Array(d);
-    for (const reg of regions) for (const k of reg) coverage[k]++;
+    const { regions, coverage } = planFor(ctx.task.kind, batch.sampleShape, p.window, p.stride);
 
     // Row 0 of each stack is x itself; row j + 1 is x with region j occluded.
     const stacks: Stack[] = [];
@@ -118,10 +139,11 @@ export const occlusionExplainer: AttributionExplainer<typeof params> = {
         target: targets[i],
         fill(out) {
           for (let j = 0; j <= regions.length; j++) out.set(x, j * d);
-          regions.forEach((reg, j) => {
+          for (let j = 0; j < regions.length; j++) {
+            const reg = regions[j];
             const row = (j + 1) * d;
-            for (const k of reg) out[row + k] = base[k];
-          });
+            for (let e = 0; e < reg.length; e++) out[row + reg[e]] = base[reg[e]];
+          }
         },
       });
     }
@@ -130,11 +152,13 @@ export const occlusionExplainer: AttributionExplainer<typeof params> = {
     const acc = new Float64Array(d);
     for (let i = 0; i < batch.n; i++) {
       acc.fill(0);
-      const fx = f[i][0];
-      regions.forEach((reg, j) => {
-        const drop = fx - f[i][j + 1];
-        for (const k of reg) acc[k] += drop;
-      });
+      const fi = f[i];
+      const fx = fi[0];
+      for (let j = 0; j < regions.length; j++) {
+        const reg = regions[j];
+        const drop = fx - fi[j + 1];
+        for (let e = 0; e < reg.length; e++) acc[reg[e]] += drop;
+      }
       for (let k = 0; k < d; k++) attributions[i * d + k] = coverage[k] > 0 ? acc[k] / coverage[k] : 0;
     }
     const used = ctx.task.kind === 'image' ? resolveWindow(batch.sampleShape[0], batch.sampleShape[1], p.window, p.stride) : null;

@@ -40,6 +40,23 @@ function forEachCombination(n: number, k: number, visit: (idx: readonly number[]
   }
 }
 
+/**
+ * rng.sample(n, k) without its allocations: leaves a uniformly random permutation of 0..n-1 in
+ * `scratch` (length n), of which the first k entries are rng.sample(n, k). It is Rng.shuffle's
+ * Fisher-Yates on the identity, with the same draws, so the stream and the picks are the same
+ * (shapley-coalitions.test.ts checks it against rng.sample).
+ */
+export function sampleInto(rng: Rng, n: number, scratch: Int32Array): Int32Array {
+  for (let i = 0; i < n; i++) scratch[i] = i;
+  for (let i = n - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = scratch[i];
+    scratch[i] = scratch[j];
+    scratch[j] = t;
+  }
+  return scratch;
+}
+
 /** The largest useful budget: 2^M - 2 proper non-empty coalitions. */
 export function maxCoalitions(players: number): number {
   return players >= 31 ? Number.MAX_SAFE_INTEGER : 2 ** players - 2;
@@ -52,9 +69,16 @@ export function shapleyCoalitions(players: number, budget: number, rng: Rng): Co
   if (!Number.isInteger(nsamples) || nsamples < 1) throw new RangeError(`coalition budget must be a positive integer, got ${budget}`);
   const masks: number[][] = [];
   const weights: number[] = [];
-  const index = new Map<string, number>();
+  // Up to 52 players a coalition's key is its bit pattern as an exact number, cheaper than a string.
+  const index = new Map<number | string, number>();
+  const keyOf = (mask: number[]): number | string => {
+    if (m > 52) return mask.join('');
+    let key = 0;
+    for (let i = m - 1; i >= 0; i--) key = key * 2 + mask[i];
+    return key;
+  };
   const add = (mask: number[], w: number): boolean => {
-    const key = mask.join('');
+    const key = keyOf(mask);
     const at = index.get(key);
     if (at !== undefined) {
       weights[at] += w;
@@ -105,13 +129,15 @@ export function shapleyCoalitions(players: number, budget: number, rng: Rng): Co
     const cumulative: number[] = [];
     probs.reduce((acc, v) => (cumulative.push((acc + v) / psum), acc + v), 0);
     const draws = 4 * samplesLeft;
+    const scratch = new Int32Array(m);
     for (let d = 0; d < draws && samplesLeft > 0; d++) {
       const u = rng.next();
       let s = cumulative.findIndex((c) => u < c);
       if (s < 0) s = cumulative.length - 1;
       const size = s + numFull + 1;
       const mask = new Array<number>(m).fill(0);
-      for (const i of rng.sample(m, size)) mask[i] = 1;
+      const picked = sampleInto(rng, m, scratch);
+      for (let k = 0; k < size; k++) mask[picked[k]] = 1;
       if (add(mask, 1)) samplesLeft--;
       if (samplesLeft > 0 && size <= numPaired) {
         if (add(mask.map((v) => 1 - v), 1)) samplesLeft--;

@@ -65,7 +65,7 @@ function run(
     const out = call(data, targets);
     at = 0;
     for (const i of pack) {
-      results[i] = out.slice(at * per, (at + stacks[i].rows) * per);
+      results[i] = out.subarray(at * per, (at + stacks[i].rows) * per); // views: one buffer for the pack
       at += stacks[i].rows;
     }
   }

@@ -6,13 +6,14 @@
  */
 import { type Matrix, matrix } from '../linalg.js';
 import { larsLassoPath } from './lars-lasso.js';
+import { type WeightedMoments, weightedMoments } from './weighted-moments.js';
 import { predictLinear, weightedR2, weightedRidge } from './weighted-ridge.js';
 
 export const FEATURE_SELECTIONS = ['auto', 'forward', 'highest_weights', 'lasso_path', 'none'] as const;
 export type FeatureSelection = (typeof FEATURE_SELECTIONS)[number];
 
 /** Greedy forward selection by the weighted R^2 of unregularised weighted least squares (alpha 0). */
-export function forwardSelection(x: Matrix, y: ArrayLike<number>, w: ArrayLike<number>, k: number): number[] {
+export function forwardSelection(x: Matrix, y: ArrayLike<number>, w: ArrayLike<number>, k: number, moments = weightedMoments(x, y, w)): number[] {
   const used: number[] = [];
   for (let step = 0; step < Math.min(k, x.cols); step++) {
     let best = 0;
@@ -20,7 +21,7 @@ export function forwardSelection(x: Matrix, y: ArrayLike<number>, w: ArrayLike<n
     for (let f = 0; f < x.cols; f++) {
       if (used.includes(f)) continue;
       const cols = [...used, f];
-      const fit = weightedRidge(x, y, w, 0, cols);
+      const fit = weightedRidge(x, y, w, 0, cols, moments);
       const score = weightedR2(y, predictLinear(fit, x, cols), w);
       if (score > bestScore) {
         best = f;
@@ -33,8 +34,8 @@ export function forwardSelection(x: Matrix, y: ArrayLike<number>, w: ArrayLike<n
 }
 
 /** The K features with the largest |coef_j * x0_j| under weighted ridge with alpha 0.01. */
-export function highestWeights(x: Matrix, y: ArrayLike<number>, w: ArrayLike<number>, k: number): number[] {
-  const { coef } = weightedRidge(x, y, w, 0.01);
+export function highestWeights(x: Matrix, y: ArrayLike<number>, w: ArrayLike<number>, k: number, moments = weightedMoments(x, y, w)): number[] {
+  const { coef } = weightedRidge(x, y, w, 0.01, undefined, moments);
   const order = Array.from({ length: x.cols }, (_, j) => j);
   const score = order.map((j) => Math.abs(coef[j] * x.data[j]));
   order.sort((a, b) => score[b] - score[a]); // Array.prototype.sort is stable, as Python's sorted
@@ -72,17 +73,25 @@ export function lassoPathSelection(x: Matrix, y: ArrayLike<number>, w: ArrayLike
   return chosen;
 }
 
-export function selectFeatures(method: FeatureSelection, x: Matrix, y: ArrayLike<number>, w: ArrayLike<number>, k: number): number[] {
+/** `moments` (of x, y, w): shared with the caller's final fit so the data are passed over once. */
+export function selectFeatures(
+  method: FeatureSelection,
+  x: Matrix,
+  y: ArrayLike<number>,
+  w: ArrayLike<number>,
+  k: number,
+  moments: WeightedMoments = weightedMoments(x, y, w),
+): number[] {
   switch (method) {
     case 'none':
       return Array.from({ length: x.cols }, (_, j) => j);
     case 'forward':
-      return forwardSelection(x, y, w, k);
+      return forwardSelection(x, y, w, k, moments);
     case 'highest_weights':
-      return highestWeights(x, y, w, k);
+      return highestWeights(x, y, w, k, moments);
     case 'lasso_path':
       return lassoPathSelection(x, y, w, k);
     case 'auto':
-      return k <= 6 ? forwardSelection(x, y, w, k) : highestWeights(x, y, w, k);
+      return k <= 6 ? forwardSelection(x, y, w, k, moments) : highestWeights(x, y, w, k, moments);
   }
 }

@@ -57,7 +57,11 @@ export function fillPerturbed(
     out.set(x, base);
     for (let j = 0; j < f; j++) {
       if (masks[i * f + j]) continue;
-      for (const p of pixels[j]) for (let ch = 0; ch < channels; ch++) out[base + p * channels + ch] = fudged[p * channels + ch];
+      const px = pixels[j];
+      for (let e = 0; e < px.length; e++) {
+        const at = px[e] * channels;
+        for (let ch = 0; ch < channels; ch++) out[base + at + ch] = fudged[at + ch];
+      }
     }
   }
 }

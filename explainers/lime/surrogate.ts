@@ -6,6 +6,7 @@
  */
 import type { Matrix } from '../linalg.js';
 import { type FeatureSelection, selectFeatures } from './feature-selection.js';
+import { weightedMoments } from './weighted-moments.js';
 import { predictLinear, weightedR2, weightedRidge } from './weighted-ridge.js';
 
 export interface Surrogate {
@@ -25,8 +26,10 @@ export function fitSurrogate(
   o: { featureSelection: FeatureSelection; numFeatures: number; alpha?: number },
 ): Surrogate {
   if (x.rows === 0) throw new RangeError('LIME surrogate: empty neighbourhood');
-  const used = selectFeatures(o.featureSelection, x, y, w, o.numFeatures);
-  const fit = weightedRidge(x, y, w, o.alpha ?? 1, used);
+  // One pass over the neighbourhood serves feature selection's fits and the final one.
+  const moments = weightedMoments(x, y, w);
+  const used = selectFeatures(o.featureSelection, x, y, w, o.numFeatures, moments);
+  const fit = weightedRidge(x, y, w, o.alpha ?? 1, used, moments);
   const score = weightedR2(y, predictLinear(fit, x, used), w);
   let localPrediction = fit.intercept;
   used.forEach((f, j) => (localPrediction += fit.coef[j] * x.data[f]));

@@ -10,7 +10,7 @@
  */
 import type { Rng } from '../../harness/rng.js';
 import { binOf, type FeatureBins } from './quartile-discretiser.js';
-import { truncatedNormal } from './truncated-normal.js';
+import { truncatedNormalSampler } from './truncated-normal.js';
 
 export interface TabularNeighbourhood {
   /** rows x features, 1 where the sample's bin equals the instance's. */
@@ -39,14 +39,16 @@ export function tabularNeighbourhood(x: ArrayLike<number>, bins: readonly Featur
     const cumulative = new Float64Array(b.frequencies.length);
     let acc = 0;
     b.frequencies.forEach((f, j) => (cumulative[j] = acc += f));
+    // Per bin: whether it is a single value, and its truncated normal prepared once for all draws.
+    const point = Uint8Array.from(b.mins, (lo, bin) => (lo === b.maxs[bin] ? 1 : 0));
+    const samplers = Array.from(b.mins, (lo, bin) => (point[bin] ? null : truncatedNormalSampler(b.means[bin], b.stds[bin], lo, b.maxs[bin])));
+    const own = instanceBins[k];
     masks[k] = 1;
     inputs[k] = x[k];
     for (let i = 1; i < samples; i++) {
       const bin = choose(b.values, cumulative, rng);
-      masks[i * d + k] = bin === instanceBins[k] ? 1 : 0;
-      const lo = b.mins[bin];
-      const hi = b.maxs[bin];
-      inputs[i * d + k] = lo === hi ? lo : truncatedNormal(b.means[bin], b.stds[bin], lo, hi, rng);
+      masks[i * d + k] = bin === own ? 1 : 0;
+      inputs[i * d + k] = point[bin] ? b.mins[bin] : samplers[bin]!.draw(rng);
     }
   }
   return { masks, inputs, instanceBins };

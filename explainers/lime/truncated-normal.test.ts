@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rngFor } from '../../harness/rng.js';
 import { normalCdf, normalQuantile } from './normal-distribution.js';
-import { truncatedNormal } from './truncated-normal.js';
+import { truncatedNormal, truncatedNormalSampler } from './truncated-normal.js';
 
 describe('normal distribution and truncated normal sampling', () => {
   it('matches tabulated CDF values and inverts them', () => {
@@ -32,5 +32,14 @@ describe('normal distribution and truncated normal sampling', () => {
     // Location and scale.
     const v = truncatedNormal(10, 2, 9, 9.5, rng);
     expect(v >= 9 && v <= 9.5).toBe(true);
+  });
+
+  it('prepared samplers draw exactly what truncatedNormal draws, from the same stream', () => {
+    for (const [mean, std, lo, hi] of [[0, 1, 1, 2], [0, 1, -2, -1], [0.3, 2, -0.5, 3], [0, 1, 4, 9], [-1, 0.5, -9, -4]]) {
+      const a = rngFor(6, 'tn', lo, hi);
+      const b = rngFor(6, 'tn', lo, hi);
+      const s = truncatedNormalSampler(mean, std, lo, hi);
+      for (let i = 0; i < 200; i++) expect(s.draw(b)).toBe(truncatedNormal(mean, std, lo, hi, a));
+    }
   });
 });

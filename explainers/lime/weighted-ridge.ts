@@ -5,9 +5,11 @@
  * solver (its choice for dense data with weights) the normal equations are solved by Cholesky, which
  * is cheap for LIME's many rows and few features; where they are not positive definite (alpha 0 with
  * dependent columns) it falls back, as sklearn falls back to lstsq, to least squares by pivoted QR on
- * [sqrt(W) Xc; sqrt(alpha) I] (linalg.ts).
+ * [sqrt(W) Xc; sqrt(alpha) I] (linalg.ts). The normal equations come from the problem's weighted
+ * moments (weighted-moments.ts), which several fits on one neighbourhood share.
  */
 import { type Matrix, leastSquares, matrix } from '../linalg.js';
+import { type WeightedMoments, weightedMoments } from './weighted-moments.js';
 
 export interface LinearFit {
   /** One coefficient per column used, in the order of `columns`. */
@@ -15,57 +17,44 @@ export interface LinearFit {
   readonly intercept: number;
 }
 
-/** Fits y ~ X[:, columns] (all columns when omitted) with weights w. */
-export function weightedRidge(x: Matrix, y: ArrayLike<number>, w: ArrayLike<number>, alpha: number, columns?: readonly number[]): LinearFit {
+/**
+ * Fits y ~ X[:, columns] (all columns when omitted) with weights w. Callers that fit several column
+ * subsets of one problem pass its moments (weighted-moments.ts), computed once.
+ */
+export function weightedRidge(
+  x: Matrix,
+  y: ArrayLike<number>,
+  w: ArrayLike<number>,
+  alpha: number,
+  columns?: readonly number[],
+  moments: WeightedMoments = weightedMoments(x, y, w),
+): LinearFit {
   const n = x.rows;
   if (y.length !== n || w.length !== n) throw new RangeError(`ridge: ${n} rows but ${y.length} targets and ${w.length} weights`);
   if (!(alpha >= 0)) throw new RangeError(`ridge: alpha must be >= 0, got ${alpha}`);
+  if (moments.x !== x) throw new RangeError('ridge: the moments given are of another design matrix');
+  if (!(moments.sw > 0)) throw new RangeError('ridge: the weights sum to zero');
   const cols = columns ?? Array.from({ length: x.cols }, (_, j) => j);
   const p = cols.length;
-  let sw = 0;
-  let ybar = 0;
-  const xbar = new Float64Array(p);
-  for (let i = 0; i < n; i++) {
-    sw += w[i];
-    ybar += w[i] * y[i];
-    for (let j = 0; j < p; j++) xbar[j] += w[i] * x.data[i * x.cols + cols[j]];
-  }
-  if (!(sw > 0)) throw new RangeError('ridge: the weights sum to zero');
-  ybar /= sw;
-  for (let j = 0; j < p; j++) xbar[j] /= sw;
+  const xbar = Float64Array.from(cols, (c) => moments.xbar[c]);
+  const ybar = moments.ybar;
   if (p === 0) return { coef: new Float64Array(0), intercept: ybar };
 
-  const beta = normalEquations(x, y, w, alpha, cols, xbar, ybar) ?? qrSolve(x, y, w, alpha, cols, xbar, ybar);
+  const beta = normalEquations(moments, alpha, cols) ?? qrSolve(moments.x, moments.y, moments.w, alpha, cols, xbar, ybar);
   let intercept = ybar;
   for (let j = 0; j < p; j++) intercept -= xbar[j] * beta[j];
   return { coef: beta, intercept };
 }
 
 /** Cholesky solve of (Xc' W Xc + alpha I) beta = Xc' W yc; undefined when not positive definite. */
-function normalEquations(
-  x: Matrix,
-  y: ArrayLike<number>,
-  w: ArrayLike<number>,
-  alpha: number,
-  cols: readonly number[],
-  xbar: Float64Array,
-  ybar: number,
-): Float64Array | undefined {
+function normalEquations(moments: WeightedMoments, alpha: number, cols: readonly number[]): Float64Array | undefined {
   const p = cols.length;
+  const q = moments.x.cols;
   const g = new Float64Array(p * p);
   const rhs = new Float64Array(p);
-  const c = new Float64Array(p);
-  for (let i = 0; i < x.rows; i++) {
-    const wi = w[i];
-    if (wi === 0) continue;
-    for (let j = 0; j < p; j++) c[j] = x.data[i * x.cols + cols[j]] - xbar[j];
-    const yi = wi * (y[i] - ybar);
-    for (let j = 0; j < p; j++) {
-      const cj = wi * c[j];
-      rhs[j] += c[j] * yi;
-      const row = j * p;
-      for (let k = 0; k <= j; k++) g[row + k] += cj * c[k];
-    }
+  for (let j = 0; j < p; j++) {
+    rhs[j] = moments.rhs[cols[j]];
+    for (let k = 0; k <= j; k++) g[j * p + k] = moments.gram[cols[j] * q + cols[k]];
   }
   let maxDiag = 0;
   for (let j = 0; j < p; j++) {

@@ -1,0 +1,97 @@
+/**
+ * KernelSHAP's regression: weighted least squares over coalitions under sum(phi) = total, with the last
+ * player eliminated (phi_last = total - sum(others)), solved as shap's KernelExplainer solves it: the
+ * normal equations (Z' W Z) phi = Z' W r, with Z_ij = mask_ij - mask_i,last and r_i = y_i - mask_i,last
+ * total, falling back to least squares (pivoted QR, linalg.ts) where they are singular. Z has entries
+ * in {-1, 0, 1} and few columns, so the Gram matrix is built in one pass over the 0/1 masks and the
+ * small system solved by Cholesky: the cost is one pass over the coalitions, not a QR of them.
+ */
+import { constrainedWeightedLeastSquares, matrix } from './linalg.js';
+
+/**
+ * argmin sum_i w_i (masks_i . phi - y_i)^2 subject to sum(phi) = total; masks is rows x players, 0/1.
+ * Weights must be >= 0.
+ */
+export function kernelShapSolve(masks: Uint8Array, rows: number, players: number, y: ArrayLike<number>, w: ArrayLike<number>, total: number): Float64Array {
+  const m = players;
+  if (m < 1) throw new RangeError('KernelSHAP regression needs at least one player');
+  if (masks.length !== rows * m || y.length !== rows || w.length !== rows) {
+    throw new RangeError(`KernelSHAP regression: ${rows} x ${m} masks, got ${masks.length} mask values, ${y.length} targets, ${w.length} weights`);
+  }
+  if (m === 1) return Float64Array.of(total);
+  const p = m - 1;
+  const g = new Float64Array(p * p);
+  const rhs = new Float64Array(p);
+  const z = new Float64Array(p);
+  // Indices of the non-zero entries of the current row of Z: only those pairs add to the Gram matrix.
+  const nz = new Int32Array(p);
+  for (let i = 0; i < rows; i++) {
+    const wi = w[i];
+    if (!(wi >= 0)) throw new RangeError(`weight ${i} is ${wi}; weights must be non-negative`);
+    if (wi === 0) continue;
+    const base = i * m;
+    const last = masks[base + p];
+    const ri = wi * (y[i] - last * total);
+    let count = 0;
+    for (let j = 0; j < p; j++) {
+      const v = masks[base + j] - last;
+      if (v !== 0) {
+        z[j] = v;
+        nz[count++] = j;
+      }
+    }
+    for (let a = 0; a < count; a++) {
+      const j = nz[a];
+      const wj = wi * z[j];
+      rhs[j] += z[j] * ri;
+      const row = j * p;
+      for (let b = 0; b <= a; b++) {
+        const k = nz[b];
+        g[row + k] += wj * z[k];
+      }
+    }
+  }
+  const phi = choleskySolve(g, rhs, p);
+  if (phi === undefined) return constrainedWeightedLeastSquares(matrix(rows, m, masks), y, w, total).beta;
+  const out = new Float64Array(m);
+  let sum = 0;
+  for (let j = 0; j < p; j++) {
+    out[j] = phi[j];
+    sum += phi[j];
+  }
+  out[p] = total - sum;
+  return out;
+}
+
+/**
+ * Solves G x = b for symmetric G given by its lower triangle (row-major p x p, overwritten), in place in
+ * b; undefined when G is not clearly positive definite (a pivot <= 1e-10 of the largest diagonal).
+ */
+function choleskySolve(g: Float64Array, b: Float64Array, p: number): Float64Array | undefined {
+  let maxDiag = 0;
+  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, g[j * p + j]);
+  if (!(maxDiag > 0)) return undefined;
+  for (let j = 0; j < p; j++) {
+    let d = g[j * p + j];
+    for (let k = 0; k < j; k++) d -= g[j * p + k] * g[j * p + k];
+    if (!(d > 1e-10 * maxDiag)) return undefined;
+    const ljj = Math.sqrt(d);
+    g[j * p + j] = ljj;
+    for (let i = j + 1; i < p; i++) {
+      let s = g[i * p + j];
+      for (let k = 0; k < j; k++) s -= g[i * p + k] * g[j * p + k];
+      g[i * p + j] = s / ljj;
+    }
+  }
+  for (let i = 0; i < p; i++) {
+    let s = b[i];
+    for (let k = 0; k < i; k++) s -= g[i * p + k] * b[k];
+    b[i] = s / g[i * p + i];
+  }
+  for (let i = p - 1; i >= 0; i--) {
+    let s = b[i];
+    for (let k = i + 1; k < p; k++) s -= g[k * p + i] * b[k];
+    b[i] = s / g[i * p + i];
+  }
+  return b;
+}
