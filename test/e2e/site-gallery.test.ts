@@ -10,14 +10,14 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KnowledgeGraph, type GraphData } from '../../datasets/knowledge-graph/graph.js';
 import { buildGallery } from '../../harness/site/gallery.js';
 import { serveStatic } from '../../harness/site/serve.js';
+import { launchChromium, openPage } from './browser.js';
 import { cli } from './cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PROBE = '<img src=x onerror=alert(1)>';
 
 interface RulesLine {
@@ -39,24 +39,9 @@ const dialogs: string[] = [];
 
 const lines = <T>(path: string): T[] => readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as T);
 
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${path}: console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  page.on('dialog', (d) => {
-    dialogs.push(`${path}: ${d.message()}`);
-    void d.dismiss();
-  });
-  const r = await page.goto(new URL(path, base).href);
-  if (!r || r.status() !== 200) errors.push(`${path}: HTTP ${r?.status()}`);
-  return { page, errors };
-}
+const open = (path: string) => openPage(browser, base, path, dialogs);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
   const work = mkdtempSync(join(tmpdir(), 'xai-bench-gallery-'));
   run = join(work, 'run');
   const r = cli(
@@ -80,10 +65,7 @@ beforeAll(async () => {
   const s = cli(['site', '--from', run, '--out', siteDir, '--quiet'], { timeoutMs: 300_000 });
   expect(s.code, s.stderr).toBe(0);
   ({ server, url: base } = await serveStatic(siteDir, 0));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

@@ -4,17 +4,17 @@
  * name injected into its leaderboard.json, served by `serveStatic`, then checked page by page.
  * Screenshots of the main pages: `node site/screenshots.mjs SITE_DIR OUT_DIR`.
  */
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Leaderboard } from '../../harness/leaderboard/types.js';
 import { serveStatic } from '../../harness/site/serve.js';
+import { launchChromium, openPage } from './browser.js';
 import { cli } from './cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const PROBE = '<img src=x onerror=alert(1)>';
 const smoke = inject('smoke');
 
@@ -46,25 +46,10 @@ let runExplainers: string[];
 let explainersOf: (task: string) => string[];
 const dialogs: string[] = [];
 
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage();
-  const errors: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`${path}: console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`${path}: ${e.message}`));
-  page.on('dialog', (d) => {
-    dialogs.push(`${path}: ${d.message()}`);
-    void d.dismiss();
-  });
-  const r = await page.goto(new URL(path, base).href);
-  if (!r || r.status() !== 200) errors.push(`${path}: HTTP ${r?.status()}`);
-  return { page, errors };
-}
+const open = (path: string) => openPage(browser, base, path, dialogs);
 
 beforeAll(async () => {
   expect(smoke.code, smoke.stderr).toBe(0);
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
   const work = mkdtempSync(join(tmpdir(), 'xai-bench-site-'));
   const from = join(work, 'run');
   cpSync(smoke.dir, from, { recursive: true });
@@ -79,10 +64,7 @@ beforeAll(async () => {
   expect(r.code, r.stderr).toBe(0);
   expect(r.stdout).toContain(siteDir);
   ({ server, url: base } = await serveStatic(siteDir, 0));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 400_000);
 
 afterAll(async () => {

@@ -6,15 +6,15 @@
  * request limits, the admin token and blinding.
  */
 import { type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './browser.js';
 import { cli, cliAsync } from './cli.js';
 import { ScriptedRater } from './survey-rater.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const smoke = inject('smoke');
 const work = mkdtempSync(join(tmpdir(), 'xai-bench-study-'));
 const packet = join(work, 'packet');
@@ -96,12 +96,8 @@ describe('a pupil rates the packet in Korean in a browser, then export and score
   const db = join(work, 'browser.sqlite');
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
     served = await serve(db);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
