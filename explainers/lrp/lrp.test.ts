@@ -334,4 +334,17 @@ describe('lrp: hidden layers, cost, leaks, determinism', () => {
     // z^B is exactly conservative at the first layer; with a bias-free upper part the total would be too.
     expect(conservation(res.extras, 0).relativeGap).not.toBeNull();
   });
+
+  it('accepts a feature that is constant in the background (auto bounds low = high) and gives it no relevance there', async () => {
+    const bg = tabular(20, 'bg');
+    for (let i = 0; i < bg.n; i++) bg.data[i * 5 + 3] = 0.25;
+    const x = tabular(2, 'tab');
+    for (let i = 0; i < x.n; i++) x.data[i * 5 + 3] = 0.25;
+    const ctx = contextFor(mlp, tabularTask({ features: 5, classes: ['a', 'b', 'c'], background: bg }));
+    const res = await runExplainer(lrpExplainer, ctx, x, targets(2));
+    expect(res.attributions.every(Number.isFinite)).toBe(true);
+    // Zero up to float32 rounding of x w - low w (the other features carry relevance of order 0.1).
+    for (let i = 0; i < x.n; i++) expect(Math.abs(res.attributions[i * 5 + 3])).toBeLessThan(1e-6);
+    expect(res.attributions.some((v) => v !== 0)).toBe(true);
+  });
 });

@@ -69,7 +69,11 @@ function baseBounds(task: TaskView, low: string, high: string): { low: Float32Ar
   };
   const l = low === 'auto' ? auto('low') : fill(Number(low));
   const h = high === 'auto' ? auto('high') : fill(Number(high));
-  if (l.some((v, j) => !(v < h[j]))) throw new UserError(`--set lrp.low=${low} / lrp.high=${high}: low must be below high`);
+  // A feature that never varies in the background (a blank border pixel) has low = high under 'auto':
+  // harmless, its z^B terms are zero at that value (and the bounds widen to any input that differs).
+  // Bounds the user gives must form a proper interval.
+  const given = low !== 'auto' || high !== 'auto';
+  if (l.some((v, j) => (given ? !(v < h[j]) : !(v <= h[j])))) throw new UserError(`--set lrp.low=${low} / lrp.high=${high}: low must be below high`);
   return { low: l, high: h };
 }
 
