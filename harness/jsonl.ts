@@ -6,6 +6,7 @@
  */
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, truncateSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { UserError } from './errors.js';
 
 /** JSON.stringify that refuses NaN and ±Infinity (JSON would silently write them as null). */
@@ -51,7 +52,10 @@ export interface JsonLines {
  */
 export function readJsonLines(path: string, opts: { repair: boolean }): JsonLines {
   if (!existsSync(path)) return { lines: [], dropped: 0 };
-  const buf = readFileSync(path);
+  // Published folders keep their results gzipped (read-only: a torn line there is never repaired).
+  const gz = path.endsWith('.gz');
+  const buf = gz ? gunzipSync(readFileSync(path)) : readFileSync(path);
+  if (gz) opts = { repair: false };
   const lines: { value: unknown; line: number }[] = [];
   let start = 0;
   let lineNo = 0;

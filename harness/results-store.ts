@@ -15,6 +15,8 @@ import { assertValid } from './schemas.js';
 
 export const RUN_JSON = 'run.json';
 export const RESULTS_JSONL = 'results.jsonl';
+/** The same records gzipped, as published folders and committed baselines keep them (read-only). */
+export const RESULTS_JSONL_GZ = 'results.jsonl.gz';
 export const EXPLANATIONS_DIR = 'explanations';
 export const ARTIFACTS_DIR = 'artifacts';
 export const LEADERBOARD_JSON = 'leaderboard.json';
@@ -137,7 +139,8 @@ export class RunStore {
 
   /** All result records, validated; a torn last line is dropped (and cut off unless read-only). */
   readResults(): ReadResults {
-    const path = this.resultsPath;
+    const gz = join(this.dir, RESULTS_JSONL_GZ);
+    const path = this.readOnly && !existsSync(this.resultsPath) && existsSync(gz) ? gz : this.resultsPath;
     const { lines, dropped } = readJsonLines(path, { repair: !this.readOnly });
     const records = lines.map(({ value, line }) => {
       assertValid('result', value, `${path}:${line}`);

@@ -7,18 +7,23 @@
  *   node dist/harness/ci/make-baselines.js --from RUN_DIR           take a finished run of a profile, e.g.
  *                                                                   the standard run `npm run publish` made
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { UserError, isUserError } from '../errors.js';
 import { packageRoot } from '../package-root.js';
-import { readRunFolders } from '../results-store.js';
+import { readRunFolders, RESULTS_JSONL, RESULTS_JSONL_GZ, RUN_JSON, SUMMARY_MD } from '../results-store.js';
 import { runBenchmark } from '../run.js';
 import { isPlugin } from '../../explainers/index.js';
 import { getProfile } from '../profiles.js';
 
-/** What a comparison reads; the rest of a run folder (explanations, pictures, site) is left out. */
-const KEPT = ['run.json', 'results.jsonl', 'leaderboard.json', 'summary.md'] as const;
+/**
+ * What a comparison reads, taken from a finished run: its description, its results (gzipped: a
+ * standard run's are about 20 MB plain) and the readable summary; the leaderboard, explanations,
+ * pictures and site can be rebuilt and are left out.
+ */
+const KEPT = [RUN_JSON, SUMMARY_MD] as const;
 
 export async function makeBaselines(profiles: readonly string[] = ['quick']): Promise<void> {
   for (const profile of profiles) {
@@ -31,7 +36,7 @@ export async function makeBaselines(profiles: readonly string[] = ['quick']): Pr
 }
 
 /** Copies a finished, unsharded, plugin-free run of a named profile into baselines/<profile>. */
-export function baselineFrom(runDir: string): string {
+export function baselineFrom(runDir: string, baselinesDir = join(packageRoot(), 'baselines')): string {
   const dir = resolve(runDir);
   if (!existsSync(join(dir, 'run.json'))) throw new UserError(`--from ${runDir}: no run.json (not a run folder)`);
   const [folder] = readRunFolders([dir]);
@@ -43,11 +48,12 @@ export function baselineFrom(runDir: string): string {
   const profile = getProfile(run.profile);
   if (JSON.stringify(run.config.tasks) !== JSON.stringify(profile.tasks)) throw new UserError(`--from ${runDir}: ran a subset of the ${profile.id} profile's tasks`);
   if (Object.keys(run.config.sets).length > 0) throw new UserError(`--from ${runDir}: ran with --set overrides (${Object.keys(run.config.sets).join(', ')})`);
-  const out = join(packageRoot(), 'baselines', profile.id);
+  const out = join(baselinesDir, profile.id);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   for (const f of KEPT) if (existsSync(join(dir, f))) cpSync(join(dir, f), join(out, f));
-  const cells = readFileSync(join(out, 'results.jsonl'), 'utf8').split('\n').filter((l) => l.length > 0).length;
+  writeFileSync(join(out, RESULTS_JSONL_GZ), gzipSync(readFileSync(join(dir, RESULTS_JSONL)), { level: 9 }));
+  const cells = folder.records.length;
   process.stdout.write(`baseline ${profile.id}: ${cells} records from ${dir} in ${out}\n`);
   return out;
 }

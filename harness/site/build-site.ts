@@ -7,10 +7,11 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { UserError } from '../errors.js';
 import type { Leaderboard } from '../leaderboard/types.js';
 import { packageRoot } from '../package-root.js';
-import { LEADERBOARD_JSON, RESULTS_JSONL, RUN_JSON } from '../results-store.js';
+import { LEADERBOARD_JSON, RESULTS_JSONL, RESULTS_JSONL_GZ, RUN_JSON } from '../results-store.js';
 import { buildCatalog, CATALOG_JSON, type Catalog } from './catalog.js';
 import { buildGallery, GALLERY_JSON, galleryImages, type Gallery } from './gallery.js';
 import { kgLayouts } from './kg-layout.js';
@@ -46,7 +47,8 @@ export interface SiteExtra {
   readonly source: 'run' | 'published';
   readonly run: unknown;
   readonly history: readonly HistoryEntry[];
-  readonly downloads: { readonly results: boolean };
+  /** The results file offered for download (plain or gzipped, as the folder keeps it), or null. */
+  readonly downloads: { readonly results: string | null };
 }
 
 const readJson = (path: string): unknown => {
@@ -61,11 +63,13 @@ function readHistory(from: string): HistoryEntry[] {
   const dir = join(from, HISTORY_DIR);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((name) => existsSync(join(dir, name, LEADERBOARD_JSON)))
+    .filter((name) => existsSync(join(dir, name, LEADERBOARD_JSON)) || existsSync(join(dir, name, `${LEADERBOARD_JSON}.gz`)))
     .sort()
     .reverse()
     .map((name) => {
-      const lb = readJson(join(dir, name, LEADERBOARD_JSON)) as Partial<Leaderboard>;
+      const plain = join(dir, name, LEADERBOARD_JSON);
+      // The history keeps older leaderboards gzipped.
+      const lb = (existsSync(plain) ? readJson(plain) : JSON.parse(gunzipSync(readFileSync(`${plain}.gz`)).toString('utf8'))) as Partial<Leaderboard>;
       return { name, generatedAt: lb.generatedAt ?? null, profile: lb.profile ?? null };
     });
 }
@@ -105,13 +109,13 @@ export function stageSiteData(from: string, stage: string): { gallery: Gallery }
   const galleryPath = join(from, GALLERY_JSON);
   const gallery = existsSync(galleryPath) ? (readJson(galleryPath) as Gallery) : buildGallery(from);
   const history = readHistory(from);
-  const hasResults = existsSync(join(from, RESULTS_JSONL));
+  const resultsFile = [RESULTS_JSONL, RESULTS_JSONL_GZ].find((f) => existsSync(join(from, f))) ?? null;
   const extra: SiteExtra = {
     builtAt: new Date().toISOString(),
     source: history.length > 0 ? 'published' : 'run',
     run: existsSync(join(from, RUN_JSON)) ? readJson(join(from, RUN_JSON)) : null,
     history,
-    downloads: { results: hasResults },
+    downloads: { results: resultsFile },
   };
 
   const data = join(stage, 'data');
@@ -135,7 +139,7 @@ export function stageSiteData(from: string, stage: string): { gallery: Gallery }
   cpSync(lbPath, join(pub, 'downloads', 'leaderboard.json'));
   writeFileSync(join(pub, 'downloads', 'leaderboard.csv'), leaderboardCsv(leaderboard));
   writeFileSync(join(pub, 'downloads', 'catalog.json'), JSON.stringify(catalog, null, 2));
-  if (hasResults) cpSync(join(from, RESULTS_JSONL), join(pub, 'downloads', 'results.jsonl'));
+  if (resultsFile) cpSync(join(from, resultsFile), join(pub, 'downloads', resultsFile));
   return { gallery };
 }
 

@@ -1,8 +1,9 @@
 /**
  * `npm run publish`: the published leaderboard. Runs the standard profile into a temporary folder (or
  * takes an existing run with --from), copies what the site needs into leaderboard/ (leaderboard.json,
- * catalog.json, run.json, summary.md, results.jsonl, gallery.json and the gallery's pictures), keeps
- * a copy of the numbers in leaderboard/history/<version>-<date>/, and builds the site from leaderboard/.
+ * catalog.json, run.json, summary.md, results.jsonl.gz, gallery.json and the gallery's pictures), keeps
+ * a copy of the numbers in leaderboard/history/<version>-<date>/, and builds the site from leaderboard/
+ * into leaderboard/site (not committed: `xai-bench site --from leaderboard` rebuilds it).
  *
  *   node dist/harness/site/publish.js [--from RUN_DIR] [--to DIR] [--profile standard] [--no-site]
  */
@@ -11,17 +12,27 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
 import { UserError, isUserError } from '../errors.js';
 import type { Leaderboard } from '../leaderboard/types.js';
 import { packageRoot } from '../package-root.js';
-import { LEADERBOARD_JSON, RESULTS_JSONL, RUN_JSON, SUMMARY_MD } from '../results-store.js';
+import { LEADERBOARD_JSON, RESULTS_JSONL, RESULTS_JSONL_GZ, RUN_JSON, SUMMARY_MD } from '../results-store.js';
 import { buildSite, HISTORY_DIR } from './build-site.js';
 import { CATALOG_JSON, writeCatalog } from './catalog.js';
 import { buildGallery, GALLERY_JSON, galleryImages } from './gallery.js';
 
-/** Files of the current version; the history keeps the numbers and their provenance (not pictures). */
-const CURRENT = [LEADERBOARD_JSON, CATALOG_JSON, RUN_JSON, SUMMARY_MD, RESULTS_JSONL] as const;
-const HISTORY = [LEADERBOARD_JSON, CATALOG_JSON, RUN_JSON, SUMMARY_MD] as const;
+/**
+ * Files of the current version; the history keeps the numbers and their provenance (not pictures).
+ * The folder is committed, so the bulky files are gzipped: the per-input results (about 20 MB plain for
+ * the standard profile) always, and the history's leaderboards.
+ */
+const CURRENT = [LEADERBOARD_JSON, CATALOG_JSON, RUN_JSON, SUMMARY_MD] as const;
+const HISTORY = [CATALOG_JSON, RUN_JSON, SUMMARY_MD] as const;
+const GZIPPED_HISTORY = [LEADERBOARD_JSON] as const;
+
+function gzipInto(src: string, dest: string): void {
+  writeFileSync(dest, gzipSync(readFileSync(src), { level: 9 }));
+}
 
 export interface PublishOptions {
   /** A finished run folder; when absent the profile is run into a temporary folder. */
@@ -53,8 +64,9 @@ export async function publish(o: PublishOptions = {}): Promise<{ to: string; ver
   const date = lb.generatedAt.slice(0, 10);
   // Replace the current version; the history and anything else in the folder stay.
   mkdirSync(to, { recursive: true });
-  for (const f of [...CURRENT, GALLERY_JSON, 'artifacts', 'site']) rmSync(join(to, f), { recursive: true, force: true });
+  for (const f of [...CURRENT, RESULTS_JSONL, RESULTS_JSONL_GZ, GALLERY_JSON, 'artifacts', 'site']) rmSync(join(to, f), { recursive: true, force: true });
   for (const f of CURRENT) if (existsSync(join(from, f))) cpSync(join(from, f), join(to, f));
+  gzipInto(join(from, RESULTS_JSONL), join(to, RESULTS_JSONL_GZ));
   const gallery = buildGallery(from);
   writeFileSync(join(to, GALLERY_JSON), `${JSON.stringify(gallery, null, 2)}\n`);
   for (const rel of galleryImages(gallery)) {
@@ -65,6 +77,7 @@ export async function publish(o: PublishOptions = {}): Promise<{ to: string; ver
   rmSync(hist, { recursive: true, force: true });
   mkdirSync(hist, { recursive: true });
   for (const f of HISTORY) if (existsSync(join(from, f))) cpSync(join(from, f), join(hist, f));
+  for (const f of GZIPPED_HISTORY) gzipInto(join(from, f), join(hist, `${f}.gz`));
   process.stderr.write(`published ${lb.profile ?? lb.profiles.join('+')} leaderboard ${version} (${date}) to ${to}\n`);
   if (o.site !== false) {
     const site = await buildSite({ from: to });

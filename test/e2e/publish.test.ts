@@ -1,0 +1,72 @@
+/**
+ * Publishing a finished run (`npm run publish -- --from DIR`) and making it a ci baseline
+ * (`npm run baselines -- --from DIR`), on a copy of the shared smoke run: the published folder keeps
+ * the numbers (results gzipped), a history entry, the gallery and its pictures, and reads back as a run
+ * folder; the baseline holds the same records; bad sources are refused with one line.
+ */
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { baselineFrom } from '../../harness/ci/make-baselines.js';
+import { readRunFolders } from '../../harness/results-store.js';
+import { publish } from '../../harness/site/publish.js';
+
+const smoke = inject('smoke');
+let work: string;
+
+beforeAll(() => {
+  expect(smoke.code, smoke.stderr).toBe(0);
+  work = mkdtempSync(join(tmpdir(), 'xai-bench-publish-'));
+});
+
+describe('publishing a finished run', () => {
+  it('writes the leaderboard, gzipped results, a history entry and the gallery, and reads back as a run', async () => {
+    const to = join(work, 'leaderboard');
+    const r = await publish({ from: smoke.dir, to, site: false });
+    for (const f of ['leaderboard.json', 'catalog.json', 'run.json', 'summary.md', 'results.jsonl.gz', 'gallery.json']) expect(existsSync(join(to, f)), f).toBe(true);
+    expect(existsSync(join(to, 'results.jsonl'))).toBe(false);
+    const plain = readFileSync(join(smoke.dir, 'results.jsonl'));
+    expect(gunzipSync(readFileSync(join(to, 'results.jsonl.gz'))).equals(plain)).toBe(true);
+    const hist = join(to, 'history', r.version);
+    expect(readdirSync(hist).sort()).toEqual(['catalog.json', 'leaderboard.json.gz', 'run.json', 'summary.md']);
+    expect(JSON.parse(gunzipSync(readFileSync(join(hist, 'leaderboard.json.gz'))).toString('utf8'))).toEqual(JSON.parse(readFileSync(join(smoke.dir, 'leaderboard.json'), 'utf8')));
+    const gallery = JSON.parse(readFileSync(join(to, 'gallery.json'), 'utf8')) as { tasks: unknown[] };
+    expect(gallery.tasks.length).toBeGreaterThan(0);
+    const [back] = readRunFolders([to]);
+    const [source] = readRunFolders([smoke.dir]);
+    expect(back.records).toEqual(source.records);
+  });
+
+  it('refuses a run that is not complete, with one line', async () => {
+    const dir = join(work, 'unfinished');
+    cpSync(smoke.dir, dir, { recursive: true });
+    const run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    writeFileSync(join(dir, 'run.json'), JSON.stringify({ ...run, status: 'interrupted' }));
+    await expect(publish({ from: dir, to: join(work, 'never'), site: false })).rejects.toThrow(/the run is not complete \(status interrupted\)/);
+    expect(existsSync(join(work, 'never'))).toBe(false);
+  });
+});
+
+describe('a finished run as a ci baseline', () => {
+  it('keeps run.json, the summary and the gzipped results; ci reads the same records', () => {
+    const out = baselineFrom(smoke.dir, join(work, 'baselines'));
+    expect(readdirSync(out).sort()).toEqual(['results.jsonl.gz', 'run.json', 'summary.md']);
+    expect(readRunFolders([out])[0].records).toEqual(readRunFolders([smoke.dir])[0].records);
+  });
+
+  it('refuses a subset of the profile, --set overrides and shards', () => {
+    const dir = join(work, 'subset');
+    cpSync(smoke.dir, dir, { recursive: true });
+    const run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    const write = (config: object) => writeFileSync(join(dir, 'run.json'), JSON.stringify({ ...run, config: { ...run.config, ...config } }));
+    write({ tasks: ['iris-mlp'] });
+    expect(() => baselineFrom(dir, join(work, 'b2'))).toThrow(/ran a subset of the smoke profile's tasks/);
+    write({ sets: { 'lime.samples': 50 } });
+    expect(() => baselineFrom(dir, join(work, 'b2'))).toThrow(/--set overrides \(lime.samples\)/);
+    write({ shard: '1/2' });
+    expect(() => baselineFrom(dir, join(work, 'b2'))).toThrow(/a shard \(1\/2\)/);
+    expect(existsSync(join(work, 'b2'))).toBe(false);
+  });
+});
