@@ -7,6 +7,7 @@
  * small system solved by Cholesky: the cost is one pass over the coalitions, not a QR of them.
  */
 import { constrainedWeightedLeastSquares, matrix } from './linalg.js';
+import { choleskySolve } from './cholesky-solve.js';
 
 /**
  * argmin sum_i w_i (masks_i . phi - y_i)^2 subject to sum(phi) = total; masks is rows x players, 0/1.
@@ -61,37 +62,4 @@ export function kernelShapSolve(masks: Uint8Array, rows: number, players: number
   }
   out[p] = total - sum;
   return out;
-}
-
-/**
- * Solves G x = b for symmetric G given by its lower triangle (row-major p x p, overwritten), in place in
- * b; undefined when G is not clearly positive definite (a pivot <= 1e-10 of the largest diagonal).
- */
-function choleskySolve(g: Float64Array, b: Float64Array, p: number): Float64Array | undefined {
-  let maxDiag = 0;
-  for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, g[j * p + j]);
-  if (!(maxDiag > 0)) return undefined;
-  for (let j = 0; j < p; j++) {
-    let d = g[j * p + j];
-    for (let k = 0; k < j; k++) d -= g[j * p + k] * g[j * p + k];
-    if (!(d > 1e-10 * maxDiag)) return undefined;
-    const ljj = Math.sqrt(d);
-    g[j * p + j] = ljj;
-    for (let i = j + 1; i < p; i++) {
-      let s = g[i * p + j];
-      for (let k = 0; k < j; k++) s -= g[i * p + k] * g[j * p + k];
-      g[i * p + j] = s / ljj;
-    }
-  }
-  for (let i = 0; i < p; i++) {
-    let s = b[i];
-    for (let k = 0; k < i; k++) s -= g[i * p + k] * b[k];
-    b[i] = s / g[i * p + i];
-  }
-  for (let i = p - 1; i >= 0; i--) {
-    let s = b[i];
-    for (let k = i + 1; k < p; k++) s -= g[k * p + i] * b[k];
-    b[i] = s / g[i * p + i];
-  }
-  return b;
 }

@@ -10,6 +10,7 @@
  */
 import { type Matrix, leastSquares, matrix } from '../linalg.js';
 import { type WeightedMoments, weightedMoments } from './weighted-moments.js';
+import { choleskySolve } from '../cholesky-solve.js';
 
 export interface LinearFit {
   /** One coefficient per column used, in the order of `columns`. */
@@ -56,35 +57,8 @@ function normalEquations(moments: WeightedMoments, alpha: number, cols: readonly
     rhs[j] = moments.rhs[cols[j]];
     for (let k = 0; k <= j; k++) g[j * p + k] = moments.gram[cols[j] * q + cols[k]];
   }
-  let maxDiag = 0;
-  for (let j = 0; j < p; j++) {
-    g[j * p + j] += alpha;
-    maxDiag = Math.max(maxDiag, g[j * p + j]);
-  }
-  // In-place Cholesky (lower triangle); a pivot that is not clearly positive means not positive definite.
-  for (let j = 0; j < p; j++) {
-    let d = g[j * p + j];
-    for (let k = 0; k < j; k++) d -= g[j * p + k] ** 2;
-    if (!(d > 1e-10 * maxDiag)) return undefined;
-    const ljj = Math.sqrt(d);
-    g[j * p + j] = ljj;
-    for (let i = j + 1; i < p; i++) {
-      let s = g[i * p + j];
-      for (let k = 0; k < j; k++) s -= g[i * p + k] * g[j * p + k];
-      g[i * p + j] = s / ljj;
-    }
-  }
-  for (let i = 0; i < p; i++) {
-    let s = rhs[i];
-    for (let k = 0; k < i; k++) s -= g[i * p + k] * rhs[k];
-    rhs[i] = s / g[i * p + i];
-  }
-  for (let i = p - 1; i >= 0; i--) {
-    let s = rhs[i];
-    for (let k = i + 1; k < p; k++) s -= g[k * p + i] * rhs[k];
-    rhs[i] = s / g[i * p + i];
-  }
-  return rhs;
+  for (let j = 0; j < p; j++) g[j * p + j] += alpha;
+  return choleskySolve(g, rhs, p);
 }
 
 /** Least squares on [sqrt(W) Xc; sqrt(alpha) I] beta ~ [sqrt(W) yc; 0] by pivoted QR. */
