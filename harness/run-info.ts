@@ -29,8 +29,10 @@ export interface RunInfo {
   readonly status: RunStatus;
   readonly startedAt: string;
   readonly finishedAt?: string;
-  /** Why a failed run failed (one line). */
+  /** Why a failed run failed (one line); dropped when the run is resumed. */
   readonly error?: string;
+  /** Each `--resume` of this run: when, and the code that continued it (cells keep their own commit). */
+  readonly resumes?: readonly { readonly at: string; readonly commit: string | null; readonly backend: string }[];
   readonly config: RunConfig;
   readonly timings: { readonly seconds: number; readonly cells: number; readonly cellsDone: number };
   readonly versions: { readonly node: string; readonly tfjs: string; readonly [key: string]: string };

@@ -86,7 +86,7 @@ interface TaskSetup {
 const setups = new Map<string, Promise<TaskSetup>>();
 
 /** Per process: a task's data, model, samples and targets, loaded once for all its units. */
-function taskSetup(taskId: string, samplesPerTask: number | 'all'): Promise<TaskSetup> {
+export function taskSetup(taskId: string, samplesPerTask: number | 'all'): Promise<TaskSetup> {
   const key = `${taskId}|${samplesPerTask}`;
   let p = setups.get(key);
   if (!p) {

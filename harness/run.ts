@@ -197,7 +197,9 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     if (previous.profile !== profile.id || previous.seed !== seed) {
       throw new UserError(`--resume: ${dir} was run with --profile ${previous.profile} --seed ${previous.seed}`);
     }
-    run = { ...previous, status: 'running', backend };
+    // A failed run's error belongs to the attempt that failed, not to the run that now goes on.
+    const { error: _failedAttempt, ...continued } = previous;
+    run = { ...continued, status: 'running', backend, resumes: [...(previous.resumes ?? []), { at: new Date().toISOString(), commit: v.commit, backend }] };
   } else {
     if (previous) clearRunFolder(dir);
     const startedAt = new Date().toISOString();

@@ -45,6 +45,22 @@ describe('pairedBootstrap', () => {
     expect(half).toBeLessThan(1.4 * 1.96 * (2 / Math.sqrt(40)));
   });
 
+  it('gives a constant column its value exactly, with a zero-width interval (no rounding noise)', () => {
+    // 0.936 summed 50 times and divided by 50 is not 0.936 in floating point.
+    const c = Array.from({ length: 50 }, () => 0.936);
+    const withNull = [...c.slice(0, 49), null];
+    const shifted = c.map((x) => x - 0.1);
+    const r = pairedBootstrap(new Map<string, (number | null)[]>([['a', c], ['b', withNull], ['c', shifted]]), opts);
+    expect(r.explainers.get('a')).toEqual({ mean: 0.936, n: 50, ci: [0.936, 0.936] });
+    expect(r.explainers.get('b')).toEqual({ mean: 0.936, n: 49, ci: [0.936, 0.936] });
+    const ab = r.pairs.find((p) => p.a === 'a' && p.b === 'b')!;
+    expect(ab).toMatchObject({ meanDifference: 0, ci: [0, 0], n: 49, tied: true });
+    // A constant difference is exact too, and separates the pair.
+    const ac = r.pairs.find((p) => p.a === 'a' && p.b === 'c')!;
+    expect(ac.ci).toEqual([0.936 - (0.936 - 0.1), 0.936 - (0.936 - 0.1)]);
+    expect(ac.tied).toBe(false);
+  });
+
   it('shrinks the interval as n grows', () => {
     const width = (n: number) => {
       const ci = pairedBootstrap(new Map([['a', normals(4, n, 0, 1)]]), opts).explainers.get('a')!.ci!;

@@ -113,6 +113,22 @@ function plainMean(c: Column): number | null {
   return s / c.n;
 }
 
+/**
+ * The value every non-null entry shares, or null when they differ. A constant column's mean and
+ * interval are that value exactly: summing and dividing would leave rounding noise (a "±2.8e-16"
+ * half-width on a rule set's fidelity, which is one number for every input).
+ */
+function constantOf(x: Float64Array, ok: (i: number) => boolean, at: (i: number) => number): number | null {
+  let v: number | null = null;
+  for (let i = 0; i < x.length; i++) {
+    if (!ok(i)) continue;
+    const xi = at(i);
+    if (v === null) v = xi;
+    else if (xi !== v) return null;
+  }
+  return v;
+}
+
 function intervalOf(stats: Float64Array, count: number, level: number): [number, number] | null {
   // Resamples that drew no valid sample have no mean; the interval is over the rest.
   const finite = new Float64Array(count);
@@ -168,7 +184,9 @@ export function pairedBootstrap(values: ReadonlyMap<string, readonly (number | n
 
   const explainers = new Map<string, ExplainerSummary>();
   cols.forEach((c, k) => {
-    explainers.set(ids[k], { mean: plainMean(c), n: c.n, ci: c.n < 2 ? null : intervalOf(colStats[k], B, level) });
+    const v = constantOf(c.x, (i) => c.ok[i] === 1, (i) => c.x[i]);
+    const ci = c.n < 2 ? null : v !== null ? ([v, v] as [number, number]) : intervalOf(colStats[k], B, level);
+    explainers.set(ids[k], { mean: v ?? plainMean(c), n: c.n, ci });
   });
   const pairs = pairIdx.map(([a, b], k): PairSummary => {
     const n = plans[k].n;
@@ -178,7 +196,10 @@ export function pairedBootstrap(values: ReadonlyMap<string, readonly (number | n
       for (let i = 0; i < m; i++) if (cols[a].ok[i] && cols[b].ok[i]) s += cols[a].x[i] - cols[b].x[i];
       meanDifference = s / n;
     }
-    const ci = n < 2 ? null : intervalOf(pairStats[k], B, level);
+    const both = (i: number) => cols[a].ok[i] === 1 && cols[b].ok[i] === 1;
+    const d = n > 0 ? constantOf(cols[a].x, both, (i) => cols[a].x[i] - cols[b].x[i]) : null;
+    if (d !== null) meanDifference = d;
+    const ci = n < 2 ? null : d !== null ? ([d, d] as [number, number]) : intervalOf(pairStats[k], B, level);
     const tied = ci === null || (ci[0] <= 0 && ci[1] >= 0);
     return { a: ids[a], b: ids[b], meanDifference, ci, n, tied };
   });

@@ -1,6 +1,7 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { validate } from '../../harness/schemas.js';
 import { cli, cliAsync } from './cli.js';
 
 const smoke = inject('smoke');
@@ -20,6 +21,8 @@ describe('a run killed at any moment and resumed', () => {
     expect(before.length, 'the run finished before it could be killed').toBeGreaterThanOrEqual(12);
     const run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
     expect(run.status).toBe('running');
+    // As a run that failed: the resumed run must not carry the failed attempt's error.
+    writeFileSync(join(dir, 'run.json'), JSON.stringify({ ...run, status: 'failed', error: 'the failed attempt' }));
     // Simulate a write torn by the kill.
     appendFileSync(results, '{"schema":"xai-bench/result@1","run":"x","ta');
 
@@ -41,7 +44,12 @@ describe('a run killed at any moment and resumed', () => {
       if (f.metric === 'seconds' || f.metric === 'extraction-seconds') continue; // wall time differs between runs by nature
       expect(x.values, `${f.task}|${f.explainer}|${f.metric}`).toEqual(f.values);
     }
-    expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).status).toBe('complete');
+    const resumed = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
+    expect(resumed.status).toBe('complete');
+    expect(resumed.error).toBeUndefined();
+    expect(resumed.resumes).toHaveLength(1);
+    expect(resumed.resumes[0].backend).toBe(run.backend);
+    expect(validate('run', resumed)).toEqual([]);
   });
 
   it('refuses to resume with different options', () => {

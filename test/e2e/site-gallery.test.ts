@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KnowledgeGraph, type GraphData } from '../../datasets/knowledge-graph/graph.js';
+import { validate } from '../../harness/schemas.js';
 import { buildGallery } from '../../harness/site/gallery.js';
 import { serveStatic } from '../../harness/site/serve.js';
 import { launchChromium, openPage } from './browser.js';
@@ -71,6 +72,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   server?.close();
+});
+
+describe('the explanations a run writes for the structured families', () => {
+  it('validate line by line against the explanation schema (rules, concept paths, generated examples)', () => {
+    const files = ['iris-mlp/deepred', 'zsl-u27/zero-shot-kg', 'mnist-vae/generative-boundaries'];
+    for (const f of files) {
+      const recs = lines<{ family: string }>(join(run, 'explanations', `${f}.jsonl`));
+      expect(recs.length, f).toBeGreaterThan(0);
+      for (const rec of recs) expect(validate('explanation', rec), f).toEqual([]);
+    }
+  });
 });
 
 describe('the gallery of structured explanations', () => {
