@@ -13,6 +13,7 @@ import { rngFor } from '../harness/rng.js';
 import { loadTask } from '../datasets/index.js';
 import { explainers } from '../explainers/index.js';
 import { isAttributionExplainer } from '../explainers/types.js';
+import { measurePairs, type RepetitionOptions } from './repetitions.js';
 
 export interface ExplainerBenchRow {
   readonly task: string;
@@ -23,58 +24,12 @@ export interface ExplainerBenchRow {
   readonly efficiency: number;
 }
 
-export interface ExplainerBenchOptions {
+export interface ExplainerBenchOptions extends Partial<RepetitionOptions> {
   readonly tasks?: readonly string[];
   /** Explainer ids to measure; all attribution explainers when omitted. */
   readonly explainers?: readonly string[];
   /** Explanations per measured call. */
   readonly n?: number;
-  /**
-   * The explainer and its bound are timed in alternation, at least minReps times and until minSeconds
-   * have been spent (at most maxReps): on a shared machine both sides of each pair see about the same
-   * load. Explanations per second come from the fastest explainer run (the least disturbed); the
-   * efficiency is the median over the pairs of bound / explainer.
-   */
-  readonly minReps?: number;
-  readonly maxReps?: number;
-  readonly minSeconds?: number;
-}
-
-function seconds(f: () => void): number {
-  const t0 = performance.now();
-  f();
-  return (performance.now() - t0) / 1000;
-}
-
-async function secondsAsync(f: () => Promise<unknown>): Promise<number> {
-  const t0 = performance.now();
-  await f();
-  return (performance.now() - t0) / 1000;
-}
-
-function median(values: readonly number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
-
-/** Alternates explain() and bound() as ExplainerBenchOptions says: the fastest explain time and the median ratio. */
-async function measurePairs(
-  explain: () => Promise<unknown>,
-  bound: (() => void) | null,
-  o: Required<Pick<ExplainerBenchOptions, 'minReps' | 'maxReps' | 'minSeconds'>>,
-): Promise<{ fastest: number; efficiency: number }> {
-  let fastest = Infinity;
-  let spent = 0;
-  const ratios: number[] = [];
-  for (let rep = 0; rep < o.maxReps && (rep < o.minReps || spent < o.minSeconds); rep++) {
-    const te = await secondsAsync(explain);
-    const tb = bound ? seconds(bound) : 0;
-    fastest = Math.min(fastest, te);
-    ratios.push(tb / te);
-    spent += te + tb;
-  }
-  return { fastest, efficiency: median(ratios) };
 }
 
 export async function benchExplainers(options: ExplainerBenchOptions = {}): Promise<ExplainerBenchRow[]> {
