@@ -53,29 +53,46 @@ function interSample(task: TaskBoard, cells: readonly MergedCell[]): InterSample
   return out;
 }
 
+/**
+ * The criterion's metrics split into groups that score the same explainers: a criterion mixes families
+ * (fidelity holds attribution curves and rule fidelity), and no (explainer, sample) pair has a value on
+ * metrics of two families, so alpha is computed within each group of at least two metrics.
+ */
+function itemGroups(ids: readonly string[], cells: readonly MergedCell[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const id of ids) {
+    const who = [...new Set(cells.filter((c) => c.metric === id && [...c.values.values()].some((v) => v !== null)).map((c) => c.explainer))].sort(byString);
+    if (who.length === 0) continue;
+    const key = who.join('\u0000');
+    groups.set(key, [...(groups.get(key) ?? []), id]);
+  }
+  return [...groups.values()].filter((g) => g.length >= 2);
+}
+
 function internalConsistency(task: TaskBoard, cells: readonly MergedCell[]): InternalConsistency[] {
   const out: InternalConsistency[] = [];
   for (const c of task.criteria) {
-    if (c.metrics.length < 2) continue;
-    const boards = c.metrics.map((id) => task.metrics.find((m) => m.metric === id)!);
-    // Per item: (explainer, sample) -> oriented value.
-    const items = boards.map((b) => {
-      const sign = orient(b.direction);
-      const m = new Map<string, number>();
-      for (const cell of cells) {
-        if (cell.metric !== b.metric) continue;
-        for (const [id, v] of cell.values) if (v !== null) m.set(`${cell.explainer}\u0000${id}`, sign * v);
+    for (const group of itemGroups(c.metrics, cells)) {
+      const boards = group.map((id) => task.metrics.find((m) => m.metric === id)!);
+      // Per item: (explainer, sample) -> oriented value.
+      const items = boards.map((b) => {
+        const sign = orient(b.direction);
+        const m = new Map<string, number>();
+        for (const cell of cells) {
+          if (cell.metric !== b.metric) continue;
+          for (const [id, v] of cell.values) if (v !== null) m.set(`${cell.explainer}\u0000${id}`, sign * v);
+        }
+        return m;
+      });
+      const observations = [...items[0].keys()].filter((k) => items.every((m) => m.has(k))).sort(byString);
+      const base = { task: task.task, criterion: c.criterion, metrics: group, observations: observations.length };
+      try {
+        const alpha = cronbachAlpha(items.map((m) => observations.map((k) => m.get(k)!)), { standardised: true }).alpha;
+        out.push({ ...base, cronbachAlphaStandardised: alpha, reason: null });
+      } catch (e) {
+        const msg = why(e).replace(/item (\d+)/, (_, i: string) => `metric ${group[Number(i)]}`);
+        out.push({ ...base, cronbachAlphaStandardised: null, reason: msg });
       }
-      return m;
-    });
-    const observations = [...items[0].keys()].filter((k) => items.every((m) => m.has(k))).sort(byString);
-    const base = { task: task.task, criterion: c.criterion, metrics: c.metrics, observations: observations.length };
-    try {
-      const alpha = cronbachAlpha(items.map((m) => observations.map((k) => m.get(k)!)), { standardised: true }).alpha;
-      out.push({ ...base, cronbachAlphaStandardised: alpha, reason: null });
-    } catch (e) {
-      const msg = why(e).replace(/item (\d+)/, (_, i: string) => `metric ${c.metrics[Number(i)]}`);
-      out.push({ ...base, cronbachAlphaStandardised: null, reason: msg });
     }
   }
   return out;

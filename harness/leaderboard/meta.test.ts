@@ -127,6 +127,30 @@ describe('meta: reliability (Tomsett et al. 2020)', () => {
   });
 });
 
+describe('meta: internal consistency within the families of a criterion', () => {
+  it('splits the metrics by the explainers they score (attribution and rule metrics share no observation)', () => {
+    // f1, f2 score explainers a, b (attribution-like); r1, r2 score x, y (rule-like): all fidelity.
+    const v = { a: [1, 2, 3], b: [4, 5, 7], x: [1, 1.5, 3], y: [2, 3, 3.5] } as const;
+    const recs = [
+      ...(['a', 'b'] as const).flatMap((e) => [
+        rec({ task: 'mixed', explainer: e, metric: 'f1', values: [...v[e]] }),
+        rec({ task: 'mixed', explainer: e, metric: 'f2', values: v[e].map((z) => 2 * z + (z % 2)) }),
+      ]),
+      ...(['x', 'y'] as const).flatMap((e) => [
+        rec({ task: 'mixed', explainer: e, metric: 'r1', values: [...v[e]] }),
+        rec({ task: 'mixed', explainer: e, metric: 'r2', direction: 'lower', values: v[e].map((z) => -z) }),
+      ]),
+    ];
+    const ic = aggregate(recs, runs, opts).meta.reliability.internalConsistency.filter((x) => x.task === 'mixed');
+    expect(ic.map((x) => [x.metrics, x.observations, x.reason])).toEqual([
+      [['f1', 'f2'], 6, null],
+      [['r1', 'r2'], 6, null],
+    ]);
+    // r2 is r1 negated with "lower is better": once oriented they are the same item.
+    expect(ic[1].cronbachAlphaStandardised).toBeCloseTo(1, 12);
+  });
+});
+
 describe('meta: sensitivity to a metric setting', () => {
   const lb = aggregate(all(), runs, opts);
 

@@ -179,7 +179,10 @@ export interface MetricReliabilitySummary {
 export interface InternalConsistency {
   readonly task: string;
   readonly criterion: Criterion;
-  /** The items: the ranked metrics that make up the criterion score on this task. */
+  /**
+   * The items: metrics of the criterion's score on this task that score the same explainers (one entry
+   * per such group of at least two: attribution metrics and rule metrics are separate groups).
+   */
   readonly metrics: readonly string[];
   /** Observations: (explainer, sample) pairs with a value on every item. */
   readonly observations: number;
