@@ -10,14 +10,10 @@ import { Engine } from '../harness/engine.js';
 import { loadModel } from '../harness/model.js';
 import { modelJsonPath } from '../datasets/zoo.js';
 import { rngFor } from '../harness/rng.js';
+import type { EnginePerf } from '../harness/site/performance.js';
 
-export interface EngineBenchRow {
-  readonly backend: string;
-  readonly model: string;
-  readonly op: 'forward' | 'gradient';
-  readonly rows: number;
-  readonly rowsPerSecond: number;
-}
+/** The row the site's provenance page reads (harness/site/performance.ts). */
+export type EngineBenchRow = EnginePerf & { readonly op: 'forward' | 'gradient' };
 
 export async function benchEngine(backends: readonly string[] = ['wasm', 'cpu'], rows = 256): Promise<EngineBenchRow[]> {
   tf.enableProdMode();

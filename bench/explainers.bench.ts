@@ -2,27 +2,24 @@
  * Per explainer: explanations per second, forward and gradient passes per explanation, and the
  * efficiency ratio = time of the same number of forward and gradient passes run as plain batched
  * streams / time of the explainer. 1.0 means the explainer costs nothing beyond its passes. The two
- * are timed in alternation, several times (see ExplainerBenchOptions).
+ * are timed in alternation, several times (bench/repetitions.ts), on the active backend.
  */
+import * as tf from '@tensorflow/tfjs';
 import { makeBatch, selectSamples } from '../harness/batch.js';
 import { Engine } from '../harness/engine.js';
 import { UserError } from '../harness/errors.js';
 import { explainSamples, fitExplainer } from '../harness/explain-samples.js';
 import { resolveParams } from '../harness/params.js';
+import { getProfile } from '../harness/profiles.js';
 import { rngFor } from '../harness/rng.js';
+import type { ExplainerPerf } from '../harness/site/performance.js';
 import { loadTask } from '../datasets/index.js';
 import { explainers } from '../explainers/index.js';
 import { isAttributionExplainer } from '../explainers/types.js';
 import { measurePairs, type RepetitionOptions } from './repetitions.js';
 
-export interface ExplainerBenchRow {
-  readonly task: string;
-  readonly explainer: string;
-  readonly explanationsPerSecond: number;
-  readonly forwardPasses: number;
-  readonly gradientPasses: number;
-  readonly efficiency: number;
-}
+/** The row the site's provenance page reads (harness/site/performance.ts). */
+export type ExplainerBenchRow = ExplainerPerf;
 
 export interface ExplainerBenchOptions extends Partial<RepetitionOptions> {
   readonly tasks?: readonly string[];
@@ -33,7 +30,8 @@ export interface ExplainerBenchOptions extends Partial<RepetitionOptions> {
 }
 
 export async function benchExplainers(options: ExplainerBenchOptions = {}): Promise<ExplainerBenchRow[]> {
-  const { tasks = ['mnist-cnn', 'breast-cancer-mlp'], n = 4 } = options;
+  // As many per call as the published (standard) run explains per call: per-call costs count as they do there.
+  const { tasks = ['mnist-cnn', 'breast-cancer-mlp'], n = getProfile('standard').explainChunk } = options;
   const reps = { minReps: options.minReps ?? 5, maxReps: options.maxReps ?? 1000, minSeconds: options.minSeconds ?? 2 };
   const unknown = options.explainers?.filter((id) => !explainers.some((e) => e.id === id && isAttributionExplainer(e))) ?? [];
   if (unknown.length > 0) throw new UserError(`--explainers: no attribution explainer ${unknown.map((id) => `'${id}'`).join(', ')}`);
@@ -73,6 +71,7 @@ export async function benchExplainers(options: ExplainerBenchOptions = {}): Prom
             };
       const { fastest, efficiency } = await measurePairs(explain, bound, reps);
       out.push({
+        backend: tf.getBackend(),
         task: taskId,
         explainer: explainer.id,
         explanationsPerSecond: n / fastest,
@@ -80,7 +79,7 @@ export async function benchExplainers(options: ExplainerBenchOptions = {}): Prom
         gradientPasses: grad / n,
         efficiency,
       });
-      process.stderr.write(`  ${taskId} ${explainer.id}: ${(n / fastest).toFixed(2)}/s, efficiency ${efficiency.toFixed(2)}\n`);
+      process.stderr.write(`  ${tf.getBackend()} ${taskId} ${explainer.id}: ${(n / fastest).toFixed(2)}/s, efficiency ${efficiency.toFixed(2)}\n`);
     }
   }
   return out;

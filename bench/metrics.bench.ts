@@ -14,22 +14,15 @@ import { reExplainer } from '../harness/re-explainer.js';
 import { rngFor } from '../harness/rng.js';
 import { taskSetup } from '../harness/run-unit.js';
 import { scoreSamples } from '../harness/score-samples.js';
+import type { MetricPerf } from '../harness/site/performance.js';
 import { getExplainer } from '../explainers/index.js';
 import { isAttributionExplainer } from '../explainers/types.js';
 import { metrics } from '../metrics/index.js';
 import { metricScores } from '../metrics/types.js';
 import { measurePairs, type RepetitionOptions } from './repetitions.js';
 
-export interface MetricBenchRow {
-  readonly task: string;
-  readonly metric: string;
-  readonly criterion: string;
-  readonly secondsPerInput: number;
-  readonly forwardPasses: number;
-  readonly gradientPasses: number;
-  /** Null for metrics that run no pass (computed from the attributions alone). */
-  readonly efficiency: number | null;
-}
+/** The row the site's provenance page reads (harness/site/performance.ts). */
+export type MetricBenchRow = MetricPerf;
 
 export interface MetricBenchOptions extends Partial<RepetitionOptions> {
   readonly tasks?: readonly string[];

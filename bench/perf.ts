@@ -1,60 +1,115 @@
 /**
  * `npm run bench:perf`: performance benchmarks (never part of `npm test`). Writes bench/results/perf.json
- * and perf.md and prints the tables: engine throughput per backend, and per explainer its speed and its
- * efficiency ratio (batched-pass bound / actual time).
+ * and perf.md and prints the tables: engine throughput per backend; per explainer and backend its speed
+ * and its efficiency ratio (batched-pass bound / actual time); the same per metric (wasm); and the
+ * profiles' wall time and peak memory that `npm run bench:profile` measured (bench/results/profiles.json).
  *
- * Flags narrow a run while working on one explainer: --tasks a,b and --explainers x,y measure only
- * those rows, --no-engine skips the engine table. A narrowed run prints its tables but leaves the
- * results files alone, which always hold a whole run.
+ * Flags narrow a run while working on one piece: --tasks a,b and --explainers x,y measure only those
+ * explainer rows, --metrics m,n only those metric rows, --backends wasm,cpu the explainer backends,
+ * --no-engine skips the engine table. A narrowed run prints its tables but leaves the results files
+ * alone, which always hold a whole run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { useBackend } from '../harness/backend.js';
-import { UserError } from '../harness/errors.js';
+import { BACKENDS, useBackend, type Backend } from '../harness/backend.js';
+import { isUserError, UserError } from '../harness/errors.js';
 import { benchEngine, type EngineBenchRow } from './engine.bench.js';
-import { benchExplainers } from './explainers.bench.js';
+import { benchExplainers, type ExplainerBenchRow } from './explainers.bench.js';
+import { benchMetrics, type MetricBenchRow } from './metrics.bench.js';
+import { profileTable, readProfileRows } from './profile-run.js';
+import { runMain } from './run-main.js';
 
-const { values: flags } = parseArgs({
-  options: { tasks: { type: 'string' }, explainers: { type: 'string' }, 'no-engine': { type: 'boolean', default: false } },
-  strict: true,
-});
-const list = (flag: string, v: string | undefined): string[] | undefined => {
-  if (v === undefined) return undefined;
-  const items = v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  if (items.length === 0) throw new UserError(`--${flag}: give a comma-separated list of ids`);
-  return items;
-};
-const tasks = list('tasks', flags.tasks);
-const explainerIds = list('explainers', flags.explainers);
-const whole = !tasks && !explainerIds && !flags['no-engine'];
+async function main(): Promise<void> {
+  const { values: flags } = parseArgs({
+    options: {
+      tasks: { type: 'string' },
+      explainers: { type: 'string' },
+      metrics: { type: 'string' },
+      backends: { type: 'string' },
+      'no-engine': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const list = (flag: string, v: string | undefined): string[] | undefined => {
+    if (v === undefined) return undefined;
+    const items = v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+    if (items.length === 0) throw new UserError(`--${flag}: give a comma-separated list of ids`);
+    return items;
+  };
+  const tasks = list('tasks', flags.tasks);
+  const explainerIds = list('explainers', flags.explainers);
+  const metricIds = list('metrics', flags.metrics);
+  const backends = (list('backends', flags.backends) ?? ['tensorflow', 'wasm', 'cpu']) as Backend[];
+  for (const b of backends) if (!BACKENDS.includes(b) || b === ('auto' as string)) throw new UserError(`--backends ${b}: expected some of ${BACKENDS.filter((x) => x !== 'auto').join(', ')}`);
+  const whole = !tasks && !explainerIds && !metricIds && !flags.backends && !flags['no-engine'];
+  /** The plain tfjs-node build is measured when installed; on a machine without it, wasm and cpu. */
+  const defaultBackends = !flags.backends;
 
-const engine: EngineBenchRow[] = flags['no-engine'] ? [] : await benchEngine();
-await useBackend('wasm');
-const explainerRows = await benchExplainers({ ...(tasks ? { tasks } : {}), ...(explainerIds ? { explainers: explainerIds } : {}) });
-const lines = [
-  '### Engine throughput',
-  '',
-  '| backend | model | pass | rows per batch | rows per second |',
-  '|---|---|---|---:|---:|',
-  ...engine.map((r) => `| ${r.backend} | ${r.model} | ${r.op} | ${r.rows} | ${Math.round(r.rowsPerSecond).toLocaleString('en')} |`),
-  '',
-  '### Explainers (wasm, default parameters)',
-  '',
-  '| task | explainer | explanations/s | forward passes | gradient passes | efficiency |',
-  '|---|---|---:|---:|---:|---:|',
-  ...explainerRows.map(
-    (r) => `| ${r.task} | ${r.explainer} | ${r.explanationsPerSecond.toFixed(2)} | ${Math.round(r.forwardPasses)} | ${Math.round(r.gradientPasses)} | ${r.efficiency.toFixed(2)} |`,
-  ),
-  '',
-  'Efficiency = time of the explainer\'s forward and gradient passes (of the output it reads) run as plain batched streams / time of the explainer (1.0 = no overhead beyond its passes): the median over repetitions that time the two in alternation; explanations/s from the fastest repetition.',
-];
-if (whole) {
-  const dir = join(import.meta.dirname, 'results');
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'perf.json'), JSON.stringify({ measuredAt: new Date().toISOString(), node: process.versions.node, engine, explainers: explainerRows }, null, 2) + '\n');
-  writeFileSync(join(dir, 'perf.md'), lines.join('\n') + '\n');
-} else {
-  process.stderr.write('(a narrowed run: bench/results/ left as it was)\n');
+  const engine: EngineBenchRow[] = flags['no-engine'] ? [] : await benchEngine();
+  const explainerRows: ExplainerBenchRow[] = [];
+  const measuredBackends: Backend[] = [];
+  if (!metricIds || explainerIds || tasks) {
+    for (const backend of backends) {
+      try {
+        await useBackend(backend);
+      } catch (e) {
+        if (defaultBackends && isUserError(e)) continue; // not installed here: measured where it is
+        throw e;
+      }
+      measuredBackends.push(backend);
+      // cpu is 5-30x slower: fewer repetitions keep its rows to a few minutes.
+      const reps = backend === 'cpu' ? { minReps: 2, minSeconds: 1 } : {};
+      explainerRows.push(...(await benchExplainers({ ...reps, ...(tasks ? { tasks } : {}), ...(explainerIds ? { explainers: explainerIds } : {}) })));
+    }
+  }
+  let metricRows: MetricBenchRow[] = [];
+  if (!explainerIds || metricIds) {
+    await useBackend('wasm');
+    metricRows = await benchMetrics({ ...(metricIds ? { metrics: metricIds } : {}) });
+  }
+  const profiles = readProfileRows();
+  const ratio = (e: number | null) => (e === null ? '–' : e.toFixed(2));
+  const lines = [
+    '### Engine throughput',
+    '',
+    '| backend | model | pass | rows per batch | rows per second |',
+    '|---|---|---|---:|---:|',
+    ...engine.map((r) => `| ${r.backend} | ${r.model} | ${r.op} | ${r.rows} | ${Math.round(r.rowsPerSecond).toLocaleString('en')} |`),
+    '',
+    `### Explainers (default parameters; backends: ${measuredBackends.join(', ') || 'none'})`,
+    '',
+    '| backend | task | explainer | explanations/s | forward passes | gradient passes | efficiency |',
+    '|---|---|---|---:|---:|---:|---:|',
+    ...explainerRows.map(
+      (r) => `| ${r.backend} | ${r.task} | ${r.explainer} | ${r.explanationsPerSecond.toFixed(2)} | ${Math.round(r.forwardPasses)} | ${Math.round(r.gradientPasses)} | ${ratio(r.efficiency)} |`,
+    ),
+    '',
+    '### Metrics (wasm, the standard profile\'s settings, scoring `gradient` attributions)',
+    '',
+    '| task | metric | criterion | ms per input | forward passes | gradient passes | efficiency |',
+    '|---|---|---|---:|---:|---:|---:|',
+    ...metricRows.map(
+      (r) => `| ${r.task} | ${r.metric} | ${r.criterion} | ${(r.secondsPerInput * 1000).toFixed(2)} | ${Math.round(r.forwardPasses)} | ${Math.round(r.gradientPasses)} | ${ratio(r.efficiency)} |`,
+    ),
+    '',
+    '### Profiles (`npm run bench:profile`)',
+    '',
+    ...(profiles.length ? profileTable(profiles) : ['No profile has been measured yet.']),
+    '',
+    'Efficiency = time of the passes an explainer or metric makes (of the output it reads) run as plain batched streams / its time (1.0 = no overhead beyond its passes): the median over repetitions that time the two in alternation; speeds from the fastest repetition. MPRT\'s passes on the randomised copies are not in its bound (a lower bound). Metrics that make no pass have no ratio. Peak memory is the summed resident set of the run\'s process tree.',
+  ];
+  if (whole) {
+    const dir = join(import.meta.dirname, 'results');
+    mkdirSync(dir, { recursive: true });
+    const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.versions.node };
+    writeFileSync(join(dir, 'perf.json'), JSON.stringify({ measuredAt: new Date().toISOString(), machine, engine, explainers: explainerRows, metrics: metricRows }, null, 2) + '\n');
+    writeFileSync(join(dir, 'perf.md'), lines.join('\n') + '\n');
+  } else {
+    process.stderr.write('(a narrowed run: bench/results/ left as it was)\n');
+  }
+  process.stdout.write(lines.join('\n') + '\n');
 }
-process.stdout.write(lines.join('\n') + '\n');
+
+runMain('bench:perf', main);

@@ -13,17 +13,13 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { UserError } from '../harness/errors.js';
 import { getProfile, PROFILES } from '../harness/profiles.js';
+import type { ProfilePerf } from '../harness/site/performance.js';
+import { runMain } from './run-main.js';
 
-export interface ProfileRunRow {
-  readonly profile: string;
-  readonly jobs: number;
-  readonly seconds: number;
-  /** Peak of the summed resident sets of the run's process tree, MiB; null where /proc is not there. */
-  readonly peakMemoryMiB: number | null;
-  readonly cells: number | null;
-  readonly targetSeconds: number | null;
-  readonly measuredAt: string;
+/** The site's profile row (harness/site/performance.ts) and the machine it was measured on. */
+export interface ProfileRunRow extends ProfilePerf {
   readonly machine: { readonly cores: number; readonly memoryGiB: number; readonly node: string };
 }
 
@@ -74,7 +70,7 @@ export async function measureProfile(profile: string, jobs: number, out: string)
   const code = await new Promise<number | null>((res) => child.on('exit', (c) => res(c)));
   clearInterval(timer);
   const seconds = (performance.now() - t0) / 1000;
-  if (code !== 0) throw new Error(`xai-bench run --profile ${profile} --jobs ${jobs} exited with ${code}`);
+  if (code !== 0) throw new UserError(`xai-bench run --profile ${profile} --jobs ${jobs} exited with ${code}; nothing recorded`);
   const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as { timings?: { cells?: number } };
   return {
     profile,
@@ -93,7 +89,10 @@ export function readProfileRows(path = RESULTS): ProfileRunRow[] {
 }
 
 export function profileTable(rows: readonly ProfileRunRow[]): string[] {
-  const fmt = (s: number) => (s >= 60 ? `${Math.floor(s / 60)} min ${Math.round(s % 60)} s` : `${s.toFixed(1)} s`);
+  const fmt = (s: number) => {
+    const t = Math.round(s);
+    return s < 59.95 ? `${s.toFixed(1)} s` : `${Math.floor(t / 60)} min${t % 60 ? ` ${t % 60} s` : ''}`;
+  };
   return [
     '| profile | --jobs | cells | wall time | target | peak memory (MiB) | measured |',
     '|---|---:|---:|---:|---:|---:|---|',
@@ -104,13 +103,10 @@ export function profileTable(rows: readonly ProfileRunRow[]): string[] {
   ];
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+async function main(): Promise<void> {
   const { values } = parseArgs({ options: { profile: { type: 'string', default: 'quick' }, jobs: { type: 'string', default: '2' }, out: { type: 'string' } }, strict: true });
   const jobs = Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1) {
-    process.stderr.write(`--jobs ${values.jobs}: give a positive integer\n`);
-    process.exit(2);
-  }
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs ${values.jobs}: give a positive integer`);
   const profile = values.profile!;
   const row = await measureProfile(profile, jobs, values.out ?? join('results', `bench-${profile}-j${jobs}`));
   const rows = [...readProfileRows().filter((r) => r.profile !== profile || r.jobs !== jobs), row].sort((a, b) => ORDER.indexOf(a.profile) - ORDER.indexOf(b.profile) || a.jobs - b.jobs);
@@ -118,4 +114,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   writeFileSync(`${RESULTS}.tmp`, JSON.stringify({ rows }, null, 2) + '\n');
   renameSync(`${RESULTS}.tmp`, RESULTS);
   process.stdout.write(profileTable(rows).join('\n') + '\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runMain('bench:profile', main);
 }

@@ -16,6 +16,7 @@ import { buildCatalog, CATALOG_JSON, type Catalog } from './catalog.js';
 import { buildGallery, GALLERY_JSON, galleryImages, type Gallery } from './gallery.js';
 import { kgLayouts } from './kg-layout.js';
 import { leaderboardCsv } from './leaderboard-csv.js';
+import { sitePerformance, type PerformanceReport } from './performance.js';
 
 export const HISTORY_DIR = 'history';
 
@@ -49,6 +50,8 @@ export interface SiteExtra {
   readonly history: readonly HistoryEntry[];
   /** The results file offered for download (plain or gzipped, as the folder keeps it), or null. */
   readonly downloads: { readonly results: string | null };
+  /** The benchmark's own speed (harness/site/performance.ts), or null when none was measured. */
+  readonly performance: PerformanceReport | null;
 }
 
 const readJson = (path: string): unknown => {
@@ -116,6 +119,7 @@ export function stageSiteData(from: string, stage: string): { gallery: Gallery }
     run: existsSync(join(from, RUN_JSON)) ? readJson(join(from, RUN_JSON)) : null,
     history,
     downloads: { results: resultsFile },
+    performance: sitePerformance(from),
   };
 
   const data = join(stage, 'data');

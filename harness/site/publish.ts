@@ -1,7 +1,8 @@
 /**
  * `npm run publish`: the published leaderboard. Runs the standard profile into a temporary folder (or
  * takes an existing run with --from), copies what the site needs into leaderboard/ (leaderboard.json,
- * catalog.json, run.json, summary.md, results.jsonl.gz, gallery.json and the gallery's pictures), keeps
+ * catalog.json, run.json, summary.md, results.jsonl.gz, gallery.json and the gallery's pictures, and
+ * performance.json: the benchmark's own speed from bench/results), keeps
  * a copy of the numbers in leaderboard/history/<version>-<date>/, and builds the site from leaderboard/
  * into leaderboard/site (not committed: `xai-bench site --from leaderboard` rebuilds it).
  *
@@ -20,6 +21,7 @@ import { LEADERBOARD_JSON, RESULTS_JSONL, RESULTS_JSONL_GZ, RUN_JSON, SUMMARY_MD
 import { buildSite, HISTORY_DIR } from './build-site.js';
 import { CATALOG_JSON, writeCatalog } from './catalog.js';
 import { buildGallery, GALLERY_JSON, galleryImages } from './gallery.js';
+import { benchPerformance, PERFORMANCE_JSON } from './performance.js';
 
 /**
  * Files of the current version; the history keeps the numbers and their provenance (not pictures).
@@ -64,7 +66,7 @@ export async function publish(o: PublishOptions = {}): Promise<{ to: string; ver
   const date = lb.generatedAt.slice(0, 10);
   // Replace the current version; the history and anything else in the folder stay.
   mkdirSync(to, { recursive: true });
-  for (const f of [...CURRENT, RESULTS_JSONL, RESULTS_JSONL_GZ, GALLERY_JSON, 'artifacts', 'site']) rmSync(join(to, f), { recursive: true, force: true });
+  for (const f of [...CURRENT, RESULTS_JSONL, RESULTS_JSONL_GZ, GALLERY_JSON, PERFORMANCE_JSON, 'artifacts', 'site']) rmSync(join(to, f), { recursive: true, force: true });
   for (const f of CURRENT) if (existsSync(join(from, f))) cpSync(join(from, f), join(to, f));
   gzipInto(join(from, RESULTS_JSONL), join(to, RESULTS_JSONL_GZ));
   const gallery = buildGallery(from);
@@ -73,11 +75,15 @@ export async function publish(o: PublishOptions = {}): Promise<{ to: string; ver
     mkdirSync(dirname(join(to, rel)), { recursive: true });
     cpSync(join(from, rel), join(to, rel));
   }
+  // The benchmark's own speed as measured for this version (bench:perf, bench:profile), when it was.
+  const perf = benchPerformance();
+  if (perf) writeFileSync(join(to, PERFORMANCE_JSON), `${JSON.stringify(perf, null, 2)}\n`);
   const hist = join(to, HISTORY_DIR, `${version}-${date}`);
   rmSync(hist, { recursive: true, force: true });
   mkdirSync(hist, { recursive: true });
   for (const f of HISTORY) if (existsSync(join(from, f))) cpSync(join(from, f), join(hist, f));
   for (const f of GZIPPED_HISTORY) gzipInto(join(from, f), join(hist, `${f}.gz`));
+  if (perf) cpSync(join(to, PERFORMANCE_JSON), join(hist, PERFORMANCE_JSON));
   process.stderr.write(`published ${lb.profile ?? lb.profiles.join('+')} leaderboard ${version} (${date}) to ${to}\n`);
   if (o.site !== false) {
     const site = await buildSite({ from: to });

@@ -44,6 +44,7 @@ let browser: Browser;
 let siteDir: string;
 let runExplainers: string[];
 let explainersOf: (task: string) => string[];
+let metaOf: Leaderboard['meta'];
 const dialogs: string[] = [];
 
 const open = (path: string) => openPage(browser, base, path, dialogs);
@@ -59,6 +60,19 @@ beforeAll(async () => {
   const results = readFileSync(join(from, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { task: string; explainer: string });
   runExplainers = [...new Set(results.map((r) => r.explainer))];
   explainersOf = (task: string) => [...new Set(results.filter((r) => r.task === task).map((r) => r.explainer))];
+  // The benchmark's own speed, as publish writes it: one good row per table and one malformed row.
+  writeFileSync(
+    join(from, 'performance.json'),
+    JSON.stringify({
+      measuredAt: '2026-01-02T03:04:05.000Z',
+      machine: { cores: 2, node: '20.20.2' },
+      engine: [{ backend: 'wasm', model: 'mnist-cnn', op: 'forward', rows: 256, rowsPerSecond: 11757 }],
+      explainers: [{ backend: 'wasm', task: 'mnist-cnn', explainer: 'lime', explanationsPerSecond: 10.4, forwardPasses: 1000, gradientPasses: 0, efficiency: 0.83 }, { backend: 'wasm', task: 'broken' }],
+      metrics: [{ task: 'mnist-cnn', metric: 'deletion-auc', criterion: 'fidelity', secondsPerInput: 0.0123, forwardPasses: 21, gradientPasses: 0, efficiency: 0.91 }],
+      profiles: [{ profile: 'quick', jobs: 2, seconds: 71.2, peakMemoryMiB: 1530, cells: 2509, targetSeconds: 300, measuredAt: '2026-01-02T03:04:05.000Z' }],
+    }),
+  );
+  metaOf = lb.meta;
   siteDir = join(work, 'site');
   const r = cli(['site', '--from', from, '--out', siteDir, '--quiet'], { timeoutMs: 300_000 });
   expect(r.code, r.stderr).toBe(0);
@@ -119,13 +133,41 @@ describe('the leaderboard site', () => {
     expect(problems).toEqual([]);
     expect(dialogs).toEqual([]);
     // Both languages of every page kind were reached.
-    for (const p of ['/explorer/', '/map/', '/methods/lime/', '/metrics/mprt/', '/gallery/', '/human/', '/provenance/', '/tasks/mnist-cnn/']) {
+    for (const p of ['/explorer/', '/map/', '/methods/lime/', '/metrics/mprt/', '/gallery/', '/human/', '/metric-quality/', '/provenance/', '/tasks/mnist-cnn/']) {
       expect(seen.has(p), p).toBe(true);
       expect(seen.has(`/ko${p}`), `/ko${p}`).toBe(true);
     }
     expect(files.has('/downloads/results.jsonl')).toBe(true);
     expect(files.has('/downloads/leaderboard.csv')).toBe(true);
   }, 300_000);
+
+  it('shows the metrics evaluated themselves (agreement, reliability, consistency, sensitivity) in both languages', async () => {
+    for (const lang of ['', '/ko']) {
+      const { page, errors } = await open(`${lang}/metric-quality/`);
+      const tables = page.locator('main table');
+      // Agreement by criterion: one row per criterion the leaderboard summarises.
+      expect(await page.locator('#agreement ~ .scroll table').first().locator('tbody tr').count()).toBe(metaOf.agreement.byCriterion.length);
+      const reliable = metaOf.reliability.interSampleByMetric.filter((r) => r.meanKrippendorffAlphaOrdinal !== null);
+      expect(await page.locator('section[aria-labelledby=reliability] tbody tr').count()).toBe(reliable.length);
+      expect(await page.locator('section[aria-labelledby=sensitivity] tbody tr').count()).toBeGreaterThan(0);
+      expect(await tables.count()).toBeGreaterThanOrEqual(4);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("shows the benchmark's own speed on the provenance page, dropping malformed rows", async () => {
+    const { page, errors } = await open('/provenance/');
+    const section = page.locator('section[aria-labelledby=performance]');
+    const text = await section.innerText();
+    expect(text).toContain('1 min 11 s');
+    expect(text).toContain('1530');
+    expect(text).toContain('0.83');
+    expect(text).toContain('deletion-auc');
+    expect(text).not.toContain('broken');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('lists every explainer of the run (and the probe) on the leaderboard', async () => {
     const { page, errors } = await open('/');
