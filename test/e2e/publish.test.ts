@@ -11,6 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { baselineFrom } from '../../harness/ci/make-baselines.js';
 import { readRunFolders } from '../../harness/results-store.js';
+import { benchPerformance } from '../../harness/site/performance.js';
 import { publish } from '../../harness/site/publish.js';
 
 const smoke = inject('smoke');
@@ -30,7 +31,14 @@ describe('publishing a finished run', () => {
     const plain = readFileSync(join(smoke.dir, 'results.jsonl'));
     expect(gunzipSync(readFileSync(join(to, 'results.jsonl.gz'))).equals(plain)).toBe(true);
     const hist = join(to, 'history', r.version);
-    expect(readdirSync(hist).sort()).toEqual(['catalog.json', 'leaderboard.json.gz', 'run.json', 'summary.md']);
+    // The benchmark's own speed travels with the version when the checkout has bench results (it does:
+    // bench/results is committed), in the current folder and in the history.
+    const perf = benchPerformance();
+    expect(readdirSync(hist).sort()).toEqual(['catalog.json', 'leaderboard.json.gz', ...(perf ? ['performance.json'] : []), 'run.json', 'summary.md']);
+    if (perf) {
+      expect(JSON.parse(readFileSync(join(to, 'performance.json'), 'utf8'))).toEqual(perf);
+      expect(readFileSync(join(hist, 'performance.json'), 'utf8')).toBe(readFileSync(join(to, 'performance.json'), 'utf8'));
+    }
     expect(JSON.parse(gunzipSync(readFileSync(join(hist, 'leaderboard.json.gz'))).toString('utf8'))).toEqual(JSON.parse(readFileSync(join(smoke.dir, 'leaderboard.json'), 'utf8')));
     const gallery = JSON.parse(readFileSync(join(to, 'gallery.json'), 'utf8')) as { tasks: unknown[] };
     expect(gallery.tasks.length).toBeGreaterThan(0);
