@@ -93,15 +93,32 @@ export class Rng {
     return arr;
   }
 
-  /** A uniformly random permutation of 0..n-1. */
+  /** A uniformly random permutation of 0..n-1 (the same draws and result as shuffle() of 0..n-1). */
   permutation(n: number): number[] {
-    return this.shuffle(Array.from({ length: n }, (_, i) => i));
+    return Array.from(this.shuffledIndices(n));
+  }
+
+  /**
+   * shuffle() of 0..n-1 in a typed array, with int(i + 1) written out: metrics draw hundreds of subsets
+   * per input (faithfulness correlation: 100 of 784 pixels), and the generic array and the checks cost
+   * more than the draws.
+   */
+  private shuffledIndices(n: number): Int32Array {
+    const a = new Int32Array(n);
+    for (let i = 0; i < n; i++) a[i] = i;
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      const t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
   }
 
   /** k distinct indices from 0..n-1, in random order. */
   sample(n: number, k: number): number[] {
     if (k > n) throw new RangeError(`cannot draw ${k} distinct items from ${n}`);
-    return this.permutation(n).slice(0, k);
+    return Array.from(this.shuffledIndices(n).subarray(0, k));
   }
 }
 
