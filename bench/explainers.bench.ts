@@ -5,17 +5,17 @@
  * are timed in alternation, several times (bench/repetitions.ts), on the active backend.
  */
 import * as tf from '@tensorflow/tfjs';
-import { makeBatch, selectSamples } from '../harness/batch.js';
+import { selectSamples } from '../harness/batch.js';
 import { Engine } from '../harness/engine.js';
 import { UserError } from '../harness/errors.js';
 import { explainSamples, fitExplainer } from '../harness/explain-samples.js';
 import { resolveParams } from '../harness/params.js';
 import { getProfile } from '../harness/profiles.js';
-import { rngFor } from '../harness/rng.js';
 import type { ExplainerPerf } from '../harness/site/performance.js';
 import { loadTask } from '../datasets/index.js';
 import { explainers } from '../explainers/index.js';
 import { isAttributionExplainer } from '../explainers/types.js';
+import { passBound, passesOf } from './pass-bound.js';
 import { measurePairs, type RepetitionOptions } from './repetitions.js';
 
 /** The row the site's provenance page reads (harness/site/performance.ts). */
@@ -49,37 +49,21 @@ export async function benchExplainers(options: ExplainerBenchOptions = {}): Prom
       const targets = new Int32Array(n);
       // Warm up once (kernel compilation, caches), then measure.
       await explainSamples({ explainer, params, state, engine, task, seed: 0, batch: selectSamples(batch, [0]), targets: targets.slice(0, 1), sampleIds: ['warm'], chunk: 1 });
-      const before = engine.passes();
       const explain = () => explainSamples({ explainer, params, state, engine, task, seed: 0, batch, targets, sampleIds: ids, chunk: n });
-      await explain();
-      const after = engine.passes();
-      const fwd = after.forwardPasses - before.forwardPasses;
-      const grad = after.gradientPasses - before.gradientPasses;
-      // The bound: the same passes, of the output the explainer reads, as plain batched streams of random inputs.
-      const d = task.sampleShape.reduce((a, b) => a * b, 1);
-      const rng = rngFor(0, 'bench-bound');
-      const rows = (k: number) => makeBatch(Float32Array.from({ length: Math.max(1, k) * d }, () => rng.next()), task.sampleShape);
-      const fb = fwd > 0 ? rows(fwd) : null;
-      const gb = grad > 0 ? rows(grad) : null;
-      const gt = gb ? new Int32Array(gb.n) : null;
-      const bound =
-        fwd + grad === 0
-          ? null
-          : () => {
-              if (fb) engine.outputs(fb, explainer.output);
-              if (gb && gt) engine.gradients(gb, gt, explainer.output);
-            };
+      const passes = await passesOf(engine, explain);
+      // The bound: the same passes, of the output the explainer reads.
+      const bound = passBound(engine, task.sampleShape, passes, { forward: explainer.output, gradient: explainer.output }, explainer.id);
       const { fastest, efficiency } = await measurePairs(explain, bound, reps);
       out.push({
         backend: tf.getBackend(),
         task: taskId,
         explainer: explainer.id,
         explanationsPerSecond: n / fastest,
-        forwardPasses: fwd / n,
-        gradientPasses: grad / n,
-        efficiency,
+        forwardPasses: passes.forward / n,
+        gradientPasses: passes.gradient / n,
+        efficiency: bound ? efficiency : null,
       });
-      process.stderr.write(`  ${tf.getBackend()} ${taskId} ${explainer.id}: ${(n / fastest).toFixed(2)}/s, efficiency ${efficiency.toFixed(2)}\n`);
+      process.stderr.write(`  ${tf.getBackend()} ${taskId} ${explainer.id}: ${(n / fastest).toFixed(2)}/s, ${bound ? `efficiency ${efficiency.toFixed(2)}` : 'no passes'}\n`);
     }
   }
   return out;

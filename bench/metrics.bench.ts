@@ -5,13 +5,11 @@
  * re-explaining stability and sanity metrics show their own overhead, not the explainer's), with the
  * standard profile's settings (the published leaderboard's). Part of `npm run bench:perf`.
  */
-import { makeBatch } from '../harness/batch.js';
 import { UserError } from '../harness/errors.js';
 import { explainSamples, fitExplainer } from '../harness/explain-samples.js';
 import { resolveParams } from '../harness/params.js';
 import { getProfile } from '../harness/profiles.js';
 import { reExplainer } from '../harness/re-explainer.js';
-import { rngFor } from '../harness/rng.js';
 import { taskSetup } from '../harness/run-unit.js';
 import { scoreSamples } from '../harness/score-samples.js';
 import type { MetricPerf } from '../harness/site/performance.js';
@@ -19,6 +17,7 @@ import { getExplainer } from '../explainers/index.js';
 import { isAttributionExplainer } from '../explainers/types.js';
 import { metrics } from '../metrics/index.js';
 import { metricScores } from '../metrics/types.js';
+import { passBound, passesOf } from './pass-bound.js';
 import { measurePairs, type RepetitionOptions } from './repetitions.js';
 
 /** The row the site's provenance page reads (harness/site/performance.ts). */
@@ -74,32 +73,17 @@ export async function benchMetrics(options: MetricBenchOptions = {}): Promise<Me
       await score(); // warm-up: kernels compiled, lazily built state made
       // Passes on the task's model only: the engines the re-explainer makes for swapped-in models (MPRT's
       // randomised copies) count their own, so MPRT's bound leaves those out and its ratio is a lower bound.
-      const before = engine.passes();
-      await score();
-      const after = engine.passes();
-      const fwd = after.forwardPasses - before.forwardPasses;
-      const grad = after.gradientPasses - before.gradientPasses;
-      const d = task.sampleShape.reduce((a, b) => a * b, 1);
-      const rng = rngFor(0, 'bench-bound', metric.id);
-      const rows = (k: number) => makeBatch(Float32Array.from({ length: k * d }, () => rng.next()), task.sampleShape);
-      const fb = fwd > 0 ? rows(fwd) : null;
-      const gb = grad > 0 ? rows(grad) : null;
-      const gt = gb ? new Int32Array(gb.n) : null;
-      const bound =
-        fb || gb
-          ? () => {
-              if (fb) engine.outputs(fb, 'probability');
-              if (gb && gt) engine.gradients(gb, gt, explainer.output);
-            }
-          : null;
+      const passes = await passesOf(engine, score);
+      // Metrics read probabilities from their forward passes; re-explanations take the explainer's gradients.
+      const bound = passBound(engine, task.sampleShape, passes, { forward: 'probability', gradient: explainer.output }, metric.id);
       const { fastest, efficiency } = await measurePairs(score, bound, reps);
       out.push({
         task: taskId,
         metric: metric.id,
         criterion: metric.criterion,
         secondsPerInput: fastest / n,
-        forwardPasses: fwd / n,
-        gradientPasses: grad / n,
+        forwardPasses: passes.forward / n,
+        gradientPasses: passes.gradient / n,
         efficiency: bound ? efficiency : null,
       });
       process.stderr.write(`  ${taskId} ${metric.id}: ${((fastest / n) * 1000).toFixed(1)} ms/input${bound ? `, efficiency ${efficiency.toFixed(2)}` : ''}\n`);

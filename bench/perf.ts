@@ -10,7 +10,6 @@
  * alone, which always hold a whole run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BACKENDS, useBackend, type Backend } from '../harness/backend.js';
@@ -18,7 +17,9 @@ import { isUserError, UserError } from '../harness/errors.js';
 import { benchEngine, type EngineBenchRow } from './engine.bench.js';
 import { benchExplainers, type ExplainerBenchRow } from './explainers.bench.js';
 import { benchMetrics, type MetricBenchRow } from './metrics.bench.js';
-import { profileTable, readProfileRows } from './profile-run.js';
+import { perfMarkdown } from './perf-report.js';
+import { readProfileRows } from './profile-run.js';
+import { machineFacts } from './machine.js';
 import { runMain } from './run-main.js';
 
 async function main(): Promise<void> {
@@ -69,41 +70,11 @@ async function main(): Promise<void> {
     await useBackend('wasm');
     metricRows = await benchMetrics({ ...(metricIds ? { metrics: metricIds } : {}) });
   }
-  const profiles = readProfileRows();
-  const ratio = (e: number | null) => (e === null ? '–' : e.toFixed(2));
-  const lines = [
-    '### Engine throughput',
-    '',
-    '| backend | model | pass | rows per batch | rows per second |',
-    '|---|---|---|---:|---:|',
-    ...engine.map((r) => `| ${r.backend} | ${r.model} | ${r.op} | ${r.rows} | ${Math.round(r.rowsPerSecond).toLocaleString('en')} |`),
-    '',
-    `### Explainers (default parameters; backends: ${measuredBackends.join(', ') || 'none'})`,
-    '',
-    '| backend | task | explainer | explanations/s | forward passes | gradient passes | efficiency |',
-    '|---|---|---|---:|---:|---:|---:|',
-    ...explainerRows.map(
-      (r) => `| ${r.backend} | ${r.task} | ${r.explainer} | ${r.explanationsPerSecond.toFixed(2)} | ${Math.round(r.forwardPasses)} | ${Math.round(r.gradientPasses)} | ${ratio(r.efficiency)} |`,
-    ),
-    '',
-    '### Metrics (wasm, the standard profile\'s settings, scoring `gradient` attributions)',
-    '',
-    '| task | metric | criterion | ms per input | forward passes | gradient passes | efficiency |',
-    '|---|---|---|---:|---:|---:|---:|',
-    ...metricRows.map(
-      (r) => `| ${r.task} | ${r.metric} | ${r.criterion} | ${(r.secondsPerInput * 1000).toFixed(2)} | ${Math.round(r.forwardPasses)} | ${Math.round(r.gradientPasses)} | ${ratio(r.efficiency)} |`,
-    ),
-    '',
-    '### Profiles (`npm run bench:profile`)',
-    '',
-    ...(profiles.length ? profileTable(profiles) : ['No profile has been measured yet.']),
-    '',
-    'Efficiency = time of the passes an explainer or metric makes (of the output it reads) run as plain batched streams / its time (1.0 = no overhead beyond its passes): the median over repetitions that time the two in alternation; speeds from the fastest repetition. MPRT\'s passes on the randomised copies are not in its bound (a lower bound). Metrics that make no pass have no ratio. Peak memory is the summed resident set of the run\'s process tree.',
-  ];
+  const lines = perfMarkdown({ engine, explainers: explainerRows, metrics: metricRows, backends: measuredBackends }, readProfileRows());
   if (whole) {
     const dir = join(import.meta.dirname, 'results');
     mkdirSync(dir, { recursive: true });
-    const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.versions.node };
+    const machine = machineFacts();
     writeFileSync(join(dir, 'perf.json'), JSON.stringify({ measuredAt: new Date().toISOString(), machine, engine, explainers: explainerRows, metrics: metricRows }, null, 2) + '\n');
     writeFileSync(join(dir, 'perf.md'), lines.join('\n') + '\n');
   } else {

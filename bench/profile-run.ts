@@ -10,17 +10,18 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UserError } from '../harness/errors.js';
 import { getProfile, PROFILES } from '../harness/profiles.js';
+import { formatDuration } from '../harness/progress.js';
 import type { ProfilePerf } from '../harness/site/performance.js';
+import { machineFacts, type MachineFacts } from './machine.js';
 import { runMain } from './run-main.js';
 
 /** The site's profile row (harness/site/performance.ts) and the machine it was measured on. */
 export interface ProfileRunRow extends ProfilePerf {
-  readonly machine: { readonly cores: number; readonly memoryGiB: number; readonly node: string };
+  readonly machine: Partial<MachineFacts> & Pick<MachineFacts, 'cores'>;
 }
 
 const ORDER: readonly string[] = Object.keys(PROFILES);
@@ -80,7 +81,7 @@ export async function measureProfile(profile: string, jobs: number, out: string)
     cells: run.timings?.cells ?? null,
     targetSeconds: target,
     measuredAt: new Date().toISOString(),
-    machine: { cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.versions.node },
+    machine: machineFacts(),
   };
 }
 
@@ -89,16 +90,12 @@ export function readProfileRows(path = RESULTS): ProfileRunRow[] {
 }
 
 export function profileTable(rows: readonly ProfileRunRow[]): string[] {
-  const fmt = (s: number) => {
-    const t = Math.round(s);
-    return s < 59.95 ? `${s.toFixed(1)} s` : `${Math.floor(t / 60)} min${t % 60 ? ` ${t % 60} s` : ''}`;
-  };
   return [
     '| profile | --jobs | cells | wall time | target | peak memory (MiB) | measured |',
     '|---|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.profile} | ${r.jobs} | ${r.cells ?? '–'} | ${fmt(r.seconds)} | ${r.targetSeconds === null ? '–' : `< ${fmt(r.targetSeconds)}`} | ${r.peakMemoryMiB ?? '–'} | ${r.measuredAt.slice(0, 10)}, ${r.machine.cores} cores |`,
+        `| ${r.profile} | ${r.jobs} | ${r.cells ?? '–'} | ${r.seconds < 60 ? `${r.seconds.toFixed(1)}s` : formatDuration(r.seconds)} | ${r.targetSeconds === null ? '–' : `< ${formatDuration(r.targetSeconds)}`} | ${r.peakMemoryMiB ?? '–'} | ${r.measuredAt.slice(0, 10)}, ${r.machine.cores} cores |`,
     ),
   ];
 }

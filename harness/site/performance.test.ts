@@ -12,13 +12,17 @@ describe('the performance report the site shows', () => {
       {
         measuredAt: '2026-01-01T00:00:00.000Z',
         engine: [{ backend: 'wasm', model: 'm', op: 'forward', rows: 256, rowsPerSecond: 1000 }, { backend: 'wasm', rowsPerSecond: 'fast' }],
-        explainers: [{ backend: 'cpu', task: 't', explainer: 'lime', explanationsPerSecond: 2, forwardPasses: 1000, gradientPasses: 0, efficiency: Number.NaN }],
+        explainers: [
+          { backend: 'cpu', task: 't', explainer: 'lime', explanationsPerSecond: 2, forwardPasses: 1000, gradientPasses: 0, efficiency: Number.NaN },
+          { backend: 'cpu', task: 't', explainer: 'random', explanationsPerSecond: 9e5, forwardPasses: 0, gradientPasses: 0, efficiency: null },
+        ],
         metrics: [{ task: 't', metric: 'sparseness', criterion: 'complexity', secondsPerInput: 0.001, forwardPasses: 0, gradientPasses: 0, efficiency: null }],
       },
       [profileRow, { ...profileRow, jobs: '2' }],
     )!;
     expect(r.engine).toHaveLength(1);
-    expect(r.explainers).toHaveLength(0); // NaN efficiency is not a measurement
+    // NaN efficiency is not a measurement; null is (an explainer that makes no pass has no ratio).
+    expect(r.explainers.map((x) => x.explainer)).toEqual(['random']);
     expect(r.metrics).toHaveLength(1);
     expect(r.profiles).toEqual([profileRow]);
   });

@@ -25,7 +25,8 @@ export interface ExplainerPerf {
   readonly explanationsPerSecond: number;
   readonly forwardPasses: number;
   readonly gradientPasses: number;
-  readonly efficiency: number;
+  /** Null for explainers that make no pass (the random control). */
+  readonly efficiency: number | null;
 }
 export interface MetricPerf {
   readonly task: string;
@@ -70,7 +71,7 @@ export function performanceReport(perf: unknown, profiles: unknown): Performance
     measuredAt: isStr(p.measuredAt) ? p.measuredAt : null,
     machine: p.machine && typeof p.machine === 'object' ? (p.machine as Record<string, string | number>) : null,
     engine: rowsOf<EnginePerf>(p.engine, (r) => isStr(r.backend) && isStr(r.model) && isStr(r.op) && isNum(r.rows) && isNum(r.rowsPerSecond)),
-    explainers: rowsOf<ExplainerPerf>(p.explainers, (r) => isStr(r.backend) && isStr(r.task) && isStr(r.explainer) && isNum(r.explanationsPerSecond) && isNum(r.forwardPasses) && isNum(r.gradientPasses) && isNum(r.efficiency)),
+    explainers: rowsOf<ExplainerPerf>(p.explainers, (r) => isStr(r.backend) && isStr(r.task) && isStr(r.explainer) && isNum(r.explanationsPerSecond) && isNum(r.forwardPasses) && isNum(r.gradientPasses) && numOrNull(r.efficiency)),
     metrics: rowsOf<MetricPerf>(p.metrics, (r) => isStr(r.task) && isStr(r.metric) && isStr(r.criterion) && isNum(r.secondsPerInput) && isNum(r.forwardPasses) && isNum(r.gradientPasses) && numOrNull(r.efficiency)),
     profiles: rowsOf<ProfilePerf>(profiles, (r) => isStr(r.profile) && isNum(r.jobs) && isNum(r.seconds) && numOrNull(r.peakMemoryMiB) && numOrNull(r.cells) && numOrNull(r.targetSeconds) && isStr(r.measuredAt)),
   };

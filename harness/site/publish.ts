@@ -75,15 +75,14 @@ export async function publish(o: PublishOptions = {}): Promise<{ to: string; ver
     mkdirSync(dirname(join(to, rel)), { recursive: true });
     cpSync(join(from, rel), join(to, rel));
   }
-  // The benchmark's own speed as measured for this version (bench:perf, bench:profile), when it was.
-  const perf = benchPerformance();
-  if (perf) writeFileSync(join(to, PERFORMANCE_JSON), `${JSON.stringify(perf, null, 2)}\n`);
   const hist = join(to, HISTORY_DIR, `${version}-${date}`);
   rmSync(hist, { recursive: true, force: true });
   mkdirSync(hist, { recursive: true });
   for (const f of HISTORY) if (existsSync(join(from, f))) cpSync(join(from, f), join(hist, f));
   for (const f of GZIPPED_HISTORY) gzipInto(join(from, f), join(hist, `${f}.gz`));
-  if (perf) cpSync(join(to, PERFORMANCE_JSON), join(hist, PERFORMANCE_JSON));
+  // The benchmark's own speed as measured for this version (bench:perf, bench:profile), when it was.
+  const perf = benchPerformance();
+  if (perf) for (const dir of [to, hist]) writeFileSync(join(dir, PERFORMANCE_JSON), `${JSON.stringify(perf, null, 2)}\n`);
   process.stderr.write(`published ${lb.profile ?? lb.profiles.join('+')} leaderboard ${version} (${date}) to ${to}\n`);
   if (o.site !== false) {
     const site = await buildSite({ from: to });

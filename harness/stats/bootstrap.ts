@@ -118,9 +118,9 @@ function plainMean(c: Column): number | null {
  * interval are that value exactly: summing and dividing would leave rounding noise (a "±2.8e-16"
  * half-width on a rule set's fidelity, which is one number for every input).
  */
-function constantOf(x: Float64Array, ok: (i: number) => boolean, at: (i: number) => number): number | null {
+function constantOf(m: number, ok: (i: number) => boolean, at: (i: number) => number): number | null {
   let v: number | null = null;
-  for (let i = 0; i < x.length; i++) {
+  for (let i = 0; i < m; i++) {
     if (!ok(i)) continue;
     const xi = at(i);
     if (v === null) v = xi;
@@ -184,7 +184,7 @@ export function pairedBootstrap(values: ReadonlyMap<string, readonly (number | n
 
   const explainers = new Map<string, ExplainerSummary>();
   cols.forEach((c, k) => {
-    const v = constantOf(c.x, (i) => c.ok[i] === 1, (i) => c.x[i]);
+    const v = constantOf(m, (i) => c.ok[i] === 1, (i) => c.x[i]);
     const ci = c.n < 2 ? null : v !== null ? ([v, v] as [number, number]) : intervalOf(colStats[k], B, level);
     explainers.set(ids[k], { mean: v ?? plainMean(c), n: c.n, ci });
   });
@@ -197,7 +197,7 @@ export function pairedBootstrap(values: ReadonlyMap<string, readonly (number | n
       meanDifference = s / n;
     }
     const both = (i: number) => cols[a].ok[i] === 1 && cols[b].ok[i] === 1;
-    const d = n > 0 ? constantOf(cols[a].x, both, (i) => cols[a].x[i] - cols[b].x[i]) : null;
+    const d = n > 0 ? constantOf(m, both, (i) => cols[a].x[i] - cols[b].x[i]) : null;
     if (d !== null) meanDifference = d;
     const ci = n < 2 ? null : d !== null ? ([d, d] as [number, number]) : intervalOf(pairStats[k], B, level);
     const tied = ci === null || (ci[0] <= 0 && ci[1] >= 0);
