@@ -20,7 +20,7 @@ import { gridSegments } from './segmentation/grid.js';
 import { slicSegments } from './segmentation/slic.js';
 import type { Segmentation } from './segmentation/types.js';
 import { type Coalitions, shapleyCoalitions } from './shapley-coalitions.js';
-import { type Stack, stackedTargetOutputs } from './stack.js';
+import { repeatRow, type Stack, stackedTargetOutputs } from './stack.js';
 import type { AttributionExplainer, MethodCard } from './types.js';
 
 const params = {
@@ -45,50 +45,40 @@ export interface KernelShapState {
   readonly rows: number;
 }
 
-/** Rows up to this many values are filled element by element rather than copied and patched. */
-const SMALL_ROW = 64;
-
 /**
  * Writes, after x and the nb background rows already at the top of `out`, one row per coalition and
- * background row: the background row with the coalition's present groups taken from x.
+ * background row: the background row with the coalition's present groups taken from x. Each
+ * coalition's nb rows start as one block copy, of the background rows or of x repeated, whichever
+ * leaves fewer elements to patch: Shapley-kernel coalitions are mostly very small or very large, so
+ * few elements are written one by one.
  */
 function fillCoalitionRows(out: Float32Array, x: Float32Array, d: number, nb: number, masks: Uint8Array, count: number, players: readonly Int32Array[]): void {
   const m = players.length;
-  // The elements a coalition takes from x, listed (and flagged) once for all its background rows.
-  const present = new Int32Array(d);
-  const fromX = new Uint8Array(d);
+  const xs = new Float32Array(nb * d);
+  repeatRow(xs, x, nb);
+  const inCoalition = new Uint8Array(d);
+  const patch = new Int32Array(d);
   for (let c = 0; c < count; c++) {
+    inCoalition.fill(0);
     let np = 0;
-    fromX.fill(0);
     for (let j = 0; j < m; j++) {
       if (masks[c * m + j] === 0) continue;
       const g = players[j];
-      for (let e = 0; e < g.length; e++) {
-        present[np++] = g[e];
-        fromX[g[e]] = 1;
-      }
+      for (let e = 0; e < g.length; e++) inCoalition[g[e]] = 1;
+      np += g.length;
     }
     const first = (1 + nb + c * nb) * d;
-    if (d <= SMALL_ROW) {
-      // Short rows: element by element, column-wise so the choice x / background is made once per
-      // element for all nb rows (a native copy call per row costs more than the row).
-      for (let k = 0; k < d; k++) {
-        if (fromX[k] === 1) {
-          const v = x[k];
-          for (let r = 0; r < nb; r++) out[first + r * d + k] = v;
-        } else {
-          for (let r = 0; r < nb; r++) out[first + r * d + k] = out[(1 + r) * d + k]; // background rows sit at rows 1..nb
-        }
-      }
-      continue;
-    }
+    const fromX = np <= d - np;
+    // Start from the background rows (rows 1..nb) and patch x's values in, or the other way round.
+    if (fromX) out.copyWithin(first, d, (1 + nb) * d);
+    else out.set(xs, first);
+    let a = 0;
+    for (let k = 0; k < d; k++) if ((inCoalition[k] === 1) === fromX) patch[a++] = k;
     for (let r = 0; r < nb; r++) {
       const row = first + r * d;
-      out.copyWithin(row, (1 + r) * d, (2 + r) * d);
-      for (let e = 0; e < np; e++) {
-        const k = present[e];
-        out[row + k] = x[k];
-      }
+      const bgRow = (1 + r) * d;
+      if (fromX) for (let e = 0; e < a; e++) out[row + patch[e]] = x[patch[e]];
+      else for (let e = 0; e < a; e++) out[row + patch[e]] = out[bgRow + patch[e]];
     }
   }
 }

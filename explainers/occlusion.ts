@@ -11,7 +11,7 @@ import { sizeOf } from '../harness/batch.js';
 import { int } from '../harness/params.js';
 import { imageGeometry } from './image-geometry.js';
 import { baselineInput, baselineParam } from './reference-input.js';
-import { type Stack, stackedTargetOutputs } from './stack.js';
+import { repeatRow, type Stack, stackedTargetOutputs } from './stack.js';
 import type { AttributionExplainer, MethodCard } from './types.js';
 
 const params = {
@@ -138,7 +138,7 @@ export const occlusionExplainer: AttributionExplainer<typeof params> = {
         rows: regions.length + 1,
         target: targets[i],
         fill(out) {
-          for (let j = 0; j <= regions.length; j++) out.set(x, j * d);
+          repeatRow(out, x, regions.length + 1);
           for (let j = 0; j < regions.length; j++) {
             const reg = regions[j];
             const row = (j + 1) * d;

@@ -75,8 +75,9 @@ export async function explainSamples(o: ExplainSamplesOptions): Promise<AnySampl
     if (o.explainer.family === 'attribution') {
       let attributed = splitResult(result as AttributionResult, sub, targets, ids, cost);
       for (const s of attributed) {
-        for (const v of s.attribution) {
-          if (!Number.isFinite(v)) throw new Error(`explainer ${o.explainer.id} returned a non-finite attribution for ${s.sampleId}`);
+        const a = s.attribution;
+        for (let k = 0; k < a.length; k++) {
+          if (!Number.isFinite(a[k])) throw new Error(`explainer ${o.explainer.id} returned a non-finite attribution for ${s.sampleId}`);
         }
       }
       if (o.text) {

@@ -3,6 +3,7 @@
  * the names of what uses it (task, explainer, metric, sample id, purpose), so streams never collide and
  * results do not depend on evaluation order, parallelism or resumption. No unseeded generator is used.
  */
+import { zigguratNormal } from './ziggurat.js';
 
 /** cyrb128: a fast 128-bit string hash; good enough to seed a PRNG, not cryptographic. */
 function cyrb128(str: string): [number, number, number, number] {
@@ -31,7 +32,6 @@ export class Rng {
   private b: number;
   private c: number;
   private d: number;
-  private spareNormal: number | null = null;
 
   constructor(seedWords: readonly [number, number, number, number]) {
     [this.a, this.b, this.c, this.d] = seedWords;
@@ -63,19 +63,9 @@ export class Rng {
     return Math.floor(this.next() * n);
   }
 
-  /** Standard normal by the Box-Muller transform (pairs are cached). */
+  /** Standard normal, by the ziggurat (ziggurat.ts). */
   normal(): number {
-    if (this.spareNormal !== null) {
-      const s = this.spareNormal;
-      this.spareNormal = null;
-      return s;
-    }
-    let u = 0;
-    while (u === 0) u = this.next();
-    const v = this.next();
-    const r = Math.sqrt(-2 * Math.log(u));
-    this.spareNormal = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
+    return zigguratNormal(this);
   }
 
   bernoulli(p: number): boolean {

@@ -24,6 +24,7 @@ import { registerWasmConvFilterGrad } from '../../harness/wasm-conv-filter-grad.
 import { loadDataset } from '../dataset-registry.js';
 import { decoderJsonPath, encoderJsonPath, GENERATOR_SPECS, GENERATORS_DIR, generatorTrainingJson, type GeneratorSpec } from '../generator-spec.js';
 import { modelJsonPath } from '../zoo.js';
+import { boxMullerNormals } from '../box-muller.js';
 
 export interface GeneratorQuality {
   /** Mean top-class probability of the classifier on prior samples. */
@@ -89,14 +90,14 @@ async function train(spec: GeneratorSpec): Promise<GeneratorRecord> {
   let finalLoss = NaN;
   for (let epoch = 0; epoch < spec.epochs; epoch++) {
     const order = rngFor(spec.seed, spec.id, 'shuffle', epoch).permutation(x.n);
-    const noise = rngFor(spec.seed, spec.id, 'reparameterisation', epoch);
+    const noiseNormal = boxMullerNormals(rngFor(spec.seed, spec.id, 'reparameterisation', epoch));
     let lossSum = 0;
     let batches = 0;
     for (let start = 0; start < x.n; start += spec.batchSize) {
       const idx = order.slice(start, start + spec.batchSize);
       const xb = new Float32Array(idx.length * d);
       idx.forEach((r, j) => xb.set(x.data.subarray(r * d, (r + 1) * d), j * d));
-      const eps = Float32Array.from({ length: idx.length * k }, () => noise.normal());
+      const eps = Float32Array.from({ length: idx.length * k }, noiseNormal);
       const loss = tf.tidy(() => {
         const xs = tf.tensor2d(xb, [idx.length, d]);
         const e = tf.tensor2d(eps, [idx.length, k]);
@@ -146,8 +147,8 @@ async function train(spec: GeneratorSpec): Promise<GeneratorRecord> {
 
 /** n decoded prior samples z ~ N(0, I) from a stream seeded by the generator's id (n * d values). */
 export function priorSamples(spec: GeneratorSpec, decoder: Model, n: number): Float32Array {
-  const rng = rngFor(spec.seed, spec.id, 'prior-samples');
-  const z = Float32Array.from({ length: n * spec.latentSize }, () => rng.normal());
+  const normal = boxMullerNormals(rngFor(spec.seed, spec.id, 'prior-samples'));
+  const z = Float32Array.from({ length: n * spec.latentSize }, normal);
   return new Engine(decoder).outputs(makeBatch(z, [spec.latentSize]), 'probability');
 }
 

@@ -3,11 +3,13 @@
  * row by row from rngFor(seed, generator, 'x'), and their feature names x0..x{d-1}.
  */
 import { rngFor } from '../../harness/rng.js';
+import { boxMullerNormals } from '../box-muller.js';
 
 export function gaussianTable(seed: number, generator: string, n: number, d: number): Float32Array {
   const rng = rngFor(seed, generator, 'x');
   const x = new Float32Array(n * d);
-  for (let i = 0; i < x.length; i++) x[i] = rng.normal();
+  const normal = boxMullerNormals(rng);
+  for (let i = 0; i < x.length; i++) x[i] = normal();
   return x;
 }
 

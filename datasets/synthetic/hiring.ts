@@ -23,6 +23,7 @@ import { rngFor } from '../../harness/rng.js';
 import type { Dataset } from '../dataset.js';
 import { tabularDataset } from '../tabular.js';
 import { generatorHash } from './generator-hash.js';
+import { boxMullerNormals } from '../box-muller.js';
 
 export type HiringVariant = 'hiring-fair' | 'hiring-biased';
 
@@ -69,11 +70,12 @@ export function generateHiring(variant: HiringVariant, seed: number = HIRING.see
   const y = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const rng = rngFor(seed, variant, i);
+    const normal = boxMullerNormals(rng);
     const row = [
-      round1(clamp(8 + 5 * rng.normal(), 0, 40)),
-      clamp(Math.round(15 + 2.5 * rng.normal()), 10, 22),
-      round1(clamp(60 + 15 * rng.normal(), 0, 100)),
-      round1(clamp(5.5 + 1.8 * rng.normal(), 1, 10)),
+      round1(clamp(8 + 5 * normal(), 0, 40)),
+      clamp(Math.round(15 + 2.5 * normal()), 10, 22),
+      round1(clamp(60 + 15 * normal(), 0, 100)),
+      round1(clamp(5.5 + 1.8 * normal(), 1, 10)),
       21 + rng.int(45),
       rng.bernoulli(0.5) ? 1 : 0,
       round1(1 + 59 * rng.next()),

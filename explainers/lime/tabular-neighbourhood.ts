@@ -21,13 +21,6 @@ export interface TabularNeighbourhood {
   readonly instanceBins: Int32Array;
 }
 
-/** Inverse-CDF draw from a discrete distribution (numpy's choice with p). */
-function choose(values: Int32Array, cumulative: Float64Array, rng: Rng): number {
-  const u = rng.next() * cumulative[cumulative.length - 1];
-  for (let k = 0; k < cumulative.length; k++) if (u < cumulative[k]) return values[k];
-  return values[values.length - 1];
-}
-
 export function tabularNeighbourhood(x: ArrayLike<number>, bins: readonly FeatureBins[], samples: number, rng: Rng): TabularNeighbourhood {
   const d = bins.length;
   if (x.length !== d) throw new RangeError(`instance has ${x.length} features, the discretiser ${d}`);
@@ -36,19 +29,32 @@ export function tabularNeighbourhood(x: ArrayLike<number>, bins: readonly Featur
   const instanceBins = Int32Array.from({ length: d }, (_, k) => binOf(bins[k].quartiles, x[k]));
   for (let k = 0; k < d; k++) {
     const b = bins[k];
-    const cumulative = new Float64Array(b.frequencies.length);
+    const { values } = b;
+    const last = values.length - 1;
+    const cumulative = new Float64Array(values.length);
     let acc = 0;
     b.frequencies.forEach((f, j) => (cumulative[j] = acc += f));
-    // Per bin: whether it is a single value, and its truncated normal prepared once for all draws.
-    const point = Uint8Array.from(b.mins, (lo, bin) => (lo === b.maxs[bin] ? 1 : 0));
-    const samplers = Array.from(b.mins, (lo, bin) => (point[bin] ? null : truncatedNormalSampler(b.means[bin], b.stds[bin], lo, b.maxs[bin])));
+    const total = cumulative[last];
+    // Per occurring bin (index j into values), prepared once: its single value if its bounds coincide,
+    // else its truncated normal. This loop runs samples x features times (150,000 draws for one tabular
+    // explanation at LIME's defaults), so it reads flat arrays rather than calling a sampler object.
+    const point = new Uint8Array(values.length);
+    const pointValue = new Float64Array(values.length);
+    const samplers = Array.from(values, (bin, j) => {
+      point[j] = b.mins[bin] === b.maxs[bin] ? 1 : 0;
+      pointValue[j] = b.mins[bin];
+      return truncatedNormalSampler(b.means[bin], b.stds[bin], b.mins[bin], b.maxs[bin]);
+    });
     const own = instanceBins[k];
     masks[k] = 1;
     inputs[k] = x[k];
     for (let i = 1; i < samples; i++) {
-      const bin = choose(b.values, cumulative, rng);
-      masks[i * d + k] = bin === own ? 1 : 0;
-      inputs[i * d + k] = point[bin] ? b.mins[bin] : samplers[bin]!.draw(rng);
+      // numpy's choice with p: the first bin whose cumulative frequency exceeds the uniform.
+      const u = rng.next() * total;
+      let j = 0;
+      while (j < last && !(u < cumulative[j])) j++;
+      masks[i * d + k] = values[j] === own ? 1 : 0;
+      inputs[i * d + k] = point[j] === 1 ? pointValue[j] : samplers[j].draw(rng);
     }
   }
   return { masks, inputs, instanceBins };

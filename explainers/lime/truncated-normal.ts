@@ -4,7 +4,7 @@
  * the CDF keeps its relative precision.
  */
 import type { Rng } from '../../harness/rng.js';
-import { normalCdf, normalQuantile } from './normal-distribution.js';
+import { normalCdf, normalQuantile } from '../../harness/stats/normal-distribution.js';
 
 /**
  * One truncated normal prepared for many draws: the CDF at its (mirrored) standardised bounds depends

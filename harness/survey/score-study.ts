@@ -13,7 +13,7 @@ import { fleissKappa, fleissTable } from '../../metrics/human/fleiss-kappa.js';
 import { holm } from '../../metrics/human/holm.js';
 import { icc } from '../../metrics/human/icc.js';
 import { krippendorffAlpha, type AlphaLevel } from '../../metrics/human/krippendorff-alpha.js';
-import { normalQuantile, normalTwoSidedP } from '../../metrics/human/normal.js';
+import { normalQuantile, normalTwoSidedP } from '../stats/normal-distribution.js';
 import { keyed, scaleScore, type Instrument } from '../../metrics/human/questionnaires.js';
 import { signFlipTest } from '../../metrics/human/sign-flip.js';
 import { ssaItemLabel, ssaMajority, ssaSoft, type SsaVote, type TieRule } from '../../metrics/human/ssa.js';

@@ -7,7 +7,7 @@
  */
 import { quantileSorted, sampleWithReplacement } from 'simple-statistics';
 import { rngFor, type StreamKey } from '../../harness/rng.js';
-import { normalCdf, normalQuantile } from './normal.js';
+import { normalCdf, normalQuantile } from '../../harness/stats/normal-distribution.js';
 
 export type CiMethod = 'percentile' | 'bca';
 

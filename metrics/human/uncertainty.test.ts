@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { rngFor } from '../../harness/rng.js';
 import { bcaLevels, biasCorrection, bootstrapInterval, jackknifeAcceleration, meanOf } from './bootstrap.js';
 import { fCdf, fQuantile } from './f-distribution.js';
-import { normalCdf, normalQuantile } from './normal.js';
+import { normalCdf, normalQuantile } from '../../harness/stats/normal-distribution.js';
 
 describe('normal and F distributions', () => {
   it('Φ⁻¹ is accurate where simple-statistics probit is not (1.959964 at 0.975)', () => {

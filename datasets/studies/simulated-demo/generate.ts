@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { rngFor, type Rng } from '../../../harness/rng.js';
+import { boxMullerNormals } from '../../box-muller.js';
 
 const STUDY = 'simulated-demo-2026';
 const SEED = 20260611;
@@ -84,15 +85,15 @@ write('ssa_ratings.csv', ['study_id', 'rater_id', 'item_id', 'method_id', 'quest
 // FGI-style questionnaires: pupils in four focus groups rate each method (system level) with the
 // ESS 2018 before and after discussion (after: pulled toward the group's mean) and the Trust Scale.
 const likertRows: (string | number)[][] = [];
-const groupEffect = new Map(GROUPS.map((g) => [g, rngFor(SEED, 'group', g).normal() * 0.3]));
+const groupEffect = new Map(GROUPS.map((g) => [g, boxMullerNormals(rngFor(SEED, 'group', g))() * 0.3]));
 PUPILS.forEach((pupil, i) => {
   const group = GROUPS[Math.floor(i / 3)];
-  const raterEffect = rngFor(SEED, 'rater', pupil).normal() * 0.4;
+  const raterEffect = boxMullerNormals(rngFor(SEED, 'rater', pupil))() * 0.4;
   for (const m of METHODS) {
     const base = QUALITY[m] + raterEffect + groupEffect.get(group)!;
     const emit = (ins: string, ver: string, q: string, phase: string, latent: number, reverse: 0 | 1, minute: number) => {
       const rng = rngFor(SEED, 'likert', pupil, m, q, phase);
-      let code = clamp5(latent + rng.normal() * 0.7);
+      let code = clamp5(latent + boxMullerNormals(rng)() * 0.7);
       if (reverse) code = 6 - code;
       // One pupil leaves one ESS answer blank: that answer sheet gets no scale score.
       const response = pupil === 'p05' && m === 'gradient' && q === 'ESS-3' && phase === 'pre_discussion' ? '' : code;
@@ -137,7 +138,7 @@ for (const u of USERS) {
   for (const m of METHODS) {
     for (let k = 0; k < 2; k++) {
       const rng = rngFor(SEED, 'session', u, m, k);
-      let turns = Math.max(1, Math.round(TURNS[m] + rng.normal() * 2.5));
+      let turns = Math.max(1, Math.round(TURNS[m] + boxMullerNormals(rng)() * 2.5));
       if (u === 'u03' && m === 'kernel-shap' && k === 1) turns = 31;
       const greeting = rng.bernoulli(0.5) ? 1 : 0;
       const nUser = turns;
