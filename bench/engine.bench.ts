@@ -15,7 +15,8 @@ import type { EnginePerf } from '../harness/site/performance.js';
 /** The row the site's provenance page reads (harness/site/performance.ts). */
 export type EngineBenchRow = EnginePerf & { readonly op: 'forward' | 'gradient' };
 
-export async function benchEngine(backends: readonly string[] = ['wasm', 'cpu'], rows = 256): Promise<EngineBenchRow[]> {
+/** `chunk`: rows per engine chunk, and per measured call; the engine's own choice per model when omitted. */
+export async function benchEngine(backends: readonly string[] = ['wasm', 'cpu'], chunk?: number): Promise<EngineBenchRow[]> {
   tf.enableProdMode();
   const out: EngineBenchRow[] = [];
   for (const backend of backends) {
@@ -23,7 +24,8 @@ export async function benchEngine(backends: readonly string[] = ['wasm', 'cpu'],
     await tf.ready();
     for (const id of ['mnist-cnn', 'breast-cancer-mlp']) {
       const model = await loadModel(modelJsonPath(id));
-      const engine = new Engine(model, rows);
+      const engine = chunk === undefined ? new Engine(model) : new Engine(model, chunk);
+      const rows = engine.batchSize;
       const d = model.inputShape.reduce((a, b) => a * b, 1);
       const rng = rngFor(0, 'bench', id);
       const data = Float32Array.from({ length: rows * d }, () => rng.next());

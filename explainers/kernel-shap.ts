@@ -46,19 +46,18 @@ export interface KernelShapState {
 }
 
 /**
- * Writes, after x and the nb background rows already at the top of `out`, one row per coalition and
- * background row: the background row with the coalition's present groups taken from x. Each
- * coalition's nb rows start as one block copy, of the background rows or of x repeated, whichever
- * leaves fewer elements to patch: Shapley-kernel coalitions are mostly very small or very large, so
- * few elements are written one by one.
+ * Writes the rows of coalitions [c0, c1) into `out` from its start: per coalition, one row per
+ * background row, the background row with the coalition's present groups taken from x. Each
+ * coalition's nb rows start as one block copy, of the background rows or of x repeated (`xs`),
+ * whichever leaves fewer elements to patch: Shapley-kernel coalitions are mostly very small or very
+ * large, so few elements are written one by one.
  */
-function fillCoalitionRows(out: Float32Array, x: Float32Array, d: number, nb: number, masks: Uint8Array, count: number, players: readonly Int32Array[]): void {
+function fillCoalitionRows(out: Float32Array, x: Float32Array, xs: Float32Array, bg: Float32Array, nb: number, masks: Uint8Array, c0: number, c1: number, players: readonly Int32Array[]): void {
+  const d = x.length;
   const m = players.length;
-  const xs = new Float32Array(nb * d);
-  repeatRow(xs, x, nb);
   const inCoalition = new Uint8Array(d);
   const patch = new Int32Array(d);
-  for (let c = 0; c < count; c++) {
+  for (let c = c0; c < c1; c++) {
     inCoalition.fill(0);
     let np = 0;
     for (let j = 0; j < m; j++) {
@@ -67,20 +66,31 @@ function fillCoalitionRows(out: Float32Array, x: Float32Array, d: number, nb: nu
       for (let e = 0; e < g.length; e++) inCoalition[g[e]] = 1;
       np += g.length;
     }
-    const first = (1 + nb + c * nb) * d;
+    const first = (c - c0) * nb * d;
     const fromX = np <= d - np;
-    // Start from the background rows (rows 1..nb) and patch x's values in, or the other way round.
-    if (fromX) out.copyWithin(first, d, (1 + nb) * d);
-    else out.set(xs, first);
+    // Start from the background rows and patch x's values in, or the other way round.
+    out.set(fromX ? bg : xs, first);
     let a = 0;
     for (let k = 0; k < d; k++) if ((inCoalition[k] === 1) === fromX) patch[a++] = k;
     for (let r = 0; r < nb; r++) {
       const row = first + r * d;
-      const bgRow = (1 + r) * d;
+      const bgRow = r * d;
       if (fromX) for (let e = 0; e < a; e++) out[row + patch[e]] = x[patch[e]];
-      else for (let e = 0; e < a; e++) out[row + patch[e]] = out[bgRow + patch[e]];
+      else for (let e = 0; e < a; e++) out[row + patch[e]] = bg[bgRow + patch[e]];
     }
   }
+}
+
+/**
+ * How many coalitions go in each stack: stacks of at most one engine chunk of rows, so they pack into
+ * cache-sized calls (stack.ts); the first also holds x and the nb background rows.
+ */
+function coalitionPieces(count: number, nb: number, chunk: number): [number, number][] {
+  const first = Math.max(1, Math.floor((chunk - 1 - nb) / nb));
+  const rest = Math.max(1, Math.floor(chunk / nb));
+  const pieces: [number, number][] = [[0, Math.min(count, first)]];
+  for (let c0 = first; c0 < count; c0 += rest) pieces.push([c0, Math.min(count, c0 + rest)]);
+  return pieces;
 }
 
 /** The element indices of each group, and the image segmentation that made them (if any). */
@@ -178,6 +188,8 @@ export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> 
       segmentation?: Segmentation;
       varying: number[];
       coalitions?: Coalitions;
+      /** How many stacks its rows are in. */
+      stacks: number;
     }
     const plans: Plan[] = [];
     const stacks: Stack[] = [];
@@ -190,20 +202,41 @@ export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> 
       });
       const m = varying.length;
       const coalitions = m >= 2 ? shapleyCoalitions(m, p.samples === 0 ? 2 * m + 2048 : p.samples, ctx.rng(sampleIds[i], 'kernel-shap')) : undefined;
-      plans.push({ groups, segmentation, varying, coalitions });
-      // Rows: x, the background rows, then for each coalition one row per background row.
-      stacks.push({
-        rows: 1 + nb + (coalitions ? coalitions.count * nb : 0),
-        target: targets[i],
-        fill(out) {
-          out.set(x, 0);
-          out.set(bg, d);
-          if (!coalitions) return;
-          fillCoalitionRows(out, x, d, nb, coalitions.masks, coalitions.count, varying.map((j) => groups[j]));
-        },
+      // Rows: x, the background rows, then for each coalition one row per background row, in stacks of
+      // about one engine chunk.
+      const count = coalitions?.count ?? 0;
+      const pieces = coalitionPieces(count, nb, ctx.engine.batchSize);
+      plans.push({ groups, segmentation, varying, coalitions, stacks: pieces.length });
+      const players = varying.map((j) => groups[j]);
+      const xs = new Float32Array(nb * d);
+      repeatRow(xs, x, nb);
+      pieces.forEach(([c0, c1], piece) => {
+        const head = piece === 0 ? 1 + nb : 0;
+        stacks.push({
+          rows: head + (c1 - c0) * nb,
+          target: targets[i],
+          fill(out) {
+            if (head > 0) {
+              out.set(x, 0);
+              out.set(bg, d);
+            }
+            if (coalitions) fillCoalitionRows(out.subarray(head * d), x, xs, bg, nb, coalitions.masks, c0, c1, players);
+          },
+        });
       });
     }
-    const f = stackedTargetOutputs(ctx.engine, batch.sampleShape, stacks, 'probability');
+    const parts = stackedTargetOutputs(ctx.engine, batch.sampleShape, stacks, 'probability');
+    // Each input's outputs in one array again: x, the background rows, the coalition rows.
+    let next = 0;
+    const f = plans.map(({ stacks: n }) => {
+      if (n === 1) return parts[next++];
+      const whole = new Float32Array(parts.slice(next, next + n).reduce((s, a) => s + a.length, 0));
+      for (let at = 0; at < whole.length; next++) {
+        whole.set(parts[next], at);
+        at += parts[next].length;
+      }
+      return whole;
+    });
 
     const attributions = new Float32Array(batch.n * d);
     const reference = new Float32Array(batch.n);

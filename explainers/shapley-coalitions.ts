@@ -62,32 +62,69 @@ export function maxCoalitions(players: number): number {
   return players >= 31 ? Number.MAX_SAFE_INTEGER : 2 ** players - 2;
 }
 
+/**
+ * The coalitions found so far, in order of discovery, with their weights: masks in one growing byte
+ * array, looked up by key (the bit pattern as an exact number up to 52 players, else a string).
+ */
+class CoalitionSet {
+  masks: Uint8Array;
+  weights: Float64Array;
+  count = 0;
+  private readonly index = new Map<number | string, number>();
+
+  constructor(
+    private readonly m: number,
+    expected: number,
+  ) {
+    this.masks = new Uint8Array(Math.max(1, expected) * m);
+    this.weights = new Float64Array(Math.max(1, expected));
+  }
+
+  private keyOf(mask: Uint8Array): number | string {
+    if (this.m > 52) return mask.join('');
+    let key = 0;
+    for (let i = this.m - 1; i >= 0; i--) key = key * 2 + mask[i];
+    return key;
+  }
+
+  /** Adds the coalition (or weight to it if seen): true when it is new. */
+  add(mask: Uint8Array, w: number): boolean {
+    const key = this.keyOf(mask);
+    const at = this.index.get(key);
+    if (at !== undefined) {
+      this.weights[at] += w;
+      return false;
+    }
+    if (this.count === this.weights.length) this.grow();
+    this.index.set(key, this.count);
+    this.masks.set(mask, this.count * this.m);
+    this.weights[this.count++] = w;
+    return true;
+  }
+
+  private grow(): void {
+    const masks = new Uint8Array(this.masks.length * 2);
+    masks.set(this.masks);
+    this.masks = masks;
+    const weights = new Float64Array(this.weights.length * 2);
+    weights.set(this.weights);
+    this.weights = weights;
+  }
+}
+
 export function shapleyCoalitions(players: number, budget: number, rng: Rng): Coalitions {
   const m = players;
   if (!Number.isInteger(m) || m < 2) throw new RangeError(`KernelSHAP needs at least 2 players, got ${m}`);
   const nsamples = Math.min(budget, maxCoalitions(m));
   if (!Number.isInteger(nsamples) || nsamples < 1) throw new RangeError(`coalition budget must be a positive integer, got ${budget}`);
-  const masks: number[][] = [];
-  const weights: number[] = [];
-  // Up to 52 players a coalition's key is its bit pattern as an exact number, cheaper than a string.
-  const index = new Map<number | string, number>();
-  const keyOf = (mask: number[]): number | string => {
-    if (m > 52) return mask.join('');
-    let key = 0;
-    for (let i = m - 1; i >= 0; i--) key = key * 2 + mask[i];
-    return key;
-  };
-  const add = (mask: number[], w: number): boolean => {
-    const key = keyOf(mask);
-    const at = index.get(key);
-    if (at !== undefined) {
-      weights[at] += w;
-      return false;
-    }
-    index.set(key, masks.length);
-    masks.push(mask);
-    weights.push(w);
-    return true;
+  const set = new CoalitionSet(m, nsamples);
+  const mask = new Uint8Array(m);
+  const complement = new Uint8Array(m);
+  const addWithComplement = (w: number, paired: boolean): void => {
+    set.add(mask, w);
+    if (!paired) return;
+    for (let i = 0; i < m; i++) complement[i] = 1 - mask[i];
+    set.add(complement, w);
   };
 
   const numSizes = Math.ceil((m - 1) / 2);
@@ -114,14 +151,13 @@ export function shapleyCoalitions(players: number, budget: number, rng: Rng): Co
     let w = weightVector[size - 1] / binomial(m, size);
     if (paired) w /= 2;
     forEachCombination(m, size, (idx) => {
-      const mask = new Array<number>(m).fill(0);
+      mask.fill(0);
       for (const i of idx) mask[i] = 1;
-      add(mask, w);
-      if (paired) add(mask.map((v) => 1 - v), w);
+      addWithComplement(w, paired);
     });
   }
 
-  const fixed = masks.length;
+  const fixed = set.count;
   let samplesLeft = nsamples - fixed;
   if (numFull !== numSizes && samplesLeft > 0) {
     const probs = weightVector.slice(numFull).map((v, i) => (numFull + i < numPaired ? v / 2 : v));
@@ -135,22 +171,22 @@ export function shapleyCoalitions(players: number, budget: number, rng: Rng): Co
       let s = cumulative.findIndex((c) => u < c);
       if (s < 0) s = cumulative.length - 1;
       const size = s + numFull + 1;
-      const mask = new Array<number>(m).fill(0);
+      mask.fill(0);
       const picked = sampleInto(rng, m, scratch);
       for (let k = 0; k < size; k++) mask[picked[k]] = 1;
-      if (add(mask, 1)) samplesLeft--;
+      if (set.add(mask, 1)) samplesLeft--;
       if (samplesLeft > 0 && size <= numPaired) {
-        if (add(mask.map((v) => 1 - v), 1)) samplesLeft--;
+        for (let i = 0; i < m; i++) complement[i] = 1 - mask[i];
+        if (set.add(complement, 1)) samplesLeft--;
       }
     }
     // The drawn coalitions share the kernel mass of the sizes that were not enumerated.
     const weightLeft = weightVector.slice(numFull).reduce((a, b) => a + b, 0);
     let drawn = 0;
-    for (let i = fixed; i < weights.length; i++) drawn += weights[i];
-    for (let i = fixed; i < weights.length; i++) weights[i] *= weightLeft / drawn;
+    for (let i = fixed; i < set.count; i++) drawn += set.weights[i];
+    for (let i = fixed; i < set.count; i++) set.weights[i] *= weightLeft / drawn;
   }
 
-  const out = new Uint8Array(masks.length * m);
-  masks.forEach((mask, i) => out.set(mask, i * m));
-  return { players: m, count: masks.length, masks: out, weights: Float64Array.from(weights), exhaustive: numFull === numSizes };
+  const count = set.count;
+  return { players: m, count, masks: set.masks.slice(0, count * m), weights: set.weights.slice(0, count), exhaustive: numFull === numSizes };
 }

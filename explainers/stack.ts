@@ -1,8 +1,8 @@
 /**
- * Packs the perturbations of a whole batch into as few engine calls as memory allows: every sample
- * contributes a stack of rows (occluded copies, path points, noisy copies, coalitions), the stacks are
- * concatenated into one batch per call, and the results are split back per stack. The engine then
- * chunks each call by its batch size.
+ * Packs the perturbations of a whole batch into engine calls of about one engine chunk each: every
+ * sample contributes one or more stacks of rows (occluded copies, path points, noisy copies,
+ * coalitions), consecutive stacks are concatenated into one batch per call, and the results are split
+ * back per stack.
  */
 import { sizeOf } from '../harness/batch.js';
 import type { Engine } from '../harness/engine.js';
@@ -35,8 +35,18 @@ export function repeatRow(out: Float32Array, row: ArrayLike<number>, count: numb
   }
 }
 
-/** Values (float32) per engine call: 2^22, i.e. 16 MB of inputs, so big batches never build giant arrays and packs fit the reused input buffer. */
+/** At most this many values (float32) per engine call and in the reused input buffer: 16 MB of inputs. */
 export const MAX_VALUES_PER_CALL = 1 << 22;
+
+/**
+ * Values per pack when the caller sets none: one engine chunk of rows. A pack is filled and then run at
+ * once, so one that fits in the CPU's cache is still there when the engine copies it into tensors
+ * (KernelSHAP on the breast-cancer MLP: 10% faster than 16 MB packs). A stack bigger than that is a
+ * pack of its own.
+ */
+function defaultPackValues(engine: Engine, d: number): number {
+  return Math.min(MAX_VALUES_PER_CALL, engine.batchSize * d);
+}
 
 function packs(stacks: readonly Stack[], d: number, maxValues: number): number[][] {
   const out: number[][] = [];
@@ -114,7 +124,7 @@ export function stackedTargetOutputs(
   sampleShape: readonly number[],
   stacks: readonly Stack[],
   output: OutputKind,
-  maxValues = MAX_VALUES_PER_CALL,
+  maxValues = defaultPackValues(engine, sizeOf(sampleShape)),
 ): Float32Array[] {
   return run(sampleShape, stacks, maxValues, 1, (data, targets) =>
     engine.targetOutputs({ n: targets.length, sampleShape, data }, targets, output),
@@ -127,7 +137,7 @@ export function stackedGradients(
   sampleShape: readonly number[],
   stacks: readonly Stack[],
   output: OutputKind,
-  maxValues = MAX_VALUES_PER_CALL,
+  maxValues = defaultPackValues(engine, sizeOf(sampleShape)),
 ): Float32Array[] {
   return run(sampleShape, stacks, maxValues, sizeOf(sampleShape), (data, targets) =>
     engine.gradients({ n: targets.length, sampleShape, data }, targets, output),

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from './backend.js';
 import { makeBatch } from './batch.js';
-import { Engine } from './engine.js';
+import { defaultBatchSize, Engine } from './engine.js';
 import { linearSoftmax } from '../test/helpers/tiny-models.js';
 
 beforeAll(async () => {
@@ -80,5 +80,26 @@ describe('Engine.activations', () => {
     expect(tf.memory().numTensors).toBe(before);
     expect(() => engine.activations(x, 'no-such-layer')).toThrow(/no layer named/);
     model.dispose();
+  });
+});
+
+describe('defaultBatchSize', () => {
+  it('gives small inputs big chunks (a power of two up to 4096) and images 256 rows', () => {
+    expect(defaultBatchSize([4])).toBe(4096);
+    expect(defaultBatchSize([30])).toBe(4096);
+    expect(defaultBatchSize([64])).toBe(4096);
+    expect(defaultBatchSize([200])).toBe(1024);
+    expect(defaultBatchSize([784])).toBe(256);
+    expect(defaultBatchSize([28, 28, 1])).toBe(256);
+    expect(defaultBatchSize([224, 224, 3])).toBe(256);
+  });
+
+  it('gives the same outputs whatever the chunk', async () => {
+    const model = await linearSoftmax([[1, -1], [0.5, 2], [-1, 0.25]], [0.1, -0.2]);
+    const data = Float32Array.from({ length: 3 * 1000 }, (_, i) => Math.sin(i));
+    const batch = makeBatch(data, [3]);
+    const big = new Engine(model).outputs(batch, 'probability');
+    const small = new Engine(model, 7).outputs(batch, 'probability');
+    expect(Array.from(small)).toEqual(Array.from(big));
   });
 });
