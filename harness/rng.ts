@@ -105,6 +105,15 @@ export class Rng {
     return a;
   }
 
+  /**
+   * The indices sample(n, k) draws, in ascending order, as a typed array: faithfulness correlation draws
+   * 100 subsets of 157 pixels per input, and a JS array sorted with a comparator cost it 1 ms.
+   */
+  sortedSample(n: number, k: number): Int32Array {
+    if (k > n) throw new RangeError(`cannot draw ${k} distinct items from ${n}`);
+    return this.shuffledIndices(n).slice(0, k).sort();
+  }
+
   /** k distinct indices from 0..n-1, in random order. */
   sample(n: number, k: number): number[] {
     if (k > n) throw new RangeError(`cannot draw ${k} distinct items from ${n}`);

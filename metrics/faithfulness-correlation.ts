@@ -77,9 +77,10 @@ export const faithfulnessCorrelation: AttributionMetric<typeof params> = {
         const offset = (s * per + 1 + r) * d;
         rows.set(x, offset);
         // Summing in index order makes equal subsets give bit-identical sums.
-        const subset = rng.sample(d, k).sort((u, v) => u - v);
+        const subset = rng.sortedSample(d, k);
         let sum = 0;
-        for (const j of subset) {
+        for (let t = 0; t < subset.length; t++) {
+          const j = subset[t];
           rows[offset + j] = b[j];
           sum += a[j];
         }
