@@ -100,4 +100,36 @@ describe('Gaussian conditional-mean imputation (tabular)', () => {
     const none = imputeGaussian([3, 0, 0], Uint8Array.from([1, 1, 1]), g, 0, null);
     expect(Array.from(none)).toEqual(Array.from(g.mean, Math.fround));
   });
+
+  it('gives the same conditional mean through the covariance (few removed) and the precision (many removed)', () => {
+    const d = 10;
+    const rng = rngFor(3, 'gauss10');
+    // Correlated rows: x = A z for a random 10 x 4 A, plus independent noise.
+    const a = Array.from({ length: d * 4 }, () => rng.normal());
+    const rows = new Float32Array(400 * d);
+    for (let i = 0; i < 400; i++) {
+      const z = Array.from({ length: 4 }, () => rng.normal());
+      for (let j = 0; j < d; j++) rows[i * d + j] = a.slice(j * 4, j * 4 + 4).reduce((s, v, t) => s + v * z[t], 0) + 0.3 * rng.normal();
+    }
+    const g = fitGaussian(rows, d);
+    const x = Array.from({ length: d }, () => rng.normal());
+    // Reference: mu_R + S_RK S_KK^-1 (x_K - mu_K) by dense Gaussian elimination.
+    const reference = (removed: Uint8Array) => {
+      const kept = Array.from({ length: d }, (_, j) => j).filter((j) => !removed[j]);
+      const m = kept.map((s) => [...kept.map((t) => g.cov[s * d + t]), x[s] - g.mean[s]]);
+      for (let c = 0; c < m.length; c++) for (let r = 0; r < m.length; r++) if (r !== c) {
+        const f = m[r][c] / m[c][c];
+        for (let k = c; k <= m.length; k++) m[r][k] -= f * m[c][k];
+      }
+      const z = m.map((row, i) => row[m.length] / row[i]);
+      return Array.from({ length: d }, (_, r) => (removed[r] ? g.mean[r] + kept.reduce((s, k, i) => s + g.cov[r * d + k] * z[i], 0) : x[r]));
+    };
+    for (const removedCount of [2, 5, 8]) {
+      const removed = new Uint8Array(d);
+      for (let j = 0; j < removedCount; j++) removed[(j * 3) % d] = 1;
+      const got = imputeGaussian(x, removed, g, 0, null);
+      reference(removed).forEach((v, j) => expect(got[j]).toBeCloseTo(v, 5));
+    }
+  });
 });
+

@@ -9,7 +9,7 @@
 import { sizeOf } from '../harness/batch.js';
 import { UserError } from '../harness/errors.js';
 import { num, oneOf, str } from '../harness/params.js';
-import { fitGaussian, imputeGaussian, imputeImage, type Gaussian } from './noisy-linear-imputation.js';
+import { backgroundGaussian, imputeGaussian, imputeImage, type Gaussian } from './noisy-linear-imputation.js';
 import { attributionOf, attributionProblem, checkInput, nullValue } from './per-sample.js';
 import { rankByAttribution } from './perturbation-curve.js';
 import type { AttributionMetric, MetricValue } from './types.js';
@@ -76,7 +76,7 @@ export const road: AttributionMetric<typeof params> = {
     if (!image) {
       const bg = ctx.task.background;
       if (!bg || bg.n < 2 || sizeOf(bg.sampleShape) !== d) missing = 'ROAD on non-image inputs needs background data (two rows or more) to fit the imputation';
-      else gaussian = fitGaussian(bg.data, d);
+      else gaussian = backgroundGaussian(bg.data, d);
     }
 
     const values: MetricValue[] = new Array(batch.n);
