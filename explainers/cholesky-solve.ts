@@ -23,15 +23,24 @@ export function choleskySolve(g: Float64Array, b: Float64Array, p: number): Floa
       g[i * p + j] = s / ljj;
     }
   }
+  return choleskySubstitute(g, b, p);
+}
+
+/**
+ * Solves L L' x = b in place in b, for L lower triangular (row-major p x p, only the lower triangle
+ * read): the two triangular solves after a Cholesky factorisation. ROAD's Gaussian imputation uses it
+ * with its own factors.
+ */
+export function choleskySubstitute(l: Float64Array, b: Float64Array, p: number): Float64Array {
   for (let i = 0; i < p; i++) {
     let s = b[i];
-    for (let k = 0; k < i; k++) s -= g[i * p + k] * b[k];
-    b[i] = s / g[i * p + i];
+    for (let k = 0; k < i; k++) s -= l[i * p + k] * b[k];
+    b[i] = s / l[i * p + i];
   }
   for (let i = p - 1; i >= 0; i--) {
     let s = b[i];
-    for (let k = i + 1; k < p; k++) s -= g[k * p + i] * b[k];
-    b[i] = s / g[i * p + i];
+    for (let k = i + 1; k < p; k++) s -= l[k * p + i] * b[k];
+    b[i] = s / l[i * p + i];
   }
   return b;
 }

@@ -67,18 +67,17 @@ function packs(stacks: readonly Stack[], d: number, maxValues: number): number[]
 }
 
 /**
- * Packs up to this many values reuse one input buffer (zeroed before each use) instead of a fresh
+ * Packs up to MAX_VALUES_PER_CALL values reuse one input buffer (zeroed before each use) instead of a fresh
  * allocation: on small models a call takes tens of microseconds, and a new buffer costs a few of them
  * to allocate and more in the engine's copy of it, which reads cold memory. Bigger packs allocate.
  * The buffer is only ever read by the engine call that follows its filling (results are views of the
  * engine's output, not of the inputs), so reuse is not observable.
  */
-const REUSED_VALUES = MAX_VALUES_PER_CALL;
 let reused = new Float32Array(0);
 
 function inputBuffer(values: number): Float32Array {
-  if (values > REUSED_VALUES) return new Float32Array(values);
-  if (reused.length < values) reused = new Float32Array(Math.max(values, Math.min(REUSED_VALUES, 2 * reused.length)));
+  if (values > MAX_VALUES_PER_CALL) return new Float32Array(values);
+  if (reused.length < values) reused = new Float32Array(Math.max(values, Math.min(MAX_VALUES_PER_CALL, 2 * reused.length)));
   const view = reused.subarray(0, values);
   view.fill(0);
   return view;

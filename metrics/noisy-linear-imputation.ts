@@ -16,6 +16,7 @@
  */
 import type { Rng } from '../harness/rng.js';
 import { bandedCholesky, bandedSolve } from './banded-cholesky.js';
+import { choleskySubstitute } from '../explainers/cholesky-solve.js';
 
 const NEIGHBOURS: readonly (readonly [number, number, number])[] = [
   [-1, -1, 1 / 12], [-1, 0, 1 / 6], [-1, 1, 1 / 12],
@@ -193,21 +194,6 @@ function choleskyOf(m: Float64Array, d: number, idx: readonly number[]): Float64
   return l;
 }
 
-/** Solves L L' z = b in place. */
-function choleskySolveInPlace(l: Float64Array, z: Float64Array): void {
-  const n = z.length;
-  for (let s = 0; s < n; s++) {
-    let sum = z[s];
-    for (let u = 0; u < s; u++) sum -= l[s * n + u] * z[u];
-    z[s] = sum / l[s * n + s];
-  }
-  for (let s = n - 1; s >= 0; s--) {
-    let sum = z[s];
-    for (let u = s + 1; u < n; u++) sum -= l[u * n + s] * z[u];
-    z[s] = sum / l[s * n + s];
-  }
-}
-
 function precisionOf(g: Gaussian): Float64Array {
   if (g.precision) return g.precision;
   const d = g.d;
@@ -218,7 +204,7 @@ function precisionOf(g: Gaussian): Float64Array {
   for (let j = 0; j < d; j++) {
     col.fill(0);
     col[j] = 1;
-    choleskySolveInPlace(l, col);
+    choleskySubstitute(l, col, d);
     for (let k = 0; k < d; k++) p[k * d + j] = col[k];
   }
   g.precision = p;
@@ -244,7 +230,7 @@ export function imputeGaussian(x: ArrayLike<number>, removed: Uint8Array, g: Gau
     // Solve S_KK z = x_K - mu_K.
     const l = choleskyOf(g.cov, d, kept);
     const z = Float64Array.from(kept, (k) => x[k] - g.mean[k]);
-    choleskySolveInPlace(l, z);
+    choleskySubstitute(l, z, nk);
     gone.forEach((r, i) => {
       let v = g.mean[r];
       const row = r * d;
@@ -261,7 +247,7 @@ export function imputeGaussian(x: ArrayLike<number>, removed: Uint8Array, g: Gau
       for (let s = 0; s < nk; s++) v += p[row + kept[s]] * dx[s];
       return v;
     });
-    choleskySolveInPlace(choleskyOf(p, d, gone), w);
+    choleskySubstitute(choleskyOf(p, d, gone), w, gone.length);
     gone.forEach((r, i) => (values[i] = g.mean[r] - w[i]));
   }
   gone.forEach((r, i) => (out[r] = values[i] + (rng && noise > 0 ? noise * rng.normal() : 0)));
