@@ -35,7 +35,12 @@ export interface PoolOptions {
   isolated(unit: Unit): boolean;
   onUnitDone(unit: Unit): void;
   onUnitFailed(unit: Unit, reason: string): void;
+  /** Starts one worker; tests pass a scripted one to replay message orders real processes rarely hit. */
+  readonly spawn?: (file: string, execArgv: string[]) => ChildProcess;
 }
+
+const forkWorker = (file: string, execArgv: string[]): ChildProcess =>
+  fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 
 export async function runUnitsInWorkers(units: readonly Unit[], ctxFor: (unit: Unit) => UnitContext, sink: UnitSink, o: PoolOptions): Promise<void> {
   if (units.length === 0) return;
@@ -44,8 +49,13 @@ export async function runUnitsInWorkers(units: readonly Unit[], ctxFor: (unit: U
   const live = new Set<ChildProcess>();
   let running = 0;
   let failure: Error | null = null;
+  // Once the run has settled, messages still in flight (a slow worker's late 'ready') must not be
+  // answered: its channel may be closing, and an unhandled EPIPE on it would crash a finished run.
+  let closed = false;
   const send = (w: ChildProcess, m: ParentMessage) => {
-    if (w.connected) w.send(m);
+    // A failed write means the worker is gone; its 'exit' handler reports that, so the error itself
+    // is dropped here (without a callback Node raises it as an 'error' event nobody listens to).
+    if (!closed && w.connected) w.send(m, () => {});
   };
   try {
     await new Promise<void>((resolve, reject) => {
@@ -58,17 +68,28 @@ export async function runUnitsInWorkers(units: readonly Unit[], ctxFor: (unit: U
         settle();
       };
       const spawnWorker = () => {
-        const w = fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        const w = (o.spawn ?? forkWorker)(file, execArgv);
         live.add(w);
+        // fork() reports a failed spawn as 'error' (and may never emit 'exit').
+        w.on('error', (e) => {
+          if (!closed) fail(new Error(`worker process: ${e.message}`));
+        });
+        let started = false;
         w.once('message', (raw: unknown) => {
           const m = raw as WorkerMessage;
+          started = true;
           if (m.type === 'ready') next(w);
           else if (m.type === 'error') fail(m.user ? new UserError(m.message) : new Error(m.message));
         });
-        w.on('exit', () => live.delete(w));
+        w.on('exit', (code: number | null, signal: string | null) => {
+          live.delete(w);
+          // A worker that dies before it is ready holds no unit, so nothing else would notice.
+          if (!started && !closed) fail(new Error(`worker process died while starting (${signal ?? `exit code ${code}`})`));
+        });
         send(w, { type: 'init', backend: o.backend, plugins: o.plugins, replace: o.replace, ...(o.taskConfig ? { taskConfig: o.taskConfig } : {}) });
       };
       const next = (w: ChildProcess) => {
+        if (closed) return;
         const unit = failure ? undefined : queue.shift();
         if (!unit) {
           send(w, { type: 'exit' });
@@ -140,6 +161,7 @@ export async function runUnitsInWorkers(units: readonly Unit[], ctxFor: (unit: U
       for (let k = 0; k < Math.max(1, Math.min(o.jobs, units.length)); k++) spawnWorker();
     });
   } finally {
+    closed = true;
     for (const w of live) w.kill();
   }
 }
