@@ -1,14 +1,14 @@
 /**
  * `npm run baselines`: regenerates the committed baselines of `xai-bench ci` (the built-in explainers)
- * into baselines/<profile>, keeping what a comparison reads (run.json, results.jsonl, leaderboard.json,
- * summary.md) and dropping explanations, pictures and the site, which can be rebuilt.
+ * into baselines/<profile>, keeping what a comparison reads (run.json, results.jsonl.gz, summary.md) and
+ * dropping the leaderboard, explanations, pictures and the site, which can be rebuilt.
  *
  *   node dist/harness/ci/make-baselines.js [quick] [standard]     run the profiles (default: quick)
  *   node dist/harness/ci/make-baselines.js --from RUN_DIR           take a finished run of a profile, e.g.
  *                                                                   the standard run `npm run publish` made
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { UserError, isUserError } from '../errors.js';
@@ -27,11 +27,16 @@ const KEPT = [RUN_JSON, SUMMARY_MD] as const;
 
 export async function makeBaselines(profiles: readonly string[] = ['quick']): Promise<void> {
   for (const profile of profiles) {
-    const out = join(packageRoot(), 'baselines', profile);
-    const r = await runBenchmark({ profile, out, jobs: availableParallelism(), progress: 'console' });
-    if (r.records.some((x) => isPlugin(x.explainer))) throw new Error('a baseline holds built-in explainers only');
-    for (const f of ['explanations', 'artifacts', 'site', 'catalog.json', 'gallery.json']) rmSync(join(out, f), { recursive: true, force: true });
-    process.stdout.write(`baseline ${profile}: ${r.records.length} cells in ${out}\n`);
+    // Run aside and take the finished run as --from does, so both ways give the same folder shape and a
+    // failed run leaves the committed baseline as it was.
+    const work = mkdtempSync(join(tmpdir(), `xai-bench-baseline-${profile}-`));
+    try {
+      const out = join(work, 'run');
+      await runBenchmark({ profile, out, jobs: availableParallelism(), progress: 'console' });
+      baselineFrom(out);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   }
 }
 

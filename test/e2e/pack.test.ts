@@ -78,7 +78,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('npm pack', () => {
   it('ships the built code, the models and data it reads, the schemas, the ci baseline and the site sources', () => {
-    for (const f of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/harness/cli/main.js', 'dist/harness/run-worker.js', 'datasets/models/zoo.json', 'datasets/data/iris.csv', 'datasets/knowledge-graph/digit-shapes.graph.json', 'baselines/quick/run.json', 'baselines/quick/results.jsonl', 'site/astro.config.mjs', 'site/src/pages/[...lang]/index.astro']) {
+    for (const f of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/harness/cli/main.js', 'dist/harness/run-worker.js', 'datasets/models/zoo.json', 'datasets/data/iris.csv', 'datasets/knowledge-graph/digit-shapes.graph.json', 'baselines/quick/run.json', 'baselines/quick/results.jsonl.gz', 'site/astro.config.mjs', 'site/src/pages/[...lang]/index.astro']) {
       expect(paths.has(f), f).toBe(true);
     }
     for (const s of ['run', 'result', 'explanation', 'leaderboard', 'human']) expect(paths.has(`schemas/${s}.schema.json`), s).toBe(true);
