@@ -10,7 +10,7 @@
  * - Shapes: [h, w], [h, w, c] (c = 3 is drawn in colour, other c as the channel mean) or [d] (one row).
  * The bytes depend only on the arguments (pngjs's deflate is deterministic).
  */
-import { PNG } from 'pngjs';
+import { blankImage, encodePng } from './encode-png.js';
 import { GLYPH_HEIGHT, drawText, formatScale, textWidth } from './bitmap-font.js';
 import { divergingColour } from './diverging-colour-map.js';
 
@@ -70,8 +70,7 @@ export function renderHeatmapPng(o: HeatmapInput): Buffer {
   const labels = [`+${formatScale(maxAbs)}`, '0', `-${formatScale(maxAbs)}`];
   const width = L.labelX + Math.max(...labels.map((t) => textWidth(t, FONT_SCALE))) + MARGIN;
   const height = L.top + L.ph + MARGIN;
-  const png = new PNG({ width, height, colorType: 2, inputHasAlpha: false });
-  png.data = Buffer.alloc(width * height * 4, 255); // white, opaque
+  const png = blankImage(width, height);
   const set = (x: number, y: number, rgb: readonly number[]) => {
     const i = (y * width + x) * 4;
     png.data[i] = rgb[0];
@@ -108,5 +107,5 @@ export function renderHeatmapPng(o: HeatmapInput): Buffer {
   const th = GLYPH_HEIGHT * FONT_SCALE;
   const ys = [L.top, L.top + Math.round((L.ph - th) / 2), L.top + L.ph - th];
   labels.forEach((t, i) => drawText(t, L.labelX, ys[i], FONT_SCALE, (x, y) => set(x, y, black)));
-  return PNG.sync.write(png, { colorType: 2 });
+  return encodePng(png);
 }

@@ -4,7 +4,7 @@
  * neighbour explanation shows, or an input next to its counterfactual. Inputs in [0, 1] are drawn as
  * they are; others are stretched from the min to the max over all pictures (so they stay comparable).
  */
-import { PNG } from 'pngjs';
+import { blankImage, encodePng } from './encode-png.js';
 
 export function renderImageGridPng(images: readonly ArrayLike<number>[], shape: readonly number[], cell = 112): Buffer {
   if (images.length === 0) throw new RangeError('renderImageGridPng: no images');
@@ -16,8 +16,7 @@ export function renderImageGridPng(images: readonly ArrayLike<number>[], shape: 
   for (const im of images) for (let k = 0; k < im.length; k++) (lo = Math.min(lo, im[k])), (hi = Math.max(hi, im[k]));
   if (lo >= 0 && hi <= 1) (lo = 0), (hi = 1);
   const span = hi > lo ? hi - lo : 1;
-  const png = new PNG({ width: images.length * (w * scale + gap) + gap, height: h * scale + 2 * gap });
-  png.data.fill(255);
+  const png = blankImage(images.length * (w * scale + gap) + gap, h * scale + 2 * gap);
   images.forEach((im, n) => {
     const x0 = gap + n * (w * scale + gap);
     for (let r = 0; r < h; r++) {
@@ -35,5 +34,5 @@ export function renderImageGridPng(images: readonly ArrayLike<number>[], shape: 
       }
     }
   });
-  return PNG.sync.write(png);
+  return encodePng(png, 6);
 }

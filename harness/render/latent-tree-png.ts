@@ -4,7 +4,7 @@
  * samples as black dots, samples outside the region (when marked) as hollow squares, and the root
  * (the query) as a red dot.
  */
-import { PNG } from 'pngjs';
+import { blankImage, encodePng } from './encode-png.js';
 
 export interface LatentTreeInput {
   readonly root: ArrayLike<number>;
@@ -51,8 +51,7 @@ export function renderLatentTreePng(o: LatentTreeInput): Buffer {
   const half = size / 2;
   const scale = (half - 10) / extent;
   const xy = (p: number[] | null): [number, number] => (p ? [Math.round(half + p[0] * scale), Math.round(half - p[1] * scale)] : [half, half]);
-  const png = new PNG({ width: size, height: size, colorType: 2, inputHasAlpha: false });
-  png.data = Buffer.alloc(size * size * 4, 255);
+  const png = blankImage(size, size);
   const set = (x: number, y: number, rgb: readonly number[]) => {
     if (x < 0 || y < 0 || x >= size || y >= size) return;
     const i = (y * size + x) * 4;
@@ -70,5 +69,5 @@ export function renderLatentTreePng(o: LatentTreeInput): Buffer {
   if (o.parents) o.parents.forEach((p, i) => line(xy(proj[i]), xy(p < 0 ? null : proj[p])));
   proj.forEach((p, i) => dot(xy(p), [0, 0, 0], o.parents ? 1 : 2, o.inside ? !o.inside[i] : false));
   dot(xy(null), [220, 30, 30], 3);
-  return PNG.sync.write(png, { colorType: 2 });
+  return encodePng(png);
 }

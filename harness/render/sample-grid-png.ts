@@ -4,7 +4,7 @@
  * by a white gutter. An optional first tile (the query) gets a red frame so a reader knows what the
  * other tiles are compared with. The bytes depend only on the arguments (pngjs deflates deterministically).
  */
-import { PNG } from 'pngjs';
+import { blankImage, encodePng } from './encode-png.js';
 
 export interface SampleGridInput {
   /** n * h * w values (single channel, or channels averaged from h * w * c). */
@@ -34,8 +34,7 @@ export function renderSampleGridPng(o: SampleGridInput): Buffer {
   const th = h * s;
   const width = GUTTER + cols * (tw + GUTTER);
   const height = GUTTER + rows * (th + GUTTER);
-  const png = new PNG({ width, height, colorType: 2, inputHasAlpha: false });
-  png.data = Buffer.alloc(width * height * 4, 255);
+  const png = blankImage(width, height);
   const set = (x: number, y: number, r: number, g: number, b: number) => {
     const i = (y * width + x) * 4;
     png.data[i] = r;
@@ -60,5 +59,5 @@ export function renderSampleGridPng(o: SampleGridInput): Buffer {
       for (let y = y0 - 2; y < y0 + th + 2; y++) for (const x of [x0 - 2, x0 - 1, x0 + tw, x0 + tw + 1]) set(x, y, 220, 30, 30);
     }
   }
-  return PNG.sync.write(png, { colorType: 2 });
+  return encodePng(png);
 }
