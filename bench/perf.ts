@@ -61,7 +61,7 @@ async function main(): Promise<void> {
       }
       measuredBackends.push(backend);
       // cpu is 5-30x slower: fewer repetitions keep its rows to a few minutes.
-      const reps = backend === 'cpu' ? { minReps: 2, minSeconds: 1 } : {};
+      const reps = backend === 'cpu' ? { minReps: 2, minSeconds: 1, warmSeconds: 0.5 } : {};
       explainerRows.push(...(await benchExplainers({ ...reps, ...(tasks ? { tasks } : {}), ...(explainerIds ? { explainers: explainerIds } : {}) })));
     }
   }

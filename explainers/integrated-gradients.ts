@@ -75,6 +75,7 @@ export const integratedGradientsExplainer: AttributionExplainer<typeof params> =
       stacks.push({
         rows: p.steps,
         target: targets[i],
+        writesAll: true,
         fill(out) {
           for (let s = 0; s < p.steps; s++) {
             const a = q.nodes[s];

@@ -23,8 +23,9 @@ export function kernelShapSolve(masks: Uint8Array, rows: number, players: number
   const p = m - 1;
   const g = new Float64Array(p * p);
   const rhs = new Float64Array(p);
-  const z = new Float64Array(p);
   // Indices of the non-zero entries of the current row of Z: only those pairs add to the Gram matrix.
+  // They all have one sign (-1 where the last player is present, else +1), so each pair adds exactly
+  // w_i and each right-hand side entry exactly +-r_i: the same values z_j w_i z_k and z_j r_i give.
   const nz = new Int32Array(p);
   for (let i = 0; i < rows; i++) {
     const wi = w[i];
@@ -33,23 +34,14 @@ export function kernelShapSolve(masks: Uint8Array, rows: number, players: number
     const base = i * m;
     const last = masks[base + p];
     const ri = wi * (y[i] - last * total);
+    const signed = last === 1 ? -ri : ri;
     let count = 0;
-    for (let j = 0; j < p; j++) {
-      const v = masks[base + j] - last;
-      if (v !== 0) {
-        z[j] = v;
-        nz[count++] = j;
-      }
-    }
+    for (let j = 0; j < p; j++) if (masks[base + j] !== last) nz[count++] = j;
     for (let a = 0; a < count; a++) {
       const j = nz[a];
-      const wj = wi * z[j];
-      rhs[j] += z[j] * ri;
+      rhs[j] += signed;
       const row = j * p;
-      for (let b = 0; b <= a; b++) {
-        const k = nz[b];
-        g[row + k] += wj * z[k];
-      }
+      for (let b = 0; b <= a; b++) g[row + nz[b]] += wi;
     }
   }
   const phi = choleskySolve(g, rhs, p);

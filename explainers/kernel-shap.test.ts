@@ -7,7 +7,7 @@ import { isUserError } from '../harness/errors.js';
 import { rngFor } from '../harness/rng.js';
 import { contextFor, imageTask, runExplainer, tabularTask, tinyConvNet } from '../test/helpers/explainer-fixtures.js';
 import { reluMlp } from '../test/helpers/tiny-models.js';
-import { kernelShapExplainer as kshap } from './kernel-shap.js';
+import { fillCoalitionRows, fillGroupRows, kernelShapExplainer as kshap } from './kernel-shap.js';
 import { binomial, shapleyCoalitions } from './shapley-coalitions.js';
 
 beforeAll(async () => {
@@ -87,6 +87,35 @@ describe('Shapley-kernel coalitions', () => {
     expect(Array.from(c.weights).every((w) => w > 0)).toBe(true);
     const other = shapleyCoalitions(8, 40, rngFor(3, 'c'));
     expect(Array.from(other.masks)).not.toEqual(Array.from(c.masks));
+  });
+});
+
+describe('coalition rows', () => {
+  it('are filled for one-element players exactly as for groups, features equal to the background included', () => {
+    const rng = rngFor(4, 'fill');
+    const d = 9;
+    const nb = 3;
+    const x = Float32Array.from({ length: d }, () => rng.normal());
+    const bg = Float32Array.from({ length: nb * d }, () => rng.normal());
+    // Features 2 and 6 equal x in every background row (one as -0 against 0): they are no player.
+    for (let r = 0; r < nb; r++) {
+      bg[r * d + 2] = x[2];
+      bg[r * d + 6] = 0;
+    }
+    x[6] = -0;
+    const players = [0, 1, 3, 4, 5, 7, 8].map((k) => Int32Array.of(k));
+    const c = shapleyCoalitions(players.length, 60, rng);
+    const xs = new Float32Array(nb * d);
+    for (let r = 0; r < nb; r++) xs.set(x, r * d);
+    const fast = new Float32Array(c.count * nb * d);
+    const general = new Float32Array(c.count * nb * d);
+    fillCoalitionRows(fast, x, xs, bg, nb, c.masks, 0, c.count, players);
+    fillGroupRows(general, x, xs, bg, nb, c.masks, 0, c.count, players);
+    expect(Array.from(new Uint32Array(fast.buffer))).toEqual(Array.from(new Uint32Array(general.buffer)));
+    // And a piece from the middle lands at the start of its output.
+    const piece = new Float32Array(5 * nb * d);
+    fillCoalitionRows(piece, x, xs, bg, nb, c.masks, 10, 15, players);
+    expect(Array.from(piece)).toEqual(Array.from(general.subarray(10 * nb * d, 15 * nb * d)));
   });
 });
 

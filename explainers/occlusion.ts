@@ -137,6 +137,7 @@ export const occlusionExplainer: AttributionExplainer<typeof params> = {
       stacks.push({
         rows: regions.length + 1,
         target: targets[i],
+        writesAll: true,
         fill(out) {
           repeatRow(out, x, regions.length + 1);
           for (let j = 0; j < regions.length; j++) {

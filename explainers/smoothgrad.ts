@@ -68,6 +68,7 @@ export const smoothgradExplainer: AttributionExplainer<typeof params> = {
       stacks.push({
         rows: p.samples,
         target: targets[i],
+        writesAll: true,
         fill(out) {
           const rng = ctx.rng(id, 'smoothgrad');
           for (let s = 0; s < p.samples; s++) for (let k = 0; k < d; k++) out[s * d + k] = x[k] + sigma * rng.normal();

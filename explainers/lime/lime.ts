@@ -195,12 +195,12 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
         const fudged = fudgedImage(x, pixels, channels, hide);
         const masks = randomMasks(samples, seg.count, ctx.rng(sampleIds[i], 'lime-perturbation'));
         plans.push({ masks, features: seg.count, segmentation: seg, pixels, names: (j) => `segment ${j}` });
-        stacks.push({ rows: samples, target: targets[i], fill: (out) => fillPerturbed(out, x, fudged, pixels, channels, masks, samples) });
+        stacks.push({ rows: samples, target: targets[i], writesAll: true, fill: (out) => fillPerturbed(out, x, fudged, pixels, channels, masks, samples) });
       } else {
         const tab = state.tabular!;
         const nb = tabularNeighbourhood(x, tab.bins, samples, ctx.rng(sampleIds[i], 'lime-sampling'));
         plans.push({ masks: nb.masks, features: d, names: (k) => tab.names[k][nb.instanceBins[k]] });
-        stacks.push({ rows: samples, target: targets[i], fill: (out) => out.set(nb.inputs) });
+        stacks.push({ rows: samples, target: targets[i], writesAll: true, fill: (out) => out.set(nb.inputs) });
       }
     }
     const f = stackedTargetOutputs(ctx.engine, batch.sampleShape, stacks, 'probability');
