@@ -11,6 +11,14 @@ describe('seeded streams', () => {
     expect(Array.from({ length: 50 }, () => c.nextUint32())).not.toEqual(xa);
   });
 
+  it('are the streams every committed result was drawn from (known answers of the field-based sfc32)', () => {
+    const r = rngFor(42, 'known', 'answer');
+    expect(Array.from({ length: 6 }, () => r.nextUint32())).toEqual([927444135, 2392419063, 2021418224, 1486330110, 700894000, 1116690765]);
+    const s = rngFor(0, 'x');
+    for (let i = 0; i < 99994; i++) s.nextUint32();
+    expect(s.nextUint32()).toBe(424772447);
+  });
+
   it('sortedSample draws what sample draws, sorted, and leaves the stream where sample does', () => {
     for (const [n, k] of [[1, 1], [10, 3], [784, 157], [30, 30]]) {
       const a = rngFor(2, 'sorted', n, k);
