@@ -6,6 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnginePerf, ExplainerPerf, MetricPerf } from '../harness/site/performance.js';
+import type { MachineFacts } from './machine.js';
 import { profileTable, readProfileRows, type ProfileRunRow } from './profile-run.js';
 
 export interface PerfRows {
@@ -14,12 +15,18 @@ export interface PerfRows {
   readonly metrics: readonly MetricPerf[];
   /** The backends the explainers were measured on. */
   readonly backends: readonly string[];
+  readonly measuredAt?: string;
+  readonly machine?: Partial<MachineFacts>;
 }
 
 const ratio = (e: number | null) => (e === null ? '–' : e.toFixed(2));
 
 export function perfMarkdown(rows: PerfRows, profiles: readonly ProfileRunRow[]): string[] {
+  const m = rows.machine;
   return [
+    ...(rows.measuredAt && m
+      ? [`Measured ${rows.measuredAt.slice(0, 10)} on ${m.cores ?? '?'} cores${m.cpu ? ` (${m.cpu})` : ''}, Node ${m.node ?? '?'}${m.speedIndexNs === undefined ? '' : `, speed index ${m.speedIndexNs} ns`}.`, '']
+      : []),
     '### Engine throughput',
     '',
     '| backend | model | pass | rows per batch | rows per second |',
@@ -46,7 +53,7 @@ export function perfMarkdown(rows: PerfRows, profiles: readonly ProfileRunRow[])
     '',
     ...(profiles.length ? profileTable(profiles) : ['No profile has been measured yet.']),
     '',
-    "Efficiency = time of the passes an explainer or metric makes (of the output it reads) run as plain batched streams / its time (1.0 = no overhead beyond its passes): the median over repetitions that time the two in alternation; speeds from the fastest repetition. MPRT's passes on the randomised copies are not in its bound (a lower bound). What makes no pass has no ratio. Peak memory is the summed resident set of the run's process tree.",
+    "Efficiency = time of the passes an explainer or metric makes (of the output it reads) run as plain batched streams / its time (1.0 = no overhead beyond its passes): the median over repetitions that time the two in alternation; speeds from the fastest repetition. MPRT's passes on the randomised copies are not in its bound (a lower bound). What makes no pass has no ratio. Peak memory is the summed resident set of the run's process tree. The speed index is the nanoseconds per step of a fixed single-threaded workload taken with each profile row (bench/machine.ts): the same VM has run the same profile twice as long on another day, so rows of different days compare through it.",
   ];
 }
 

@@ -70,12 +70,12 @@ async function main(): Promise<void> {
     await useBackend('wasm');
     metricRows = await benchMetrics({ ...(metricIds ? { metrics: metricIds } : {}) });
   }
-  const lines = perfMarkdown({ engine, explainers: explainerRows, metrics: metricRows, backends: measuredBackends }, readProfileRows());
+  const measured = { measuredAt: new Date().toISOString(), machine: machineFacts() };
+  const lines = perfMarkdown({ engine, explainers: explainerRows, metrics: metricRows, backends: measuredBackends, ...measured }, readProfileRows());
   if (whole) {
     const dir = join(import.meta.dirname, 'results');
     mkdirSync(dir, { recursive: true });
-    const machine = machineFacts();
-    writeFileSync(join(dir, 'perf.json'), JSON.stringify({ measuredAt: new Date().toISOString(), machine, engine, explainers: explainerRows, metrics: metricRows }, null, 2) + '\n');
+    writeFileSync(join(dir, 'perf.json'), JSON.stringify({ ...measured, engine, explainers: explainerRows, metrics: metricRows }, null, 2) + '\n');
     writeFileSync(join(dir, 'perf.md'), lines.join('\n') + '\n');
   } else {
     process.stderr.write('(a narrowed run: bench/results/ left as it was)\n');

@@ -95,7 +95,7 @@ export function profileTable(rows: readonly ProfileRunRow[]): string[] {
     '|---|---:|---:|---:|---:|---:|---|',
     ...rows.map(
       (r) =>
-        `| ${r.profile} | ${r.jobs} | ${r.cells ?? '–'} | ${r.seconds < 60 ? `${r.seconds.toFixed(1)}s` : formatDuration(r.seconds)} | ${r.targetSeconds === null ? '–' : `< ${formatDuration(r.targetSeconds)}`} | ${r.peakMemoryMiB ?? '–'} | ${r.measuredAt.slice(0, 10)}, ${r.machine.cores} cores |`,
+        `| ${r.profile} | ${r.jobs} | ${r.cells ?? '–'} | ${r.seconds < 60 ? `${r.seconds.toFixed(1)}s` : formatDuration(r.seconds)} | ${r.targetSeconds === null ? '–' : `< ${formatDuration(r.targetSeconds)}`} | ${r.peakMemoryMiB ?? '–'} | ${r.measuredAt.slice(0, 10)}, ${r.machine.cores} cores${r.machine.speedIndexNs === undefined ? '' : `, speed index ${r.machine.speedIndexNs} ns`} |`,
     ),
   ];
 }

@@ -3,7 +3,7 @@
  * the engine's pass counters, amortised over the chunk's samples), and hands back per-sample results
  * as they complete so the run can persist them one line at a time.
  */
-import { type Batch, selectSamples } from './batch.js';
+import type { Batch } from './batch.js';
 import type { Engine } from './engine.js';
 import { type AnySample, type ExplainedSample, splitResult, splitStructured } from './explanation-record.js';
 import type { AnyParamValues } from './params.js';
@@ -54,16 +54,16 @@ export async function explainSamples(o: ExplainSamplesOptions): Promise<AnySampl
   const out: AnySample[] = [];
   const d = o.batch.data.length / Math.max(1, o.batch.n);
   for (let start = 0; start < o.batch.n; start += o.chunk) {
-    const idx = Array.from({ length: Math.min(o.chunk, o.batch.n - start) }, (_, k) => start + k);
-    const sub = selectSamples(o.batch, idx);
-    const targets = o.targets.slice(start, start + idx.length);
-    const ids = o.sampleIds.slice(start, start + idx.length);
+    const m = Math.min(o.chunk, o.batch.n - start);
+    // The explainer gets its own copy of its inputs (it may not change the caller's), in one slice.
+    const sub: Batch = { n: m, sampleShape: o.batch.sampleShape, data: o.batch.data.slice(start * d, (start + m) * d) };
+    const targets = o.targets.slice(start, start + m);
+    const ids = o.sampleIds.slice(start, start + m);
     const before = o.engine.passes();
     const t0 = performance.now();
     const result = await o.explainer.explain(ctx, sub, targets, ids, o.params, o.state);
     const seconds = (performance.now() - t0) / 1000;
     const after = o.engine.passes();
-    const m = idx.length;
     // Pass counts are whole numbers in the record (schema); explainers whose samples cost different
     // numbers of passes (searches that stop early) get the chunk's mean rounded to the nearest pass.
     const cost = {
