@@ -38,6 +38,18 @@ export interface MethodClaim {
   readonly expect: 'high' | 'low';
 }
 
+/**
+ * One by-design difference from a peer's reference implementation (Zennit, Captum, shap, lime,
+ * OpenXAI, Quantus), stated as data so the site can list them all. `size` is what the difference was
+ * measured to change, with where it was measured; null when it was not measured.
+ */
+export interface ReferenceDifference {
+  /** The peer and the piece of it compared against, e.g. 'Zennit 0.5 ZPlus'. */
+  readonly reference: string;
+  readonly what: Bilingual;
+  readonly size: Bilingual | null;
+}
+
 /** The method card's data (the site renders it; nothing is hand-written per method there). */
 export interface MethodCard {
   readonly summary: Bilingual;
@@ -76,6 +88,8 @@ export interface ExplainerBase<S extends ParamSpecs = ParamSpecs, State = void> 
   readonly params: S;
   /** The method card shown on the site (optional for plugins). */
   readonly card?: MethodCard;
+  /** By-design differences from the peers' reference implementations (catalog.json and the site list them). */
+  readonly differences?: readonly ReferenceDifference[];
   /** Which task kinds it can explain (all when absent). */
   readonly kinds?: readonly TaskView['kind'][];
   /** Global state built once per task (rule sets, background statistics, a trained zero-shot system). */

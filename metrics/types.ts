@@ -9,7 +9,7 @@ import type { Model, OutputKind } from '../harness/model.js';
 import type { ParamSpecs, ParamValues } from '../harness/params.js';
 import type { Rng } from '../harness/rng.js';
 import type { TaskView } from '../datasets/task.js';
-import type { Family, StructuredFamily, TaskData } from '../explainers/types.js';
+import type { Family, ReferenceDifference, StructuredFamily, TaskData } from '../explainers/types.js';
 
 export type Criterion = 'fidelity' | 'completeness' | 'stability' | 'sanity' | 'complexity' | 'localisation' | 'cost' | 'human';
 export type Direction = 'higher' | 'lower' | 'descriptive';
@@ -122,6 +122,8 @@ export interface MetricBase<S extends ParamSpecs = ParamSpecs> {
   readonly description: string;
   /** Where the definition comes from (paper, and which peer's defaults were followed). */
   readonly reference: string;
+  /** By-design differences from the peers' reference implementations (catalog.json and the site list them). */
+  readonly differences?: readonly ReferenceDifference[];
   readonly requires: readonly MetricRequirement[];
   readonly params: S;
   /**

@@ -8,7 +8,7 @@ import { digitShapeGraph } from '../../datasets/knowledge-graph/load-graph.js';
 import { join } from 'node:path';
 import { taskSpecs } from '../../datasets/index.js';
 import { explainers as registeredExplainers } from '../../explainers/index.js';
-import type { Explainer, MethodCard } from '../../explainers/types.js';
+import type { Explainer, MethodCard, ReferenceDifference } from '../../explainers/types.js';
 import { metrics as registeredMetrics } from '../../metrics/index.js';
 import type { Criterion, Direction, Metric, MetricRequirement } from '../../metrics/types.js';
 import { describeParams, type ParamSpecs } from '../params.js';
@@ -41,6 +41,8 @@ export interface CatalogExplainer {
   readonly kinds: readonly string[] | null;
   readonly params: readonly CatalogParam[];
   readonly card: MethodCard | null;
+  /** By-design differences from the peers' reference implementations; [] when none are declared. */
+  readonly differences: readonly ReferenceDifference[];
 }
 
 export interface CatalogMetric {
@@ -54,6 +56,8 @@ export interface CatalogMetric {
   readonly reference: string;
   readonly requires: readonly MetricRequirement[];
   readonly params: readonly CatalogParam[];
+  /** By-design differences from the peers' reference implementations; [] when none are declared. */
+  readonly differences: readonly ReferenceDifference[];
 }
 
 export interface CatalogTask {
@@ -98,6 +102,7 @@ function explainerEntry(e: Explainer): CatalogExplainer {
     kinds: e.kinds ?? null,
     params: catalogParams(e.params),
     card: e.card ?? null,
+    differences: e.differences ?? [],
   };
 }
 
@@ -113,6 +118,7 @@ function metricEntry(m: Metric): CatalogMetric {
     reference: m.reference,
     requires: m.requires,
     params: catalogParams(m.params),
+    differences: m.differences ?? [],
   };
 }
 
