@@ -105,9 +105,9 @@ export function referenceRelevance(
     case 'alphabeta':
       return alphaBeta(s.alpha, s.beta, true);
     case 'zplus':
-      return alphaBeta(1, 0, false);
+      return alphaBeta(1, 0, s.plusBias);
     case 'wsquare':
-      return share(l, r, (_j, w) => w * w, () => 0);
+      return share(l, r, (_j, w) => w * w, (k) => (s.plusBias ? b(k) * b(k) : 0));
     case 'flat':
       return share(l, r, () => 1, () => 0);
     case 'zbox':

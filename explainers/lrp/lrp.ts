@@ -18,7 +18,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TaskView } from '../../datasets/task.js';
 import { type Batch, sizeOf } from '../../harness/batch.js';
 import { UserError } from '../../harness/errors.js';
-import { num, oneOf, str } from '../../harness/params.js';
+import { bool, num, oneOf, str } from '../../harness/params.js';
 import type { AttributionExplainer, MethodCard } from '../types.js';
 import { COMPOSITES, assignRules } from './composites.js';
 import { layerNames, planFor } from './plan.js';
@@ -48,6 +48,8 @@ const params = {
   low: str({ default: 'auto', pattern: BOUND, patternHint: "'auto' or a number", description: 'z^B lower input bound (auto: 0 for images, background min or −3 for tabular)' }),
   high: str({ default: 'auto', pattern: BOUND, patternHint: "'auto' or a number", description: 'z^B upper input bound (auto: 1 for images, background max or 3 for tabular)' }),
   layer: str({ default: '', description: "also return the relevance at this layer's output ('' for none)" }),
+  plusBias: bool({ default: true, description: "zplus adds b⁺ and wsquare b² to the denominator, as zennit's ZPlus and WSquare do (false: the bias-free DTD forms)" }),
+  maxPoolTies: oneOf(['split', 'first'] as const, 'split', "tied maxima of a max-pool window share its relevance equally (split) or the first in row-major order takes it (first: the autograd choice zennit inherits)"),
 } as const;
 
 /** Per-element z^B bounds before widening to the input. */
@@ -143,7 +145,7 @@ export const lrpExplainer: AttributionExplainer<typeof params> = {
       throw new UserError(`--set lrp.layer=${p.layer}: no such layer in the model (layers: ${layerNames(plan).join(', ')})`);
     }
     const bounds = baseBounds(ctx.task, p.low, p.high);
-    const settings = { epsilon: p.epsilon, gamma: p.gamma, alpha: p.alpha, beta: p.beta };
+    const settings = { epsilon: p.epsilon, gamma: p.gamma, alpha: p.alpha, beta: p.beta, plusBias: p.plusBias };
     const d = sizeOf(batch.sampleShape);
     const attributions = new Float32Array(batch.n * d);
     const logits = new Float32Array(batch.n);
@@ -158,7 +160,7 @@ export const lrpExplainer: AttributionExplainer<typeof params> = {
           low: tf.minimum(tf.tensor(bounds.low, one), x),
           high: tf.maximum(tf.tensor(bounds.high, one), x),
         };
-        const res = propagate(plan, x, t, { rules, settings, inputBounds, layer: p.layer });
+        const res = propagate(plan, x, t, { rules, settings, inputBounds, layer: p.layer, maxPoolTies: p.maxPoolTies });
         attributions.set(res.input.dataSync(), start * d);
         logits.set(res.logit.dataSync(), start);
         if (res.hidden) {

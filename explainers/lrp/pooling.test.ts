@@ -54,6 +54,15 @@ describe('pooling relevance', () => {
     expect(run(maxPoolRelevance, [0, 0, 7, 7], [3, -1])).toEqual([1.5, 1.5, -0.5, -0.5]);
   });
 
+  it("max pooling with ties: 'first' gives the whole share to the first maximum in row-major order (autograd's pick)", () => {
+    const first = (a: number[], r: number[]) => tf.tidy(() => Array.from(maxPoolRelevance(row(a), row(r), pool2, 'first').dataSync()));
+    expect(first([2, 2, 1, 5], [4, 6])).toEqual([4, 0, 0, 6]);
+    expect(first([0, 0, 7, 7], [3, -1])).toEqual([3, 0, -1, 0]);
+    // 2x2 window, three tied maxima: (0,1) comes first in row-major order, not (1,0).
+    const square = tf.tidy(() => Array.from(maxPoolRelevance(tf.tensor4d([1, 2, 2, 2], [1, 2, 2, 1]), tf.tensor4d([6], [1, 1, 1, 1]), { pool: [2, 2], strides: [2, 2], padding: 'valid' }, 'first').dataSync()));
+    expect(square).toEqual([0, 6, 0, 0]);
+  });
+
   it('average pooling is proportional (methods.md §2.3: -> [1,3,6,0])', () => {
     expect(run(avgPoolRelevance, [1, 3, 2, 0], [4, 6])).toEqual([1, 3, 6, 0]);
   });

@@ -1,8 +1,11 @@
 /**
  * Relevance through 2-D pooling layers (methods.md §2.3), channels last, any pool size, stride and
  * padding (windows may overlap):
- * - max pooling, winner-take-all: each window's relevance goes to the input(s) holding its maximum,
- *   split equally among tied maxima (lrp_toolbox's convention; autograd would pick one arbitrarily);
+ * - max pooling, winner-take-all: each window's relevance goes to the input(s) holding its maximum.
+ *   Ties: `split` (default) shares it equally among tied maxima (lrp_toolbox's convention), so the
+ *   result does not depend on the scan order; `first` gives all of it to the first maximum in row-major
+ *   window order, the one the autograd gradient of max pooling picks, which is what zennit uses (its
+ *   composites give MaxPool no rule, so the gradient passes);
  * - average pooling, proportional: R_i = a_i / Σ_window a · R_window (zennit/iNNvestigate "Norm").
  * Both are written as a loop over the kh·kw offsets inside a window: offset (di, dj) of every window
  * is one strided slice of the padded input, and its share is scattered back by the inverse placement.
@@ -78,14 +81,27 @@ function redistribute(
   return tf.slice(canvas, [0, p.padTop, p.padLeft, 0], [m, h, w, c]);
 }
 
-/** Winner-take-all with ties split equally. `r` is the pooled output's relevance. */
-export function maxPoolRelevance(a: tf.Tensor4D, r: tf.Tensor4D, g: PoolGeometry): tf.Tensor4D {
+export type MaxPoolTies = 'split' | 'first';
+
+/** Keeps only the first tie of each window (offsets are in row-major order): 1 − any earlier tie. */
+function firstOnly(ties: tf.Tensor4D[]): tf.Tensor4D[] {
+  let seen = tf.zerosLike(ties[0]) as tf.Tensor4D;
+  return ties.map((t) => {
+    const winner = tf.mul(t, tf.sub(1, seen)) as tf.Tensor4D;
+    seen = tf.maximum(seen, t) as tf.Tensor4D;
+    return winner;
+  });
+}
+
+/** Winner-take-all; tied maxima share equally or the first takes all. `r` is the pooled output's relevance. */
+export function maxPoolRelevance(a: tf.Tensor4D, r: tf.Tensor4D, g: PoolGeometry, ties: MaxPoolTies = 'split'): tf.Tensor4D {
   // Padding can never win: every window holds at least one real input.
   return redistribute(a, g, -3e38, (gathered) => {
     const max = gathered.reduce((acc, x) => tf.maximum(acc, x));
-    const ties = gathered.map((x) => tf.cast(tf.equal(x, max), 'float32') as tf.Tensor4D);
-    const perWinner = tf.divNoNan(r, tf.addN(ties));
-    return ties.map((t) => tf.mul(t, perWinner) as tf.Tensor4D);
+    const all = gathered.map((x) => tf.cast(tf.equal(x, max), 'float32') as tf.Tensor4D);
+    const winners = ties === 'first' ? firstOnly(all) : all;
+    const perWinner = tf.divNoNan(r, tf.addN(winners));
+    return winners.map((t) => tf.mul(t, perWinner) as tf.Tensor4D);
   });
 }
 

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { withBias } from './linear-op.js';
 import type { Plan, Step } from './plan.js';
-import { avgPoolRelevance, maxPoolRelevance } from './pooling.js';
+import { type MaxPoolTies, avgPoolRelevance, maxPoolRelevance } from './pooling.js';
 import { type Bounds, type Rule, type RuleSettings, linearRelevance } from './rules.js';
 
 export interface PropagateOptions {
@@ -16,6 +16,8 @@ export interface PropagateOptions {
   readonly inputBounds: Bounds;
   /** Layer whose output relevance to return too ('' for none). */
   readonly layer: string;
+  /** How tied maxima of a max-pooling window share its relevance (pooling.ts). */
+  readonly maxPoolTies: MaxPoolTies;
 }
 
 export interface Propagated {
@@ -83,8 +85,8 @@ export function propagate(plan: Plan, x: tf.Tensor, targets: tf.Tensor1D, o: Pro
       const bounds = rule === 'zbox' ? zboxBounds(plan, i, input, o.inputBounds) : null;
       r = linearRelevance(rule, { op: s.op, a: input, r, kernel: weights[i]!.kernel, bias: weights[i]!.bias }, o.settings, bounds);
     } else if (s.kind === 'pool') {
-      const f = s.mode === 'max' ? maxPoolRelevance : avgPoolRelevance;
-      r = f(input as tf.Tensor4D, r as tf.Tensor4D, s.geometry);
+      const [a4, r4] = [input as tf.Tensor4D, r as tf.Tensor4D];
+      r = s.mode === 'max' ? maxPoolRelevance(a4, r4, s.geometry, o.maxPoolTies) : avgPoolRelevance(a4, r4, s.geometry);
     } else if (s.kind === 'reshape') {
       r = tf.reshape(r, input.shape);
     }

@@ -10,7 +10,7 @@ beforeAll(async () => {
   await useBackend('wasm');
 });
 
-const settings: RuleSettings = { epsilon: 0.05, gamma: 0.25, alpha: 3, beta: 2 };
+const settings: RuleSettings = { epsilon: 0.05, gamma: 0.25, alpha: 3, beta: 2, plusBias: true };
 
 function randoms(n: number, seed: string, lo = -1, hi = 1): number[] {
   const rng = rngFor(7, 'lrp-rules', seed);
@@ -77,6 +77,31 @@ describe('LRP rules: tfjs implementation equals a direct loop over the formula',
       });
     }
   }
+
+  for (const rule of ['zplus', 'wsquare'] as const) {
+    it(`${rule} with plusBias false (the bias-free DTD form) on a Dense layer with bias`, () => {
+      const [nIn, nOut] = [5, 4];
+      const wFlat = randoms(nIn * nOut, `dense-w-${rule}`);
+      const w = Array.from({ length: nIn }, (_, j) => wFlat.slice(j * nOut, (j + 1) * nOut));
+      const b = randoms(nOut, `dense-b-${rule}`, -0.5, 0.5);
+      const noBias = { ...settings, plusBias: false };
+      const fast = (a: tf.Tensor, r: tf.Tensor) => linearRelevance(rule, { op: denseOp, a, r, kernel: tf.tensor2d(w), bias: tf.tensor1d(b) }, noBias, null);
+      const a = randoms(nIn, `nb-a-${rule}`);
+      const r = randoms(nOut, `nb-r-${rule}`, -1, 2);
+      const got = tf.tidy(() => fast(tf.tensor2d([a]), tf.tensor2d([r])).dataSync());
+      expectClose(got, referenceRelevance(rule, denseLinks(w, b), a, r, noBias));
+      // The bias changes the answer: with it (zennit's form) the shares differ.
+      const withB = tf.tidy(() => linearRelevance(rule, { op: denseOp, a: tf.tensor2d([a]), r: tf.tensor2d([r]), kernel: tf.tensor2d(w), bias: tf.tensor1d(b) }, settings, null).dataSync());
+      expect(Math.max(...Array.from(got, (v, i) => Math.abs(v - withB[i])))).toBeGreaterThan(1e-3);
+    });
+  }
+
+  it('zplus with the bias equals alpha1beta0 (zennit: ZPlus is AlphaBeta(1, 0))', () => {
+    const w = [[0.5, -1], [1, 0.25], [-0.75, 1]];
+    const args = { op: denseOp, a: tf.tensor2d([[1, -2, 0.5]]), r: tf.tensor2d([[1, 2]]), kernel: tf.tensor2d(w), bias: tf.tensor1d([0.3, -0.2]) };
+    const [zp, ab] = tf.tidy(() => [linearRelevance('zplus', args, settings, null).dataSync(), linearRelevance('alpha1beta0', args, settings, null).dataSync()]);
+    expectClose(zp, Array.from(ab));
+  });
 
   it('the stabiliser treats z = 0 as positive: z + ε', () => {
     const out = tf.tidy(() => {

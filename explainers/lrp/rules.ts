@@ -11,8 +11,11 @@
  * - A denominator that is exactly zero passes no relevance (divNoNan): that unit's numerators are all
  *   zero too for z⁺, w², flat and z^B, and for the z-rules it is the "dead unit" case.
  * - Bias: `zero`, `epsilon`, `gamma` (b + γb⁺), `alpha*beta*` (b⁺ joins the positive side, b⁻ the
- *   negative) include it, so it absorbs (or injects) a share; `zplus`, `wsquare`, `flat` (as in DTD and
- *   zennit's Flat) ignore it; in `zbox` it cancels.
+ *   negative) include it, so it absorbs (or injects) a share. `zplus` adds b⁺ to the positive side and
+ *   `wsquare` adds b² to its denominator, as zennit's ZPlus and WSquare do (zennit src/zennit/rules.py:
+ *   their ParamMods modify every parameter, bias included, and only the a⁻ side is given zero_bias);
+ *   with `plusBias` false they take the bias-free forms of deep Taylor decomposition (Montavon et al.
+ *   2017). `flat` ignores it (zennit's Flat zeroes it too); in `zbox` it cancels.
  * - `zplus` and the αβ rules sort contributions by the sign of the product a·w, so negative inputs are
  *   handled (x⁻w⁻ counts as positive). `gamma` is the textbook a·(w + γw⁺) form (Montavon 2019), meant
  *   for layers whose inputs are non-negative.
@@ -29,6 +32,8 @@ export interface RuleSettings {
   /** For `alphabeta`; alpha − beta = 1 is enforced by the explainer. */
   readonly alpha: number;
   readonly beta: number;
+  /** `zplus` and `wsquare` include the bias as zennit does (true) or leave it out as DTD does (false). */
+  readonly plusBias: boolean;
 }
 
 /** z^B's input bounds, shaped like (or broadcastable to) the layer input. */
@@ -90,10 +95,13 @@ function alphaBeta(l: LinearLayerInput, alpha: number, beta: number, useBias: bo
   return tf.sub(tf.mul(positive, alpha), tf.mul(negative, beta));
 }
 
-/** Rules that ignore the input values: R_in = ρ(W)ᵀ (R / (1 ρ(W))), ρ = square (w²) or one (flat). */
-function inputFree(l: LinearLayerInput, rho: tf.Tensor): tf.Tensor {
+/**
+ * Rules that ignore the input values: R_in = ρ(W)ᵀ (R / (1 ρ(W) + ρ(b))), ρ = square (w²) or one
+ * (flat); `rhoBias` is null where the rule leaves the bias out.
+ */
+function inputFree(l: LinearLayerInput, rho: tf.Tensor, rhoBias: tf.Tensor | null): tf.Tensor {
   const ones = tf.onesLike(l.a);
-  const z = l.op.forward(ones, rho);
+  const z = withBias(l.op.forward(ones, rho), rhoBias);
   return l.op.transpose(tf.divNoNan(l.r, z), rho, l.a.shape);
 }
 
@@ -130,11 +138,12 @@ export function linearRelevance(rule: Rule, l: LinearLayerInput, settings: RuleS
     case 'alphabeta':
       return alphaBeta(l, settings.alpha, settings.beta, true);
     case 'zplus':
-      return alphaBeta(l, 1, 0, false);
+      // With the bias this is α1β0, as zennit's ZPlus docstring says it is.
+      return alphaBeta(l, 1, 0, settings.plusBias);
     case 'wsquare':
-      return inputFree(l, tf.square(l.kernel));
+      return inputFree(l, tf.square(l.kernel), settings.plusBias && l.bias ? tf.square(l.bias) : null);
     case 'flat':
-      return inputFree(l, tf.onesLike(l.kernel));
+      return inputFree(l, tf.onesLike(l.kernel), null);
     case 'zbox':
       if (!bounds) throw new Error('zbox needs input bounds');
       return zBox(l, bounds);
