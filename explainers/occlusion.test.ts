@@ -10,11 +10,12 @@ beforeAll(async () => {
 });
 
 describe('occlusion', () => {
-  it('covers every position, adding a final window flush with the edge', () => {
+  it("covers every position as Captum does: ceil((size - window) / stride) + 1 starts, the last cropped at the edge", () => {
     expect(windowStarts(6, 4, 2)).toEqual([0, 2]);
-    expect(windowStarts(7, 4, 2)).toEqual([0, 2, 3]);
+    expect(windowStarts(7, 4, 2)).toEqual([0, 2, 4]); // window 4..7 cropped to 4..6
     expect(windowStarts(4, 4, 2)).toEqual([0]);
     expect(windowStarts(5, 1, 1)).toEqual([0, 1, 2, 3, 4]);
+    expect(windowStarts(28, 4, 2)).toEqual(Array.from({ length: 13 }, (_, k) => 2 * k)); // the zoo default tiles exactly
   });
 
   it('scales the automatic window with the image (4 on 28x28) and caps it by the image', () => {
@@ -52,17 +53,18 @@ describe('occlusion', () => {
     const xs = Float32Array.from({ length: 36 }, (_, i) => ((i * 7) % 11) / 10);
     const x = makeBatch(xs, [6, 6, 1]);
     const a = await runExplainer(occlusion, ctx, x, Int32Array.from([2]), { window: 3, stride: 2 });
-    // Slow reference: one engine call per window, windows at rows/cols 0, 2, 3 (3 = flush with the edge).
+    // Slow reference: one engine call per window, windows at rows/cols 0, 2, 4 (4 = cropped to rows/cols 4..5).
     const fx = ctx.engine.targetOutputs(x, 2, 'logit')[0];
     const sum = new Float64Array(36);
     const count = new Float64Array(36);
-    for (const r0 of [0, 2, 3]) {
-      for (const c0 of [0, 2, 3]) {
+    for (const r0 of [0, 2, 4]) {
+      for (const c0 of [0, 2, 4]) {
         const occ = Float32Array.from(xs);
-        for (let r = r0; r < r0 + 3; r++) for (let c = c0; c < c0 + 3; c++) occ[r * 6 + c] = 0;
+        const [r1, c1] = [Math.min(r0 + 3, 6), Math.min(c0 + 3, 6)];
+        for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) occ[r * 6 + c] = 0;
         const drop = fx - ctx.engine.targetOutputs(makeBatch(occ, [6, 6, 1]), 2, 'logit')[0];
-        for (let r = r0; r < r0 + 3; r++) {
-          for (let c = c0; c < c0 + 3; c++) {
+        for (let r = r0; r < r1; r++) {
+          for (let c = c0; c < c1; c++) {
             sum[r * 6 + c] += drop;
             count[r * 6 + c]++;
           }
