@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acquireRunLock, type LockInfo, procStart, RUN_LOCK, staleReason } from './run-lock.js';
+
+const fresh = () => mkdtempSync(join(tmpdir(), 'xai-bench-lock-'));
+const lockOf = (dir: string) => JSON.parse(readFileSync(join(dir, RUN_LOCK), 'utf8')) as LockInfo;
+const deadPid = () => spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+const holder = (over: Partial<LockInfo>): LockInfo => ({
+  host: 'node-7',
+  pid: 4242,
+  token: 'abc',
+  procStart: null,
+  startedAt: new Date().toISOString(),
+  heartbeatAt: new Date().toISOString(),
+  ...over,
+});
+
+describe('the run lock', () => {
+  it('names host and pid, refuses a second holder in one line naming the first, and is gone once released', () => {
+    const dir = fresh();
+    const a = acquireRunLock(dir);
+    expect(lockOf(dir)).toMatchObject({ host: hostname(), pid: process.pid, procStart: procStart(process.pid) });
+    // The same process opening it again stands for a second run: its live holder (this pid, same start) is not stale.
+    const other = { ...lockOf(dir), pid: process.ppid, procStart: procStart(process.ppid) };
+    writeFileSync(join(dir, RUN_LOCK), JSON.stringify(other));
+    expect(() => acquireRunLock(dir)).toThrow(new RegExp(`^--out .* is in use by the run of pid ${process.ppid} on host ${hostname()} \\(heartbeat \\d+ s ago\\); .*--break-lock`));
+    writeFileSync(join(dir, RUN_LOCK), JSON.stringify({ ...other, pid: process.pid, procStart: procStart(process.pid) }));
+    a.release();
+    expect(existsSync(join(dir, RUN_LOCK))).toBe(false);
+  });
+
+  it('takes over the lock of a dead pid on this host at once, with a note, and reports what it took over', () => {
+    const dir = fresh();
+    const dead = holder({ host: hostname(), pid: Number(deadPid()) });
+    writeFileSync(join(dir, RUN_LOCK), JSON.stringify(dead));
+    const notes: string[] = [];
+    const lock = acquireRunLock(dir, { note: (l) => notes.push(l) });
+    expect(notes).toEqual([expect.stringMatching(new RegExp(`taking over the stale run lock of pid ${dead.pid} .*is not running`))]);
+    expect(lock.previous?.token).toBe('abc');
+    expect(lockOf(dir).pid).toBe(process.pid);
+    lock.release();
+  });
+
+  it('waits for a holder on another host until its heartbeat is stale, and --break-lock forces it', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, RUN_LOCK), JSON.stringify(holder({})));
+    expect(() => acquireRunLock(dir)).toThrow(/in use by the run of pid 4242 on host node-7/);
+    const notes: string[] = [];
+    acquireRunLock(dir, { breakLock: true, note: (l) => notes.push(l) }).release();
+    expect(notes[0]).toMatch(/^--break-lock: taking over the run lock of pid 4242 on host node-7/);
+    writeFileSync(join(dir, RUN_LOCK), JSON.stringify(holder({ heartbeatAt: new Date(Date.now() - 120_000).toISOString() })));
+    const lock = acquireRunLock(dir, { note: (l) => notes.push(l) });
+    expect(notes[1]).toMatch(/its last heartbeat was 120 s ago/);
+    lock.release();
+  });
+
+  it('treats a reused pid (another start time) as gone', () => {
+    expect(staleReason(holder({ host: hostname(), pid: process.ppid, procStart: 'not-its-start' }))).toMatch(/now belongs to another process/);
+    expect(staleReason(holder({ host: hostname(), pid: process.ppid, procStart: procStart(process.ppid) }))).toBe(null);
+  });
+
+  it('refreshes the heartbeat from its own thread, and notices when another run broke the lock', async () => {
+    const dir = fresh();
+    const lock = acquireRunLock(dir, { heartbeatMs: 20 });
+    const first = lockOf(dir).heartbeatAt;
+    await new Promise((r) => setTimeout(r, 120));
+    expect(Date.parse(lockOf(dir).heartbeatAt)).toBeGreaterThan(Date.parse(first));
+    const thief = acquireRunLock(dir, { breakLock: true });
+    for (let i = 0; i < 50 && !lock.lostTo(); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(lock.lostTo()?.pid).toBe(process.pid);
+    lock.release();
+    // Releasing a lost lock leaves the new holder's file alone.
+    expect(existsSync(join(dir, RUN_LOCK))).toBe(true);
+    thief.release();
+    expect(existsSync(join(dir, RUN_LOCK))).toBe(false);
+  });
+});
