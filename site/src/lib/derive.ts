@@ -1,4 +1,4 @@
-/** Readings derived from the leaderboard for the pages: sanity badges, criterion summaries, claim evidence. */
+/** Readings derived from the leaderboard for the pages: sanity badges, criterion summaries (claims: claims.ts). */
 import type { MetricBoard, MetricEntry, SanityCheck, SanityStatus, TaskBoard } from './types';
 
 export const SANITY_METRICS = ['mprt', 'random-logit'] as const;
@@ -44,20 +44,4 @@ export function meanScore(tasks: readonly TaskBoard[], criterion: string, explai
   return { mean: v.length ? v.reduce((a, b) => a + b, 0) / v.length : null, tasks: v.length };
 }
 
-/** Where an explainer's raw value sits among the explainers of one metric board (1 = highest value). */
-export function positionByValue(board: MetricBoard, explainer: string): { position: number; of: number } | null {
-  const vals = board.entries.filter((e) => e.mean !== null);
-  const me = vals.find((e) => e.explainer === explainer);
-  if (!me) return null;
-  return { position: 1 + vals.filter((e) => (e.mean as number) > (me.mean as number)).length, of: vals.length };
-}
-
-/** Whether a measured value is on the side a claim expects: above (high) or below (low) the median of all explainers. */
-export function consistentWith(board: MetricBoard, explainer: string, expect: 'high' | 'low'): boolean | null {
-  const vals = board.entries.map((e) => e.mean).filter((x): x is number => x !== null).sort((a, b) => a - b);
-  const me = entryOf(board, explainer)?.mean;
-  if (me === null || me === undefined || vals.length < 2) return null;
-  const mid = vals.length % 2 ? vals[(vals.length - 1) / 2] : (vals[vals.length / 2 - 1] + vals[vals.length / 2]) / 2;
-  if (vals[0] === vals[vals.length - 1]) return null;
-  return expect === 'high' ? me >= mid : me <= mid;
-}
+// Claim evidence (whether a card's claim holds on a task) is judged in claims.ts, from intervals and ties.
