@@ -165,6 +165,24 @@ describe('lime (images)', () => {
     expect(e.kernelWidth).toBe(0.25);
   });
 
+  it('fixes the quickshift noise by default (segments do not follow the run seed) but still samples with the run seed', async () => {
+    const model = await linearImageModel(14, 14, 2, Array.from({ length: 196 }, (_, p) => [0, Math.sin(p)]), [0, 0]);
+    // A flat background with a full quickshift window (kernel 1: 7x7) inside it: the densities tie
+    // there, so only the noise decides the links, as on MNIST's black borders.
+    const xs = new Float32Array(196);
+    for (const p of [90, 91, 104, 105]) xs[p] = 0.8;
+    const x = makeBatch(xs, [14, 14, 1]);
+    const run = (seed: number, set: Record<string, number> = {}) =>
+      runExplainer(lime, contextFor(model, imageTask({ height: 14, width: 14, classes: ['a', 'b'] }), seed), x, Int32Array.from([1]), { samples: 64, ...set });
+    const segs = (r: Awaited<ReturnType<typeof run>>) => r.extras![0].segments as number[];
+    const [a, b] = [await run(1), await run(2)];
+    expect(segs(a)).toEqual(segs(b));
+    expect(Array.from(a.attributions)).not.toEqual(Array.from(b.attributions));
+    // Tied to the run seed (-1), the flat background segments differently under different seeds.
+    const tied = await Promise.all([1, 2, 3, 4].map((seed) => run(seed, { segmentationSeed: -1 })));
+    expect(new Set(tied.map((r) => JSON.stringify(segs(r)))).size).toBeGreaterThan(1);
+  });
+
   it('refuses SP-LIME over image-specific superpixels', async () => {
     const model = await quadrantModel();
     const ctx = contextFor(model, imageTask({ height: 6, width: 6 }));

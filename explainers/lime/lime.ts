@@ -3,7 +3,9 @@
  * predicted probability of the target class:
  * - images: superpixels (quickshift with LIME's settings, SLIC or a grid) switched on and off at
  *   random, hidden pixels taken from the segment mean or a constant, cosine distance to the all-on row,
- *   kernel width 0.25 (image-neighbourhood.ts);
+ *   kernel width 0.25 (image-neighbourhood.ts). Quickshift's tie-breaking noise has a fixed seed
+ *   (`segmentationSeed`, 42 as scikit-image's default that lime's SegmentationAlgorithm keeps), so the
+ *   segments of an input do not change with the run seed; only the on/off sampling does;
  * - tabular: quartile bins from the training split or --background (fit), bins drawn with training
  *   frequencies and values from each bin's truncated normal, Euclidean distance on the binary rows,
  *   kernel width 0.75 sqrt(d) (tabular-neighbourhood.ts);
@@ -20,7 +22,7 @@ import type { TaskView } from '../../datasets/task.js';
 import { type Batch, sizeOf } from '../../harness/batch.js';
 import { UserError } from '../../harness/errors.js';
 import { int, num, oneOf, type ParamValues, str } from '../../harness/params.js';
-import type { Rng } from '../../harness/rng.js';
+import { type Rng, rngFor } from '../../harness/rng.js';
 import { imageGeometry } from '../image-geometry.js';
 import { matrix } from '../linalg.js';
 import { gridSegments } from '../segmentation/grid.js';
@@ -53,6 +55,12 @@ const params = {
   maxDist: num({ default: 200, min: 0, max: 1e6, description: 'quickshift: links longer than this are cut (LIME: 200)' }),
   ratio: num({ default: 0.2, min: 0, max: 1, description: 'quickshift: weight of colour against space (LIME: 0.2)' }),
   sigma: num({ default: 0, min: 0, max: 100, description: 'quickshift: Gaussian pre-blur (scikit-image default 0)' }),
+  segmentationSeed: int({
+    default: 42,
+    min: -1,
+    max: 2 ** 31 - 1,
+    description: "quickshift: seed of its tie-breaking noise, fixed as in lime's SegmentationAlgorithm (scikit-image's random_seed=42); -1 = drawn from the run seed per sample (then segments change from run to run)",
+  }),
   segments: int({ default: 100, min: 2, max: 100000, description: 'SLIC: approximate number of superpixels (scikit-image default 100)' }),
   compactness: num({ default: 0.1, min: 1e-6, max: 1e6, description: 'SLIC: compactness on range-normalised intensities' }),
   cell: int({ default: 4, min: 1, max: 1024, description: 'grid: cell side in pixels' }),
@@ -72,6 +80,15 @@ export interface LimeState {
 export function quickshiftKernelSize(height: number, width: number, kernelSize: number): number {
   if (kernelSize > 0) return kernelSize;
   return Math.max(height, width) <= 32 ? 1 : 4;
+}
+
+/**
+ * The stream of quickshift's tie noise: one fixed stream for every input (lime passes the same
+ * random_seed to every call), or the run's per-sample stream with segmentationSeed = -1. The sampling
+ * of on/off masks always keeps the run seed, so run-to-run measures LIME's sampling, not its segments.
+ */
+function segmentationRng(ctx: { rng(sampleId: string, purpose: string): Rng }, sampleId: string, seed: number): Rng {
+  return seed < 0 ? ctx.rng(sampleId, 'lime-segmentation') : rngFor(seed, 'lime-quickshift-noise');
 }
 
 function segment(x: Float32Array, shape: readonly number[], p: P, rng: Rng): Segmentation {
@@ -190,7 +207,7 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
     for (let i = 0; i < batch.n; i++) {
       const x = batch.data.subarray(i * d, (i + 1) * d);
       if (image) {
-        const seg = segment(x, batch.sampleShape, p, ctx.rng(sampleIds[i], 'lime-segmentation'));
+        const seg = segment(x, batch.sampleShape, p, segmentationRng(ctx, sampleIds[i], p.segmentationSeed));
         const pixels = segmentPixels(seg);
         const fudged = fudgedImage(x, pixels, channels, hide);
         const masks = randomMasks(samples, seg.count, ctx.rng(sampleIds[i], 'lime-perturbation'));
