@@ -10,10 +10,10 @@ export const SANITY_THRESHOLD = 0.5;
 
 export const thresholdParam = num({
   default: SANITY_THRESHOLD,
-  min: -1,
+  min: 0,
   max: 1,
   description:
-    'a sample passes when its similarity is below this: 0.5 sits halfway between unrelated (0) and identical (1) explanations on the correlation scales',
+    'a sample passes when its similarity is below this; the sanity similarities lie in [0, 1] and 0.5 sits halfway between unrelated (0) and identical (1) explanations',
 });
 
 /** true = passes, false = fails, null = no value to judge. */
