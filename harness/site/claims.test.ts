@@ -60,14 +60,19 @@ describe('judgeClaim', () => {
     expect(judgeClaim('t', b, 'lime', ATTR, 'high', 1)).toMatchObject({ verdict: 'inconclusive', reason: 'no-majority', forClaim: 0, tied: 3 });
   });
 
-  it('needs a strict majority: one for, one against, one tied is inconclusive', () => {
-    const b = board('max-sensitivity', 'lower', [
+  it('needs a strict majority: two for of four others is inconclusive, three for is supported', () => {
+    const rows: Row[] = [
       ['gradient', 0.5, [0.4, 0.6], ['ig']],
       ['ig', 0.5, [0.45, 0.55], ['gradient']],
       ['shap', 0.2, [0.1, 0.3]],
+      ['random', 0.1, [0.05, 0.15]],
       ['lime', 0.9, [0.8, 1]],
-    ]);
-    expect(judgeClaim('t', b, 'gradient', ATTR, 'high', 0)).toMatchObject({ verdict: 'inconclusive', forClaim: 1, against: 1, tied: 1 });
+    ];
+    const group = [...ATTR, 'random'];
+    expect(judgeClaim('t', board('max-sensitivity', 'lower', rows), 'gradient', group, 'high', 0)).toMatchObject({ verdict: 'inconclusive', forClaim: 2, against: 1, tied: 1, others: 4 });
+    rows[1] = ['ig', 0.3, [0.25, 0.35]];
+    rows[0] = ['gradient', 0.5, [0.4, 0.6]];
+    expect(judgeClaim('t', board('max-sensitivity', 'lower', rows), 'gradient', group, 'high', 0)).toMatchObject({ verdict: 'supported', forClaim: 3, against: 1 });
   });
 
   it('compares only with the family: other families and methods without a value do not count', () => {
