@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,17 +44,29 @@ describe('the run lock', () => {
     lock.release();
   });
 
-  it('waits for a holder on another host until its heartbeat is stale, and --break-lock forces it', () => {
+  it('watches the heartbeat of a holder on another host: refused while it moves, taken over once stale; --break-lock forces it', async () => {
     const dir = fresh();
-    writeFileSync(join(dir, RUN_LOCK), JSON.stringify(holder({})));
-    expect(() => acquireRunLock(dir)).toThrow(/in use by the run of pid 4242 on host node-7/);
+    const path = join(dir, RUN_LOCK);
+    // A live holder elsewhere: another process keeps refreshing its heartbeat.
+    const beat = `const fs=require('fs');const h=${JSON.stringify(holder({}))};setInterval(()=>fs.writeFileSync(${JSON.stringify(path)},JSON.stringify({...h,heartbeatAt:new Date().toISOString()})),50);setTimeout(()=>process.exit(0),3000)`;
+    const child = spawn(process.execPath, ['-e', beat], { stdio: 'ignore' });
+    while (!existsSync(path)) await new Promise((r) => setTimeout(r, 20));
     const notes: string[] = [];
+    expect(() => acquireRunLock(dir, { staleMs: 2000, note: (l) => notes.push(l) })).toThrow(/^--out .* is in use by the run of pid 4242 on host node-7/);
+    expect(notes[0]).toMatch(/locked by the run of pid 4242 on host node-7 .*watching its heartbeat for up to \d+ s/);
     acquireRunLock(dir, { breakLock: true, note: (l) => notes.push(l) }).release();
-    expect(notes[0]).toMatch(/^--break-lock: taking over the run lock of pid 4242 on host node-7/);
-    writeFileSync(join(dir, RUN_LOCK), JSON.stringify(holder({ heartbeatAt: new Date(Date.now() - 120_000).toISOString() })));
+    expect(notes[1]).toMatch(/^--break-lock: taking over the run lock of pid 4242 on host node-7/);
+    child.kill();
+    // Its heartbeat stopped (the job was requeued on another node): taken over once it is stale.
+    writeFileSync(path, JSON.stringify(holder({ heartbeatAt: new Date(Date.now() - 120_000).toISOString() })));
     const lock = acquireRunLock(dir, { note: (l) => notes.push(l) });
-    expect(notes[1]).toMatch(/its last heartbeat was 120 s ago/);
+    expect(notes[2]).toMatch(/its last heartbeat was 120 s ago/);
     lock.release();
+    writeFileSync(path, JSON.stringify(holder({})));
+    const t0 = Date.now();
+    acquireRunLock(dir, { staleMs: 300, note: (l) => notes.push(l) }).release();
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
+    expect(notes.at(-1)).toMatch(/taking over the stale run lock of pid 4242 on host node-7/);
   });
 
   it('treats a reused pid (another start time) as gone', () => {

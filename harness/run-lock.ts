@@ -159,6 +159,28 @@ const timer = setInterval(() => {
 }, ms);
 `;
 
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * A holder on another host cannot be asked whether it lives: watch its heartbeat until it could have
+ * gone stale (a job requeued on another node often starts before that). 'alive' when it was refreshed,
+ * 'changed' when the lock changed hands or went away, 'stale' when it never moved.
+ */
+function waitForHeartbeat(path: string, holder: LockInfo, dir: string, o: LockOptions): 'alive' | 'changed' | 'stale' {
+  const staleMs = o.staleMs ?? STALE_MS;
+  const deadline = Math.min(Date.now() + staleMs, Date.parse(holder.heartbeatAt) + staleMs) + 1000;
+  o.note?.(`--out ${dir} is locked by the run of ${describe(holder)}: watching its heartbeat for up to ${Math.ceil((deadline - Date.now()) / 1000)} s`);
+  while (Date.now() < deadline) {
+    sleepMs(Math.min(500, Math.max(1, deadline - Date.now())));
+    const now = readLock(path);
+    if (now?.token !== holder.token) return 'changed';
+    if (now.heartbeatAt !== holder.heartbeatAt) return 'alive';
+  }
+  return 'stale';
+}
+
 export function acquireRunLock(dir: string, o: LockOptions = {}): RunLock {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, RUN_LOCK);
@@ -176,6 +198,7 @@ export function acquireRunLock(dir: string, o: LockOptions = {}): RunLock {
       o.note?.(`--break-lock: taking over the run lock of ${describe(holder)} on ${dir}`);
     } else {
       const why = staleReason(holder, o.staleMs);
+      if (why === null && holder.host !== hostname() && waitForHeartbeat(path, holder, dir, o) !== 'alive') continue;
       if (why === null) throw new UserError(`--out ${dir} is in use by the run of ${describe(holder)}; wait for it to end, or pass --break-lock if it is dead`);
       o.note?.(`taking over the stale run lock of ${describe(holder)} on ${dir}: ${why}`);
     }

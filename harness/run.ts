@@ -4,7 +4,7 @@
  * moment and resumed loses no finished cell and recomputes none (DESIGN.md "Run folder").
  */
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBackend, type BackendChoice } from './backend.js';
 import { UserError } from './errors.js';
@@ -15,7 +15,9 @@ import { type AnyParamValues, resolveParams, splitSets } from './params.js';
 import { getProfile, type Profile, type ProfileId } from './profiles.js';
 import { consoleProgress, formatDuration, type Progress } from './progress.js';
 import { RESULT_SCHEMA, type ResultRecord } from './result-record.js';
-import { ARTIFACTS_DIR, cellKey, EXPLANATIONS_DIR, LEADERBOARD_JSON, RESULTS_JSONL, RUN_JSON, RunStore, SUMMARY_MD } from './results-store.js';
+import { cellKey, LEADERBOARD_JSON, RunStore, SUMMARY_MD } from './results-store.js';
+import type { RunLock } from './run-lock.js';
+import { type ExistingRun, openRunFolder } from './run-open.js';
 import { RUN_SCHEMA, type RunInfo } from './run-info.js';
 import { runUnit, type Unit, type UnitContext, type UnitSink } from './run-unit.js';
 import { buildCatalog, writeCatalog } from './site/catalog.js';
@@ -42,7 +44,14 @@ export interface RunOptions {
   readonly out?: string;
   readonly backend?: BackendChoice;
   readonly seed?: number;
+  /** Resume the run in `out` (its configuration must match); without it a matching run is resumed anyway (`existing`). */
   readonly resume?: boolean;
+  /** Replace a run already in `out`, whatever its configuration. */
+  readonly overwrite?: boolean;
+  /** Neither flag: what becomes of a run already in `out` (default `auto`: resume the same configuration, refuse another). */
+  readonly existing?: ExistingRun;
+  /** Take the folder's lock even from a run that looks alive. */
+  readonly breakLock?: boolean;
   /** Override of the profile's inputs per task. */
   readonly samples?: number;
   readonly progress?: Progress | 'console' | 'silent';
@@ -124,10 +133,44 @@ async function registerConfig(path: string, backend: BackendChoice): Promise<Reg
   return registerTaskConfig(path);
 }
 
-function clearRunFolder(dir: string): void {
-  for (const f of [RUN_JSON, RESULTS_JSONL, LEADERBOARD_JSON, SUMMARY_MD, EXPLANATIONS_DIR, ARTIFACTS_DIR]) {
-    rmSync(join(dir, f), { recursive: true, force: true });
+/** Why an earlier run in the folder is not this configuration (to resume), or null when it is. */
+function runDiffers(dir: string, previous: RunInfo, config: RunInfo['config'], profile: string, seed: number, taskConfig: TaskConfigRecord | undefined): string | null {
+  const diff = sameConfig(previous.config, config);
+  if (diff) return `${dir} was run with a different ${diff}`;
+  const configDiff = configChange(previous.config.taskConfig as TaskConfigRecord | undefined, taskConfig);
+  if (configDiff) return `${dir} ${configDiff}`;
+  if (previous.profile !== profile || previous.seed !== seed) return `${dir} was run with --profile ${previous.profile} --seed ${previous.seed}`;
+  return null;
+}
+
+function freshRun(id: string, profile: string, seed: number, backend: string, config: RunInfo['config']): RunInfo {
+  const v = versionInfo();
+  return {
+    schema: RUN_SCHEMA,
+    id,
+    profile,
+    seed,
+    backend,
+    version: v.version,
+    commit: v.commit,
+    status: 'running',
+    startedAt: new Date().toISOString(),
+    config,
+    timings: { seconds: 0, cells: 0, cellsDone: 0 },
+    versions: { node: process.versions.node, tfjs: v.tfjs },
+  };
+}
+
+/** A complete run asked for again: its folder is the answer, left as it is. */
+function completedOutcome(store: RunStore, run: RunInfo): RunOutcome {
+  const path = join(store.dir, LEADERBOARD_JSON);
+  let leaderboard: Leaderboard;
+  try {
+    leaderboard = JSON.parse(readFileSync(path, 'utf8')) as Leaderboard;
+  } catch (e) {
+    throw new UserError(`${path}: not valid JSON (${(e as Error).message.split('\n')[0]}); pass --overwrite to run again`);
   }
+  return { dir: store.dir, run, leaderboard, records: store.readResults().records, table: renderTerminal(leaderboard) };
 }
 
 /** `--shard i/n`: 1 <= i <= n. */
@@ -169,6 +212,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
   const shard = o.shard !== undefined ? parseShard(o.shard) : null;
   const plugins = o.plugins ?? [];
   if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1)) throw new UserError(`--jobs ${o.jobs}: expected a positive integer`);
+  if (o.resume && o.overwrite) throw new UserError('--resume and --overwrite: give one (resume the run in --out, or replace it)');
 
   const dir = o.out ?? join('results', profile.id);
   const store = new RunStore(dir);
@@ -186,39 +230,58 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
     ...(plugins.length ? { plugins: plugins.map((p) => p.path) } : {}),
     ...(taskConfig ? { taskConfig: taskConfig.record } : {}),
   };
-  let run: RunInfo;
-  const previous = existsSync(join(dir, RUN_JSON)) ? store.readRunJson() : null;
-  if (o.resume) {
-    if (!previous) throw new UserError(`--resume: ${dir} holds no run to resume (no ${RUN_JSON})`);
-    const diff = sameConfig(previous.config, config);
-    if (diff) throw new UserError(`--resume: ${dir} was run with a different ${diff}; resume with the same options or use another --out`);
-    const configDiff = configChange(previous.config.taskConfig as TaskConfigRecord | undefined, taskConfig?.record);
-    if (configDiff) throw new UserError(`--resume: ${dir} ${configDiff}; resume with the same config (and its data and model files unchanged) or use another --out`);
-    if (previous.profile !== profile.id || previous.seed !== seed) {
-      throw new UserError(`--resume: ${dir} was run with --profile ${previous.profile} --seed ${previous.seed}`);
-    }
-    // A failed run's error belongs to the attempt that failed, not to the run that now goes on.
-    const { error: _failedAttempt, ...continued } = previous;
-    run = { ...continued, status: 'running', backend, resumes: [...(previous.resumes ?? []), { at: new Date().toISOString(), commit: v.commit, backend }] };
-  } else {
-    if (previous) clearRunFolder(dir);
-    const startedAt = new Date().toISOString();
-    run = {
-      schema: RUN_SCHEMA,
-      id: runIdOf(profile.id, seed, config),
-      profile: profile.id,
-      seed,
-      backend,
-      version: v.version,
-      commit: v.commit,
-      status: 'running',
-      startedAt,
-      config,
-      timings: { seconds: 0, cells: 0, cellsDone: 0 },
-      versions: { node: process.versions.node, tfjs: v.tfjs },
-    };
+  const say = (line: string) => (typeof o.progress === 'object' ? o.progress.note(line) : process.stderr.write(`${line}\n`));
+  const opened = openRunFolder({
+    store,
+    // `xai-bench ci` reruns its scratch candidate folder whatever ran there before (the plugin may have changed).
+    existing: o.overwrite ? 'overwrite' : o.resume ? 'resume' : (o.existing ?? (o.replacePlugins ? 'overwrite' : 'auto')),
+    breakLock: o.breakLock === true,
+    differs: (previous) => runDiffers(dir, previous, config, profile.id, seed, taskConfig?.record),
+    fresh: () => freshRun(runIdOf(profile.id, seed, config), profile.id, seed, backend, config),
+    resumed: (previous) => {
+      // A failed run's error belongs to the attempt that failed, not to the run that now goes on.
+      const { error: _failedAttempt, ...continued } = previous;
+      return { ...continued, status: 'running', backend, resumes: [...(previous.resumes ?? []), { at: new Date().toISOString(), commit: v.commit, backend }] };
+    },
+    note: say,
+  });
+  const planned: Planned = { profile, seed, specs, explainers, metrics, params, variants, samplesPerTask, shard, plugins, taskConfig };
+  const lock = opened.lock;
+  try {
+    if (opened.complete) return completedOutcome(store, opened.run);
+    return await runOpened(o, { ...planned, dir, store, backend, v, lock, run: opened.run });
+  } finally {
+    lock.release();
   }
+}
 
+interface Planned {
+  readonly profile: Profile;
+  readonly seed: number;
+  readonly specs: readonly TaskSpec[];
+  readonly explainers: readonly Explainer[];
+  readonly metrics: readonly Metric[];
+  readonly params: Map<string, AnyParamValues>;
+  readonly variants: Record<string, ResolvedVariant[]>;
+  readonly samplesPerTask: number | 'all';
+  readonly shard: { index: number; count: number } | null;
+  readonly plugins: readonly { readonly id: string; readonly path: string }[];
+  readonly taskConfig: RegisteredTaskConfig | null;
+}
+
+interface Opened extends Planned {
+  readonly dir: string;
+  readonly store: RunStore;
+  readonly backend: string;
+  readonly v: ReturnType<typeof versionInfo>;
+  readonly lock: RunLock;
+  readonly run: RunInfo;
+}
+
+/** The run loop proper, on a locked folder. */
+async function runOpened(o: RunOptions, c: Opened): Promise<RunOutcome> {
+  const { profile, seed, specs, explainers, metrics, params, variants, samplesPerTask, shard, plugins, taskConfig, dir, store, backend, v, lock } = c;
+  let run = c.run;
   // Plan every unit first: the progress bar needs the total, and bad ids must fail before any work.
   const allUnits: Unit[] = specs.flatMap((spec) =>
     explainers
@@ -235,6 +298,9 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
   const previousSeconds = run.timings.seconds;
   let cellsDone = 0;
   const writeRun = (status: RunInfo['status'], extra: Partial<RunInfo> = {}) => {
+    const thief = lock.lostTo();
+    // Another run broke this one's lock (--break-lock): the folder is its now.
+    if (thief) throw new UserError(`${dir}: the run lock was taken over by pid ${thief.pid} on host ${thief.host}; this run stops`);
     run = {
       ...run,
       ...extra,
@@ -360,7 +426,7 @@ export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
       }
     }
   } catch (e) {
-    writeRun('failed', { error: (e as Error).message.split('\n')[0] });
+    if (!lock.lostTo()) writeRun('failed', { error: (e as Error).message.split('\n')[0] });
     progress.done();
     throw e;
   }

@@ -23,13 +23,19 @@ Usage: xai-bench run [options]
   --out DIR          run folder (default results/<profile>)
   --backend B        ${BACKENDS.join(' | ')} (default auto)
   --seed N           run seed (default 0); same seed and backend give identical numbers
-  --resume           continue an interrupted run in --out: finished cells are kept, not recomputed
+  --resume           continue the run in --out (refused if there is none): finished cells are kept,
+                     not recomputed. Without it a run of the same configuration in --out is resumed
+                     too (a complete one is left as it is), and one of another configuration refused
+  --overwrite        replace the run in --out, whatever its configuration
+  --break-lock       take the lock of --out (run.lock) even from a run that looks alive; a lock whose
+                     holder died, or whose heartbeat is over a minute old, is taken over anyway
   --jobs N           worker processes, each with its own tfjs (default: the number of cores, ${availableParallelism()})
   --shard i/n        run only the i-th of n deterministic parts of the cells; merge the parts'
                      folders with xai-bench aggregate (same leaderboard as one unsharded run)
   --quiet            no progress output
 
-Writes DIR/run.json, results.jsonl, explanations/, leaderboard.json and summary.md, and prints the table.`;
+Writes DIR/run.json, results.jsonl, explanations/, leaderboard.json and summary.md, and prints the table.
+One run at a time per --out: a second one is refused, naming the first (host and pid).`;
 
 export async function runCommand(argv: readonly string[]): Promise<number> {
   const p = parseCommand('run', argv, {
@@ -44,6 +50,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     backend: { type: 'string' },
     seed: { type: 'string' },
     resume: { type: 'boolean' },
+    overwrite: { type: 'boolean' },
+    'break-lock': { type: 'boolean' },
     jobs: { type: 'string' },
     'cell-timeout': { type: 'string' },
     shard: { type: 'string' },
@@ -68,6 +76,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     backend: backend as BackendChoice,
     seed: integer(p, 'seed', 0),
     resume: p.values.resume === true,
+    overwrite: p.values.overwrite === true,
+    breakLock: p.values['break-lock'] === true,
     jobs: integer(p, 'jobs', 1) ?? availableParallelism(),
     shard: str(p, 'shard'),
     progress: p.values.quiet ? 'silent' : 'console',
