@@ -7,10 +7,15 @@
  *    input difference (IG, Shapley, occlusion: `multiplyByInputs`) are dotted with I / (x - baseline),
  *    Captum's multiply_by_inputs, so that I = x - baseline gives sum(a) and infidelity becomes the
  *    squared completeness gap;
- *  - `normalise` rescales the attribution by the optimal beta = E[(I·a) Δf] / E[(I·a)^2] first (Yeh et
- *    al.'s scale-free form, Captum normalize=True), so only its direction is judged.
+ *  - `normalise` (default) rescales the attribution by the optimal beta = E[(I·a) Δf] / E[(I·a)^2] first
+ *    (Yeh et al.'s scale-free form, Captum normalize=True), so only its direction is judged. Unnormalised,
+ *    the score rewards attributions that are merely small: where f is locally linear with gradient g,
+ *    c·g scores (c - 1)^2 E[Δf^2] and a = 0 scores E[Δf^2], so zero beats the exact gradient scaled by
+ *    more than 2 or by any negative factor. A negative beta (a sign-flipped attribution) is fitted too, as in
+ *    Captum.
  */
 import { sizeOf } from '../harness/batch.js';
+import { UserError } from '../harness/errors.js';
 import type { OutputKind } from '../harness/model.js';
 import { bool, int, num, oneOf } from '../harness/params.js';
 import { baselineParam, baselineRows, blurSigmaParam } from './baselines.js';
@@ -20,10 +25,13 @@ import type { AttributionMetric } from './types.js';
 const ID = 'infidelity';
 
 const params = {
-  perturbation: oneOf(['gaussian', 'baseline'], 'gaussian', 'I ~ N(0, sigma^2) on every element (Yeh et al.), or the one deterministic I = x - baseline'),
+  perturbation: oneOf(['gaussian', 'baseline'], 'gaussian', 'I ~ N(0, sigma^2) on every element (Yeh et al.), or the one deterministic I = x - baseline (needs normalise=false)'),
   sigma: num({ default: 0.1, min: 1e-9, max: 100, description: 'standard deviation of the Gaussian perturbation, in model-input units' }),
   samples: int({ default: 100, min: 1, max: 100_000, description: 'perturbations per sample (gaussian; baseline uses one)' }),
-  normalise: bool({ default: false, description: 'rescale the attribution by the optimal beta first (Yeh et al. normalised infidelity; Captum normalize=True)' }),
+  normalise: bool({
+    default: true,
+    description: 'rescale the attribution by the optimal beta first (Yeh et al. normalised infidelity; Captum normalize=True); false: the raw squared error, which rewards small attributions',
+  }),
   multiplyByInputs: bool({ default: false, description: 'attributions already include (x - baseline), as IG or Shapley: dot with I / (x - baseline) (Captum multiply_by_inputs)' }),
   output: oneOf(['explainer', 'logit', 'probability'], 'explainer', "model output: the explainer's declared output, or logit / probability"),
   baseline: baselineParam,
@@ -32,9 +40,10 @@ const params = {
 
 /**
  * Mean squared error of s_r (attribution · perturbation) against Δf_r, after the optimal rescaling of
- * s when `normalise`. Null when normalising an attribution orthogonal to every perturbation.
+ * s when `normalise`. An attribution orthogonal to every perturbation (s = 0) gets beta = 0 and so
+ * E[Δf^2], as Captum's safe_div gives: the error of predicting no change, the worst a fitted scale can do.
  */
-export function infidelityOf(s: ArrayLike<number>, df: ArrayLike<number>, normalise: boolean): number | null {
+export function infidelityOf(s: ArrayLike<number>, df: ArrayLike<number>, normalise: boolean): number {
   const n = s.length;
   let beta = 1;
   if (normalise) {
@@ -44,8 +53,7 @@ export function infidelityOf(s: ArrayLike<number>, df: ArrayLike<number>, normal
       sd += s[r] * df[r];
       ss += s[r] * s[r];
     }
-    if (ss === 0) return null;
-    beta = sd / ss;
+    beta = ss === 0 ? 0 : sd / ss;
   }
   let loss = 0;
   for (let r = 0; r < n; r++) loss += (beta * s[r] - df[r]) ** 2;
@@ -61,11 +69,13 @@ export const infidelity: AttributionMetric<typeof params> = {
   description:
     'Mean over perturbations I of (sum_j a_j I_j - (f(x) - f(x - I)))^2 on the explained output; I ~ N(0, 0.1^2) per element by ' +
     'default, or I = x - baseline. multiplyByInputs divides I by (x - baseline) first (for attributions that already include the ' +
-    'input difference; elements at the baseline contribute 0); normalise fits the attribution scale first. Lower is better.',
+    'input difference; elements at the baseline contribute 0). By default the attribution is first rescaled by the least-squares ' +
+    'beta, so its scale is not judged (normalise=false: the raw error, which favours small attributions). Lower is better.',
   reference:
     'Yeh et al. 2019 ("On the (in)fidelity and sensitivity of explanations"); Captum infidelity (n_perturb_samples=10, ' +
-    'normalize=False, multiply_by_inputs convention). We take 100 Gaussian perturbations (sigma 0.1 in model-input units), ' +
-    'unnormalised by default, per-unit attributions by default; Quantus instead removes 4x4 patches cumulatively.',
+    'normalize=False by default, multiply_by_inputs convention). We take 100 Gaussian perturbations (sigma 0.1 in model-input units), ' +
+    "Captum's normalize=True form by default (beta = 0 for an all-zero attribution, as its safe_div), per-unit attributions by " +
+    'default; Quantus instead removes 4x4 patches cumulatively.',
   requires: ['model'],
   params,
   evaluate(ctx, input, p) {
@@ -74,6 +84,10 @@ export const infidelity: AttributionMetric<typeof params> = {
     const { batch } = input;
     const d = sizeOf(batch.sampleShape);
     const output: OutputKind = p.output === 'explainer' ? input.output : p.output;
+    if (p.perturbation === 'baseline' && p.normalise) {
+      // One perturbation: beta fits it exactly, so every non-zero attribution would score 0.
+      throw new UserError(`${where}: perturbation=baseline draws a single perturbation, which normalise=true fits exactly (always 0); set normalise=false`);
+    }
     const runs = p.perturbation === 'baseline' ? 1 : p.samples;
     const per = runs + 1; // row 0 of each sample is x
     const needBase = p.perturbation === 'baseline' || p.multiplyByInputs;
@@ -118,8 +132,7 @@ export const infidelity: AttributionMetric<typeof params> = {
         values[i] = nullValue('model output is not finite');
         return;
       }
-      const v = infidelityOf(dots[s], df, p.normalise);
-      values[i] = v === null ? nullValue('attribution is orthogonal to every perturbation (beta undefined)') : v;
+      values[i] = infidelityOf(dots[s], df, p.normalise);
     });
     return values;
   },
