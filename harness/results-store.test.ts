@@ -70,6 +70,23 @@ describe('RunStore results', () => {
     expect(reopened.completedCells()).toEqual(new Set([cellKey('toy', 'a', 'm')]));
   });
 
+  it('reports a dropped torn line in one line naming the file, once, and never when nothing was dropped', () => {
+    const dir = freshDir();
+    const r1 = makeRecord({ explainer: 'a', metric: 'm', values: [1] });
+    new RunStore(dir).appendResult(r1);
+    appendFileSync(join(dir, 'results.jsonl'), '{"schema":"xai-bench/res');
+    const lines: string[] = [];
+    const ro = new RunStore(dir, { readOnly: true, report: (l) => lines.push(l) });
+    ro.readResults();
+    expect(lines).toEqual([`${join(ro.dir, 'results.jsonl')}: dropped its last line, cut mid-line (a run stopped while writing it)`]);
+    const store = new RunStore(dir, { report: (l) => lines.push(l) });
+    store.completedCells();
+    store.appendResult(makeRecord({ explainer: 'b', metric: 'm', values: [2] }));
+    store.readResults();
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/results\.jsonl: dropped its last line, cut mid-line .*; the file now ends at its last whole line$/);
+  });
+
   it('cuts a torn tail before the first append of a new process, so lines never glue together', () => {
     const dir = freshDir();
     const r1 = makeRecord({ explainer: 'a', metric: 'm', values: [1] });

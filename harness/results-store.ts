@@ -1,8 +1,8 @@
 /**
  * The run folder (DESIGN.md "Run folder"): DIR/run.json, DIR/results.jsonl, DIR/explanations/<task>/
  * <explainer>.jsonl, DIR/artifacts/..., DIR/leaderboard.json, DIR/summary.md. One writer process owns
- * a folder; JSONL appends are whole lines plus fsync and every other file is replaced atomically
- * (temp file + rename), so a crash leaves at most one torn JSONL line, which resume drops.
+ * a folder (DIR/run.lock, harness/run-lock.ts); JSONL appends are whole lines plus fsync and every other file is replaced atomically
+ * (temp file + rename), so a crash leaves at most one torn JSONL line, which resume drops and reports.
  */
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path';
@@ -69,6 +69,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 export interface RunStoreOptions {
   /** Never modify the folder: torn lines are dropped in memory but the file is left as it is. */
   readonly readOnly?: boolean;
+  /** Where a dropped torn line is reported (default: one line to stderr). */
+  readonly report?: (line: string) => void;
 }
 
 export interface ReadResults {
@@ -85,12 +87,23 @@ export interface ReadExplanations {
 export class RunStore {
   readonly dir: string;
   readonly readOnly: boolean;
+  private readonly report: (line: string) => void;
   /** Files already checked for a torn tail before this process's first append. */
   private readonly clean = new Set<string>();
 
   constructor(dir: string, opts: RunStoreOptions = {}) {
     this.dir = resolve(dir);
     this.readOnly = opts.readOnly ?? false;
+    this.report = opts.report ?? ((line) => process.stderr.write(`${line}\n`));
+  }
+
+  /** Reads a JSONL file of the folder; a torn last line is dropped (cut off unless read-only) and reported, never silently. */
+  private readLines(path: string): ReturnType<typeof readJsonLines> {
+    const read = readJsonLines(path, { repair: !this.readOnly });
+    if (read.dropped > 0) {
+      this.report(`${path}: dropped its last line, cut mid-line (a run stopped while writing it)${this.readOnly || path.endsWith('.gz') ? '' : '; the file now ends at its last whole line'}`);
+    }
+    return read;
   }
 
   /** Absolute path of a file inside the folder; rejects paths that would leave it. */
@@ -121,7 +134,7 @@ export class RunStore {
   /** Before this process first appends to a file, cut off a torn tail left by an earlier crash. */
   private prepareAppend(path: string): void {
     if (this.clean.has(path)) return;
-    if (!endsCleanly(path)) readJsonLines(path, { repair: true });
+    if (!endsCleanly(path)) this.readLines(path);
     this.clean.add(path);
   }
 
@@ -141,7 +154,7 @@ export class RunStore {
   readResults(): ReadResults {
     const gz = join(this.dir, RESULTS_JSONL_GZ);
     const path = this.readOnly && !existsSync(this.resultsPath) && existsSync(gz) ? gz : this.resultsPath;
-    const { lines, dropped } = readJsonLines(path, { repair: !this.readOnly });
+    const { lines, dropped } = this.readLines(path);
     const records = lines.map(({ value, line }) => {
       assertValid('result', value, `${path}:${line}`);
       return value;
@@ -169,7 +182,7 @@ export class RunStore {
 
   readExplanations(task: string, explainer: string): ReadExplanations {
     const path = this.explanationsPath(task, explainer);
-    const { lines, dropped } = readJsonLines(path, { repair: !this.readOnly });
+    const { lines, dropped } = this.readLines(path);
     return {
       lines: lines.map(({ value, line }) => {
         assertValid('explanation', value, `${path}:${line}`);
