@@ -48,6 +48,11 @@ export interface ReferenceDifference {
   readonly reference: string;
   readonly what: Bilingual;
   readonly size: Bilingual | null;
+  /**
+   * 'differs' (the default): a difference kept by design. 'matched': a difference that was measured
+   * and then removed, kept so that readers of earlier numbers learn what moved.
+   */
+  readonly status?: 'differs' | 'matched';
 }
 
 /** The method card's data (the site renders it; nothing is hand-written per method there). */
