@@ -11,7 +11,8 @@ Usage: xai-bench site [--from DIR] [--out DIR] [--serve] [--port N]
 
   --from DIR   a run folder (xai-bench run --out DIR) or the published leaderboard/ folder
                (default: leaderboard/ when it holds a leaderboard, else results/quick)
-  --out DIR    where the site is written (default DIR/site); an earlier build there is replaced
+  --out DIR    where the site is written (default DIR/site); an earlier build by this command there
+               is replaced (it carries a .xai-bench-site marker), any other non-empty folder refused
   --serve      then serve it on http://127.0.0.1:PORT/ until interrupted (Ctrl-C)
   --port N     port for --serve (default 4321; 0 = any free port)
   --quiet      only errors from the site builder

@@ -17,6 +17,7 @@ import { buildGallery, GALLERY_JSON, galleryImages, type Gallery } from './galle
 import { kgLayouts } from './kg-layout.js';
 import { leaderboardCsv } from './leaderboard-csv.js';
 import { sitePerformance, type PerformanceReport } from './performance.js';
+import { assertReplaceable, buildFolderFor, swapIn } from './site-out.js';
 
 export const HISTORY_DIR = 'history';
 
@@ -89,16 +90,6 @@ function folderStats(dir: string): { pages: number; bytes: number } {
   return { pages, bytes };
 }
 
-/** Refuses to replace a folder that is not an earlier site build (it would be deleted). */
-function prepareOut(out: string): void {
-  if (!existsSync(out)) return;
-  const entries = readdirSync(out);
-  if (entries.length > 0 && !entries.includes('index.html')) {
-    throw new UserError(`--out ${out}: exists and is not an earlier site build (no index.html); choose an empty or new folder`);
-  }
-  rmSync(out, { recursive: true, force: true });
-}
-
 /** Writes the site's data and public files into `stage` (data/, public/). */
 export function stageSiteData(from: string, stage: string): { gallery: Gallery } {
   const lbPath = join(from, LEADERBOARD_JSON);
@@ -152,9 +143,10 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
   if (!existsSync(from)) throw new UserError(`--from ${o.from}: no such folder`);
   const out = resolve(o.out ?? join(from, 'site'));
   const stage = mkdtempSync(join(tmpdir(), 'xai-bench-site-'));
+  const built = buildFolderFor(out);
   try {
     stageSiteData(from, stage);
-    prepareOut(out);
+    assertReplaceable(out);
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const { build } = await import('astro');
     // Astro writes its server-side chunks into `<cwd>/.astro/` when the output is outside the working
@@ -165,7 +157,7 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
     try {
       await build({
         root,
-        outDir: out,
+        outDir: built,
         publicDir: join(stage, 'public'),
         cacheDir: join(stage, 'cache'),
         logLevel: o.quiet ? 'error' : 'warn',
@@ -175,8 +167,10 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
     } finally {
       process.chdir(cwd);
     }
+    swapIn(built, out);
   } finally {
     rmSync(stage, { recursive: true, force: true });
+    rmSync(built, { recursive: true, force: true });
   }
   return { out, ...folderStats(out) };
 }
