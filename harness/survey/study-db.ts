@@ -6,7 +6,7 @@
  * and answers again replaces the earlier answer instead of adding a second one.
  */
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import type { Packet } from './packet.js';
 
@@ -35,11 +35,48 @@ CREATE TABLE IF NOT EXISTS turns (
   PRIMARY KEY (session_id, turn_index));
 `;
 
+const TABLES = ['meta', 'raters', 'ssa', 'pairwise', 'likert', 'sessions', 'turns'] as const;
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/** The tables of an existing file, read without changing it (no schema, no WAL switch); a non-database is a UserError. */
+function tablesOf(path: string): Set<string> {
+  const fd = openSync(path, 'r');
+  const head = Buffer.alloc(16);
+  const n = readSync(fd, head, 0, 16, 0);
+  closeSync(fd);
+  if (n === 0) return new Set();
+  if (head.toString('latin1', 0, n) !== SQLITE_HEADER) throw new UserError(`--db ${path}: not an SQLite database`);
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
+    } finally {
+      db.close();
+    }
+  } catch (e) {
+    throw new UserError(`--db ${path}: cannot read it as an SQLite database (${(e as Error).message.split('\n')[0]})`);
+  }
+}
+
+/**
+ * Refuses a file that is not a rating database before anything is written to it: `export` needs every
+ * table, `serve` accepts an empty file or its own database, never someone else's.
+ */
+function checkExisting(path: string, create: boolean): void {
+  const tables = tablesOf(path);
+  const missing = TABLES.filter((t) => !tables.has(t));
+  const foreign = create ? tables.size > 0 && missing.length > 0 : missing.length > 0;
+  if (foreign) throw new UserError(`--db ${path}: not a rating database of xai-bench survey serve (no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}); nothing was changed`);
+}
+
 export function openStudyDb(path: string, opts: { readonly create: boolean }): Db {
   if (!opts.create && !existsSync(path)) throw new UserError(`--db ${path}: no such database`);
+  if (existsSync(path)) checkExisting(path, opts.create);
+  // Exporting only reads: the file stays exactly as it is.
+  if (!opts.create) return openReadOnly(path);
   let db: Db;
   try {
-    db = new Database(path, { fileMustExist: !opts.create });
+    db = new Database(path, { fileMustExist: false });
   } catch (e) {
     throw new UserError(`--db ${path}: cannot open (${(e as Error).message})`);
   }
@@ -49,6 +86,16 @@ export function openStudyDb(path: string, opts: { readonly create: boolean }): D
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
   return db;
+}
+
+function openReadOnly(path: string): Db {
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (e) {
+    throw new UserError(`--db ${path}: cannot open (${(e as Error).message.split('\n')[0]})`);
+  }
 }
 
 /** Stores the packet at first use; afterwards it must be the same packet (by hash). */
