@@ -6,17 +6,18 @@ import type { MetricBoard, MetricEntry, TaskBoard } from '../leaderboard/types.j
 
 type Row = [explainer: string, mean: number | null, ci: [number, number] | null, tiedWith?: string[]];
 
+// Only the fields the judgement reads, asserted to the leaderboard's types (which may grow fields).
 function entry([explainer, mean, ci, tiedWith = []]: Row): MetricEntry {
-  return { explainer, mean, ci, n: 10, nulls: 0, nullReasons: {}, rank: null, tiedWith, output: 'logit', explainerParams: {}, runs: ['r'] };
+  return { explainer, mean, ci, n: 10, nulls: 0, nullReasons: {}, rank: null, tiedWith, output: 'logit', explainerParams: {}, runs: ['r'], homeAdvantage: null } as MetricEntry;
 }
 
 function board(metric: string, direction: 'higher' | 'lower' | 'descriptive', rows: Row[]): MetricBoard {
-  return { metric, criterion: 'stability', direction, params: {}, sampleCount: 10, ranked: rows.length, entries: rows.map(entry) };
+  return { metric, criterion: 'stability', direction, params: {}, sampleCount: 10, ranked: rows.length, entries: rows.map(entry) } as MetricBoard;
 }
 
 function task(name: string, boards: MetricBoard[]): TaskBoard {
   const explainers = [...new Set(boards.flatMap((b) => b.entries.map((e) => e.explainer)))];
-  return { task: name, modelHash: 'm', datasetHash: 'd', explainers, metrics: boards, criteria: [], sanity: [] };
+  return { task: name, modelHash: 'm', datasetHash: 'd', explainers, metrics: boards, criteria: [], sanity: [] } as TaskBoard;
 }
 
 const ATTR = ['gradient', 'ig', 'shap', 'lime', 'rules'];
