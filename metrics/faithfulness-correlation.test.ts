@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Batch } from '../harness/batch.js';
 import { useBackend } from '../harness/backend.js';
+import type { Engine } from '../harness/engine.js';
 import { defaults } from '../harness/params.js';
 import { type Rng, rngFor } from '../harness/rng.js';
 import { linearSoftmax, reluMlp } from '../test/helpers/tiny-models.js';
 import { attributionInput, metricContext, tabularTask } from '../test/helpers/metric-context.js';
-import { faithfulnessCorrelation, subsetSize } from './faithfulness-correlation.js';
+import { TOO_FEW_ELEMENTS, faithfulnessCorrelation, subsetSize } from './faithfulness-correlation.js';
 import { pearson } from './pearson.js';
 import type { MetricValue } from './types.js';
 
@@ -26,10 +28,73 @@ describe('pearson', () => {
 });
 
 describe('faithfulness-correlation', () => {
-  it('sizes subsets as a rounded fraction of at least one element', () => {
+  it('sizes subsets as a rounded fraction kept within [2, d - 1]', () => {
     expect(subsetSize(784, 0.2)).toBe(157);
-    expect(subsetSize(4, 0.2)).toBe(1);
-    expect(subsetSize(10, 1)).toBe(10);
+    expect(subsetSize(4, 0.2)).toBe(2);
+    expect(subsetSize(7, 0.2)).toBe(2);
+    expect(subsetSize(30, 0.2)).toBe(6);
+    expect(subsetSize(10, 1)).toBe(9);
+    expect(subsetSize(3, 0.5)).toBe(2);
+    expect(subsetSize(2, 0.5)).toBeNull();
+  });
+
+  it('on small tables every perturbed row sets at least 2 and at most d - 1 elements to the baseline; d < 3 is null', async () => {
+    const rng = rngFor(5, 'fc-sizes');
+    for (const d of [3, 4, 5, 7]) {
+      const model = await reluMlp(matrix(rng, d, 6), vector(rng, 6, 0.1), matrix(rng, 6, 2), [0, 0]);
+      const baseline = Float32Array.from({ length: d }, () => 5);
+      const inner = metricContext(model, tabularTask(d, 2, baseline));
+      const seen: number[] = [];
+      // Records the rows the metric asks the model about (all inputs lie far from the baseline 5).
+      const engine = {
+        targetOutputs(batch: Batch, targets: Int32Array, output: 'logit' | 'probability') {
+          for (let r = 0; r < batch.n; r++) seen.push(batch.data.subarray(r * d, (r + 1) * d).filter((v) => v === 5).length);
+          return inner.engine.targetOutputs(batch, targets, output);
+        },
+      } as unknown as Engine;
+      const data = Float32Array.from(vector(rng, 2 * d));
+      const input = attributionInput(data, [d], [0, 1], Float32Array.from(vector(rng, 2 * d)), 'logit');
+      faithfulnessCorrelation.evaluate({ ...inner, engine }, input, { ...P, runs: 20 });
+      expect(seen).toHaveLength(2 * 21);
+      // Row 0 of each sample is x itself; every other row sets exactly subsetSize(d, 0.2) = 2 elements.
+      expect(seen.filter((k) => k === 0)).toHaveLength(2);
+      expect(seen.filter((k) => k === 2)).toHaveLength(40);
+      model.dispose();
+    }
+    const two = await linearSoftmax([[1, 0], [0, 1]], [0, 0]);
+    const v = faithfulnessCorrelation.evaluate(metricContext(two, tabularTask(2, 2)), attributionInput(new Float32Array([1, 2]), [2], [0], new Float32Array([1, 2]), 'logit'), P);
+    expect(v).toEqual([{ null: TOO_FEW_ELEMENTS }]);
+    two.dispose();
+  });
+
+  it('occlusion no longer scores 1 by construction on a 4-feature table', async () => {
+    // Occlusion's a_j = f(x) - f(x with j at the baseline) is exactly the drop of a one-element subset.
+    const rng = rngFor(6, 'fc-occlusion');
+    const d = 4;
+    const model = await reluMlp(matrix(rng, d, 8), vector(rng, 8, 0.3), matrix(rng, 8, 2), [0, 0]);
+    const task = tabularTask(d, 2);
+    const ctx = metricContext(model, task);
+    const n = 4;
+    const data = Float32Array.from(vector(rng, n * d));
+    const targets = Int32Array.from({ length: n }, (_, i) => i % 2);
+    const rows = new Float32Array(n * (d + 1) * d);
+    for (let i = 0; i < n; i++) {
+      for (let r = 0; r <= d; r++) {
+        rows.set(data.subarray(i * d, (i + 1) * d), (i * (d + 1) + r) * d);
+        if (r > 0) rows[(i * (d + 1) + r) * d + r - 1] = task.baseline[r - 1];
+      }
+    }
+    const f = ctx.engine.targetOutputs({ n: n * (d + 1), sampleShape: [d], data: rows }, Int32Array.from({ length: n * (d + 1) }, (_, k) => targets[Math.floor(k / (d + 1))]), 'logit');
+    const occlusion = Float32Array.from({ length: n * d }, (_, k) => {
+      const i = Math.floor(k / d);
+      return f[i * (d + 1)] - f[i * (d + 1) + 1 + (k % d)];
+    });
+    const v = faithfulnessCorrelation.evaluate(ctx, attributionInput(data, [d], Array.from(targets), occlusion, 'logit'), P) as MetricValue[];
+    const numbers = v.filter((x): x is number => typeof x === 'number');
+    expect(numbers.length).toBeGreaterThan(0);
+    // With one-element subsets every value would be 1 up to float32 rounding.
+    expect(Math.min(...numbers)).toBeLessThan(0.999);
+    model.dispose();
   });
 
   it('is 1 for the exact attribution w (x - b) of a linear model on logits, with one engine call', async () => {

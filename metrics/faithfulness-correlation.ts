@@ -3,6 +3,11 @@
  * does the attribution mass in S predict how much the output drops when S is set to the baseline?
  * Pearson(sum_{j in S} a_j, f(x) - f(x_S)) per sample; higher is better, a random attribution scores 0
  * in expectation.
+ *
+ * |S| is a fraction of the elements (Bhatt et al. fix one subset size per data set) kept within
+ * [2, d - 1]: one element at a time would make the drop exactly what occlusion computes per feature, so
+ * occlusion would score 1 by its own definition (on 4-7 feature tables a 20 % fraction rounds to 1), and
+ * all d elements at once give the same drop every run (no variance).
  */
 import { sizeOf } from '../harness/batch.js';
 import type { OutputKind } from '../harness/model.js';
@@ -23,15 +28,23 @@ const OUTPUT_REL_TOL = 1e-6;
 
 const params = {
   runs: int({ default: 100, min: 3, max: 100_000, description: 'number of random subsets per sample' }),
-  subset: num({ default: 0.2, min: 1e-9, max: 1, description: 'subset size as a fraction of the input elements (rounded, at least 1)' }),
+  subset: num({
+    default: 0.2,
+    min: 1e-9,
+    max: 1,
+    description: 'subset size as a fraction of the input elements (rounded, then kept within 2 and d - 1: a single element is what occlusion computes)',
+  }),
   output: oneOf(['explainer', 'logit', 'probability'], 'explainer', "model output compared: the explainer's declared output, or logit / probability"),
   baseline: baselineParam,
   blurSigma: blurSigmaParam,
 } as const;
 
-/** Number of elements in each subset. */
-export function subsetSize(d: number, fraction: number): number {
-  return Math.min(d, Math.max(1, Math.round(fraction * d)));
+export const TOO_FEW_ELEMENTS = 'fewer than 3 input elements: a subset is one element (occlusion) or all of them (no variance)';
+
+/** Number of elements in each subset, in [2, d - 1]; null when d < 3 leaves no such size. */
+export function subsetSize(d: number, fraction: number): number | null {
+  if (d < 3) return null;
+  return Math.min(d - 1, Math.max(2, Math.round(fraction * d)));
 }
 
 export const faithfulnessCorrelation: AttributionMetric<typeof params> = {
@@ -42,13 +55,15 @@ export const faithfulnessCorrelation: AttributionMetric<typeof params> = {
   ideal: 1,
   chance: 0,
   description:
-    'Pearson correlation, over `runs` random subsets of `subset` x the input elements set to the baseline, between the ' +
-    'attribution summed over the subset and the drop in the target output. Higher is better; null when either side does not vary.',
+    'Pearson correlation, over `runs` random subsets of `subset` x the input elements (at least 2, at most all but one) set to the ' +
+    'baseline, between the attribution summed over the subset and the drop in the target output. Higher is better; null when either ' +
+    'side does not vary or the input has fewer than 3 elements.',
   reference:
     'Bhatt, Weller & Moura 2020 ("Evaluating and aggregating feature-based model explanations"). Peers: Quantus ' +
     'FaithfulnessCorrelation (nr_runs=100, subset_size=224 elements absolute, black baseline, attributions normalised by the ' +
     'max over the whole batch), BEExAI FaithCorr (20 % of features, 20 runs, zero baseline). We take 100 runs as Quantus and ' +
-    "a 20 % fraction as BEExAI (a fraction works for both tabular and image tasks), the task's baseline, no normalisation " +
+    "a 20 % fraction as BEExAI (a fraction works for both tabular and image tasks), kept within [2, d - 1] so that a subset is never " +
+    "a single feature (occlusion's own definition), the task's baseline, no normalisation " +
     '(Pearson is scale-invariant per sample, and batch-wide normalisation would couple samples), subsets seeded per sample id.',
   requires: ['model'],
   params,
@@ -57,6 +72,7 @@ export const faithfulnessCorrelation: AttributionMetric<typeof params> = {
     const { batch } = input;
     const d = sizeOf(batch.sampleShape);
     const k = subsetSize(d, p.subset);
+    if (k === null) return Array.from({ length: batch.n }, () => nullValue(TOO_FEW_ELEMENTS));
     const output: OutputKind = p.output === 'explainer' ? input.output : p.output;
     const base = baselineRows(ctx.task, batch, p.baseline, p.blurSigma, `metric ${ID}`);
     const per = p.runs + 1; // row 0 of each sample is x itself
