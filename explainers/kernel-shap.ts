@@ -8,7 +8,8 @@
  *
  * Images are explained over groups of pixels (all channels): grid cells or SLIC superpixels. A group's
  * value is spread evenly over its elements so the attributions still sum to f(x) - E[f(background)];
- * the group values themselves are in `extras`. l1 feature selection (shap's l1_reg) is not done.
+ * the group values themselves are in `extras`. l1 feature selection (shap's l1_reg) is not done: see
+ * `differences` below.
  */
 import type { TaskView } from '../datasets/task.js';
 import { type Batch, sizeOf } from '../harness/batch.js';
@@ -21,7 +22,7 @@ import { slicSegments } from './segmentation/slic.js';
 import type { Segmentation } from './segmentation/types.js';
 import { type Coalitions, shapleyCoalitions } from './shapley-coalitions.js';
 import { repeatRow, type Stack, stackedTargetOutputs } from './stack.js';
-import type { AttributionExplainer, MethodCard } from './types.js';
+import type { AttributionExplainer, MethodCard, ReferenceDifference } from './types.js';
 
 const params = {
   samples: int({ default: 0, min: 0, max: 1_000_000, description: "coalitions per input; 0 = shap's 'auto', 2M + 2048 (M groups), always capped at 2^M - 2" }),
@@ -156,6 +157,18 @@ function groupsOf(task: TaskView, batch: Batch, i: number, p: { grouping: 'grid'
   return { groups, segmentation: seg };
 }
 
+/** shap's default feature selection, which this code does not do (issue 18). */
+const differences: readonly ReferenceDifference[] = [
+  {
+    reference: "shap 0.4x KernelExplainer, l1_reg='auto'",
+    what: {
+      en: "No feature selection: every feature (or pixel group) keeps its fitted Shapley value. shap's default l1_reg='auto' first selects features with LassoLarsIC (AIC) whenever fewer than 20% of the 2^M − 2 coalitions are evaluated, and gives the others 0 (shap marks 'auto' deprecated, to become num_features(10)). With the default budget of 2M + 2048 coalitions that happens from M = 14 players up: breast-cancer's 30 features and MNIST's up to 49 grid cells, not the smaller tabular tasks.",
+      ko: "특성 선택을 하지 않습니다. 모든 특성(또는 픽셀 묶음)이 추정된 섀플리 값을 그대로 가집니다. shap의 기본값 l1_reg='auto'는 2^M − 2개 연합 가운데 20% 미만만 평가할 때 LassoLarsIC(AIC)로 특성을 먼저 고르고 나머지에는 0을 줍니다(shap은 'auto'를 폐기 예정으로 표시했고, num_features(10)으로 바뀔 예정입니다). 기본 예산인 2M + 2048개 연합이면 참여자가 14개 이상일 때 해당합니다. breast-cancer의 특성 30개와 MNIST의 격자 칸(최대 49개)이 그렇고, 그보다 작은 표 형식 과제는 해당하지 않습니다.",
+    },
+    size: null,
+  },
+];
+
 /** The method card (site): claims from Lundberg & Lee 2017 and the shap library. */
 const card: MethodCard = {
   summary: {
@@ -198,11 +211,14 @@ const card: MethodCard = {
 export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> = {
   id: 'kernel-shap',
   family: 'attribution',
-  description: 'KernelSHAP: Shapley values of the target probability by Shapley-kernel weighted regression over feature coalitions.',
+  description:
+    'KernelSHAP: Shapley values of the target probability by Shapley-kernel weighted regression over feature coalitions. ' +
+    "Unlike shap's default l1_reg='auto', no features are selected first (matters from 14 players up; not measured).",
   needs: ['predict', 'training-data'],
   output: 'probability',
   deterministic: false,
   card,
+  differences,
   params,
   fit(ctx, p) {
     const d = sizeOf(ctx.task.sampleShape);

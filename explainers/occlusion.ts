@@ -15,7 +15,7 @@ import { int } from '../harness/params.js';
 import { imageGeometry } from './image-geometry.js';
 import { baselineInput, baselineParam } from './reference-input.js';
 import { repeatRow, type Stack, stackedTargetOutputs } from './stack.js';
-import type { AttributionExplainer, MethodCard } from './types.js';
+import type { AttributionExplainer, MethodCard, ReferenceDifference } from './types.js';
 
 const params = {
   window: int({ default: 0, min: 0, max: 1024, description: 'side of the square window in pixels, capped by the image; 0 = a seventh of the smaller side (4 on 28x28)' }),
@@ -80,6 +80,22 @@ function planFor(kind: 'image' | 'tabular', sampleShape: readonly number[], wind
   return plan;
 }
 
+/** Captum's edge windows, now followed (issue 18). */
+const differences: readonly ReferenceDifference[] = [
+  {
+    reference: 'Captum 0.7 Occlusion',
+    status: 'matched',
+    what: {
+      en: "Windows along each axis are placed as Captum places them: ceil((size − window) / stride) + 1 of them, at multiples of the stride, the last one cropped where it runs past the edge. Before issue 18 the code put an extra window flush with the edge instead (and its comment wrongly said Captum leaves the edge uncovered).",
+      ko: '각 축의 창은 Captum과 같은 방식으로 놓습니다. 보폭의 배수 위치에 ceil((크기 − 창) / 보폭) + 1개를 두고, 가장자리를 넘는 마지막 창은 잘라 냅니다. 이슈 18 이전에는 그 대신 가장자리에 딱 맞춘 창을 하나 더 두었습니다(코드 주석도 Captum이 가장자리를 덮지 않는다고 잘못 적었습니다).',
+    },
+    size: {
+      en: "No change at the defaults: on the zoo's 28x28 images (window 4, stride 2) and 8x8 images (window 1, stride 1) the windows tile exactly (occlusion.test.ts). Other window and stride choices move.",
+      ko: '기본값에서는 달라지지 않습니다. 28x28 이미지(창 4, 보폭 2)와 8x8 이미지(창 1, 보폭 1)에서는 창이 딱 맞게 깔리기 때문입니다(occlusion.test.ts). 다른 창 크기와 보폭에서는 값이 바뀝니다.',
+    },
+  },
+];
+
 /** The method card (site): claims from Zeiler & Fergus 2014 and Ancona et al. 2018. */
 const card: MethodCard = {
   summary: {
@@ -127,6 +143,7 @@ export const occlusionExplainer: AttributionExplainer<typeof params> = {
   output: 'logit',
   deterministic: true,
   card,
+  differences,
   params,
   explain(ctx, batch, targets, _ids, p) {
     const d = sizeOf(batch.sampleShape);
