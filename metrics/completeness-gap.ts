@@ -3,6 +3,11 @@
  * explain, |sum_j a_j - (f(x) - f(reference))|, on the output the explainer declares (logit or
  * probability). The reference is the explainer's own (E f(background) for Shapley methods) when it
  * reports one, else f(baseline). Lower is better; 0 is exact completeness (efficiency).
+ *
+ * Some explainers satisfy it by construction, so a small gap is their definition, not evidence about
+ * them: KernelSHAP fits under the efficiency constraint (Lundberg & Lee 2017), and integrated gradients
+ * obeys the completeness axiom (Sundararajan et al. 2017) up to its path-integral quadrature error; LRP
+ * rules are designed to conserve relevance (Montavon et al. 2019), exactly only for bias-free nets.
  */
 import { sizeOf } from '../harness/batch.js';
 import { UserError } from '../harness/errors.js';
@@ -40,7 +45,10 @@ export const completenessGap: AttributionMetric<typeof params> = {
   description:
     "|sum of attributions - (f(x) - f(reference))| on the explainer's declared output, where the reference is the explainer's " +
     'reported reference output or f(baseline); relative form (default) divides by max(|f(x) - f(reference)|, eps). ' +
-    'Lower is better; `tolerance` sets what the harness counts as complete.',
+    'Lower is better; `tolerance` sets what the harness counts as complete. Near 0 by construction for KernelSHAP (its fit is ' +
+    'constrained to efficiency) and integrated gradients (completeness axiom, up to the quadrature error of its steps), and LRP is ' +
+    'built to conserve relevance (exactly only for bias-free nets): for them it checks the implementation, not independent evidence ' +
+    'of a better explanation.',
   reference:
     "Completeness (Sundararajan et al. 2017, IG) / efficiency (Shapley); Captum's convergence delta sum(a) - (f(x) - f(b)). " +
     'Quantus Completeness tests exact float equality after batch-wide normalisation (almost always False); we report the ' +
