@@ -35,7 +35,7 @@ export interface SiteBuild {
   readonly bytes: number;
 }
 
-/** One earlier published version (leaderboard/history/<version>-<date>/). */
+/** One earlier publication (leaderboard/history/<version>-<short commit>/; older ones <version>-<date>/). */
 export interface HistoryEntry {
   readonly name: string;
   readonly generatedAt: string | null;
@@ -66,16 +66,18 @@ const readJson = (path: string): unknown => {
 function readHistory(from: string): HistoryEntry[] {
   const dir = join(from, HISTORY_DIR);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  const entries = readdirSync(dir)
     .filter((name) => existsSync(join(dir, name, LEADERBOARD_JSON)) || existsSync(join(dir, name, `${LEADERBOARD_JSON}.gz`)))
-    .sort()
-    .reverse()
     .map((name) => {
       const plain = join(dir, name, LEADERBOARD_JSON);
       // The history keeps older leaderboards gzipped.
       const lb = (existsSync(plain) ? readJson(plain) : JSON.parse(gunzipSync(readFileSync(`${plain}.gz`)).toString('utf8'))) as Partial<Leaderboard>;
-      return { name, generatedAt: lb.generatedAt ?? null, profile: lb.profile ?? null };
+      const pub = join(dir, name, 'publication.json');
+      const publishedAt = existsSync(pub) ? ((readJson(pub) as { publishedAt?: string }).publishedAt ?? null) : null;
+      return { entry: { name, generatedAt: lb.generatedAt ?? null, profile: lb.profile ?? null }, at: publishedAt ?? lb.generatedAt ?? '' };
     });
+  // Newest first: entries are named <version>-<commit>, which does not sort by time.
+  return entries.sort((a, b) => b.at.localeCompare(a.at) || b.entry.name.localeCompare(a.entry.name)).map((e) => e.entry);
 }
 
 function folderStats(dir: string): { pages: number; bytes: number } {

@@ -3,8 +3,10 @@
  * takes an existing run with --from), copies what the site needs into leaderboard/ (leaderboard.json,
  * catalog.json, run.json, summary.md, results.jsonl.gz, gallery.json and the gallery's pictures, and
  * performance.json: the benchmark's own speed from bench/results), keeps
- * a copy of the numbers in leaderboard/history/<version>-<date>/, and builds the site from leaderboard/
- * into leaderboard/site (not committed: `xai-bench site --from leaderboard` rebuilds it).
+ * a copy of the numbers in a new leaderboard/history/<version>-<short commit>/ (never replacing an
+ * earlier entry), and builds the site from leaderboard/ into leaderboard/site (not committed:
+ * `xai-bench site --from leaderboard` rebuilds it). It refuses a dirty git tree: the commit it records
+ * (publication.json) must be the code that published.
  *
  *   node dist/harness/site/publish.js [--from RUN_DIR] [--to DIR] [--profile standard] [--no-site]
  */
@@ -19,6 +21,7 @@ import type { Leaderboard } from '../leaderboard/types.js';
 import { packageRoot } from '../package-root.js';
 import { LEADERBOARD_JSON, RESULTS_JSONL, RESULTS_JSONL_GZ, RUN_JSON, SUMMARY_MD } from '../results-store.js';
 import { buildSite, HISTORY_DIR } from './build-site.js';
+import { cleanCommit, newHistoryEntry } from './publish-git.js';
 import { CATALOG_JSON, writeCatalog } from './catalog.js';
 import { buildGallery, GALLERY_JSON, galleryImages } from './gallery.js';
 import { benchPerformance, PERFORMANCE_JSON } from './performance.js';
@@ -42,7 +45,11 @@ export interface PublishOptions {
   readonly to?: string;
   readonly profile?: string;
   readonly site?: boolean;
+  /** The git checkout whose commit is recorded and must be clean (default: this package's). */
+  readonly repo?: string;
 }
+
+export const PUBLICATION_JSON = 'publication.json';
 
 function runProfile(profile: string): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'xai-bench-publish-')), profile);
@@ -53,8 +60,10 @@ function runProfile(profile: string): string {
 }
 
 export async function publish(o: PublishOptions = {}): Promise<{ to: string; version: string }> {
-  const from = resolve(o.from ?? runProfile(o.profile ?? 'standard'));
   const to = resolve(o.to ?? join(packageRoot(), 'leaderboard'));
+  // Checked before an hour-long run, and again nothing is written when it fails.
+  const commit = cleanCommit(resolve(o.repo ?? packageRoot()), [to]);
+  const from = resolve(o.from ?? runProfile(o.profile ?? 'standard'));
   const lbPath = join(from, LEADERBOARD_JSON);
   if (!existsSync(lbPath)) throw new UserError(`--from ${from}: no ${LEADERBOARD_JSON} (not a finished run folder)`);
   const lb = JSON.parse(readFileSync(lbPath, 'utf8')) as Leaderboard;
@@ -66,7 +75,7 @@ export async function publish(o: PublishOptions = {}): Promise<{ to: string; ver
   const date = lb.generatedAt.slice(0, 10);
   // Replace the current version; the history and anything else in the folder stay.
   mkdirSync(to, { recursive: true });
-  for (const f of [...CURRENT, RESULTS_JSONL, RESULTS_JSONL_GZ, GALLERY_JSON, PERFORMANCE_JSON, 'artifacts', 'site']) rmSync(join(to, f), { recursive: true, force: true });
+  for (const f of [...CURRENT, RESULTS_JSONL, RESULTS_JSONL_GZ, GALLERY_JSON, PERFORMANCE_JSON, PUBLICATION_JSON, 'artifacts', 'site']) rmSync(join(to, f), { recursive: true, force: true });
   for (const f of CURRENT) if (existsSync(join(from, f))) cpSync(join(from, f), join(to, f));
   gzipInto(join(from, RESULTS_JSONL), join(to, RESULTS_JSONL_GZ));
   const gallery = buildGallery(from);
@@ -75,20 +84,21 @@ export async function publish(o: PublishOptions = {}): Promise<{ to: string; ver
     mkdirSync(dirname(join(to, rel)), { recursive: true });
     cpSync(join(from, rel), join(to, rel));
   }
-  const hist = join(to, HISTORY_DIR, `${version}-${date}`);
-  rmSync(hist, { recursive: true, force: true });
-  mkdirSync(hist, { recursive: true });
+  const { name, dir: hist } = newHistoryEntry(join(to, HISTORY_DIR), version, commit);
+  const run = JSON.parse(readFileSync(join(from, RUN_JSON), 'utf8')) as { id: string; commit: string | null };
+  const publication = { version, commit, entry: name, publishedAt: new Date().toISOString(), run: run.id, runCommit: run.commit };
+  for (const dir of [to, hist]) writeFileSync(join(dir, PUBLICATION_JSON), `${JSON.stringify(publication, null, 2)}\n`);
   for (const f of HISTORY) if (existsSync(join(from, f))) cpSync(join(from, f), join(hist, f));
   for (const f of GZIPPED_HISTORY) gzipInto(join(from, f), join(hist, `${f}.gz`));
   // The benchmark's own speed as measured for this version (bench:perf, bench:profile), when it was.
   const perf = benchPerformance();
   if (perf) for (const dir of [to, hist]) writeFileSync(join(dir, PERFORMANCE_JSON), `${JSON.stringify(perf, null, 2)}\n`);
-  process.stderr.write(`published ${lb.profile ?? lb.profiles.join('+')} leaderboard ${version} (${date}) to ${to}\n`);
+  process.stderr.write(`published ${lb.profile ?? lb.profiles.join('+')} leaderboard ${version} (${date}, commit ${commit.slice(0, 12)}) to ${to}, history entry ${name}\n`);
   if (o.site !== false) {
     const site = await buildSite({ from: to });
     process.stdout.write(`published site: ${site.out} (${site.pages} pages, ${(site.bytes / 1024 / 1024).toFixed(1)} MB)\n`);
   }
-  return { to, version: `${version}-${date}` };
+  return { to, version: name };
 }
 
 async function main(): Promise<number> {
