@@ -5,7 +5,7 @@ import type { MetricEntry } from './leaderboard/types.js';
 import { explainerOrder, formatCell, formatValue, renderMarkdown, renderTerminal } from './summary-table.js';
 
 const entry = (e: Partial<MetricEntry>): MetricEntry => ({
-  explainer: 'a', mean: 0.1234, ci: [0.08, 0.17], n: 5, nulls: 0, nullReasons: {}, rank: 1, tiedWith: [], output: 'logit', explainerParams: {}, runs: ['r'],
+  explainer: 'a', mean: 0.1234, ci: [0.08, 0.17], n: 5, nulls: 0, nullReasons: {}, rank: 1, homeAdvantage: null, tiedWith: [], output: 'logit', explainerParams: {}, runs: ['r'],
   ...e,
 });
 

@@ -14,6 +14,9 @@ import { metricReliability } from './meta-reliability.js';
 import { settingSensitivity } from './meta-sensitivity.js';
 import { competitionRanks, CRITERIA, criterionScores } from './rank.js';
 import { sanityBadges } from './sanity-badges.js';
+import { familiesFromCells, type FamilyOf } from './family-of.js';
+import { homeAdvantage } from './home-advantage.js';
+import { aggregationRules, GROUP_RESAMPLES, groupBoards } from './groups.js';
 import { LEADERBOARD_SCHEMA, type Leaderboard, type MetricBoard, type MetricEntry, type RunProvenance, type TaskBoard, type HumanSection } from './types.js';
 
 export interface AggregateOptions {
@@ -25,6 +28,19 @@ export interface AggregateOptions {
   readonly generatedAt?: string;
   /** Scored survey studies (`aggregate --human`); the section is null without them. */
   readonly human?: HumanSection | null;
+  /** Rank home-advantage pairs (a metric that is the explainer's own objective) too; default false. */
+  readonly includeHomeAdvantage?: boolean;
+  /** Bootstrap resamples of the group aggregates, default GROUP_RESAMPLES. */
+  readonly groupResamples?: number;
+  /** The comparison group of an explainer; default: its family (family-of.ts). */
+  readonly familyOf?: FamilyOf;
+}
+
+interface BoardOptions {
+  readonly seed: number;
+  readonly resamples: number;
+  readonly includeHome: boolean;
+  readonly familyOf: FamilyOf;
 }
 
 const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -42,7 +58,7 @@ function provenanceOf(runs: readonly RunInfo[]): RunProvenance[] {
   return [...byId.values()].sort((a, b) => byString(a.id, b.id));
 }
 
-function metricBoard(task: string, cells: readonly MergedCell[], seed: number, resamples: number): MetricBoard {
+function metricBoard(task: string, cells: readonly MergedCell[], seed: number, resamples: number, includeHome: boolean): MetricBoard {
   const sorted = [...cells].sort((a, b) => byString(a.explainer, b.explainer));
   const first = sorted[0];
   // The union of sample ids, in a fixed order, so resamples do not depend on record order.
@@ -50,8 +66,10 @@ function metricBoard(task: string, cells: readonly MergedCell[], seed: number, r
   const aligned = new Map(sorted.map((c) => [c.explainer, ids.map((id) => (c.values.has(id) ? c.values.get(id)! : null))]));
   const boot = pairedBootstrap(aligned, { seed, resamples, stream: ['bootstrap', task, first.metric], confidence: CONFIDENCE });
   const summaries = sorted.map((c) => boot.explainers.get(c.explainer)!);
+  const home = sorted.map((c) => homeAdvantage(c.explainer, c.metric));
+  // A home-advantage pair is left out of the ranking unless asked for (home-advantage.ts).
   const ranks = competitionRanks(
-    summaries.map((s) => s.mean),
+    summaries.map((s, i) => (home[i] && !includeHome ? null : s.mean)),
     first.direction,
   );
   const hasValues = new Set(sorted.filter((_, i) => summaries[i].n > 0).map((c) => c.explainer));
@@ -71,6 +89,7 @@ function metricBoard(task: string, cells: readonly MergedCell[], seed: number, r
     nulls: [...c.values.values()].filter((v) => v === null).length,
     nullReasons: c.nullReasons,
     rank: ranks[i],
+    homeAdvantage: home[i] ? { reason: home[i]!.reason, ranked: includeHome } : null,
     tiedWith: ties.get(c.explainer)!.sort(byString),
     output: c.output,
     explainerParams: c.explainerParams,
@@ -87,11 +106,11 @@ function metricBoard(task: string, cells: readonly MergedCell[], seed: number, r
   };
 }
 
-function taskBoard(task: string, cells: readonly MergedCell[], seed: number, resamples: number): TaskBoard {
+function taskBoard(task: string, cells: readonly MergedCell[], o: BoardOptions): TaskBoard {
   const byMetric = new Map<string, MergedCell[]>();
   for (const c of cells) byMetric.set(c.metric, [...(byMetric.get(c.metric) ?? []), c]);
   const metrics = [...byMetric.values()]
-    .map((group) => metricBoard(task, group, seed, resamples))
+    .map((group) => metricBoard(task, group, o.seed, o.resamples, o.includeHome))
     .sort((a, b) => CRITERIA.indexOf(a.criterion) - CRITERIA.indexOf(b.criterion) || byString(a.metric, b.metric));
   const explainers = [...new Set(cells.map((c) => c.explainer))].sort(byString);
   return {
@@ -100,7 +119,7 @@ function taskBoard(task: string, cells: readonly MergedCell[], seed: number, res
     datasetHash: (cells.find((c) => c.datasetHash !== 'unknown') ?? cells[0]).datasetHash,
     explainers,
     metrics,
-    criteria: criterionScores(metrics, explainers),
+    criteria: criterionScores(metrics, explainers, o.familyOf),
     sanity: sanityBadges(explainers, metrics, cells),
   };
 }
@@ -123,7 +142,12 @@ export function aggregate(records: readonly ResultRecord[], runs: readonly RunIn
   const merged = mergeCells(records);
   const byTask = new Map<string, MergedCell[]>();
   for (const c of merged) if (c.variant === null) byTask.set(c.task, [...(byTask.get(c.task) ?? []), c]);
-  const tasks = [...byTask.keys()].sort(byString).map((t) => taskBoard(t, byTask.get(t)!, seed, resamples));
+  const includeHome = opts.includeHomeAdvantage ?? false;
+  const familyOf = opts.familyOf ?? familiesFromCells(merged);
+  const bo: BoardOptions = { seed, resamples, includeHome, familyOf };
+  const tasks = [...byTask.keys()].sort(byString).map((t) => taskBoard(t, byTask.get(t)!, bo));
+  const groupResamples = opts.groupResamples ?? GROUP_RESAMPLES;
+  const groups = groupBoards(tasks, byTask, { seed, resamples: groupResamples, familyOf });
   const profiles = [...new Set(provenance.map((r) => r.profile))].sort(byString);
   const board: Leaderboard = {
     schema: LEADERBOARD_SCHEMA,
@@ -132,6 +156,8 @@ export function aggregate(records: readonly ResultRecord[], runs: readonly RunIn
     profiles,
     provenance: { runs: provenance, resamples, bootstrapSeed: seed, confidence: CONFIDENCE, method: 'paired-bootstrap-percentile' },
     tasks,
+    groups,
+    rules: aggregationRules(includeHome, groupResamples),
     human: opts.human ?? null,
     meta: {
       agreement: metricAgreement(tasks),

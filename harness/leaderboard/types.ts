@@ -43,8 +43,16 @@ export interface MetricEntry {
   /** Null values (could not be computed), and their reasons as the records counted them. */
   readonly nulls: number;
   readonly nullReasons: Readonly<Record<string, number>>;
-  /** Competition rank (1 = best) in the metric's direction; null for descriptive metrics or no values. */
+  /**
+   * Competition rank (1 = best) in the metric's direction among the ranked entries; null for descriptive
+   * metrics, no values, or a home-advantage pair left out of the ranking (`homeAdvantage`).
+   */
   readonly rank: number | null;
+  /**
+   * Set when the metric is this explainer's own objective (home-advantage.ts): why, and whether the
+   * entry was ranked anyway (`aggregate --include-home-advantage`).
+   */
+  readonly homeAdvantage: { readonly reason: { readonly en: string; readonly ko: string }; readonly ranked: boolean } | null;
   /** Explainers whose paired-difference interval contains 0 (or with < 2 shared samples). */
   readonly tiedWith: readonly string[];
   readonly output: OutputKind;
@@ -74,7 +82,9 @@ export interface CriterionScore {
 
 export interface CriterionBoard {
   readonly criterion: Criterion;
-  /** The ranked metrics (k >= 2) of this criterion on this task. */
+  /** The comparison group (explainer family) whose explainers these scores rank among. */
+  readonly group: string;
+  /** The metrics of this criterion ranking at least 2 of the group's explainers on this task. */
   readonly metrics: readonly string[];
   readonly scores: readonly CriterionScore[];
 }
@@ -240,6 +250,13 @@ export interface Leaderboard {
   readonly profiles: readonly string[];
   readonly provenance: Provenance;
   readonly tasks: readonly TaskBoard[];
+  /**
+   * Criterion and overall scores, one comparison group (explainer family) at a time: never one ranking
+   * across groups. Absent from leaderboards made before groups existed.
+   */
+  readonly groups?: readonly GroupBoard[];
+  /** The rules and thresholds behind `groups`, in words and numbers. */
+  readonly rules?: AggregationRules;
   /** Survey results merged by `aggregate --human`; null when no study was given. */
   readonly human: HumanSection | null;
   /** Evaluating the metrics themselves: agreement, reliability, sensitivity to their settings. */
@@ -376,4 +393,92 @@ export interface HumanStudy {
 
 export interface HumanSection {
   readonly studies: readonly HumanStudy[];
+}
+
+// ---- Comparison groups (issue 18): aggregates that compare only what is comparable.
+
+export interface AggregationRules {
+  /** Explainers are ranked only against explainers of the same family. */
+  readonly comparisonGroup: string;
+  /** Share of the group's (data set x metric) cells an explainer needs a value for to be ranked. */
+  readonly minCoverage: number;
+  /** A group with fewer ranked explainers shows values without ranks. */
+  readonly minRanked: number;
+  /** How training-seed replicates are merged. */
+  readonly seedReplicates: string;
+  /** How scores are made from ranks. */
+  readonly scores: string;
+  /** How intervals and ties of aggregates are found. */
+  readonly intervals: string;
+  /** Home-advantage pairs: included in ranks and scores, or not (the default). */
+  readonly homeAdvantage: { readonly included: boolean; readonly rule: string };
+  /** Bootstrap resamples of the group aggregates (shipped as `replicates`). */
+  readonly groupResamples: number;
+}
+
+export interface GroupExplainer {
+  readonly explainer: string;
+  /** Cells of the group it has a value for, of `GroupBoard.cells`. */
+  readonly covered: number;
+  readonly coverage: number;
+  /** Whether it is ranked (coverage >= minCoverage and the group has >= minRanked such explainers). */
+  readonly ranked: boolean;
+  /** Why it is not ranked; null when it is. */
+  readonly reason: string | null;
+}
+
+export interface GroupScore {
+  readonly explainer: string;
+  /** Point estimate: mean over data sets (seed replicates merged first) of the per-task score. */
+  readonly score: number | null;
+  /** 95% percentile interval over the bootstrap replicates; null with no score or no spread to sample. */
+  readonly ci: readonly [number, number] | null;
+  /** Competition rank (1 = best) by point score among ranked explainers; null where the group is unranked. */
+  readonly rank: number | null;
+  /** Explainers whose paired replicate difference interval contains 0. */
+  readonly tiedWith: readonly string[];
+  /** Data sets the score averages over. */
+  readonly datasets: number;
+}
+
+export interface GroupCriterion {
+  readonly criterion: Criterion;
+  /** Metrics of this criterion that rank at least 2 of the group's explainers on some task. */
+  readonly metrics: readonly string[];
+  readonly scores: readonly GroupScore[];
+}
+
+export interface SeedStability {
+  readonly dataset: string;
+  /** The task of each training seed, in seed order. */
+  readonly tasks: readonly string[];
+  /** Per ranked explainer, its overall rank on each seed's task (null where it has no score there). */
+  readonly ranks: readonly { readonly explainer: string; readonly ranks: readonly (number | null)[] }[];
+}
+
+export interface GroupBoard {
+  readonly group: string;
+  readonly explainers: readonly GroupExplainer[];
+  /** Data sets (a task and its training-seed replicates count once), sorted. */
+  readonly datasets: readonly string[];
+  /** Data set -> its tasks (the base task first). */
+  readonly replicatesOf: Readonly<Record<string, readonly string[]>>;
+  /** (data set x metric) cells scored for any explainer of the group. */
+  readonly cells: number;
+  /** False when fewer than minRanked explainers qualify: values are shown without ranks. */
+  readonly ranked: boolean;
+  readonly criteria: readonly GroupCriterion[];
+  /** Equal-weight mean over the criteria with a score (the explorer's Balanced preset). */
+  readonly overall: readonly GroupScore[];
+  /** How far each explainer's overall rank moves between training seeds of one data set. */
+  readonly seedStability: readonly SeedStability[];
+  /**
+   * Bootstrap replicates of the criterion scores of the ranked explainers, so a reader's own weights get
+   * an interval: values[b][i][j] is replicate b's score of explainers[i] on criteria[j] (null: none).
+   */
+  readonly replicates: {
+    readonly explainers: readonly string[];
+    readonly criteria: readonly Criterion[];
+    readonly values: readonly (readonly (readonly (number | null)[])[])[];
+  } | null;
 }
