@@ -7,7 +7,7 @@
  *
  * The sanity checks (mprt, random-logit; lower is better) take `sanitySimilarity`, whose every value
  * lies in [0, 1] (1 = same, 0 = unrelated), so that "lower" cannot be won by an explanation that is
- * merely the mirror image of the original: Adebayo et al. 2018 ("Sanity checks for saliency maps", §3)
+ * merely the mirror image of the original: Adebayo et al. 2018 ("Sanity checks for saliency maps")
  * compare the absolute-value maps, by Spearman rank correlation, SSIM and HOG. A signed score would
  * rate b = -a as -1, far below an unrelated map's 0, although -a carries exactly what a carries.
  */
