@@ -107,10 +107,12 @@ async function main(): Promise<number> {
     process.stderr.write('publish: skipped under `npm publish` (run `npm run publish` to publish the leaderboard)\n');
     return 0;
   }
-  const { values } = parseArgs({
-    options: { from: { type: 'string' }, to: { type: 'string' }, profile: { type: 'string' }, 'no-site': { type: 'boolean' } },
-    strict: true,
-  });
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, profile: { type: 'string' }, 'no-site': { type: 'boolean' } }, strict: true }));
+  } catch (e) {
+    throw new UserError((e as Error).message.split('\n')[0]);
+  }
   await publish({ from: values.from, to: values.to, profile: values.profile, site: values['no-site'] !== true });
   return 0;
 }
