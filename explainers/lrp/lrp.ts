@@ -93,7 +93,7 @@ const differences: readonly ReferenceDifference[] = [
     status: 'matched',
     what: {
       en: 'zplus now adds the positive bias b⁺ to its positive side and wsquare adds b² to its denominator, as Zennit does; before issue 18 both left the bias out (the deep Taylor decomposition form, still available as plusBias=false), which made epsilon-plus-flat differ from Zennit by 0.7–12% on the CNNs. What remains is Zennit\'s stabiliser ε = 1e-6 in these denominators (0 here).',
-      ko: '이제 zplus는 양의 편향 b⁺를 양의 쪽에 더하고, wsquare는 b²를 분모에 더합니다. Zennit과 같은 방식입니다. 이슈 18 이전에는 둘 다 편향을 빼고 계산해서(심층 테일러 분해 형태이며, 지금도 plusBias=false로 쓸 수 있습니다) CNN에서 epsilon-plus-flat이 Zennit과 0.7–12% 달랐습니다. 남은 차이는 이 분모에 Zennit이 넣는 안정화 항 ε = 1e-6뿐입니다(여기서는 0).',
+      ko: '이제 zplus는 양의 편향(b⁺)을 양의 쪽에 더하고, wsquare는 편향의 제곱(b²)을 분모에 더합니다. Zennit과 같은 방식입니다. 이슈 18 이전에는 둘 다 편향을 빼고 계산해서(심층 테일러 분해 형태이며, 지금도 plusBias=false로 쓸 수 있습니다) CNN에서 epsilon-plus-flat이 Zennit과 0.7–12% 달랐습니다. 남은 차이는 이 분모에 Zennit이 넣는 안정화 항 ε = 1e-6뿐입니다(여기서는 0).',
     },
     size: {
       en: 'Not re-measured against Zennit itself. The bias is what moved: with against without it, epsilon-plus-flat differs by a median relative L2 of 0.3% on mnist-cnn, 9.5% on mnist-cnn-deep and 1.3% on synth-pattern-cnn (max 12.8%); a w² first layer by 0.6%, 11.2% and 1.6%.',
@@ -115,7 +115,7 @@ const differences: readonly ReferenceDifference[] = [
     reference: 'Zennit 0.5 Gamma',
     what: {
       en: 'gamma is the textbook a·(w + γw⁺) rule (Montavon et al. 2019) for every unit. Zennit\'s generalised Gamma uses w + γw⁻ for units with a negative output and pairs negative inputs with the other sign, so the two agree only on non-negative inputs and positive outputs. On the zoo\'s CNNs every γ layer takes post-ReLU inputs and feeds a ReLU, so units with a negative output carry no relevance and the difference is expected to vanish there.',
-      ko: 'gamma는 모든 유닛에 교과서적인 a·(w + γw⁺) 규칙(Montavon 외 2019)을 씁니다. Zennit의 일반화 Gamma는 출력이 음수인 유닛에 w + γw⁻를 쓰고 음의 입력은 반대 부호와 짝짓기 때문에, 두 규칙은 입력이 음수가 아니고 출력이 양수일 때만 같습니다. 벤치마크에 포함된 CNN에서는 모든 γ 층이 ReLU를 거친 입력을 받고 출력도 ReLU로 이어지므로, 출력이 음수인 유닛에는 관련성이 가지 않아 차이가 사라질 것으로 봅니다.',
+      ko: 'gamma는 모든 유닛에 교과서적인 a·(w + γw⁺) 규칙(Montavon 외 2019)을 씁니다. Zennit의 일반화 Gamma는 출력이 음수인 유닛에 w + γw⁻ 형태를 쓰고 음의 입력은 반대 부호와 짝짓기 때문에, 두 규칙은 입력이 음수가 아니고 출력이 양수일 때만 같습니다. 벤치마크에 포함된 CNN에서는 모든 γ 층이 ReLU를 거친 입력을 받고 출력도 ReLU로 이어지므로, 출력이 음수인 유닛에는 관련성이 가지 않아 차이가 사라질 것으로 봅니다.',
     },
     size: null,
   },
