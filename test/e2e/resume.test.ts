@@ -1,6 +1,8 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { procStart } from '../../harness/run-lock.js';
 import { validate } from '../../harness/schemas.js';
 import { cli, cliAsync } from './cli.js';
 
@@ -28,6 +30,11 @@ describe('a run killed at any moment and resumed', () => {
 
     const r = cli(['run', '--profile', 'smoke', '--out', dir, '--resume', '--quiet']);
     expect(r.code, r.stderr).toBe(0);
+    // The killed run's lock was left behind: its pid is gone, so it is taken over, and the torn line is reported.
+    expect(r.stderr).toMatch(/taking over the stale run lock of pid \d+ .*is not running/);
+    expect(r.stderr).toMatch(/results\.jsonl: dropped its last line, cut mid-line/);
+    expect(r.stderr).toMatch(/resuming the failed run /);
+    expect(existsSync(join(dir, 'run.lock'))).toBe(false);
     const after = lines(results);
     // Finished lines are kept as they were (not recomputed, not rewritten), in the same order.
     expect(after.slice(0, before.length)).toEqual(before);
@@ -50,6 +57,27 @@ describe('a run killed at any moment and resumed', () => {
     expect(resumed.resumes).toHaveLength(1);
     expect(resumed.resumes[0].backend).toBe(run.backend);
     expect(validate('run', resumed)).toEqual([]);
+  });
+
+  it('refuses a second run on a locked folder in one line naming the holder, and resumes a complete run at once', () => {
+    const dir = `${smoke.dir}-locked`;
+    cpSync(smoke.dir, dir, { recursive: true });
+    const before = readFileSync(join(dir, 'results.jsonl'));
+    // A live holder on this host: this test process.
+    const now = new Date().toISOString();
+    writeFileSync(join(dir, 'run.lock'), JSON.stringify({ host: hostname(), pid: process.pid, token: 'live', procStart: procStart(process.pid), startedAt: now, heartbeatAt: now }));
+    const refused = cli(['run', '--profile', 'smoke', '--out', dir, '--quiet']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`in use by the run of pid ${process.pid} on host ${hostname()} .*--break-lock`))]);
+    const again = cli(['run', '--profile', 'smoke', '--out', dir, '--quiet', '--break-lock']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/--break-lock: taking over the run lock/);
+    expect(again.stderr).toMatch(/already complete; nothing to compute/);
+    expect(readFileSync(join(dir, 'results.jsonl')).equals(before)).toBe(true);
+    const other = cli(['run', '--profile', 'smoke', '--out', dir, '--seed', '3', '--quiet']);
+    expect(other.code).toBe(2);
+    expect(other.stderr.trim().split('\n')).toEqual([expect.stringMatching(/was run with --profile smoke --seed 0; pass --overwrite to replace that run/)]);
+    expect(readFileSync(join(dir, 'results.jsonl')).equals(before)).toBe(true);
   });
 
   it('refuses to resume with different options', () => {
