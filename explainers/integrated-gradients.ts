@@ -27,7 +27,10 @@ const card: MethodCard = {
   claims: [
     {
       kind: 'strength',
-      text: { en: 'Completeness: the attributions account for the change of the output (up to the quadrature error).', ko: '완전성: 기여도의 합이 출력의 변화를 설명합니다(수치 적분 오차 범위 안에서).' },
+      text: {
+        en: 'Completeness: the attributions account for the change of the output (up to the quadrature error). This holds by construction, so a small completeness gap checks the implementation, not the method: the leaderboard does not rank it on that metric.',
+        ko: '완전성: 기여도의 합이 출력의 변화를 설명합니다(수치 적분 오차 범위 안에서). 구성상 성립하는 성질이므로 완전성 차이가 작다는 것은 방법이 아니라 구현을 확인할 뿐이며, 리더보드는 이 지표로 순위를 매기지 않습니다.',
+      },
       evidence: ['completeness-gap'],
       expect: 'low',
     },

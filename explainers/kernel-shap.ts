@@ -179,7 +179,10 @@ const card: MethodCard = {
   claims: [
     {
       kind: 'strength',
-      text: { en: 'Efficiency: the values add up to the prediction minus the average prediction.', ko: '효율성: 값들의 합이 예측값에서 평균 예측값을 뺀 것과 같습니다.' },
+      text: {
+        en: 'Efficiency: the values add up to the prediction minus the average prediction. The regression is solved under this constraint, so it holds by construction: the leaderboard does not rank KernelSHAP on the completeness gap.',
+        ko: '효율성: 값들의 합이 예측값에서 평균 예측값을 뺀 것과 같습니다. 이 제약 아래에서 회귀를 풀기 때문에 구성상 성립하므로, 리더보드는 완전성 차이로 KernelSHAP의 순위를 매기지 않습니다.',
+      },
       evidence: ['completeness-gap'],
       expect: 'low',
     },

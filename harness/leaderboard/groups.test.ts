@@ -88,6 +88,11 @@ describe('comparison groups', () => {
     expect(rules.overall.every((s) => s.rank === null)).toBe(true);
     expect(overall(rules, 'r1').score).toBe(1);
     expect(group(lb2, 'attribution').overall.map((s) => s.explainer).sort()).toEqual(['a', 'b', 'c']);
+    // One qualifying explainer: no scores at all (a rank score against rivals met on a few cells is no evidence).
+    const lone = group(aggregate([...mixed, makeRecord({ task: 't3', explainer: 'r2', metric: 'rule-count', criterion: 'complexity', direction: 'lower', values: around(3, 8, 11) })].filter((r) => !(r.explainer === 'r1' && r.task === 't2')), [makeRun('run-a')], { ...opts, familyOf }), 'rules');
+    expect(lone.explainers.map((e) => [e.explainer, e.coverage])).toEqual([['r1', 1 / 3], ['r2', 1]]);
+    expect(lone.overall).toEqual([]);
+    expect(lone.replicates).toBeNull();
     // Per-task criterion boards are per group too.
     expect(lb2.tasks[0].criteria.filter((c) => c.criterion === 'fidelity').map((c) => c.group)).toEqual(['attribution', 'rules']);
   });

@@ -132,8 +132,9 @@ function groupBoard(group: string, members: readonly string[], tasks: readonly T
   const explainers = coverageOf(members, cells, covered);
   const ranked = explainers.some((e) => e.ranked);
   const eligible = explainers.filter((e) => e.coverage >= MIN_COVERAGE).map((e) => e.explainer);
-  // Scores among the explainers that qualify; with fewer than 2 of those, among all (values only).
-  const scored = eligible.length >= 2 ? eligible : [...members];
+  // Scores among the explainers that qualify, never among low-coverage ones: a rank score against
+  // rivals met on a few cells is not evidence. With fewer than 2 qualifying, there are no scores.
+  const scored = eligible.length >= 2 ? eligible : [];
   const input = groupInput(tasks, cellsByTask, datasets, scored);
   const s = groupScores(input, group, o.seed, o.resamples);
   const C = input.criteria.length;

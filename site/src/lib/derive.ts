@@ -27,9 +27,14 @@ export function sanityBadges(task: TaskBoard, explainer: string): Badge[] {
 
 export const entryOf = (board: MetricBoard, explainer: string): MetricEntry | undefined => board.entries.find((e) => e.explainer === explainer);
 
+/** The explainer's score on a criterion of a task, from its own comparison group's board. */
 export function criterionScore(task: TaskBoard, criterion: string, explainer: string): number | null {
-  const c = task.criteria.find((x) => x.criterion === criterion);
-  return c?.scores.find((s) => s.explainer === explainer)?.score ?? null;
+  for (const c of task.criteria) {
+    if (c.criterion !== criterion) continue;
+    const found = c.scores.find((s) => s.explainer === explainer);
+    if (found) return found.score;
+  }
+  return null;
 }
 
 /** Criteria present on a task, in the fixed order. */

@@ -1,16 +1,16 @@
 /**
  * The criteria explorer's arithmetic, shared by the page (the no-JavaScript default ranking) and its
- * script (live updates), so both always agree.
+ * script (live updates), so both always agree. It works on one comparison group at a time (the
+ * leaderboard's `groups`, harness/leaderboard/groups.ts): explainers of different families are never
+ * ranked together.
  *
- * Normalisation: within a task and metric, explainers are ranked (competition ranks, ties share the
- * better rank); rank r among k ranked explainers scores (k - r) / (k - 1), 1 for the best and 0 for the
- * worst. A criterion's score on a task is the (weighted) mean over its metrics; over tasks, the mean
- * over the tasks where the explainer has it; overall, the weighted mean over criteria with a score.
- * Missing scores are left out, never counted as zero: `coverage` says how much of the weight a score
- * rests on.
+ * A reader's weighted score of an explainer is the weighted mean of its group criterion scores over the
+ * criteria with a score and a weight; the same weights applied to every bootstrap replicate of the
+ * criterion scores (shipped in leaderboard.json) give its 95% percentile interval, and two explainers
+ * are tied when the interval of their paired replicate difference contains 0. Ranks are given only in
+ * a group the leaderboard ranks, and only to explainers it ranks.
  */
-import { humanRankScores } from './human';
-import type { Leaderboard } from './types';
+import type { GroupBoard, Leaderboard } from './types';
 
 export const CRITERIA_ORDER = ['fidelity', 'completeness', 'stability', 'sanity', 'localisation', 'complexity', 'cost', 'human'] as const;
 
@@ -24,105 +24,122 @@ export const PRESETS: Readonly<Record<string, Weights>> = {
 };
 export const DEFAULT_PRESET = 'balanced';
 export const MAX_WEIGHT = 5;
+const LEVEL = 0.95;
 
-/** Human-criterion metrics measuring engagement (conversation turns per session): weight 0 unless asked for. */
-export const isCps = (metric: string) => /(^|[-_:])cps($|[-_:])/i.test(metric);
-
-export interface ExplorerTask {
+export interface ExplorerMember {
   readonly id: string;
-  readonly kind: string;
-  /** criterion -> explainer -> metric -> rank score in [0, 1]. */
-  readonly scores: Record<string, Record<string, Record<string, number>>>;
+  readonly ranked: boolean;
+  readonly coverage: number;
+  readonly reason: string | null;
+}
+
+export interface ExplorerGroup {
+  readonly group: string;
+  readonly ranked: boolean;
+  /** Criteria with a score in this group, in CRITERIA_ORDER. */
+  readonly criteria: readonly string[];
+  readonly members: readonly ExplorerMember[];
+  /** The scored explainers, in the order of `point` and `replicates`. */
+  readonly scored: readonly string[];
+  /** point[i][j]: the score of scored[i] on criteria[j]. */
+  readonly point: readonly (readonly (number | null)[])[];
+  /** replicates[b][i][j], as point. */
+  readonly replicates: readonly (readonly (readonly (number | null)[])[])[];
 }
 
 export interface ExplorerData {
-  readonly explainers: readonly { readonly id: string; readonly family: string }[];
-  readonly tasks: readonly ExplorerTask[];
-  readonly cpsMetrics: readonly string[];
-}
-
-export interface Options {
-  readonly kind: string;
-  readonly cps: boolean;
+  readonly groups: readonly ExplorerGroup[];
 }
 
 export interface Row {
   readonly id: string;
-  readonly family: string;
   readonly score: number | null;
-  readonly coverage: number;
+  readonly ci: readonly [number, number] | null;
+  readonly rank: number | null;
+  readonly tiedWith: readonly string[];
   readonly criteria: Record<string, number | null>;
-  rank: number | null;
+  /** Share of the group's (data set x metric) cells the explainer has a value for (the ranking rule's coverage). */
+  readonly coverage: number;
 }
 
-export function explorerData(lb: Leaderboard, explainers: readonly string[], familyOf: (id: string) => string, kindOf: (task: string) => string): ExplorerData {
-  const cps = new Set<string>();
-  // Survey ratings are per method, not per task: they join every task's human criterion.
-  const human = humanRankScores(lb);
-  for (const m of Object.values(human)) for (const key of Object.keys(m)) if (isCps(key)) cps.add(key);
-  const tasks = lb.tasks.map((t) => {
-    const scores: ExplorerTask['scores'] = {};
-    for (const c of t.criteria) {
-      const byExplainer: Record<string, Record<string, number>> = {};
-      for (const mid of c.metrics) {
-        const board = t.metrics.find((m) => m.metric === mid);
-        if (!board || board.ranked < 2) continue;
-        if (isCps(mid)) cps.add(mid);
-        for (const e of board.entries) {
-          if (e.rank === null) continue;
-          (byExplainer[e.explainer] ??= {})[mid] = (board.ranked - e.rank) / (board.ranked - 1);
-        }
-      }
-      scores[c.criterion] = byExplainer;
-    }
-    if (!scores.human && Object.keys(human).length > 0) scores.human = human;
-    return { id: t.task, kind: kindOf(t.task), scores };
+function explorerGroup(g: GroupBoard): ExplorerGroup {
+  const rep = g.replicates;
+  const criteria = CRITERIA_ORDER.filter((c) => rep?.criteria.includes(c as never));
+  const scored = rep?.explainers ?? [];
+  const col = (c: string) => rep!.criteria.indexOf(c as never);
+  const scoreOf = (e: string, c: string) => g.criteria.find((x) => x.criterion === c)?.scores.find((s) => s.explainer === e)?.score ?? null;
+  return {
+    group: g.group,
+    ranked: g.ranked,
+    criteria,
+    members: g.explainers.map((e) => ({ id: e.explainer, ranked: e.ranked, coverage: e.coverage, reason: e.reason })),
+    scored,
+    point: scored.map((e) => criteria.map((c) => scoreOf(e, c))),
+    replicates: rep ? rep.values.map((b) => b.map((row) => criteria.map((c) => row[col(c)]))) : [],
+  };
+}
+
+export function explorerData(lb: Leaderboard): ExplorerData {
+  return { groups: (lb.groups ?? []).map(explorerGroup) };
+}
+
+/** Weighted mean of one explainer's criterion scores; null when no weighted criterion has a score. */
+function weighted(scores: readonly (number | null)[], w: readonly number[]): number | null {
+  let num = 0;
+  let den = 0;
+  scores.forEach((s, j) => {
+    if (s !== null && w[j] > 0) (num += w[j] * s), (den += w[j]);
   });
-  return { explainers: explainers.map((id) => ({ id, family: familyOf(id) })), tasks, cpsMetrics: [...cps] };
+  return den > 0 ? num / den : null;
 }
 
-const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : null);
+function interval(xs: number[]): [number, number] | null {
+  if (xs.length < 2) return null;
+  xs.sort((a, b) => a - b);
+  const q = (p: number) => {
+    const h = (xs.length - 1) * p;
+    const lo = Math.floor(h);
+    return xs[lo] + (h - lo) * (xs[Math.min(lo + 1, xs.length - 1)] - xs[lo]);
+  };
+  return [q((1 - LEVEL) / 2), q((1 + LEVEL) / 2)];
+}
 
-export function rankExplainers(data: ExplorerData, weights: Weights, o: Options): Row[] {
-  const tasks = data.tasks.filter((t) => o.kind === 'all' || t.kind === o.kind);
-  const rows: Row[] = data.explainers.map(({ id, family }) => {
-    const criteria: Record<string, number | null> = {};
-    for (const c of CRITERIA_ORDER) {
-      const perTask: number[] = [];
-      for (const t of tasks) {
-        const m = t.scores[c]?.[id];
-        if (!m) continue;
-        const vals = Object.entries(m).filter(([mid]) => o.cps || !isCps(mid)).map(([, v]) => v);
-        const s = mean(vals);
-        if (s !== null) perTask.push(s);
-      }
-      criteria[c] = mean(perTask);
-    }
-    let num = 0;
-    let den = 0;
-    let all = 0;
-    for (const c of CRITERIA_ORDER) {
-      const w = weights[c] ?? 0;
-      all += w;
-      const s = criteria[c];
-      if (w > 0 && s !== null) {
-        num += w * s;
-        den += w;
-      }
-    }
-    return { id, family, score: den > 0 ? num / den : null, coverage: all > 0 ? den / all : 0, criteria, rank: null };
+/** The group's explainers under `weights`: scored ones by score (ties marked), then the others. */
+export function rankGroup(g: ExplorerGroup, weights: Weights): Row[] {
+  const w = g.criteria.map((c) => weights[c] ?? 0);
+  const points = g.point.map((row) => weighted(row, w));
+  const reps = g.replicates.map((b) => b.map((row) => weighted(row, w)));
+  const member = (id: string) => g.members.find((m) => m.id === id);
+  const rankable = (i: number) => g.ranked && member(g.scored[i])?.ranked === true && points[i] !== null;
+  const rows = g.scored.map((id, i) => {
+    const ci = points[i] === null ? null : interval(reps.map((r) => r[i]).filter((x): x is number => x !== null));
+    const tiedWith = g.scored.filter((_, k) => {
+      if (k === i || points[i] === null || points[k] === null) return false;
+      const d = interval(reps.filter((r) => r[i] !== null && r[k] !== null).map((r) => r[i]! - r[k]!));
+      return d === null || (d[0] <= 0 && d[1] >= 0);
+    });
+    const rank = rankable(i) ? 1 + points.filter((p, k) => rankable(k) && p! > points[i]!).length : null;
+    const criteria = Object.fromEntries(g.criteria.map((c, j) => [c, g.point[i][j]]));
+    return { id, score: points[i], ci, rank, tiedWith, criteria, coverage: member(id)?.coverage ?? 0 };
   });
   rows.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.id.localeCompare(b.id));
-  rows.forEach((r, i) => {
-    if (r.score === null) return;
-    const prev = rows[i - 1];
-    r.rank = prev && prev.score !== null && Math.abs(prev.score - r.score) < 1e-9 ? prev.rank : i + 1;
-  });
   return rows;
 }
 
-/** Weights, data type and CPS choice from a URL query; unknown or out-of-range values fall back. */
-export function fromQuery(search: string): { weights: Weights; kind: string; cps: boolean; preset: string | null } {
+/** The leaderboard's own equal-weight ranking of a group (exact, not recomputed from rounded replicates). */
+export function leaderboardRows(board: GroupBoard, g: ExplorerGroup): Row[] {
+  return [...board.overall]
+    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.explainer.localeCompare(b.explainer))
+    .map((o) => {
+      const i = g.scored.indexOf(o.explainer);
+      const criteria = Object.fromEntries(g.criteria.map((c, j) => [c, i >= 0 ? g.point[i][j] : null]));
+      const coverage = g.members.find((m) => m.id === o.explainer)?.coverage ?? 0;
+      return { id: o.explainer, score: o.score, ci: o.ci, rank: o.rank, tiedWith: o.tiedWith, criteria, coverage };
+    });
+}
+
+/** Group, weights and preset from a URL query; unknown or out-of-range values fall back. */
+export function fromQuery(search: string, groups: readonly string[]): { weights: Weights; group: string; preset: string | null } {
   const q = new URLSearchParams(search);
   const preset = q.get('preset');
   const base = { ...(PRESETS[preset ?? ''] ?? PRESETS[DEFAULT_PRESET]) };
@@ -132,14 +149,14 @@ export function fromQuery(search: string): { weights: Weights; kind: string; cps
     const v = Number(raw);
     if (Number.isInteger(v) && v >= 0 && v <= MAX_WEIGHT) base[c] = v;
   }
-  const kind = q.get('data') ?? 'all';
-  return { weights: base, kind, cps: q.get('cps') === '1', preset: preset && PRESETS[preset] ? preset : null };
+  const asked = q.get('group') ?? '';
+  const group = groups.includes(asked) ? asked : (groups[0] ?? '');
+  return { weights: base, group, preset: preset && PRESETS[preset] ? preset : null };
 }
 
-export function toQuery(weights: Weights, kind: string, cps: boolean): string {
+export function toQuery(weights: Weights, group: string, criteria: readonly string[]): string {
   const q = new URLSearchParams();
-  for (const c of CRITERIA_ORDER) q.set(c, String(weights[c] ?? 0));
-  if (kind !== 'all') q.set('data', kind);
-  if (cps) q.set('cps', '1');
+  q.set('group', group);
+  for (const c of criteria) q.set(c, String(weights[c] ?? 0));
   return `?${q.toString()}`;
 }
