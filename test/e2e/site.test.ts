@@ -35,6 +35,18 @@ function injectProbe(lb: Leaderboard): Leaderboard {
         scores: [...c.scores, ...c.scores.filter((s) => s.explainer === 'random').map((s) => ({ ...s, explainer: PROBE }))],
       })),
     })),
+    groups: lb.groups?.map((g) => {
+      const copy = <T extends { explainer: string }>(xs: readonly T[]): T[] => [...xs, ...xs.filter((x) => x.explainer === 'random').map((x) => ({ ...x, explainer: PROBE }))];
+      const ri = g.replicates?.explainers.indexOf('random') ?? -1;
+      return {
+        ...g,
+        explainers: copy(g.explainers),
+        criteria: g.criteria.map((c) => ({ ...c, scores: copy(c.scores) })),
+        overall: copy(g.overall),
+        seedStability: g.seedStability.map((d) => ({ ...d, ranks: copy(d.ranks) })),
+        replicates: g.replicates && ri >= 0 ? { ...g.replicates, explainers: [...g.replicates.explainers, PROBE], values: g.replicates.values.map((b) => [...b, b[ri]]) } : g.replicates,
+      };
+    }),
   };
 }
 
@@ -45,6 +57,7 @@ let siteDir: string;
 let runExplainers: string[];
 let explainersOf: (task: string) => string[];
 let metaOf: Leaderboard['meta'];
+let attributionGroup: string[];
 const dialogs: string[] = [];
 
 const open = (path: string) => openPage(browser, base, path, dialogs);
@@ -73,6 +86,7 @@ beforeAll(async () => {
     }),
   );
   metaOf = lb.meta;
+  attributionGroup = [...(lb.groups ?? []).find((g) => g.group === 'attribution')!.overall.map((o) => o.explainer), PROBE];
   siteDir = join(work, 'site');
   const r = cli(['site', '--from', from, '--out', siteDir, '--quiet'], { timeoutMs: 300_000 });
   expect(r.code, r.stderr).toBe(0);
@@ -133,7 +147,7 @@ describe('the leaderboard site', () => {
     expect(problems).toEqual([]);
     expect(dialogs).toEqual([]);
     // Both languages of every page kind were reached.
-    for (const p of ['/explorer/', '/map/', '/methods/lime/', '/metrics/mprt/', '/gallery/', '/human/', '/metric-quality/', '/provenance/', '/tasks/mnist-cnn/']) {
+    for (const p of ['/explorer/', '/map/', '/methods/lime/', '/metrics/mprt/', '/gallery/', '/human/', '/metric-quality/', '/provenance/', '/differences/', '/tasks/mnist-cnn/']) {
       expect(seen.has(p), p).toBe(true);
       expect(seen.has(`/ko${p}`), `/ko${p}`).toBe(true);
     }
@@ -171,8 +185,12 @@ describe('the leaderboard site', () => {
 
   it('lists every explainer of the run (and the probe) on the leaderboard', async () => {
     const { page, errors } = await open('/');
-    const listed = await page.$$eval('table[data-table="overall"] tbody tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.explainer));
+    // One table per comparison group; explainers a group does not rank are listed under it with the reason.
+    const listed = await page.$$eval('[data-group-section] tr[data-explainer], [data-group-section] [data-unranked] li[data-explainer]', (rows) =>
+      rows.map((r) => (r as HTMLElement).dataset.explainer),
+    );
     expect(new Set(listed)).toEqual(new Set([...runExplainers, PROBE]));
+    expect(await page.locator('[data-group-section="attribution"] table').count()).toBe(1);
     for (const task of ['mnist-cnn', 'iris-mlp']) {
       const rows = await page.$$eval(`table[data-table="task:${task}"] tbody tr`, (rs) => rs.map((r) => (r as HTMLElement).dataset.explainer));
       expect(new Set(rows)).toEqual(new Set([...explainersOf(task), PROBE]));
@@ -202,10 +220,15 @@ describe('the leaderboard site', () => {
 
   it('moving a criteria slider (by keyboard) changes the ranking and the URL, and the URL restores it', async () => {
     const { page, errors } = await open('/explorer/');
-    const order = () => page.$$eval('tbody[data-ranking] tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.explainer));
+    const rowsOf = 'section[data-group-panel="attribution"] tbody[data-ranking] tr';
+    const order = () => page.$$eval(rowsOf, (rows) => rows.map((r) => (r as HTMLElement).dataset.explainer));
+    // The attribution group is shown first; the other groups' panels are hidden.
+    expect(await page.locator('section[data-group-panel="rules"]').isHidden()).toBe(true);
     // Only cost counts, then only fidelity: the cheapest explainers are not the most faithful.
-    for (const c of ['fidelity', 'completeness', 'stability', 'sanity', 'localisation', 'complexity', 'human']) {
-      await page.focus(`#w-${c}`);
+    const others = await page.$$eval('[data-slider]:not([hidden]) input', (xs) => xs.map((x) => x.id).filter((id) => id !== 'w-cost'));
+    expect(others).toContain('w-fidelity');
+    for (const id of others) {
+      await page.focus(`#${id}`);
       await page.keyboard.press('Home');
     }
     await page.focus('#w-cost');
@@ -220,13 +243,14 @@ describe('the leaderboard site', () => {
     expect(page.url()).toContain('fidelity=5');
     expect(page.url()).toContain('cost=0');
     expect(byFidelity).not.toEqual(byCost);
-    expect(new Set(byFidelity)).toEqual(new Set([...runExplainers, PROBE]));
+    expect(new Set(byFidelity)).toEqual(new Set(attributionGroup));
+    expect(page.url()).toContain('group=attribution');
     const shared = page.url();
     await page.close();
     const again = await open(new URL(shared).pathname + new URL(shared).search);
     expect(await again.page.inputValue('#w-fidelity')).toBe('5');
     expect(await again.page.inputValue('#w-cost')).toBe('0');
-    expect(await again.page.$$eval('tbody[data-ranking] tr', (rows) => rows.map((r) => (r as HTMLElement).dataset.explainer))).toEqual(byFidelity);
+    expect(await again.page.$$eval(rowsOf, (rows) => rows.map((r) => (r as HTMLElement).dataset.explainer))).toEqual(byFidelity);
     expect([...errors, ...again.errors]).toEqual([]);
     await again.page.close();
   });
