@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { useBackend, type BackendChoice } from './backend.js';
 import { UserError } from './errors.js';
 import { aggregate } from './leaderboard/aggregate.js';
-import { GROUP_RESAMPLES } from './leaderboard/groups.js';
 import type { Leaderboard } from './leaderboard/types.js';
 import { isVariantRecord, type ResolvedVariant, resolveVariants } from './metric-variants.js';
 import { type AnyParamValues, resolveParams, splitSets } from './params.js';
@@ -436,11 +435,7 @@ async function runOpened(o: RunOptions, c: Opened): Promise<RunOutcome> {
   const { records } = store.readResults();
   // The leaderboard's provenance describes the run as it is once run.json is written just after.
   const finishedAt = new Date().toISOString();
-  const leaderboard = aggregate(records, [{ ...run, status: 'complete', finishedAt }], {
-    seed,
-    resamples: profile.bootstrapResamples,
-    groupResamples: Math.min(GROUP_RESAMPLES, profile.bootstrapResamples),
-  });
+  const leaderboard = aggregate(records, [{ ...run, status: 'complete', finishedAt }], { seed, resamples: profile.bootstrapResamples });
   store.writeFileAtomic(LEADERBOARD_JSON, JSON.stringify(leaderboard, null, 2) + '\n');
   store.writeFileAtomic(SUMMARY_MD, renderMarkdown(leaderboard));
   writeCatalog(dir, buildCatalog(explainers, metrics));

@@ -19,7 +19,8 @@ Usage: xai-bench aggregate DIR... [--human STUDY_OUT...] --out DIR [--seed N] [-
   --seed N       seed of the bootstrap (default 0)
   --resamples B  bootstrap resamples per (task, metric) cell (default 2000, at most 100000)
   --group-resamples B
-                 bootstrap resamples of the comparison-group scores (default 1000, at most 10000;
+                 bootstrap resamples of the comparison-group scores (default: --resamples, at most
+                 1000; at most 10000;
                  they are shipped in leaderboard.json for the explorer's intervals)
   --include-home-advantage
                  also rank an explainer on a metric that is its own objective (declared pairs,

@@ -30,7 +30,7 @@ export interface AggregateOptions {
   readonly human?: HumanSection | null;
   /** Rank home-advantage pairs (a metric that is the explainer's own objective) too; default false. */
   readonly includeHomeAdvantage?: boolean;
-  /** Bootstrap resamples of the group aggregates, default GROUP_RESAMPLES. */
+  /** Bootstrap resamples of the group aggregates, default min(GROUP_RESAMPLES, resamples). */
   readonly groupResamples?: number;
   /** The comparison group of an explainer; default: its family (family-of.ts). */
   readonly familyOf?: FamilyOf;
@@ -146,7 +146,8 @@ export function aggregate(records: readonly ResultRecord[], runs: readonly RunIn
   const familyOf = opts.familyOf ?? familiesFromCells(merged);
   const bo: BoardOptions = { seed, resamples, includeHome, familyOf };
   const tasks = [...byTask.keys()].sort(byString).map((t) => taskBoard(t, byTask.get(t)!, bo));
-  const groupResamples = opts.groupResamples ?? GROUP_RESAMPLES;
+  // As many group replicates as cell resamples, up to GROUP_RESAMPLES (they are shipped in the file).
+  const groupResamples = opts.groupResamples ?? Math.min(GROUP_RESAMPLES, resamples);
   const groups = groupBoards(tasks, byTask, { seed, resamples: groupResamples, familyOf });
   const profiles = [...new Set(provenance.map((r) => r.profile))].sort(byString);
   const board: Leaderboard = {

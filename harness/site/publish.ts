@@ -61,7 +61,11 @@ function runProfile(profile: string): string {
 
 export async function publish(o: PublishOptions = {}): Promise<{ to: string; version: string }> {
   const to = resolve(o.to ?? join(packageRoot(), 'leaderboard'));
-  // Checked before an hour-long run, and again nothing is written when it fails.
+  // A --from the user typed wrong is named first; then the tree is checked before an hour-long run, and
+  // nothing is written when either fails.
+  if (o.from !== undefined && !existsSync(join(resolve(o.from), LEADERBOARD_JSON))) {
+    throw new UserError(`--from ${resolve(o.from)}: no ${LEADERBOARD_JSON} (not a finished run folder)`);
+  }
   const commit = cleanCommit(resolve(o.repo ?? packageRoot()), [to]);
   const from = resolve(o.from ?? runProfile(o.profile ?? 'standard'));
   const lbPath = join(from, LEADERBOARD_JSON);

@@ -115,15 +115,15 @@ const en = {
   mapIntro:
     'Gilpin et al. (2018) describe a trade-off: explanations that describe the model fully and accurately may be harder to read. Per task, each chart plots a fidelity metric (horizontal) against sparseness, a proxy for readability, or human ratings where a study gave them (vertical): one point per explainer with 95% intervals on both axes. The headline says what these data show.',
   mapRule: (resamples: number, seed: number) =>
-    `How the headline is worded: on each task, Spearman's ρ between the two plotted metrics over the explainers with a value on both; then the median over tasks, with a 95% percentile-bootstrap interval (tasks resampled with replacement, ${resamples} times, seed ${seed}). With ρ oriented so that positive means "better on one metric, better on the other" (each metric in its own direction): an interval above 0 reads as no trade-off, below 0 as a trade-off, containing 0 as no clear relation; fewer than 3 tasks, no verdict.`,
+    `How the headline is worded: on each task, Spearman's ρ between the two plotted metrics over the explainers with a value on both; then the mean over a data set's training-seed replicates (one model trained three times counts once), and the median over data sets, with a 95% percentile-bootstrap interval (data sets resampled with replacement, ${resamples} times, seed ${seed}). With ρ oriented so that positive means "better on one metric, better on the other" (each metric in its own direction): an interval above 0 reads as no trade-off, below 0 as a trade-off, containing 0 as no clear relation; fewer than 3 data sets, no verdict.`,
   mapHeadline: (rel: string, x: string, y: string, n: number, m: string, ci: string) =>
     rel === 'aligned'
-      ? `On these ${n} tasks, explainers that scored better on ${x} also scored better on ${y} (median Spearman ρ over tasks ${m} ${ci}): the data show no trade-off between the two.`
+      ? `On these ${n} data sets, explainers that scored better on ${x} also scored better on ${y} (median Spearman ρ over data sets ${m} ${ci}): the data show no trade-off between the two.`
       : rel === 'trade-off'
-        ? `On these ${n} tasks, explainers that scored better on ${x} scored worse on ${y} (median Spearman ρ over tasks ${m} ${ci}): a trade-off.`
+        ? `On these ${n} data sets, explainers that scored better on ${x} scored worse on ${y} (median Spearman ρ over data sets ${m} ${ci}): a trade-off.`
         : rel === 'unclear'
-          ? `On these ${n} tasks, no clear relation between ${x} and ${y}: the interval of the median Spearman ρ (${m} ${ci}) contains 0.`
-          : `Only ${n} task(s) have a Spearman ρ between ${x} and ${y} (median ${m}): too few to judge.`,
+          ? `On these ${n} data sets, no clear relation between ${x} and ${y}: the interval of the median Spearman ρ (${m} ${ci}) contains 0.`
+          : `Only ${n} data set(s) have a Spearman ρ between ${x} and ${y} (median ${m}): too few to judge.`,
   mapTaskRho: (x: string, y: string, n: number, rho: string | null) =>
     `Spearman ρ between ${x} and ${y} over ${n} explainers on this task: ${rho ?? 'undefined (fewer than 3 explainers, or a metric is constant)'}.`,
   mapProxy: (m: string) => `Vertical axis: ${m}, a proxy for interpretability (sparser attributions are easier to read). No human ratings yet; this is not a measure of understanding.`,
@@ -394,15 +394,15 @@ const ko: Strings = {
   mapIntro:
     'Gilpin 외(2018)는 상충 관계를 말합니다. 모델을 빠짐없이 정확하게 설명할수록 읽기 어려울 수 있다는 것입니다. 과제마다 충실도 지표(가로축)와, 읽기 쉬움의 대리 지표인 희소성 또는 사람 평가가 있으면 그 평가(세로축)를 그립니다. 설명 방법마다 점 하나이며, 두 축 모두 95% 신뢰구간을 표시합니다. 요약 문장은 이 데이터가 보여 주는 것을 말합니다.',
   mapRule: (resamples: number, seed: number) =>
-    `요약 문장을 정하는 규칙: 과제마다 두 지표 모두에 값이 있는 설명 방법들로 두 지표 사이의 스피어만 ρ를 구하고, 과제들에 대한 중앙값과 95% 백분위 부트스트랩 구간(과제를 복원 추출로 ${resamples}번 재표집, 시드 ${seed})을 구합니다. 각 지표를 제 방향(좋은 쪽)으로 맞춰 ρ가 양수면 "한 지표가 좋으면 다른 지표도 좋음"이 되게 한 뒤, 구간이 0보다 위면 상충 관계 없음, 0보다 아래면 상충 관계, 0을 포함하면 뚜렷한 관계 없음으로 읽습니다. 과제가 3개보다 적으면 판단하지 않습니다.`,
+    `요약 문장을 정하는 규칙: 과제마다 두 지표 모두에 값이 있는 설명 방법들로 두 지표 사이의 스피어만 ρ를 구하고, 같은 데이터 집합을 다른 학습 시드로 학습한 모델들의 값은 평균해 한 번으로 센 뒤, 데이터 집합들에 대한 중앙값과 95% 백분위 부트스트랩 구간(데이터 집합을 복원 추출로 ${resamples}번 재표집, 시드 ${seed})을 구합니다. 각 지표를 제 방향(좋은 쪽)으로 맞춰 ρ가 양수면 "한 지표가 좋으면 다른 지표도 좋음"이 되게 한 뒤, 구간이 0보다 위면 상충 관계 없음, 0보다 아래면 상충 관계, 0을 포함하면 뚜렷한 관계 없음으로 읽습니다. 데이터 집합이 3개보다 적으면 판단하지 않습니다.`,
   mapHeadline: (rel: string, x: string, y: string, n: number, m: string, ci: string) =>
     rel === 'aligned'
-      ? `이 ${n}개 과제에서 ${x} 점수가 더 좋은 설명 방법은 ${y} 점수도 더 좋았습니다(과제별 스피어만 ρ의 중앙값 ${m} ${ci}). 데이터는 두 지표 사이의 상충 관계를 보여 주지 않습니다.`
+      ? `이 ${n}개 데이터 집합에서 ${x} 점수가 더 좋은 설명 방법은 ${y} 점수도 더 좋았습니다(데이터 집합별 스피어만 ρ의 중앙값 ${m} ${ci}). 데이터는 두 지표 사이의 상충 관계를 보여 주지 않습니다.`
       : rel === 'trade-off'
-        ? `이 ${n}개 과제에서 ${x} 점수가 더 좋은 설명 방법은 ${y} 점수가 더 나빴습니다(과제별 스피어만 ρ의 중앙값 ${m} ${ci}). 상충 관계입니다.`
+        ? `이 ${n}개 데이터 집합에서 ${x} 점수가 더 좋은 설명 방법은 ${y} 점수가 더 나빴습니다(데이터 집합별 스피어만 ρ의 중앙값 ${m} ${ci}). 상충 관계입니다.`
         : rel === 'unclear'
-          ? `이 ${n}개 과제에서 두 지표(${x}, ${y}) 사이에 뚜렷한 관계가 없습니다. 스피어만 ρ 중앙값(${m} ${ci})의 구간이 0을 포함합니다.`
-          : `두 지표(${x}, ${y}) 사이의 스피어만 ρ를 구할 수 있는 과제가 ${n}개뿐이라(중앙값 ${m}) 판단하기에 너무 적습니다.`,
+          ? `이 ${n}개 데이터 집합에서 두 지표(${x}, ${y}) 사이에 뚜렷한 관계가 없습니다. 스피어만 ρ 중앙값(${m} ${ci})의 구간이 0을 포함합니다.`
+          : `두 지표(${x}, ${y}) 사이의 스피어만 ρ를 구할 수 있는 데이터 집합이 ${n}개뿐이라(중앙값 ${m}) 판단하기에 너무 적습니다.`,
   mapTaskRho: (x: string, y: string, n: number, rho: string | null) =>
     `이 과제의 설명 방법 ${n}개에 대한 두 지표(${x}, ${y}) 사이의 스피어만 ρ: ${rho ?? '정의되지 않음(설명 방법이 3개보다 적거나 한 지표가 상수)'}.`,
   mapProxy: (m: string) => `세로축: ${m}. 해석 가능성의 대리 지표입니다(기여도가 몇 곳에 몰려 있을수록 읽기 쉽습니다). 아직 사람 평가가 없으며, 이것이 실제 이해도를 재는 것은 아닙니다.`,

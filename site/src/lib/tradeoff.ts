@@ -1,7 +1,8 @@
 /**
  * The trade-off map's headline, computed, not written by hand (issue 18): per task, Spearman's rho
  * between the two plotted metrics over the explainers with a mean on both; over tasks, the median rho
- * with a seeded percentile-bootstrap 95% interval (tasks resampled with replacement).
+ * over data sets (a task's training-seed replicates averaged first) with a seeded percentile-bootstrap
+ * 95% interval (data sets resampled with replacement).
  *
  * Each metric's means are first oriented so that higher is better (negated for direction 'lower'), so a
  * positive rho means "better on x went with better on y". The wording rule (readRelation) then reads the
@@ -107,25 +108,40 @@ export interface PairSummary {
   readonly y: string;
   /** Tasks with a defined rho, and their rho (on oriented means). */
   readonly perTask: readonly { readonly task: string; readonly rho: number }[];
+  /** Data sets (a task and its training-seed replicates): the mean rho of their tasks. */
+  readonly perDataset: readonly { readonly dataset: string; readonly rho: number }[];
   readonly median: number | null;
   readonly ci: [number, number] | null;
   readonly relation: Relation;
 }
 
-/** One headline per plotted metric pair, from each chart's (task, x, y, rho). */
+/** Mean rho per data set, so a model trained with three seeds counts once (as in the leaderboard's groups). */
+function byDataset(perTask: readonly { task: string; rho: number }[], datasetOf: (task: string) => string): { dataset: string; rho: number }[] {
+  const groups = new Map<string, number[]>();
+  for (const p of perTask) groups.set(datasetOf(p.task), [...(groups.get(datasetOf(p.task)) ?? []), p.rho]);
+  return [...groups].map(([dataset, rs]) => ({ dataset, rho: rs.reduce((a, b) => a + b, 0) / rs.length }));
+}
+
+/**
+ * One headline per plotted metric pair, from each chart's (task, x, y, rho): the median over data sets
+ * (`datasetOf` maps a task to its data set; identity when there are no seed replicates).
+ */
 export function summarisePairs(
   charts: readonly { task: string; x: string; y: string; rho: number | null }[],
   seed: number,
+  datasetOf: (task: string) => string = (t) => t,
 ): PairSummary[] {
   const pairs = new Map<string, typeof charts[number][]>();
   for (const c of charts) pairs.set(`${c.x}\u0000${c.y}`, [...(pairs.get(`${c.x}\u0000${c.y}`) ?? []), c]);
   return [...pairs.values()].map((cs) => {
     const perTask = cs.flatMap((c) => (c.rho === null ? [] : [{ task: c.task, rho: c.rho }]));
-    const m = medianWithInterval(perTask.map((p) => p.rho), seed);
+    const perDataset = byDataset(perTask, datasetOf);
+    const m = medianWithInterval(perDataset.map((p) => p.rho), seed);
     return {
       x: cs[0].x,
       y: cs[0].y,
       perTask,
+      perDataset,
       median: m?.median ?? null,
       ci: m?.ci ?? null,
       relation: readRelation(m?.ci ?? null),

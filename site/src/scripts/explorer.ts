@@ -4,6 +4,7 @@
  * intervals and ties from the shipped bootstrap replicates), and the choice is written into the URL.
  * Names are set with textContent only: nothing from the data is parsed as HTML.
  */
+import { slug } from '../lib/format';
 import { PRESETS, fromQuery, rankGroup, toQuery, type ExplorerData, type Row, type Weights } from '../lib/weights';
 
 const root = document.querySelector<HTMLElement>('[data-explorer]');
@@ -75,7 +76,7 @@ if (root) {
     for (const p of panels) p.hidden = p.dataset.groupPanel !== group.group;
     const body = root.querySelector<HTMLTableSectionElement>(`tbody[data-ranking="${CSS.escape(group.group)}"]`);
     const rows = rankGroup(group, weights);
-    body?.replaceChildren(...rows.map((r) => rowElement(r, group.criteria, (id) => `${methodBase}${encodeURIComponent(id)}/`)));
+    body?.replaceChildren(...rows.map((r) => rowElement(r, group.criteria, (id) => `${methodBase}${slug(id)}/`)));
     const query = toQuery(weights, group.group, group.criteria);
     history.replaceState(null, '', `${location.pathname}${query}`);
     if (share) share.href = `${location.pathname}${query}`;
