@@ -53,7 +53,7 @@ export function readTaskConfigFile(path: string): ReadTaskConfig {
   } catch (e) {
     throw new UserError(`${path}: not valid JSON (${(e as Error).message})`);
   }
-  assertValid('task-config', json, path);
+  assertValid<TaskConfigFile>('task-config', json, path);
   const seen = new Map<string, number>();
   json.tasks.forEach((t, i) => {
     const first = seen.get(t.id);

@@ -5,10 +5,19 @@
  */
 import type { Batch } from '../harness/batch.js';
 import type { Model } from '../harness/model.js';
-import type { Family, Need } from '../explainers/types.js';
-import type { ZeroShotSetup } from '../explainers/concept-path/zero-shot-system.js';
+import type { Family, Need } from '../harness/vocabulary.js';
+import type { KnowledgeGraph } from './knowledge-graph/graph.js';
 
 export type TaskKind = 'image' | 'tabular';
+
+/** A zero-shot task's split of classes, its knowledge graph and the network layer used as features. */
+export interface ZeroShotSetup {
+  readonly seen: readonly number[];
+  readonly unseen: readonly number[];
+  readonly graph: KnowledgeGraph;
+  /** The hidden layer of the task's network used as features. */
+  readonly featureLayer: string;
+}
 
 export interface Split {
   readonly x: Batch;

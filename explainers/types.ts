@@ -8,21 +8,15 @@ import type { OutputKind } from '../harness/model.js';
 import type { ParamSpecs, ParamValues } from '../harness/params.js';
 import type { Rng } from '../harness/rng.js';
 import type { TaskView } from '../datasets/task.js';
+import type { Bilingual, Family, Need } from '../harness/vocabulary.js';
 
-export type Family = 'attribution' | 'rules' | 'examples' | 'concept-path';
-export type Need = 'predict' | 'gradients' | 'layers' | 'training-data' | 'generator' | 'knowledge-graph';
+export type { Bilingual, Family, Need } from '../harness/vocabulary.js';
 
 export interface ExplainContext {
   readonly engine: Engine;
   readonly task: TaskView;
   /** The random stream for one sample and purpose; derived from (seed, task, explainer, 'explain', sampleId, purpose). */
   rng(sampleId: string, purpose: string): Rng;
-}
-
-/** Text in the two languages every explanation is rendered in. */
-export interface Bilingual {
-  readonly en: string;
-  readonly ko: string;
 }
 
 /**

@@ -156,7 +156,7 @@ export class RunStore {
     const path = this.readOnly && !existsSync(this.resultsPath) && existsSync(gz) ? gz : this.resultsPath;
     const { lines, dropped } = this.readLines(path);
     const records = lines.map(({ value, line }) => {
-      assertValid('result', value, `${path}:${line}`);
+      assertValid<ResultRecord>('result', value, `${path}:${line}`);
       return value;
     });
     return { records, dropped };
@@ -185,7 +185,7 @@ export class RunStore {
     const { lines, dropped } = this.readLines(path);
     return {
       lines: lines.map(({ value, line }) => {
-        assertValid('explanation', value, `${path}:${line}`);
+        assertValid<ExplanationRecord>('explanation', value, `${path}:${line}`);
         return value;
       }),
       dropped,
@@ -208,7 +208,7 @@ export class RunStore {
     } catch (e) {
       throw new UserError(`${path}: not valid JSON (${(e as Error).message})`);
     }
-    assertValid('run', value, path);
+    assertValid<RunInfo>('run', value, path);
     return value;
   }
 

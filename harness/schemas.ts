@@ -1,7 +1,9 @@
 /**
  * Validation of every file format against its JSON Schema in schemas/ (draft 2020-12, ajv 8).
  * Schemas are compiled once per process; errors come back as one readable line each
- * ("/values/3: must be number,null") so a user can find the field at fault.
+ * ("/values/3: must be number,null") so a user can find the field at fault. The validator knows the
+ * formats by name only: the TypeScript type a valid object has is the caller's (`assertValid<RunInfo>`),
+ * so that the modules declaring the formats may use the validator without an import cycle.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,22 +11,10 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { UserError } from './errors.js';
 import { explanationErrors } from './explanation-checks.js';
-import type { ExplanationRecord } from './explanation-record.js';
-import type { HumanStudy, Leaderboard } from './leaderboard/types.js';
 import { packageRoot } from './package-root.js';
-import type { ResultRecord } from './result-record.js';
-import type { RunInfo } from './run-info.js';
-import type { TaskConfigFile } from '../datasets/task-config-file.js';
 
-export interface SchemaTypes {
-  result: ResultRecord;
-  run: RunInfo;
-  leaderboard: Leaderboard;
-  explanation: ExplanationRecord;
-  human: HumanStudy;
-  'task-config': TaskConfigFile;
-}
-export type SchemaKind = keyof SchemaTypes;
+/** The formats with a schema in schemas/<kind>.schema.json. */
+export type SchemaKind = 'result' | 'run' | 'leaderboard' | 'explanation' | 'human' | 'task-config';
 // 'human' comes before 'leaderboard', whose human section refers to it by $id.
 export const SCHEMA_KINDS: readonly SchemaKind[] = ['result', 'run', 'human', 'leaderboard', 'explanation', 'task-config'];
 
@@ -75,7 +65,7 @@ function describe(e: ErrorObject): string {
 function semanticErrors(kind: SchemaKind, obj: unknown): string[] {
   if (kind === 'explanation') return explanationErrors(obj);
   if (kind !== 'result') return [];
-  const rec = obj as ResultRecord;
+  const rec = obj as { readonly values: readonly unknown[]; readonly sampleIds: readonly string[] };
   const errors: string[] = [];
   if (rec.values.length !== rec.sampleIds.length) {
     errors.push(`/values: ${rec.values.length} values for ${rec.sampleIds.length} sampleIds`);
@@ -98,8 +88,11 @@ export function validate(kind: SchemaKind, obj: unknown): string[] {
   return semanticErrors(kind, obj);
 }
 
-/** Throws UserError("<where>: <kind> <errors>") when `obj` is not a valid `kind`. */
-export function assertValid<K extends SchemaKind>(kind: K, obj: unknown, where: string): asserts obj is SchemaTypes[K] {
+/**
+ * Throws UserError("<where>: <kind> <errors>") when `obj` is not a valid `kind`; the caller names the
+ * type a valid `kind` has (`assertValid<ResultRecord>('result', ...)`).
+ */
+export function assertValid<T>(kind: SchemaKind, obj: unknown, where: string): asserts obj is T {
   const errors = validate(kind, obj);
   if (errors.length === 0) return;
   const shown = errors.slice(0, 5).join('; ');

@@ -4,7 +4,7 @@
  * from an attribute to the WordNet concept it stands for, WordNet `hypernym`). Explanation paths walk
  * edges either way: the reverse of each relation has its own name (part_of, grounds, hyponym).
  */
-import type { Bilingual } from '../../explainers/types.js';
+import type { Bilingual } from '../../harness/vocabulary.js';
 
 export type NodeKind = 'digit' | 'attribute' | 'concept';
 export type Relation = 'has_part' | 'grounded_in' | 'hypernym';

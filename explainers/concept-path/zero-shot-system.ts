@@ -9,7 +9,7 @@ import type { Engine } from '../../harness/engine.js';
 import type { Batch } from '../../harness/batch.js';
 import { selectSamples } from '../../harness/batch.js';
 import { attributeMatrix } from '../../datasets/knowledge-graph/image-attributes.js';
-import type { KnowledgeGraph } from '../../datasets/knowledge-graph/graph.js';
+import type { ZeroShotSetup } from '../../datasets/task.js';
 import { chooseStackingConstant, stackedArgmax } from './calibrated-stacking.js';
 import { dapTerms } from './dap.js';
 import { type Mat, mat, matmul, transpose } from './dense.js';
@@ -20,13 +20,7 @@ import { fitClassGaussians, type GaussianNovelty, noveltyScore, quantile } from 
 export type Scorer = 'dap' | 'eszsl';
 export type GzslMode = 'stacking' | 'novelty';
 
-export interface ZeroShotSetup {
-  readonly seen: readonly number[];
-  readonly unseen: readonly number[];
-  readonly graph: KnowledgeGraph;
-  /** The hidden layer of the task's network used as features. */
-  readonly featureLayer: string;
-}
+export type { ZeroShotSetup } from '../../datasets/task.js';
 
 export interface SystemOptions {
   readonly scorer: Scorer;

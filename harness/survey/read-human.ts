@@ -17,7 +17,7 @@ export function readHumanSection(dirs: readonly string[]): HumanSection {
     } catch (e) {
       throw new UserError(`${file}: not valid JSON (${(e as Error).message})`);
     }
-    assertValid('human', obj, file);
+    assertValid<HumanStudy>('human', obj, file);
     if (studies.some((s) => s.studyId === obj.studyId)) throw new UserError(`${file}: study '${obj.studyId}' is given twice to --human`);
     studies.push(obj);
   }
