@@ -20,10 +20,15 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY --from=build /app/schemas schemas
-COPY --from=build /app/datasets datasets
-COPY --from=build /app/baselines baselines
+COPY --from=build /app/datasets/README.md datasets/README.md
+COPY --from=build /app/datasets/zero-shot/README.md datasets/zero-shot/README.md
+COPY --from=build /app/data/datasets data/datasets
+COPY --from=build /app/data/models data/models
+COPY --from=build /app/data/zero-shot-models data/zero-shot-models
+COPY --from=build /app/data/knowledge-graph data/knowledge-graph
+COPY --from=build /app/data/baselines data/baselines
 COPY --from=build /app/site/astro.config.mjs site/astro.config.mjs
 COPY --from=build /app/site/src site/src
-RUN chmod +x dist/harness/cli/main.js && ln -s /app/dist/harness/cli/main.js /usr/local/bin/xai-bench
+RUN chmod +x dist/cli/main.js && ln -s /app/dist/cli/main.js /usr/local/bin/xai-bench
 ENTRYPOINT ["xai-bench"]
 CMD ["--help"]

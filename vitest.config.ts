@@ -15,7 +15,7 @@ export default defineConfig({
           ...shared,
           name: 'unit',
           include: ['**/*.test.ts'],
-          exclude: ['node_modules/**', 'dist/**', 'site/**', 'test/e2e/**'],
+          exclude: ['node_modules/**', 'dist/**', 'site/src/**', 'data/**', 'test/e2e/**'],
         },
       },
       {

@@ -1,6 +1,6 @@
 /** Classification accuracy through the Engine (argmax of the probabilities). */
-import type { Batch } from '../harness/batch.js';
-import type { Engine } from '../harness/engine.js';
+import type { Batch } from '../core/batch.js';
+import type { Engine } from '../core/engine.js';
 
 export function predictedClasses(engine: Engine, x: Batch): Int32Array {
   const p = engine.outputs(x, 'probability');

@@ -7,10 +7,10 @@
  */
 import { basename, dirname, extname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { makeBatch } from '../harness/batch.js';
-import { Engine } from '../harness/engine.js';
-import { isUserError, UserError } from '../harness/errors.js';
-import { loadModel, type Model } from '../harness/model.js';
+import { makeBatch } from '../core/batch.js';
+import { Engine } from '../core/engine.js';
+import { isUserError, UserError } from '../core/errors.js';
+import { loadModel, type Model } from '../core/model.js';
 import { accuracy } from './accuracy.js';
 import { readCsvColumns } from './csv-columns.js';
 import type { Dataset } from './dataset.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sizeOf } from '../harness/batch.js';
+import { sizeOf } from '../core/batch.js';
 import { loadCsvSet, loadDigits8x8 } from './csv-sets.js';
 import { loadMnist10k } from './mnist10k.js';
 

@@ -1,10 +1,10 @@
 /**
- * The four committed UCI tables (datasets/data/README.md has their provenance): iris, wine and breast
+ * The four committed UCI tables (data/datasets/README.md has their provenance): iris, wine and breast
  * cancer as standardised tabular sets, digits8x8 as 8x8 images scaled to [0, 1] by /16 (no
  * standardisation, so the all-zero baseline is a blank image).
  */
 import { join } from 'node:path';
-import { makeBatch } from '../harness/batch.js';
+import { makeBatch } from '../core/batch.js';
 import { readCsvTable } from './csv-table.js';
 import { type Dataset, pixelNames } from './dataset.js';
 import { DATA_DIR } from './paths.js';
@@ -38,7 +38,7 @@ export function loadCsvSet(id: CsvSetId): Dataset {
   const spec: CsvSetSpec = CSV_SETS[id];
   const t = readCsvTable(join(DATA_DIR, spec.file));
   return tabularDataset({
-    info: { id, name: spec.name, source: `${UCI}; datasets/data/${spec.file}`, hash: t.hash, synthetic: false },
+    info: { id, name: spec.name, source: `${UCI}; data/datasets/${spec.file}`, hash: t.hash, synthetic: false },
     description: spec.description,
     featureNames: t.featureNames,
     units: t.featureNames.map(() => spec.unit),
@@ -59,7 +59,7 @@ export function loadDigits8x8(): Dataset {
     info: {
       id: 'digits8x8',
       name: 'Optical Recognition of Handwritten Digits (8x8)',
-      source: `${UCI}; datasets/data/digits8x8.csv`,
+      source: `${UCI}; data/datasets/digits8x8.csv`,
       hash: t.hash,
       synthetic: false,
     },

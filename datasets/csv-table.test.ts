@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../harness/errors.js';
+import { UserError } from '../core/errors.js';
 import { parseCsvTable, readCsvTable } from './csv-table.js';
 
 const err = (text: string): string => {

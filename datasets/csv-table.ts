@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { UserError } from '../harness/errors.js';
+import { UserError } from '../core/errors.js';
 
 export interface CsvTable {
   readonly file: string;

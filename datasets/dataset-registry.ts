@@ -1,5 +1,5 @@
 /** Every data set by id, loaded on demand and cached per process (loading mnist10k takes a second). */
-import { UserError } from '../harness/errors.js';
+import { UserError } from '../core/errors.js';
 import { loadCsvSet, loadDigits8x8 } from './csv-sets.js';
 import type { Dataset } from './dataset.js';
 import { loadMnist10k } from './mnist10k.js';

@@ -2,8 +2,8 @@
  * A loaded data set, before any model is attached: splits in model-input space plus everything a Task
  * reports about its inputs. The training script and the task registry both start from one of these.
  */
-import type { Batch } from '../harness/batch.js';
-import type { Rng } from '../harness/rng.js';
+import type { Batch } from '../core/batch.js';
+import type { Rng } from '../core/rng.js';
 import type { DatasetInfo, FeatureScale, GroundTruth, ProtectedAttribute, Split, TaskKind } from './task.js';
 
 /**

@@ -4,8 +4,8 @@
  * distribution is kept and only their link to the label is cut); "distractors shuffled" does the same
  * to the irrelevant columns.
  */
-import { type Batch, sizeOf } from '../harness/batch.js';
-import type { Rng } from '../harness/rng.js';
+import { type Batch, sizeOf } from '../core/batch.js';
+import type { Rng } from '../core/rng.js';
 import type { SignalProbe } from './dataset.js';
 
 /** A copy of `x` in which columns `cols` of row i come from row perm[i]. */

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { useBackend } from '../harness/backend.js';
-import { loadModel } from '../harness/model.js';
+import { useBackend } from '../core/backend.js';
+import { loadModel } from '../core/model.js';
 import { getTaskSpec, loadTask } from './index.js';
 import { generatorSpec, generatorTrainingJson } from './generator-spec.js';
-import { measureQuality, type GeneratorRecord } from './models/train-generator.js';
+import { measureQuality, type GeneratorRecord } from '../tools/train/train-generator.js';
 
 beforeAll(async () => {
   await useBackend('wasm');

@@ -7,7 +7,7 @@
  * of a real digit. The task offers only 'generator' and is meant for the examples family: attribution
  * cells here would repeat the mnist-cnn task's.
  */
-import { loadModel } from '../harness/model.js';
+import { loadModel } from '../core/model.js';
 import { loadDataset } from './dataset-registry.js';
 import { decoderJsonPath, encoderJsonPath, GENERATOR_SPECS, type GeneratorSpec } from './generator-spec.js';
 import type { Task, TaskSpec } from './task.js';

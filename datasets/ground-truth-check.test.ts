@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '../harness/backend.js';
-import { Engine } from '../harness/engine.js';
+import { useBackend } from '../core/backend.js';
+import { Engine } from '../core/engine.js';
 import { linearSoftmax } from '../test/helpers/tiny-models.js';
 import { checkGroundTruth } from './ground-truth-check.js';
 import { generateSynthLinear, SYNTH_LINEAR } from './synthetic/synth-linear.js';

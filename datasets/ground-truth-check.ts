@@ -4,8 +4,8 @@
  * and hold when distractors (or irrelevant features) are shuffled. Localisation scores count only
  * where it passed. The training script records it in zoo.json; tests recompute it.
  */
-import { rngFor } from '../harness/rng.js';
-import type { Engine } from '../harness/engine.js';
+import { rngFor } from '../core/rng.js';
+import type { Engine } from '../core/engine.js';
 import { accuracy, majorityRate } from './accuracy.js';
 import type { Dataset } from './dataset.js';
 import type { GroundTruthCheck } from './task.js';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '../harness/backend.js';
-import { UserError } from '../harness/errors.js';
+import { useBackend } from '../core/backend.js';
+import { UserError } from '../core/errors.js';
 import { getTaskSpec, loadTask, taskSpecs } from './index.js';
 
 beforeAll(async () => {

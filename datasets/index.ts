@@ -1,10 +1,10 @@
 /**
  * The task registry: one task per model of the zoo (datasets/zoo-spec.ts), listed cheaply and loaded
- * on demand (data set, trained model from datasets/models/<id>/, recorded ground-truth check).
+ * on demand (data set, trained model from data/models/<id>/, recorded ground-truth check).
  * Loaded tasks are cached per process.
  */
-import { UserError } from '../harness/errors.js';
-import { loadModel } from '../harness/model.js';
+import { UserError } from '../core/errors.js';
+import { loadModel } from '../core/model.js';
 import { loadDataset } from './dataset-registry.js';
 import type { Task, TaskSpec } from './task.js';
 import { taskFromDataset } from './task-from-dataset.js';

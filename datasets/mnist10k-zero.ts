@@ -5,7 +5,7 @@
  * (Dense networks on feature vectors) apply. Same splits and samples as mnist10k; not standardised.
  */
 import { createHash } from 'node:crypto';
-import { makeBatch } from '../harness/batch.js';
+import { makeBatch } from '../core/batch.js';
 import type { Dataset } from './dataset.js';
 import { loadMnist10k } from './mnist10k.js';
 

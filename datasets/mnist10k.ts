@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { makeBatch } from '../harness/batch.js';
+import { makeBatch } from '../core/batch.js';
 import { type Dataset, pixelNames } from './dataset.js';
 
 interface MnistDigit {

@@ -1,6 +1,6 @@
 /**
  * Where the committed data and models live. Modules run from source (datasets/*.ts) and from the build
- * (dist/datasets/*.js); both find the package root by walking up to its package.json.
+ * (dist/datasets/*.js); the data and models themselves are under data/; both find the package root by walking up to its package.json.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +18,6 @@ function findPackageRoot(): string {
 }
 
 export const PACKAGE_ROOT = findPackageRoot();
-export const DATA_DIR = join(PACKAGE_ROOT, 'datasets', 'data');
-export const MODELS_DIR = join(PACKAGE_ROOT, 'datasets', 'models');
+export const DATA_DIR = join(PACKAGE_ROOT, 'data', 'datasets');
+export const MODELS_DIR = join(PACKAGE_ROOT, 'data', 'models');
 export const ZOO_JSON = join(MODELS_DIR, 'zoo.json');

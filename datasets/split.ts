@@ -3,7 +3,7 @@
  * shuffled by a stream seeded with the data set id, and the first round(fraction * count) go to
  * training. Both index lists come back sorted, so split order follows file order.
  */
-import { rngFor } from '../harness/rng.js';
+import { rngFor } from '../core/rng.js';
 
 export interface SplitIndices {
   readonly train: number[];

@@ -3,7 +3,7 @@
  * set id, standardisation with training statistics (recorded as `scale` so text and rules can print
  * original units), and, for ground truth of kind 'features', the permutation probe of the check.
  */
-import { makeBatch } from '../harness/batch.js';
+import { makeBatch } from '../core/batch.js';
 import type { Dataset } from './dataset.js';
 import { featureProbe } from './feature-probe.js';
 import { stratifiedSplit } from './split.js';

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { UserError } from '../harness/errors.js';
-import { assertValid } from '../harness/schemas.js';
+import { UserError } from '../core/errors.js';
+import { assertValid } from '../core/schemas.js';
 
 export const TASK_CONFIG_SCHEMA = 'xai-bench/task-config@1';
 

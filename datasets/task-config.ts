@@ -4,7 +4,7 @@
  * worker process calls it again with the parent's hash, so every process runs the same tasks.
  * A backend must be active (models are loaded).
  */
-import { UserError } from '../harness/errors.js';
+import { UserError } from '../core/errors.js';
 import { buildConfigTask, type ConfigTaskDefinition, type ConfigTaskFacts } from './config-task.js';
 import { isBuiltInTask, registerTasks } from './index.js';
 import { readTaskConfigFile } from './task-config-file.js';

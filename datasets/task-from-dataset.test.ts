@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../harness/errors.js';
+import { UserError } from '../core/errors.js';
 import { sampleIdScheme } from './task-from-dataset.js';
 
 describe('sample ids', () => {

@@ -4,10 +4,10 @@
  * background, and sample ids `test-NNNN` (test-split rows) in an order fixed by the data set id, so all
  * models of a data set share ids and a smaller profile's ids are a prefix of a larger one's.
  */
-import { sizeOf } from '../harness/batch.js';
-import { UserError } from '../harness/errors.js';
-import type { Model } from '../harness/model.js';
-import { rngFor } from '../harness/rng.js';
+import { sizeOf } from '../core/batch.js';
+import { UserError } from '../core/errors.js';
+import type { Model } from '../core/model.js';
+import { rngFor } from '../core/rng.js';
 import type { Dataset } from './dataset.js';
 import type { GroundTruthCheck, Task } from './task.js';
 

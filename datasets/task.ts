@@ -3,9 +3,9 @@
  * model, the deterministic sample ids, the "removed feature" baseline, feature names in original
  * units, and ground truth where it is known (DESIGN.md "Task").
  */
-import type { Batch } from '../harness/batch.js';
-import type { Model } from '../harness/model.js';
-import type { Family, Need } from '../harness/vocabulary.js';
+import type { Batch } from '../core/batch.js';
+import type { Model } from '../core/model.js';
+import type { Family, Need } from '../core/vocabulary.js';
 import type { KnowledgeGraph } from './knowledge-graph/graph.js';
 
 export type TaskKind = 'image' | 'tabular';

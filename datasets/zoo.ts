@@ -1,11 +1,11 @@
 /**
- * The committed record of the trained zoo (datasets/models/zoo.json, written by `npm run train`):
+ * The committed record of the trained zoo (data/models/zoo.json, written by `npm run train`):
  * per model its test accuracy, size, seed, training settings and time, and for synthetic sets the
  * ground-truth check. Tasks take their groundTruthCheck from here; zoo.test.ts re-measures it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../harness/errors.js';
+import { UserError } from '../core/errors.js';
 import { MODELS_DIR, ZOO_JSON } from './paths.js';
 import type { GroundTruthCheck } from './task.js';
 import type { Architecture, Training } from './zoo-spec.js';

@@ -2,11 +2,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { isAttributionExplainer } from './types.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '../harness/backend.js';
-import { type Batch, makeBatch } from '../harness/batch.js';
-import { isUserError } from '../harness/errors.js';
-import type { Model } from '../harness/model.js';
-import { rngFor } from '../harness/rng.js';
+import { useBackend } from '../core/backend.js';
+import { type Batch, makeBatch } from '../core/batch.js';
+import { isUserError } from '../core/errors.js';
+import type { Model } from '../core/model.js';
+import { rngFor } from '../core/rng.js';
 import { contextFor, imageTask, runExplainer, tabularTask, tinyConvNet } from '../test/helpers/explainer-fixtures.js';
 import { reluMlp } from '../test/helpers/tiny-models.js';
 import { explainers, getExplainer, renderText } from './index.js';

@@ -3,24 +3,24 @@
  * renders one sample's explanation as English and Korean text.
  */
 import type { TaskView } from '../datasets/task.js';
-import { type Batch, sampleOf, sizeOf } from '../harness/batch.js';
-import { UserError } from '../harness/errors.js';
-import { attributionText } from './attribution-text.js';
+import { type Batch, sampleOf, sizeOf } from '../core/batch.js';
+import { UserError } from '../core/errors.js';
+import { attributionText } from './attribution/attribution-text.js';
 import { zeroShotKgExplainer } from './concept-path/zero-shot-kg.js';
 import { counterfactualExplainer } from './examples/counterfactual.js';
 import { nearestNeighboursExplainer } from './examples/nearest-neighbours.js';
 import { generativeBoundaries } from './examples/generative-boundaries.js';
 import { epsilonBall } from './examples/epsilon-ball.js';
-import { gradientExplainer } from './gradient.js';
-import { gradientXInputExplainer } from './gradient-x-input.js';
-import { integratedGradientsExplainer } from './integrated-gradients.js';
-import { kernelShapExplainer } from './kernel-shap.js';
-import { limeExplainer } from './lime/lime.js';
-import { lrpExplainer } from './lrp/lrp.js';
-import { occlusionExplainer } from './occlusion.js';
-import { randomExplainer } from './random.js';
+import { gradientExplainer } from './attribution/gradient.js';
+import { gradientXInputExplainer } from './attribution/gradient-x-input.js';
+import { integratedGradientsExplainer } from './attribution/integrated-gradients.js';
+import { kernelShapExplainer } from './attribution/kernel-shap.js';
+import { limeExplainer } from './attribution/lime/lime.js';
+import { lrpExplainer } from './attribution/lrp/lrp.js';
+import { occlusionExplainer } from './attribution/occlusion.js';
+import { randomExplainer } from './attribution/random.js';
 import { rulesExplainers } from './rules/index.js';
-import { smoothgradExplainer } from './smoothgrad.js';
+import { smoothgradExplainer } from './attribution/smoothgrad.js';
 import type { AttributionResult, Bilingual, Explainer } from './types.js';
 
 export const explainers: readonly Explainer[] = [

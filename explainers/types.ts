@@ -2,15 +2,15 @@
  * The Explainer contract (DESIGN.md "Explainer"): `{ id, family, needs, output, deterministic, params,
  * fit?, explain }`, uniform across methods as Captum's attribute() is.
  */
-import type { Batch } from '../harness/batch.js';
-import type { Engine } from '../harness/engine.js';
-import type { OutputKind } from '../harness/model.js';
-import type { ParamSpecs, ParamValues } from '../harness/params.js';
-import type { Rng } from '../harness/rng.js';
+import type { Batch } from '../core/batch.js';
+import type { Engine } from '../core/engine.js';
+import type { OutputKind } from '../core/model.js';
+import type { ParamSpecs, ParamValues } from '../core/params.js';
+import type { Rng } from '../core/rng.js';
 import type { TaskView } from '../datasets/task.js';
-import type { Bilingual, Family, Need } from '../harness/vocabulary.js';
+import type { Bilingual, Family, Need } from '../core/vocabulary.js';
 
-export type { Bilingual, Family, Need } from '../harness/vocabulary.js';
+export type { Bilingual, Family, Need } from '../core/vocabulary.js';
 
 export interface ExplainContext {
   readonly engine: Engine;

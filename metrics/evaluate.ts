@@ -2,7 +2,7 @@
  * Runs any registered metric on the input of its family: the one place where the Metric union is
  * narrowed, so callers (the harness, the registry tests) need not know the families.
  */
-import type { ParamValues } from '../harness/params.js';
+import type { ParamValues } from '../core/params.js';
 import type { AttributionInput, Metric, MetricContext, MetricEvaluation, MetricValue, StructuredInput } from './types.js';
 
 export type FamilyInput = AttributionInput | StructuredInput;

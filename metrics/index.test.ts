@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '../harness/backend.js';
-import { UserError } from '../harness/errors.js';
-import { defaults, resolveParams } from '../harness/params.js';
-import { rngFor } from '../harness/rng.js';
+import { useBackend } from '../core/backend.js';
+import { UserError } from '../core/errors.js';
+import { defaults, resolveParams } from '../core/params.js';
+import { rngFor } from '../core/rng.js';
 import { reluMlp } from '../test/helpers/tiny-models.js';
 import { attributionInput, metricContext, tabularTask } from '../test/helpers/metric-context.js';
 import { getMetric, metrics } from './index.js';

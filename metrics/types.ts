@@ -3,11 +3,11 @@
  * params, evaluate }`, a declaration as data plus one evaluate function, in the spirit of Quantus
  * but without its template-method pipeline or global state.
  */
-import type { Batch } from '../harness/batch.js';
-import type { Engine } from '../harness/engine.js';
-import type { Model, OutputKind } from '../harness/model.js';
-import type { ParamSpecs, ParamValues } from '../harness/params.js';
-import type { Rng } from '../harness/rng.js';
+import type { Batch } from '../core/batch.js';
+import type { Engine } from '../core/engine.js';
+import type { Model, OutputKind } from '../core/model.js';
+import type { ParamSpecs, ParamValues } from '../core/params.js';
+import type { Rng } from '../core/rng.js';
 import type { TaskView } from '../datasets/task.js';
 import type { Family, ReferenceDifference, StructuredFamily, TaskData } from '../explainers/types.js';
 

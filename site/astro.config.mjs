@@ -1,4 +1,4 @@
-// The site's fixed settings. `xai-bench site` (harness/site/build-site.ts) builds it programmatically and
+// The site's fixed settings. `xai-bench site` (site/builder/build-site.ts) builds it programmatically and
 // supplies, per build, the output folder, the public folder (artifacts, downloads) and the `@xai-data`
 // alias that points at the staged JSON (leaderboard, catalog, gallery, provenance).
 import { defineConfig } from 'astro/config';

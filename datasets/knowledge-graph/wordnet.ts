@@ -7,7 +7,7 @@
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { UserError } from '../../harness/errors.js';
+import { UserError } from '../../core/errors.js';
 
 export type PointerKind = 'hypernym' | 'instance-hypernym' | 'hyponym' | 'part-meronym' | 'part-holonym' | 'antonym' | 'other';
 

@@ -19,11 +19,11 @@
  *
  * Ground truth {kind: 'features'}: the features with non-zero coefficients (gender only when biased).
  */
-import { rngFor } from '../../harness/rng.js';
+import { rngFor } from '../../core/rng.js';
 import type { Dataset } from '../dataset.js';
 import { tabularDataset } from '../tabular.js';
 import { generatorHash } from './generator-hash.js';
-import { boxMullerNormals } from '../box-muller.js';
+import { boxMullerNormals } from '../../numeric/box-muller.js';
 
 export type HiringVariant = 'hiring-fair' | 'hiring-biased';
 

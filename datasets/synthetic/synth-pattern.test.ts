@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sampleOf } from '../../harness/batch.js';
-import { rngFor } from '../../harness/rng.js';
+import { sampleOf } from '../../core/batch.js';
+import { rngFor } from '../../core/rng.js';
 import { generateSynthPattern, patternLayout, patternMask, renderPattern, SYNTH_PATTERN } from './synth-pattern.js';
 
 const S = 28;

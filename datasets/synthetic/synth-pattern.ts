@@ -17,8 +17,8 @@
  * `renderPattern(s, i, {pattern, draw})` regenerates sample i without its pattern or with its
  * distractors re-drawn; the ground-truth check uses both.
  */
-import { makeBatch } from '../../harness/batch.js';
-import { rngFor } from '../../harness/rng.js';
+import { makeBatch } from '../../core/batch.js';
+import { rngFor } from '../../core/rng.js';
 import { type Dataset, pixelNames, type SignalProbe } from '../dataset.js';
 import { stratifiedSplit } from '../split.js';
 import { generatorHash } from './generator-hash.js';

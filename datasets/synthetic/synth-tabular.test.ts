@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sizeOf } from '../../harness/batch.js';
-import { rngFor } from '../../harness/rng.js';
+import { sizeOf } from '../../core/batch.js';
+import { rngFor } from '../../core/rng.js';
 import type { Dataset } from '../dataset.js';
 import { permuteColumns } from '../feature-probe.js';
 import { invertScale } from '../standardise.js';

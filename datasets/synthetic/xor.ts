@@ -11,7 +11,7 @@
  *
  * Ground truth {kind: 'features', relevant: [0, 1]}.
  */
-import { rngFor } from '../../harness/rng.js';
+import { rngFor } from '../../core/rng.js';
 import type { Dataset } from '../dataset.js';
 import { tabularDataset } from '../tabular.js';
 import { generatorHash } from './generator-hash.js';

@@ -1,5 +1,5 @@
 /** mnist10k restricted for one zero-shot split: training rows of seen digits only; the test split whole. */
-import { makeBatch, sizeOf } from '../../harness/batch.js';
+import { makeBatch, sizeOf } from '../../core/batch.js';
 import type { Dataset } from '../dataset.js';
 import type { ZeroShotSplit } from './splits.js';
 

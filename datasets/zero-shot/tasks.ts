@@ -6,7 +6,7 @@
  * would explain the seen-class head, not the zero-shot decision, at the quick profile's expense.
  */
 import { join } from 'node:path';
-import { loadModel } from '../../harness/model.js';
+import { loadModel } from '../../core/model.js';
 import { digitShapeGraph } from '../knowledge-graph/load-graph.js';
 import { loadMnist10k } from '../mnist10k.js';
 import type { Task, TaskSpec } from '../task.js';

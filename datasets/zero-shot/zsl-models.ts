@@ -1,11 +1,11 @@
 /** Where the zero-shot splits' seen-class networks are committed, and their training record. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../../harness/errors.js';
+import { UserError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Architecture, Training } from '../zoo-spec.js';
 
-export const ZSL_MODELS_DIR = join(PACKAGE_ROOT, 'datasets', 'zero-shot', 'models');
+export const ZSL_MODELS_DIR = join(PACKAGE_ROOT, 'data', 'zero-shot-models');
 
 export interface ZslTrainingRecord {
   readonly id: string;

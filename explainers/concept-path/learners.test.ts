@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '../../harness/backend.js';
-import { rngFor } from '../../harness/rng.js';
+import { useBackend } from '../../core/backend.js';
+import { rngFor } from '../../core/rng.js';
 import { chooseStackingConstant, stackedArgmax } from './calibrated-stacking.js';
 import { dapScore, dapTerms } from './dap.js';
 import { addDiagonal, type Mat, mat, matmul, transpose } from './dense.js';

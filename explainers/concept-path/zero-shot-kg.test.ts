@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '../../harness/backend.js';
-import { selectSamples } from '../../harness/batch.js';
-import { Engine } from '../../harness/engine.js';
-import { resolveParams } from '../../harness/params.js';
-import { rngFor } from '../../harness/rng.js';
+import { useBackend } from '../../core/backend.js';
+import { selectSamples } from '../../core/batch.js';
+import { Engine } from '../../core/engine.js';
+import { resolveParams } from '../../core/params.js';
+import { rngFor } from '../../core/rng.js';
 import { loadTask } from '../../datasets/index.js';
 import type { Task } from '../../datasets/task.js';
 import { pathValidity } from '../../metrics/concept-path/path-validity.js';

@@ -5,8 +5,8 @@
  * digits, and each decision is explained by the graph paths from the predicted digit through its
  * strongest attributes to WordNet concepts, and to the seen digits it resembles through shared parts.
  */
-import { UserError } from '../../harness/errors.js';
-import { int, num, oneOf, type ParamValues } from '../../harness/params.js';
+import { UserError } from '../../core/errors.js';
+import { int, num, oneOf, type ParamValues } from '../../core/params.js';
 import { attributeNode, digitNode } from '../../datasets/knowledge-graph/graph.js';
 import type { MethodCard, StructuredExplainer } from '../types.js';
 import { conceptPathText } from './concept-text.js';
@@ -145,7 +145,7 @@ export const zeroShotKgExplainer: StructuredExplainer<typeof params, ZeroShotSys
       stackingConstant: sys.stackingConstant,
       noveltyThreshold: sys.noveltyThreshold,
       eszsl: sys.eszslParams,
-      graph: 'datasets/knowledge-graph/digit-shapes.graph.json',
+      graph: 'data/knowledge-graph/digit-shapes.graph.json',
     };
     return { explanations, global, text: explanations.map((e) => e.text) };
   },

@@ -5,9 +5,9 @@
  * only (validation = every fifth of them). Scores cover the ten digits; unseen digits get theirs from
  * their class signatures alone.
  */
-import type { Engine } from '../../harness/engine.js';
-import type { Batch } from '../../harness/batch.js';
-import { selectSamples } from '../../harness/batch.js';
+import type { Engine } from '../../core/engine.js';
+import type { Batch } from '../../core/batch.js';
+import { selectSamples } from '../../core/batch.js';
 import { attributeMatrix } from '../../datasets/knowledge-graph/image-attributes.js';
 import type { ZeroShotSetup } from '../../datasets/task.js';
 import { chooseStackingConstant, stackedArgmax } from './calibrated-stacking.js';

@@ -14,9 +14,9 @@
  * engine: each step is mcSamples forward and mcSamples gradient passes of the generator's tail.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { Engine } from '../../harness/engine.js';
-import type { Model } from '../../harness/model.js';
-import type { Rng } from '../../harness/rng.js';
+import type { Engine } from '../../core/engine.js';
+import type { Model } from '../../core/model.js';
+import type { Rng } from '../../core/rng.js';
 import { outputFromLayer, postActivations } from './generator-layers.js';
 
 export interface BoundarySetOptions {

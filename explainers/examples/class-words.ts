@@ -1,6 +1,6 @@
 /** Small shared wording for the examples family's text (class names, percentages, feature values in original units). */
 import type { TaskView } from '../../datasets/task.js';
-import { formatValue } from '../attribution-text.js';
+import { formatValue } from '../attribution/attribution-text.js';
 
 export function className(task: TaskView, c: number): string {
   return task.classes[c] ?? `class ${c}`;

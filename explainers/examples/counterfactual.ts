@@ -4,8 +4,8 @@
  * (growing-spheres.ts) that needs only predictions, so it applies to any classifier. For tabular
  * tasks the changed features are listed in original units.
  */
-import { sampleOf, toNested } from '../../harness/batch.js';
-import { bool, int, num } from '../../harness/params.js';
+import { sampleOf, toNested } from '../../core/batch.js';
+import { bool, int, num } from '../../core/params.js';
 import type { TaskView } from '../../datasets/task.js';
 import type { Bilingual, MethodCard, StructuredExplainer } from '../types.js';
 import { className, percent, rawValue, valueWithUnit } from './class-words.js';

@@ -5,11 +5,11 @@
  * generator, encoder and pre-activation pass runs through an Engine and is added to the context
  * engine's counters, so the run's cost metrics see them; the classifier labels through ctx.engine.
  */
-import { makeBatch, toNested, type Batch } from '../../harness/batch.js';
-import { Engine } from '../../harness/engine.js';
-import { UserError } from '../../harness/errors.js';
+import { makeBatch, toNested, type Batch } from '../../core/batch.js';
+import { Engine } from '../../core/engine.js';
+import { UserError } from '../../core/errors.js';
 import type { TaskGenerator } from '../../datasets/task.js';
-import type { ParamValues } from '../../harness/params.js';
+import type { ParamValues } from '../../core/params.js';
 import type { ExplainContext } from '../types.js';
 import { findBoundarySet } from './boundary-set.js';
 import type { GenerativeQuery } from './example-query.js';

@@ -6,8 +6,8 @@
  * weights shared), so membership tests run through an Engine and are counted.
  */
 import * as tf from '@tensorflow/tfjs';
-import { UserError } from '../../harness/errors.js';
-import { type Model, wrapModel } from '../../harness/model.js';
+import { UserError } from '../../core/errors.js';
+import { type Model, wrapModel } from '../../core/model.js';
 
 /** The Dense layers of a generator: hidden ones (ReLU) then the output layer. */
 export function denseLayers(gen: Model): tf.layers.Layer[] {

@@ -7,9 +7,9 @@
  * inputs), are checked in one batch and the largest m that still flips is kept (the same path, one
  * engine call).
  */
-import { makeBatch, sizeOf } from '../../harness/batch.js';
-import type { Engine } from '../../harness/engine.js';
-import type { Rng } from '../../harness/rng.js';
+import { makeBatch, sizeOf } from '../../core/batch.js';
+import type { Engine } from '../../core/engine.js';
+import type { Rng } from '../../core/rng.js';
 import { argmaxRows } from './class-words.js';
 
 export interface SphereBudget {

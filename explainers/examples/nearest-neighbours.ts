@@ -5,9 +5,9 @@
  * feed the last Dense layer, so "similar" means similar to the model, not in pixels. The searched pool
  * is a seeded subset of the training split (the whole split when `pool` exceeds it), embedded once in fit.
  */
-import { type Batch, sampleOf, selectSamples, toNested } from '../../harness/batch.js';
-import { UserError } from '../../harness/errors.js';
-import { int } from '../../harness/params.js';
+import { type Batch, sampleOf, selectSamples, toNested } from '../../core/batch.js';
+import { UserError } from '../../core/errors.js';
+import { int } from '../../core/params.js';
 import type { Bilingual, MethodCard, StructuredExplainer } from '../types.js';
 import { argmaxRows, className, percent } from './class-words.js';
 import type { ExampleQuery } from './example-query.js';

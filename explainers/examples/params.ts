@@ -3,7 +3,7 @@
  * paper's objective weights, temperature, step sizes and thresholds are not available to us (see
  * reference/methods.md §3): these defaults are our choices, each one a parameter.
  */
-import { int, num, oneOf } from '../../harness/params.js';
+import { int, num, oneOf } from '../../core/params.js';
 
 export const examplesParams = {
   layer: int({ default: 1, min: 1, description: "the generator's hidden layer whose units' on/off boundaries are searched (1 = first; its boundaries are hyperplanes in latent space)" }),

@@ -4,9 +4,9 @@
  * epsilon-ball baseline, the cloud of samples with those outside the region hollow). The caller
  * names the files: `<sampleId><suffix>.png`.
  */
-import { fromNested } from '../../harness/batch.js';
-import { renderLatentTreePng } from '../../harness/render/latent-tree-png.js';
-import { renderSampleGridPng } from '../../harness/render/sample-grid-png.js';
+import { fromNested } from '../../core/batch.js';
+import { renderLatentTreePng } from '../../render/latent-tree-png.js';
+import { renderSampleGridPng } from '../../render/sample-grid-png.js';
 import type { GenerativeQuery } from './example-query.js';
 
 export { isGenerativeQuery } from './example-query.js';

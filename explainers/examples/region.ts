@@ -4,8 +4,8 @@
  * Membership is tested by a forward pass of the pre-activation network through an Engine (batched,
  * counted), never assumed, so it holds for deeper layers whose regions are not polytopes.
  */
-import { makeBatch } from '../../harness/batch.js';
-import type { Engine } from '../../harness/engine.js';
+import { makeBatch } from '../../core/batch.js';
+import type { Engine } from '../../core/engine.js';
 
 export interface Region {
   readonly units: readonly number[];

@@ -6,7 +6,7 @@
  * iteration yields a sample; an iteration whose bisection finds no progress (z_near on a boundary) is
  * retried, at most `maxIterations` in all. Every node is tested by a forward pass before it is kept.
  */
-import type { Rng } from '../../harness/rng.js';
+import type { Rng } from '../../core/rng.js';
 
 export type Sampler = 'prior' | 'ball';
 

@@ -1,5 +1,5 @@
 /** `c45-pedagogical`: a C4.5 tree (c45.ts) on the training rows labelled by the network, as rules. */
-import { int, num } from '../../harness/params.js';
+import { int, num } from '../../core/params.js';
 import type { MethodCard, StructuredExplainer } from '../types.js';
 import { learnC45 } from './c45.js';
 import { extractPedagogical } from './pedagogical.js';

@@ -1,6 +1,6 @@
 // C4.5 against a slow, obviously-correct reference for gain ratio and threshold choice, plus pruning and CART.
 import { describe, expect, it } from 'vitest';
-import { rngFor } from '../../harness/rng.js';
+import { rngFor } from '../../core/rng.js';
 import { deviate, addErrors } from './c45-pruning.js';
 import { learnC45 } from './c45.js';
 import { learnCart } from './cart.js';

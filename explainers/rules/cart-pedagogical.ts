@@ -1,5 +1,5 @@
 /** `cart-pedagogical`: a CART tree (cart.ts, midpoint thresholds) on the training rows labelled by the network. */
-import { int, num } from '../../harness/params.js';
+import { int, num } from '../../core/params.js';
 import type { StructuredExplainer } from '../types.js';
 import { learnCart } from './cart.js';
 import { pedagogicalCard } from './c45-pedagogical.js';

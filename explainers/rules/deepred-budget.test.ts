@@ -4,9 +4,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTask } from '../../datasets/index.js';
 import type { Task } from '../../datasets/task.js';
-import { useBackend } from '../../harness/backend.js';
-import { Engine } from '../../harness/engine.js';
-import { rngFor } from '../../harness/rng.js';
+import { useBackend } from '../../core/backend.js';
+import { Engine } from '../../core/engine.js';
+import { rngFor } from '../../core/rng.js';
 import { deepredExplainer, extractDeepRed } from './deepred.js';
 import type { RulesState } from './rules-explanation.js';
 import { WorkBudget } from './work-budget.js';

@@ -17,8 +17,8 @@
  * parameters (deterministic: true) unless the `seconds` cut fires, which budgetHit then says.
  * Not ported: RxREN input pruning.
  */
-import { int, num } from '../../harness/params.js';
-import type { ParamValues } from '../../harness/params.js';
+import { int, num } from '../../core/params.js';
+import type { ParamValues } from '../../core/params.js';
 import type { FitContext, MethodCard, StructuredExplainer } from '../types.js';
 import { learnC45 } from './c45.js';
 import { denseChain, layerActivations } from './dense-chain.js';

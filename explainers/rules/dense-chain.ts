@@ -5,8 +5,8 @@
  * engine). Anything that is not a Dense network is refused with a UserError naming the layer.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { UserError } from '../../harness/errors.js';
-import type { Model } from '../../harness/model.js';
+import { UserError } from '../../core/errors.js';
+import type { Model } from '../../core/model.js';
 
 export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'linear';
 

@@ -4,9 +4,9 @@
  * deterministic extractor stays deterministic), labelled by the MODEL (rule extraction explains the
  * network, not the data), through the engine.
  */
-import { type Batch, makeBatch, selectSamples } from '../../harness/batch.js';
-import type { Engine } from '../../harness/engine.js';
-import { UserError } from '../../harness/errors.js';
+import { type Batch, makeBatch, selectSamples } from '../../core/batch.js';
+import type { Engine } from '../../core/engine.js';
+import { UserError } from '../../core/errors.js';
 import type { FitContext } from '../types.js';
 import type { BudgetHit } from './rules-explanation.js';
 

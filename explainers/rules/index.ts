@@ -1,5 +1,5 @@
 /** The rules explainers, for the registry and for metrics that re-fit one (rule-stability). */
-import { UserError } from '../../harness/errors.js';
+import { UserError } from '../../core/errors.js';
 import type { StructuredExplainer } from '../types.js';
 import { cartPedagogicalExplainer } from './cart-pedagogical.js';
 import { c45PedagogicalExplainer } from './c45-pedagogical.js';

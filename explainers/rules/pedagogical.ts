@@ -3,8 +3,8 @@
  * predictions (the DeepRED paper's baseline, DNN-RE's `pedagogical.py`, REMIX's PedC5.0), its paths
  * turned into a rule set. Only predictions are needed, never the network's insides.
  */
-import { makeBatch } from '../../harness/batch.js';
-import type { Rng } from '../../harness/rng.js';
+import { makeBatch } from '../../core/batch.js';
+import type { Rng } from '../../core/rng.js';
 import type { FitContext } from '../types.js';
 import { type ExtractionRows, extractionRows, modelLabels } from './extraction-data.js';
 import { type RuleSet, buildRuleSet } from './rule-set.js';

@@ -6,8 +6,8 @@
  * because fitting happens once per task, before any sample is explained.
  */
 import type { TaskView } from '../../datasets/task.js';
-import type { Batch } from '../../harness/batch.js';
-import type { AnyParamValues } from '../../harness/params.js';
+import type { Batch } from '../../core/batch.js';
+import type { AnyParamValues } from '../../core/params.js';
 import type { Bilingual, FitContext, StructuredResult } from '../types.js';
 import { type Prediction, type RuleSet, predictOne } from './rule-set.js';
 import { type Condition, predictionText, ruleSetText, toOriginalUnits } from './rule-text.js';

@@ -2,11 +2,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TaskView } from '../../datasets/task.js';
-import { useBackend } from '../../harness/backend.js';
-import { makeBatch } from '../../harness/batch.js';
-import { Engine } from '../../harness/engine.js';
-import { type Model, wrapModel } from '../../harness/model.js';
-import { rngFor } from '../../harness/rng.js';
+import { useBackend } from '../../core/backend.js';
+import { makeBatch } from '../../core/batch.js';
+import { Engine } from '../../core/engine.js';
+import { type Model, wrapModel } from '../../core/model.js';
+import { rngFor } from '../../core/rng.js';
 import type { FitContext } from '../types.js';
 import { cartPedagogicalExplainer } from './cart-pedagogical.js';
 import { c45PedagogicalExplainer } from './c45-pedagogical.js';

@@ -4,7 +4,7 @@
  * marginals, so the tree sees more of the network's decision surface than the training rows show.
  * "Lite": no per-node constrained sampling, no m-of-n splits, no best-first growth to a size limit.
  */
-import { int, num } from '../../harness/params.js';
+import { int, num } from '../../core/params.js';
 import type { StructuredExplainer } from '../types.js';
 import { learnC45 } from './c45.js';
 import { pedagogicalCard } from './c45-pedagogical.js';

@@ -1,9 +1,9 @@
 // Known answers on zoo models: XOR recovered exactly by DeepRED, iris rules as a person writes them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTask } from '../../datasets/index.js';
-import { useBackend } from '../../harness/backend.js';
-import { Engine } from '../../harness/engine.js';
-import { rngFor } from '../../harness/rng.js';
+import { useBackend } from '../../core/backend.js';
+import { Engine } from '../../core/engine.js';
+import { rngFor } from '../../core/rng.js';
 import type { Task } from '../../datasets/task.js';
 import { c45PedagogicalExplainer } from './c45-pedagogical.js';
 import { deepredExplainer } from './deepred.js';

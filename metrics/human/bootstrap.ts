@@ -6,8 +6,8 @@
  * Quantiles are R type 7 (simple-statistics quantileSorted, >= 7.8.9).
  */
 import { quantileSorted, sampleWithReplacement } from 'simple-statistics';
-import { rngFor, type StreamKey } from '../../harness/rng.js';
-import { normalCdf, normalQuantile } from '../../harness/stats/normal-distribution.js';
+import { rngFor, type StreamKey } from '../../core/rng.js';
+import { normalCdf, normalQuantile } from '../../numeric/normal-distribution.js';
 
 export type CiMethod = 'percentile' | 'bca';
 

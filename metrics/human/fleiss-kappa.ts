@@ -4,7 +4,7 @@
  * category-wise kappas. ROWS ARE SUBJECTS: table[i][j] = raters who put subject i in category j.
  * With unequal numbers of raters per subject use Krippendorff's alpha instead.
  */
-import { normalTwoSidedP } from '../../harness/stats/normal-distribution.js';
+import { normalTwoSidedP } from '../../numeric/normal-distribution.js';
 
 export interface FleissResult {
   readonly kappa: number;

@@ -4,7 +4,7 @@
  * Spearman-Brown transform of the ICC(2,1) bounds, as in psych and pingouin; R's irr differs there).
  * ROWS ARE TARGETS (subjects), COLUMNS ARE JUDGES; every judge rates every target.
  */
-import { fCdf, fQuantile } from './f-distribution.js';
+import { fCdf, fQuantile } from '../../numeric/f-distribution.js';
 
 export type IccForm = 'ICC(1,1)' | 'ICC(2,1)' | 'ICC(3,1)' | 'ICC(1,k)' | 'ICC(2,k)' | 'ICC(3,k)';
 

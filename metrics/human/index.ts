@@ -11,5 +11,5 @@ export { bradleyTerry, centred, comparisonGraph, type BradleyTerryResult } from 
 export { ssaMajority, ssaSoft, ssaItemLabel, majority, type SsaVote, type TieRule } from './ssa.js';
 export { INSTRUMENTS, findInstrument, scaleScore, keyed, type Instrument } from './questionnaires.js';
 export { cpsSummary, exchangeTurns, type CpsSummary } from './cps.js';
-export { normalCdf, normalQuantile } from '../../harness/stats/normal-distribution.js';
-export { fCdf, fQuantile } from './f-distribution.js';
+export { normalCdf, normalQuantile } from '../../numeric/normal-distribution.js';
+export { fCdf, fQuantile } from '../../numeric/f-distribution.js';

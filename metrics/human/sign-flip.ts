@@ -4,7 +4,7 @@
  * `exactUpTo`; otherwise Monte Carlo with p = (1 + #{|T*| >= |T|}) / (1 + M) (Phipson & Smyth 2010),
  * so it is never 0. Two-sided, statistic T = sum of differences.
  */
-import { rngFor, type StreamKey } from '../../harness/rng.js';
+import { rngFor, type StreamKey } from '../../core/rng.js';
 
 export interface SignFlipOptions {
   readonly seed?: number;

@@ -1,9 +1,9 @@
 /** Known answers and properties of the normal and F distributions and of the bootstrap intervals. */
 import { describe, expect, it } from 'vitest';
-import { rngFor } from '../../harness/rng.js';
+import { rngFor } from '../../core/rng.js';
 import { bcaLevels, biasCorrection, bootstrapInterval, jackknifeAcceleration, meanOf } from './bootstrap.js';
-import { fCdf, fQuantile } from './f-distribution.js';
-import { normalCdf, normalQuantile } from '../../harness/stats/normal-distribution.js';
+import { fCdf, fQuantile } from '../../numeric/f-distribution.js';
+import { normalCdf, normalQuantile } from '../../numeric/normal-distribution.js';
 
 describe('normal and F distributions', () => {
   it('Φ⁻¹ is accurate where simple-statistics probit is not (1.959964 at 0.975)', () => {

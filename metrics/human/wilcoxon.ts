@@ -5,7 +5,7 @@
  * with the tie correction of the variance and a continuity correction. simple-statistics has only
  * the rank-sum (two-sample) statistic and no p-values, hence this file.
  */
-import { normalTwoSidedP } from '../../harness/stats/normal-distribution.js';
+import { normalTwoSidedP } from '../../numeric/normal-distribution.js';
 
 export interface WilcoxonResult {
   readonly wPlus: number;

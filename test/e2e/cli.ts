@@ -3,7 +3,7 @@ import { spawnSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const BIN = join(ROOT, 'dist', 'harness', 'cli', 'main.js');
+export const BIN = join(ROOT, 'dist', 'cli', 'main.js');
 
 export interface CliResult {
   readonly code: number | null;

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validate } from '../../harness/schemas.js';
+import { validate } from '../../core/schemas.js';
 import { cli, ROOT } from './cli.js';
 
-const MODEL = join(ROOT, 'datasets', 'models', 'iris-mlp', 'model.json');
+const MODEL = join(ROOT, 'data', 'models', 'iris-mlp', 'model.json');
 let tmp: string;
 let inputFile: string;
 

@@ -78,14 +78,14 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('npm pack', () => {
   it('ships the built code, the models and data it reads, the schemas, the ci baseline and the site sources', () => {
-    for (const f of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/harness/cli/main.js', 'dist/harness/run-worker.js', 'datasets/models/zoo.json', 'datasets/data/iris.csv', 'datasets/knowledge-graph/digit-shapes.graph.json', 'baselines/quick/run.json', 'baselines/quick/results.jsonl.gz', 'site/astro.config.mjs', 'site/src/pages/[...lang]/index.astro']) {
+    for (const f of ['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/cli/main.js', 'dist/runner/run-worker.js', 'data/models/zoo.json', 'data/datasets/iris.csv', 'data/knowledge-graph/digit-shapes.graph.json', 'data/baselines/quick/run.json', 'data/baselines/quick/results.jsonl.gz', 'site/astro.config.mjs', 'site/src/pages/[...lang]/index.astro']) {
       expect(paths.has(f), f).toBe(true);
     }
     for (const s of ['run', 'result', 'explanation', 'leaderboard', 'human']) expect(paths.has(`schemas/${s}.schema.json`), s).toBe(true);
-    const zoo = JSON.parse(readFileSync(join(installed, 'datasets', 'models', 'zoo.json'), 'utf8')) as { models: { id: string }[] };
+    const zoo = JSON.parse(readFileSync(join(installed, 'data', 'models', 'zoo.json'), 'utf8')) as { models: { id: string }[] };
     for (const m of zoo.models) {
-      expect(paths.has(`datasets/models/${m.id}/model.json`), m.id).toBe(true);
-      expect(paths.has(`datasets/models/${m.id}/weights.bin`), m.id).toBe(true);
+      expect(paths.has(`data/models/${m.id}/model.json`), m.id).toBe(true);
+      expect(paths.has(`data/models/${m.id}/weights.bin`), m.id).toBe(true);
     }
   });
 
@@ -109,7 +109,7 @@ describe('installed from the tarball', () => {
       const entry = fileURLToPath(import.meta.resolve('xai-bench'));
       const m = await import('xai-bench');
       await m.useBackend('wasm');
-      const model = await m.loadModel(fileURLToPath(new URL('../datasets/models/iris-mlp/model.json', import.meta.resolve('xai-bench'))));
+      const model = await m.loadModel(fileURLToPath(new URL('../data/models/iris-mlp/model.json', import.meta.resolve('xai-bench'))));
       const task = await m.loadTask('iris-mlp');
       console.log(JSON.stringify({
         entry,
@@ -129,7 +129,7 @@ describe('installed from the tarball', () => {
     expect(out.tasks).toContain('iris-mlp');
     expect(out.types).toEqual(['function', 'function', 'function', 'function', 'function']);
     // The weights in the tarball are the ones the zoo recorded.
-    const zoo = JSON.parse(readFileSync(join(installed, 'datasets', 'models', 'zoo.json'), 'utf8')) as { models: { id: string; modelHash: string }[] };
+    const zoo = JSON.parse(readFileSync(join(installed, 'data', 'models', 'zoo.json'), 'utf8')) as { models: { id: string; modelHash: string }[] };
     expect(out.modelHash).toBe(zoo.models.find((m) => m.id === 'iris-mlp')!.modelHash);
     expect(out.taskModelHash).toBe(out.modelHash);
   });
@@ -182,8 +182,8 @@ export const wrong: AttributionExplainer = { id: 'x', family: 'attribution' };
     const md = readFileSync(join(out, 'ci-report.md'), 'utf8');
     expect(md).toMatch(/^## xai-bench ci: gradient-x-input vs baseline gradient-x-input \(quick, seed 0\): ✅ no regression/m);
     const report = JSON.parse(readFileSync(join(out, 'ci-report.json'), 'utf8')) as { cells: { task: string; verdict: string }[]; warnings: string[] };
-    // The default baseline (the package's baselines/quick) covers every quick task.
-    const baselineRun = JSON.parse(readFileSync(join(installed, 'baselines', 'quick', 'run.json'), 'utf8')) as { config: { tasks: string[] } };
+    // The default baseline (the package's data/baselines/quick) covers every quick task.
+    const baselineRun = JSON.parse(readFileSync(join(installed, 'data', 'baselines', 'quick', 'run.json'), 'utf8')) as { config: { tasks: string[] } };
     const tasksCompared = new Set(report.cells.filter((c) => c.verdict === 'unchanged').map((c) => c.task));
     expect(tasksCompared.size).toBeGreaterThan(1);
     for (const t of tasksCompared) expect(baselineRun.config.tasks).toContain(t);
@@ -218,7 +218,7 @@ describe('installed from the tarball: the site', () => {
 });
 
 describe('npm publish', () => {
-  const publishJs = () => join(installed, 'dist', 'harness', 'site', 'publish.js');
+  const publishJs = () => join(installed, 'dist', 'site', 'builder', 'publish.js');
 
   it('the publish script skips itself under `npm publish` and runs under `npm run publish`', () => {
     // --from a missing folder: a guard that failed would stop at once with this error, not start a run.

@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { baselineFrom } from '../../harness/ci/make-baselines.js';
-import { readRunFolders } from '../../harness/results-store.js';
-import { benchPerformance } from '../../harness/site/performance.js';
-import { publish } from '../../harness/site/publish.js';
+import { baselineFrom } from '../../leaderboard/ci/make-baselines.js';
+import { readRunFolders } from '../../runner/results-store.js';
+import { benchPerformance } from '../../site/builder/performance.js';
+import { publish } from '../../site/builder/publish.js';
 import { commitAll, gitFixture } from '../helpers/git-fixture.js';
 
 const smoke = inject('smoke');
@@ -37,7 +37,7 @@ describe('publishing a finished run', () => {
     expect(gunzipSync(readFileSync(join(to, 'results.jsonl.gz'))).equals(plain)).toBe(true);
     const hist = join(to, 'history', r.version);
     // The benchmark's own speed travels with the version when the checkout has bench results (it does:
-    // bench/results is committed), in the current folder and in the history.
+    // tools/bench/results is committed), in the current folder and in the history.
     const perf = benchPerformance();
     expect(readdirSync(hist).sort()).toEqual(['catalog.json', 'leaderboard.json.gz', ...(perf ? ['performance.json'] : []), 'publication.json', 'run.json', 'summary.md']);
     if (perf) {
@@ -61,7 +61,7 @@ describe('publishing a finished run', () => {
 
   it('refuses a dirty git tree in one line and writes nothing', async () => {
     const to = join(repo, 'leaderboard');
-    // The last publication is not committed yet: changed files and a new untracked history entry under leaderboard/.
+    // The last publication is not committed yet: changed files and a new untracked history entry under data/leaderboard/.
     await expect(publish({ from: smoke.dir, to, site: false, repo })).rejects.toThrow(/^publish: .*(has uncommitted changes \(\d+ files?, e\.g\. leaderboard\/|leaderboard holds untracked files)/);
     commitAll(repo, 'published again');
     writeFileSync(join(repo, 'code.ts'), 'export const changed = 1;\n');

@@ -2,8 +2,8 @@ import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { procStart } from '../../harness/run-lock.js';
-import { validate } from '../../harness/schemas.js';
+import { procStart } from '../../runner/run-lock.js';
+import { validate } from '../../core/schemas.js';
 import { cli, cliAsync } from './cli.js';
 
 const smoke = inject('smoke');

@@ -13,9 +13,9 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KnowledgeGraph, type GraphData } from '../../datasets/knowledge-graph/graph.js';
-import { validate } from '../../harness/schemas.js';
-import { buildGallery } from '../../harness/site/gallery.js';
-import { serveStatic } from '../../harness/site/serve.js';
+import { validate } from '../../core/schemas.js';
+import { buildGallery } from '../../site/builder/gallery.js';
+import { serveStatic } from '../../site/builder/serve.js';
 import { launchChromium, openPage } from './browser.js';
 import { cli } from './cli.js';
 

@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Leaderboard } from '../../harness/leaderboard/types.js';
-import { serveStatic } from '../../harness/site/serve.js';
+import type { Leaderboard } from '../../leaderboard/types.js';
+import { serveStatic } from '../../site/builder/serve.js';
 import { launchChromium, openPage } from './browser.js';
 import { cli } from './cli.js';
 

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { validate } from '../../harness/schemas.js';
+import { validate } from '../../core/schemas.js';
 import { cli } from './cli.js';
 
 const smoke = inject('smoke');

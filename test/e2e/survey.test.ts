@@ -6,11 +6,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Leaderboard } from '../../harness/leaderboard/types.js';
-import { validate } from '../../harness/schemas.js';
+import type { Leaderboard } from '../../leaderboard/types.js';
+import { validate } from '../../core/schemas.js';
 import { cli, ROOT } from './cli.js';
 
-const STUDY = join(ROOT, 'datasets', 'studies', 'simulated-demo');
+const STUDY = join(ROOT, 'data', 'studies', 'simulated-demo');
 const base = mkdtempSync(join(tmpdir(), 'xai-bench-survey-'));
 
 describe('xai-bench survey score and aggregate --human', () => {

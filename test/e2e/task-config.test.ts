@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validate } from '../../harness/schemas.js';
+import { validate } from '../../core/schemas.js';
 import { cli, ROOT } from './cli.js';
 
 const jsonl = (path: string) =>
@@ -28,8 +28,8 @@ beforeAll(() => {
   const task = {
     id: 'my-iris',
     description: 'the zoo iris model, brought as a user task',
-    model: relative(base, join(ROOT, 'datasets', 'models', 'iris-mlp', 'model.json')),
-    data: relative(base, join(ROOT, 'datasets', 'data', 'iris.csv')),
+    model: relative(base, join(ROOT, 'data', 'models', 'iris-mlp', 'model.json')),
+    data: relative(base, join(ROOT, 'data', 'datasets', 'iris.csv')),
     label: 'label',
     units: { sepal_length_cm: 'cm', sepal_width_cm: 'cm', petal_length_cm: 'cm', petal_width_cm: 'cm' },
   };

@@ -4,11 +4,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TaskView } from '../../datasets/task.js';
-import type { Batch } from '../../harness/batch.js';
-import { Engine } from '../../harness/engine.js';
-import { type Model, wrapModel } from '../../harness/model.js';
-import { resolveParams } from '../../harness/params.js';
-import { rngFor } from '../../harness/rng.js';
+import type { Batch } from '../../core/batch.js';
+import { Engine } from '../../core/engine.js';
+import { type Model, wrapModel } from '../../core/model.js';
+import { resolveParams } from '../../core/params.js';
+import { rngFor } from '../../core/rng.js';
 import type { AttributionExplainer, AttributionResult, ExplainContext } from '../../explainers/types.js';
 
 export function tabularTask(o: {

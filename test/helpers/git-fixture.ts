@@ -1,4 +1,4 @@
-/** A throwaway git checkout with one commit (a tracked file and a committed leaderboard/ folder), for publishing tests. */
+/** A throwaway git checkout with one commit (a tracked file and a committed data/leaderboard/ folder), for publishing tests. */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

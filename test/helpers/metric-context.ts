@@ -1,10 +1,10 @@
 /** Hand-built TaskView, Engine and MetricContext for metric tests (no data set needed). */
-import { Engine } from '../../harness/engine.js';
-import type { Model, OutputKind } from '../../harness/model.js';
-import { rngFor } from '../../harness/rng.js';
+import { Engine } from '../../core/engine.js';
+import type { Model, OutputKind } from '../../core/model.js';
+import { rngFor } from '../../core/rng.js';
 import type { TaskView } from '../../datasets/task.js';
 import type { AttributionInput, MetricContext } from '../../metrics/types.js';
-import { makeBatch } from '../../harness/batch.js';
+import { makeBatch } from '../../core/batch.js';
 
 export function tabularTask(d: number, numClasses: number, baseline: Float32Array = new Float32Array(d)): TaskView {
   return {

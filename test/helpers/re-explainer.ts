@@ -1,14 +1,14 @@
 /**
  * Metric contexts with the explainer under test attached, built exactly as the run builds them
- * (harness/re-explainer.ts around a real explainer), plus the "input itself" explainer: the
+ * (runner/re-explainer.ts around a real explainer), plus the "input itself" explainer: the
  * model-independent, class-independent control that the sanity checks must fail.
  */
 import type { TaskView } from '../../datasets/task.js';
-import type { Batch } from '../../harness/batch.js';
-import { fitExplainer } from '../../harness/explain-samples.js';
-import type { Model } from '../../harness/model.js';
-import { resolveParams } from '../../harness/params.js';
-import { reExplainer } from '../../harness/re-explainer.js';
+import type { Batch } from '../../core/batch.js';
+import { fitExplainer } from '../../runner/explain-samples.js';
+import type { Model } from '../../core/model.js';
+import { resolveParams } from '../../core/params.js';
+import { reExplainer } from '../../runner/re-explainer.js';
 import type { AttributionExplainer, Explainer } from '../../explainers/types.js';
 import type { AttributionInput, MetricContext, ReExplainer } from '../../metrics/types.js';
 import { metricContext } from './metric-context.js';

@@ -1,7 +1,7 @@
 /** Hand-made result records and run descriptions for tests of storage and aggregation. */
 import type { Criterion, Direction } from '../../metrics/types.js';
-import { RESULT_SCHEMA, type ResultRecord } from '../../harness/result-record.js';
-import { RUN_SCHEMA, type RunInfo } from '../../harness/run-info.js';
+import { RESULT_SCHEMA, type ResultRecord } from '../../runner/result-record.js';
+import { RUN_SCHEMA, type RunInfo } from '../../runner/run-info.js';
 
 export interface RecordSpec {
   run?: string;

@@ -1,6 +1,6 @@
 /** Tiny hand-weighted models for known-answer tests (Captum's pattern). */
 import * as tf from '@tensorflow/tfjs';
-import { type Model, wrapModel } from '../../harness/model.js';
+import { type Model, wrapModel } from '../../core/model.js';
 
 /** softmax(W x + b) with the given W (inputs x classes) and b. */
 export async function linearSoftmax(w: number[][], b: number[]): Promise<Model> {

@@ -5,7 +5,7 @@
  * 'low', in the metric's own units, whatever its direction: "runs differ between seeds" expects a low
  * run-to-run similarity). On one task and one metric the claim is judged against the other methods of
  * the explainer's comparison group (its family: attribution, rules, examples, concept-path) that have a
- * value on that board, using the leaderboard's paired bootstrap (harness/leaderboard/aggregate.ts):
+ * value on that board, using the leaderboard's paired bootstrap (leaderboard/aggregate.ts):
  * `tiedWith` lists the methods whose 95% paired-difference interval contains 0.
  *
  * The rule, in order:
@@ -20,7 +20,7 @@
  *     inconclusive: neither, or no other method of the group has a value on the board.
  * Only the type import below: the site never runs harness code.
  */
-import type { MetricBoard, MetricEntry, TaskBoard } from '../../../harness/leaderboard/types.js';
+import type { MetricBoard, MetricEntry, TaskBoard } from '../../../leaderboard/types.js';
 
 export type ClaimVerdict = 'supported' | 'contradicted' | 'inconclusive';
 export type ClaimReason = 'ideal' | 'majority' | 'no-majority' | 'no-group' | 'no-value';

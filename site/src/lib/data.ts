@@ -1,5 +1,5 @@
 /**
- * The site's data: the staged JSON files (see harness/site/build-site.ts), imported (not read from
+ * The site's data: the staged JSON files (see site/builder/build-site.ts), imported (not read from
  * disk) so that the build only sees what was staged, plus lookups the pages share.
  */
 import leaderboardJson from '@xai-data/leaderboard.json';
@@ -13,7 +13,7 @@ export const leaderboard = leaderboardJson as unknown as Leaderboard;
 export const catalog = catalogJson as unknown as Catalog;
 export const gallery = galleryJson as unknown as Gallery;
 export const extra = extraJson as unknown as SiteExtra;
-/** The knowledge-graph drawings (laid out by harness/site/kg-layout.ts), by catalog graph key and language. */
+/** The knowledge-graph drawings (laid out by site/builder/kg-layout.ts), by catalog graph key and language. */
 export const kgLayouts = kgLayoutsJson as unknown as Record<string, Record<Lang, KgLayout>>;
 
 export const tasks: readonly TaskBoard[] = leaderboard.tasks;

@@ -15,7 +15,7 @@ export interface Badge {
 const VERDICTS: Record<SanityStatus, Verdict> = { passed: 'pass', failed: 'fail', inconclusive: 'unclear', 'not-applicable': 'none' };
 
 /**
- * The sanity badges the leaderboard wrote for an explainer (harness/leaderboard/sanity-badges.ts decides
+ * The sanity badges the leaderboard wrote for an explainer (leaderboard/sanity-badges.ts decides
  * them; the site only shows them), for the checks the task ran.
  */
 export function sanityBadges(task: TaskBoard, explainer: string): Badge[] {

@@ -263,7 +263,7 @@ const en = {
   differences: {
     title: 'Differences from the reference implementations',
     intro:
-      'Where this benchmark computes a method or metric differently from the peer library it follows (Zennit, Captum, shap, lime, OpenXAI), by design or until recently. Each entry comes from the declaration in the code, with the size of the difference as measured on the benchmark\'s models, or "not measured". Sizes measured by bench/reference-differences.ts.',
+      'Where this benchmark computes a method or metric differently from the peer library it follows (Zennit, Captum, shap, lime, OpenXAI), by design or until recently. Each entry comes from the declaration in the code, with the size of the difference as measured on the benchmark\'s models, or "not measured". Sizes measured by tools/bench/reference-differences.ts.',
     differsTitle: 'Kept by design',
     matchedTitle: 'Now matched',
     matchedIntro: 'Differences that were measured and then removed: the numbers of runs before the change moved by about the size given.',
@@ -542,7 +542,7 @@ const ko: Strings = {
   differences: {
     title: '참조 구현과의 차이',
     intro:
-      '이 벤치마크가 따르는 다른 라이브러리(Zennit, Captum, shap, lime, OpenXAI)와 방법이나 지표를 다르게 계산하는 곳을 모았습니다. 의도한 차이도 있고 최근까지 있던 차이도 있습니다. 각 항목은 코드의 선언에서 가져오며, 벤치마크의 모델에서 잰 차이의 크기나 "측정하지 않음"을 함께 적습니다. 크기는 bench/reference-differences.ts로 쟀습니다.',
+      '이 벤치마크가 따르는 다른 라이브러리(Zennit, Captum, shap, lime, OpenXAI)와 방법이나 지표를 다르게 계산하는 곳을 모았습니다. 의도한 차이도 있고 최근까지 있던 차이도 있습니다. 각 항목은 코드의 선언에서 가져오며, 벤치마크의 모델에서 잰 차이의 크기나 "측정하지 않음"을 함께 적습니다. 크기는 tools/bench/reference-differences.ts로 쟀습니다.',
     differsTitle: '의도한 차이',
     matchedTitle: '이제 같아진 부분',
     matchedIntro: '측정한 뒤 없앤 차이입니다. 바뀌기 전에 실행한 결과의 수치는 대략 적힌 크기만큼 움직였습니다.',

@@ -13,7 +13,7 @@
  *   fewer than MIN_TASKS tasks with a defined rho (no interval) -> 'too-few'
  * A descriptive metric has no better side and keeps its raw values.
  * Self-contained: the site never runs harness code, so the generator and quantiles are small copies of
- * well-known ones (mulberry32; quantiles by linear interpolation, R type 7, as harness/stats/quantile.ts).
+ * well-known ones (mulberry32; quantiles by linear interpolation, R type 7, as numeric/quantile.ts).
  */
 
 /** Tasks needed before the interval says anything. */

@@ -1,7 +1,7 @@
 /**
  * The criteria explorer's arithmetic, shared by the page (the no-JavaScript default ranking) and its
  * script (live updates), so both always agree. It works on one comparison group at a time (the
- * leaderboard's `groups`, harness/leaderboard/groups.ts): explainers of different families are never
+ * leaderboard's `groups`, leaderboard/groups.ts): explainers of different families are never
  * ranked together.
  *
  * A reader's weighted score of an explainer is the weighted mean of its group criterion scores over the

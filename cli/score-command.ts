@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { fromNested, sizeOf } from '../core/batch.js';
+import { UserError } from '../core/errors.js';
+import { explainSamples, fitExplainer } from '../runner/explain-samples.js';
+import { type AnySample, type AttributionExplanationRecord, type ExplanationRecord, fromRecord } from '../runner/explanation-record.js';
+import { readJsonFile } from '../runner/input-file.js';
+import type { OutputKind } from '../core/model.js';
+import { type AnyParamValues, resolveParams, splitSets } from '../core/params.js';
+import { RESULT_SCHEMA, type ResultRecord } from '../runner/result-record.js';
+import { writeFileAtomic } from '../runner/results-store.js';
+import { assertValid } from '../core/schemas.js';
+import { scoreSamples } from '../runner/score-samples.js';
+import { versionInfo } from '../core/version.js';
+import { getExplainer } from '../explainers/index.js';
+import { isPluginRef, loadPlugin } from '../runner/plugins.js';
+import { isAttributionExplainer } from '../explainers/types.js';
+import { getMetric } from '../metrics/index.js';
+import { metricScores, type ReExplainer } from '../metrics/types.js';
+import { reExplainer } from '../runner/re-explainer.js';
+import { list, many, parseCommand, required, str } from './args.js';
+import { userSetup } from './user-model.js';
+
+const HELP = `xai-bench score: score explanations of your model with the benchmark's metrics
+
+Usage: xai-bench score --model PATH/model.json (--explainer ID | --attributions FILE) --metric ID[,ID...] --input FILE.json [options]
+
+  --model PATH         a tfjs LayersModel (model.json + weight files)
+  --explainer ID       explain with this explainer first (xai-bench list explainers)
+  --attributions FILE  or score these explanations (xai-bench/explanation@1 JSON, e.g. from xai-bench explain
+                       or any other tool), in the order of --input
+  --metric IDS         comma-separated metric ids (xai-bench list metrics)
+  --input FILE         the inputs, as for xai-bench explain
+  --ground-truth FILE  JSON array of 0/1 masks shaped like the inputs (or {"masks": [...]}), or relevant element
+                       indices, {"relevant": [0, 3]} for all inputs or {"relevant": [[0, 3], [1]]} per input,
+                       for localisation metrics
+  --background FILE    data explainers sample from (default: the inputs)
+  --target N           class to explain (with --explainer; default: predicted)
+  --set p=v            explainer parameter, or <metric-id>.<param>=<value> (repeatable)
+  --seed N             seed (default 0)
+  --backend B          auto | tensorflow-gpu | tensorflow | wasm | cpu
+  --out FILE           write the result records (xai-bench/result@1, one JSON line each) here
+
+Prints one line per metric: mean over inputs, n, and why any value could not be computed.`;
+
+/** Ids in result records name files: keep them to letters, digits, '.', '_' and '-'. */
+function safeId(s: string): string {
+  const t = s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return t || 'unnamed';
+}
+
+/**
+ * --ground-truth: per-input 0/1 masks shaped like the inputs (an array, or {"masks": [...]}), or the
+ * relevant flat element indices, one list for every input ({"relevant": [0, 3]}) or one per input
+ * ({"relevant": [[0, 3], [1]]}).
+ */
+export function readGroundTruth(path: string, n: number, shape: readonly number[]): Uint8Array {
+  const json = readJsonFile(path, '--ground-truth');
+  const d = sizeOf(shape);
+  const out = new Uint8Array(n * d);
+  const relevant = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { relevant?: unknown }).relevant : undefined;
+  if (relevant !== undefined) {
+    if (!Array.isArray(relevant)) throw new UserError(`--ground-truth ${path}: "relevant" must be a list of element indices, or one list per input`);
+    const perInput = relevant.length > 0 && relevant.every(Array.isArray);
+    if (perInput && relevant.length !== n) throw new UserError(`--ground-truth ${path}: "relevant" has ${relevant.length} lists, expected ${n} (one per input)`);
+    for (let i = 0; i < n; i++) {
+      const list = (perInput ? relevant[i] : relevant) as unknown[];
+      const at = perInput ? `relevant[${i}]` : 'relevant';
+      list.forEach((j, t) => {
+        if (typeof j !== 'number' || !Number.isInteger(j)) throw new UserError(`--ground-truth ${path}: ${at}[${t}] is ${JSON.stringify(j)}, expected an integer element index`);
+        if (j < 0 || j >= d) throw new UserError(`--ground-truth ${path}: ${at}[${t}] = ${j} is out of range: inputs have ${d} elements (indices 0..${d - 1})`);
+        out[i * d + j] = 1;
+      });
+    }
+    return out;
+  }
+  const masks = Array.isArray(json) ? json : (json as { masks?: unknown })?.masks;
+  if (!Array.isArray(masks) || masks.length !== n) {
+    throw new UserError(`--ground-truth ${path}: expected ${n} masks (one per input), or {"relevant": [indices]} / {"relevant": [[indices], ...]}`);
+  }
+  masks.forEach((m, i) => {
+    const r = fromNested(m, shape);
+    if ('error' in r) throw new UserError(`--ground-truth ${path}: masks[${i}]: ${r.error}`);
+    r.data.forEach((v, k) => {
+      if (v !== 0 && v !== 1) throw new UserError(`--ground-truth ${path}: masks[${i}] has value ${v}; masks hold 0 or 1`);
+      out[i * d + k] = v;
+    });
+  });
+  return out;
+}
+
+export async function scoreCommand(argv: readonly string[]): Promise<number> {
+  const p = parseCommand('score', argv, {
+    model: { type: 'string' },
+    explainer: { type: 'string' },
+    attributions: { type: 'string' },
+    metric: { type: 'string' },
+    input: { type: 'string' },
+    'ground-truth': { type: 'string' },
+    background: { type: 'string' },
+    target: { type: 'string' },
+    set: { type: 'string', multiple: true },
+    seed: { type: 'string' },
+    backend: { type: 'string' },
+    out: { type: 'string' },
+  }, HELP);
+  if (!p) return 0;
+  const explainerId = str(p, 'explainer');
+  const attrPath = str(p, 'attributions');
+  if ((explainerId === undefined) === (attrPath === undefined)) throw new UserError('score: give exactly one of --explainer or --attributions');
+  const metricIds = list(p, 'metric');
+  if (!metricIds) throw new UserError('score: --metric is required (see xai-bench score --help)');
+  const metrics = metricIds.map((id) => getMetric(id));
+  const explainer = explainerId ? (isPluginRef(explainerId) ? await loadPlugin(explainerId) : getExplainer(explainerId)) : undefined;
+  const owners = [...(explainer ? [explainer.id] : []), ...metrics.map((m) => m.id)];
+  const sets = splitSets(many(p, 'set'), owners, explainer?.id);
+  const metricParams = new Map(metrics.map((m) => [m.id, resolveParams(m.params, sets.get(m.id) ?? {}, m.id)]));
+  const explainerParams: AnyParamValues = explainer ? resolveParams(explainer.params, sets.get(explainer.id) ?? {}, explainer.id) : {};
+  required('score', p, 'input');
+  const u = await userSetup('score', p);
+  const gtPath = str(p, 'ground-truth');
+  const groundTruth = gtPath ? readGroundTruth(gtPath, u.input.batch.n, u.task.sampleShape) : undefined;
+
+  let samples: AnySample[];
+  let again: ReExplainer | undefined;
+  let output: OutputKind;
+  let explainerName: string;
+  let params: AnyParamValues;
+  if (explainer) {
+    const state = await fitExplainer(explainer, u.engine, u.task, u.seed, explainerParams);
+    if (isAttributionExplainer(explainer)) again = reExplainer(explainer, explainerParams, () => Promise.resolve(state), u.engine, u.task, u.seed);
+    samples = await explainSamples({ explainer, params: explainerParams, state, engine: u.engine, task: u.task, seed: u.seed, batch: u.input.batch, targets: u.targets, sampleIds: u.input.sampleIds, chunk: 16 });
+    output = explainer.output;
+    explainerName = explainer.id;
+    params = explainerParams;
+  } else {
+    const rec = readJsonFile(attrPath!, '--attributions');
+    assertValid('explanation', rec, `--attributions ${attrPath}`);
+    if ((rec as ExplanationRecord).family !== 'attribution') throw new UserError(`--attributions ${attrPath}: holds ${(rec as ExplanationRecord).family} explanations; score them with --explainer`);
+    const r = rec as AttributionExplanationRecord;
+    if (JSON.stringify(r.shape) !== JSON.stringify(u.task.sampleShape)) {
+      throw new UserError(`--attributions ${attrPath}: shape [${r.shape.join(', ')}] does not match the model input [${u.task.sampleShape.join(', ')}]`);
+    }
+    if (r.targets.length !== u.input.batch.n) throw new UserError(`--attributions ${attrPath}: ${r.targets.length} explanations for ${u.input.batch.n} inputs`);
+    samples = fromRecord(r, `--attributions ${attrPath}`).map((s, i) => ({ ...s, sampleId: u.input.sampleIds[i] }));
+    for (const s of samples) {
+      if (s.target >= u.model.numClasses) throw new UserError(`--attributions ${attrPath}: target ${s.target} is not a class of the model`);
+    }
+    output = r.output;
+    explainerName = r.explainer;
+    params = r.params;
+  }
+
+  const v = versionInfo();
+  const inputHash = createHash('sha256').update(readFileSync(str(p, 'input')!)).digest('hex');
+  const runId = `score-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`;
+  const records: ResultRecord[] = [];
+  for (const metric of metrics) {
+    if (metric.requires.includes('ground-truth') && !groundTruth) throw new UserError(`--metric ${metric.id}: needs --ground-truth`);
+    const family = explainer?.family ?? 'attribution';
+    if (!metricScores(metric, { id: explainerName, family })) {
+      throw new UserError(`--metric ${metric.id}: scores ${metric.explainers ? metric.explainers.join(', ') : `${metric.family} explanations`}, not ${explainerName} (${family})`);
+    }
+    if (metric.requires.includes('explainer') && !again) {
+      throw new UserError(`--metric ${metric.id}: re-runs the explainer, so it needs --explainer, not --attributions`);
+    }
+    const mParams = metricParams.get(metric.id)!;
+    const s = await scoreSamples({ metric, params: mParams, engine: u.engine, task: u.task, seed: u.seed, explainerId: explainerName, output, batch: u.input.batch, samples, groundTruth, explainer: again });
+    records.push({
+      schema: RESULT_SCHEMA,
+      run: runId,
+      task: safeId(`user-${basename(dirname(resolve(str(p, 'model')!)))}`),
+      explainer: safeId(explainerName),
+      metric: metric.id,
+      criterion: metric.criterion,
+      direction: metric.directionFor?.(mParams) ?? metric.direction,
+      explainerParams: params,
+      metricParams: mParams,
+      output,
+      seed: u.seed,
+      backend: u.backend,
+      version: v.version,
+      commit: v.commit,
+      modelHash: u.model.hash,
+      datasetHash: inputHash,
+      sampleIds: samples.map((x) => x.sampleId),
+      values: s.values,
+      nulls: s.nulls,
+      mean: s.mean,
+      n: s.n,
+      cost: s.cost,
+      timestamp: new Date().toISOString(),
+      ...(s.details ? { details: s.details } : {}),
+    });
+  }
+  const width = Math.max(6, ...records.map((r) => r.metric.length));
+  const lines = [`${'metric'.padEnd(width)}  ${'criterion'.padEnd(12)}  better  ${'mean'.padStart(11)}  n`];
+  for (const r of records) {
+    const nulls = Object.entries(r.nulls).map(([k, c]) => `${c} null: ${k}`).join('; ');
+    lines.push(
+      `${r.metric.padEnd(width)}  ${r.criterion.padEnd(12)}  ${r.direction === 'higher' ? 'higher' : r.direction === 'lower' ? 'lower ' : '  -   '}  ${(r.mean === null ? '-' : r.mean.toPrecision(4)).padStart(11)}  ${r.n}${nulls ? `  (${nulls})` : ''}`,
+    );
+  }
+  process.stdout.write(`${explainerName} on ${str(p, 'model')} (${u.input.batch.n} inputs, ${output}):\n${lines.join('\n')}\n`);
+  const out = str(p, 'out');
+  if (out) writeFileAtomic(out, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return 0;
+}

@@ -1,0 +1,105 @@
+/** `xai-bench survey make | serve | export`: building a rating packet, running the rating app, exporting the study files. */
+import { resolve } from 'node:path';
+import { useBackend } from '../core/backend.js';
+import { UserError } from '../core/errors.js';
+import { exportStudy } from '../survey/export.js';
+import { makePacket } from '../survey/make-packet.js';
+import { type Lang, LANGS } from '../survey/packet.js';
+import { serveSurvey } from '../survey/server.js';
+import { openStudyDb } from '../survey/study-db.js';
+import { integer, list, parseCommand, required, str } from './args.js';
+
+export const MAKE_HELP = `Usage: xai-bench survey make --run DIR --out PACKET [--methods a,b] [--tasks a,b] [--items N] [--lang ko,en]
+                         [--seed N] [--study ID] [--pairs N] [--questionnaires ESS-2018-8,...] [--max-turns N]
+                         [--idle-timeout S] [--references FILE]
+
+  --run DIR          a finished run folder (explanations/ and artifacts/)
+  --out PACKET       the packet folder to write (packet.json, items.csv, artifacts/)
+  --methods a,b      explainers to rate, of any family (default: all of the run's but random): attributions
+                     as heatmaps, rules as rule text, concept paths as path text, examples as picture grids
+  --tasks a,b        tasks to draw inputs from (default: all of the run's)
+  --items N          inputs per task, stratified by predicted class (default 2)
+  --lang ko,en       languages offered, first = default (default ko,en)
+  --seed N           sampling, blinding and per-rater order seed (default 0)
+  --study ID         study_id of the exported files (default study-<run id>)
+  --pairs N          pairwise comparisons per rater (default 3)
+  --questionnaires   after the dialogue (default ESS-2018-8; also ESS-2023-9, TRUST-2018-8, SCS-2020-10)
+  --max-turns N      dialogue turn cap (default 12); --idle-timeout S session timeout recorded (default 1800)
+  --references FILE  CSV task,instance_id,text_en,text_ko of human-written reference explanations
+                     (fill in the packet's references-template.csv and make the packet again)`;
+
+export const SERVE_HELP = `Usage: xai-bench survey serve --packet PACKET --db FILE [--port P] [--host 127.0.0.1]
+
+  Runs the rating app. Prints the address and the admin token (admin page: /admin?token=...).
+  Binds to 127.0.0.1 unless --host says otherwise (e.g. --host 0.0.0.0 for tablets on a classroom network).
+  Every answer is in FILE (SQLite) before the next page shows; restart with the same --db to continue.`;
+
+export const EXPORT_HELP = `Usage: xai-bench survey export --db FILE --out STUDY_DIR
+
+  Writes items.csv, raters.csv, ssa_ratings.csv, likert_ratings.csv, pairwise_prefs.csv, sessions.csv
+  (and dialogue_turns.csv) for xai-bench survey score STUDY_DIR.`;
+
+function languages(v: string[] | undefined): Lang[] {
+  const ls = v ?? ['ko', 'en'];
+  for (const l of ls) if (!LANGS.includes(l as Lang)) throw new UserError(`--lang ${l}: expected ko or en`);
+  return [...new Set(ls)] as Lang[];
+}
+
+export async function surveyMake(argv: readonly string[]): Promise<number> {
+  const p = parseCommand('survey make', argv, {
+    run: { type: 'string' }, out: { type: 'string' }, methods: { type: 'string' }, tasks: { type: 'string' }, items: { type: 'string' },
+    lang: { type: 'string' }, seed: { type: 'string' }, study: { type: 'string' }, pairs: { type: 'string' }, questionnaires: { type: 'string' },
+    'max-turns': { type: 'string' }, 'idle-timeout': { type: 'string' }, references: { type: 'string' },
+  }, MAKE_HELP);
+  if (!p) return 0;
+  const run = required('survey make', p, 'run');
+  const out = required('survey make', p, 'out');
+  await useBackend('wasm');
+  const { dir, packet } = await makePacket({
+    run,
+    out,
+    methods: list(p, 'methods'),
+    tasks: list(p, 'tasks'),
+    items: integer(p, 'items', 1) ?? 2,
+    languages: languages(list(p, 'lang')),
+    seed: integer(p, 'seed', 0) ?? 0,
+    studyId: str(p, 'study'),
+    pairsPerRater: integer(p, 'pairs', 0) ?? 3,
+    instruments: list(p, 'questionnaires') ?? ['ESS-2018-8'],
+    maxTurns: integer(p, 'max-turns', 1) ?? 12,
+    idleTimeoutS: integer(p, 'idle-timeout', 1) ?? 1800,
+    references: str(p, 'references'),
+  });
+  process.stdout.write(`packet ${packet.studyId}: ${packet.items.length} items (${packet.items.filter((i) => i.control).length} controls), ${packet.pairs.length} pairs, ${packet.dialogues.length} dialogues -> ${dir}\n`);
+  return 0;
+}
+
+export async function surveyServe(argv: readonly string[]): Promise<number> {
+  const p = parseCommand('survey serve', argv, { packet: { type: 'string' }, db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, SERVE_HELP);
+  if (!p) return 0;
+  const port = integer(p, 'port', 0) ?? 8080;
+  if (port > 65535) throw new UserError(`--port ${port}: expected 0..65535`);
+  const s = await serveSurvey({ packetDir: resolve(required('survey serve', p, 'packet')), db: resolve(required('survey serve', p, 'db')), port, host: str(p, 'host') ?? '127.0.0.1' });
+  process.stdout.write(`rating app: ${s.url}\nadmin token: ${s.adminToken}\nadmin page: ${s.url}admin?token=${s.adminToken}\n`);
+  await new Promise<void>((done) => {
+    const stop = () => void s.close().then(done);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+export async function surveyExport(argv: readonly string[]): Promise<number> {
+  const p = parseCommand('survey export', argv, { db: { type: 'string' }, out: { type: 'string' } }, EXPORT_HELP);
+  if (!p) return 0;
+  const dbPath = required('survey export', p, 'db');
+  const out = required('survey export', p, 'out');
+  const db = openStudyDb(dbPath, { create: false });
+  try {
+    const files = exportStudy(db, out, `--db ${dbPath}`);
+    process.stdout.write(`wrote ${files.join(', ')} to ${resolve(out)}\n`);
+  } finally {
+    db.close();
+  }
+  return 0;
+}

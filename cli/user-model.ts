@@ -1,0 +1,48 @@
+/** What `explain` and `score` share: the user's model, inputs, targets and explainer setup. */
+import { useBackend, BACKENDS, type BackendChoice, type Backend } from '../core/backend.js';
+import { Engine } from '../core/engine.js';
+import { UserError } from '../core/errors.js';
+import { type InputFile, readInputFile } from '../runner/input-file.js';
+import { loadModel, type Model } from '../core/model.js';
+import { userTaskView } from '../runner/user-task.js';
+import type { TaskView } from '../datasets/task.js';
+import { integer, type Parsed, required, str } from './args.js';
+
+export interface UserSetup {
+  readonly backend: Backend;
+  readonly model: Model;
+  readonly engine: Engine;
+  readonly input: InputFile;
+  readonly task: TaskView;
+  readonly targets: Int32Array;
+  readonly seed: number;
+}
+
+export async function userSetup(command: string, p: Parsed): Promise<UserSetup> {
+  const backendName = str(p, 'backend') ?? 'auto';
+  if (!(BACKENDS as readonly string[]).includes(backendName)) throw new UserError(`--backend ${backendName}: expected one of ${BACKENDS.join(', ')}`);
+  const modelPath = required(command, p, 'model');
+  const inputPath = required(command, p, 'input');
+  const backend = await useBackend(backendName as BackendChoice);
+  const model = await loadModel(modelPath);
+  const input = readInputFile(inputPath, model.inputShape, model.numClasses);
+  const bgPath = str(p, 'background');
+  const background = bgPath ? readInputFile(bgPath, model.inputShape, model.numClasses, '--background').batch : undefined;
+  const engine = new Engine(model);
+  const target = integer(p, 'target', 0);
+  if (target !== undefined && target >= model.numClasses) throw new UserError(`--target ${target}: the model has ${model.numClasses} classes`);
+  let targets: Int32Array;
+  if (target !== undefined) targets = new Int32Array(input.batch.n).fill(target);
+  else if (input.targets) targets = input.targets;
+  else {
+    // Explain what the model predicts, as the benchmark does.
+    const probs = engine.outputs(input.batch, 'probability');
+    targets = new Int32Array(input.batch.n);
+    for (let i = 0; i < input.batch.n; i++) {
+      let best = 0;
+      for (let k = 1; k < model.numClasses; k++) if (probs[i * model.numClasses + k] > probs[i * model.numClasses + best]) best = k;
+      targets[i] = best;
+    }
+  }
+  return { backend, model, engine, input, task: userTaskView(model, input.batch, background), targets, seed: integer(p, 'seed', 0) ?? 0 };
+}

@@ -1,0 +1,87 @@
+/**
+ * Explainer plugins: a module (TypeScript or JavaScript) whose default export is an Explainer. Given
+ * by path wherever an explainer id is accepted. TypeScript loads without a build step (tsx's loader).
+ * Loading checks the declaration; what the plugin does when run is checked per cell, in isolation.
+ */
+import { existsSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UserError } from '../core/errors.js';
+import type { ParamSpec } from '../core/params.js';
+import { registerPlugin } from '../explainers/index.js';
+import type { Explainer } from '../explainers/types.js';
+
+const FAMILIES = ['attribution', 'rules', 'examples', 'concept-path'];
+const NEEDS = ['predict', 'gradients', 'layers', 'training-data', 'generator', 'knowledge-graph'];
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** An explainer argument names a plugin when it looks like a path. */
+export function isPluginRef(ref: string): boolean {
+  return /^(\.{1,2}\/|\/)/.test(ref) || /\.(m?[jt]s|cjs)$/.test(ref);
+}
+
+function problem(path: string, what: string): never {
+  throw new UserError(`--explainer ${path}: ${what}`);
+}
+
+/** Checks the declaration; returns it typed. Every message names the plugin and the field. */
+export function checkPlugin(value: unknown, path: string): Explainer {
+  if (!value || typeof value !== 'object') problem(path, 'the module must default-export an explainer object (see README "Adding an explainer")');
+  const e = value as Record<string, unknown>;
+  if (typeof e.id !== 'string' || !ID.test(e.id)) problem(path, `"id" must be letters, digits, '.', '_' or '-' (got ${JSON.stringify(e.id)})`);
+  if (typeof e.family !== 'string' || !FAMILIES.includes(e.family)) problem(path, `"family" must be one of ${FAMILIES.join(', ')} (got ${JSON.stringify(e.family)})`);
+  if (typeof e.description !== 'string' || e.description.length === 0) problem(path, '"description" must be a non-empty string');
+  if (!Array.isArray(e.needs) || e.needs.some((n) => !NEEDS.includes(n as string))) problem(path, `"needs" must be a list of ${NEEDS.join(', ')}`);
+  if (e.output !== 'logit' && e.output !== 'probability') problem(path, '"output" must be "logit" or "probability"');
+  if (typeof e.deterministic !== 'boolean') problem(path, '"deterministic" must be true or false');
+  if (!e.params || typeof e.params !== 'object') problem(path, '"params" must be an object of parameter declarations (use int, num, bool, oneOf, str)');
+  for (const [name, spec] of Object.entries(e.params as Record<string, ParamSpec>)) {
+    if (!spec || !['number', 'boolean', 'enum', 'string'].includes((spec as ParamSpec).kind)) problem(path, `params.${name} is not a parameter declaration`);
+  }
+  if (typeof e.explain !== 'function') problem(path, '"explain" must be a function');
+  if (e.fit !== undefined && typeof e.fit !== 'function') problem(path, '"fit" must be a function when given');
+  return value as Explainer;
+}
+
+/** Imports, checks and registers a plugin; returns its id. */
+export async function loadPlugin(path: string, opts: { replace?: boolean } = {}): Promise<Explainer> {
+  const abs = resolve(path);
+  if (!existsSync(abs)) problem(path, 'file not found');
+  let mod: { default?: unknown };
+  try {
+    if (/^\.(c|m)?ts$/.test(extname(abs))) {
+      // tsx compiles TypeScript on the fly; no build step for plugin authors.
+      const { tsImport } = await import('tsx/esm/api');
+      mod = (await tsImport(pathToFileURL(abs).href, import.meta.url)) as { default?: unknown };
+    } else {
+      mod = (await import(pathToFileURL(abs).href)) as { default?: unknown };
+    }
+  } catch (e) {
+    problem(path, `cannot be loaded (${(e as Error).message.split('\n')[0]})`);
+  }
+  // A module compiled as CommonJS (a .ts file outside an ESM package) nests its default export.
+  let exported = mod.default;
+  if (exported && typeof exported === 'object' && !('id' in exported) && 'default' in exported) exported = (exported as { default: unknown }).default;
+  const explainer = checkPlugin(exported, path);
+  registerPlugin(explainer, opts);
+  return explainer;
+}
+
+/** Resolves explainer arguments: ids stay ids, paths are loaded as plugins and become their ids. */
+export async function resolveExplainerRefs(
+  refs: readonly string[],
+  opts: { replace?: boolean } = {},
+): Promise<{ ids: string[]; plugins: string[]; pluginIds: string[] }> {
+  const ids: string[] = [];
+  const plugins: string[] = [];
+  const pluginIds: string[] = [];
+  for (const ref of refs) {
+    if (isPluginRef(ref)) {
+      const e = await loadPlugin(ref, opts);
+      ids.push(e.id);
+      plugins.push(resolve(ref));
+      pluginIds.push(e.id);
+    } else ids.push(ref);
+  }
+  return { ids, plugins, pluginIds };
+}

@@ -1,0 +1,86 @@
+/**
+ * `npm run bench:perf`: performance benchmarks (never part of `npm test`). Writes tools/bench/results/perf.json
+ * and perf.md and prints the tables: engine throughput per backend; per explainer and backend its speed
+ * and its efficiency ratio (batched-pass bound / actual time); the same per metric (wasm); and the
+ * profiles' wall time and peak memory that `npm run bench:profile` measured (tools/bench/results/profiles.json).
+ *
+ * Flags narrow a run while working on one piece: --tasks a,b and --explainers x,y measure only those
+ * explainer rows, --metrics m,n only those metric rows, --backends wasm,cpu the explainer backends,
+ * --no-engine skips the engine table. A narrowed run prints its tables but leaves the results files
+ * alone, which always hold a whole run.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BACKENDS, useBackend, type Backend } from '../../core/backend.js';
+import { isUserError, UserError } from '../../core/errors.js';
+import { benchEngine, type EngineBenchRow } from './engine.bench.js';
+import { benchExplainers, type ExplainerBenchRow } from './explainers.bench.js';
+import { benchMetrics, type MetricBenchRow } from './metrics.bench.js';
+import { perfMarkdown } from './perf-report.js';
+import { readProfileRows } from './profile-run.js';
+import { machineFacts } from './machine.js';
+import { runMain } from './run-main.js';
+
+async function main(): Promise<void> {
+  const { values: flags } = parseArgs({
+    options: {
+      tasks: { type: 'string' },
+      explainers: { type: 'string' },
+      metrics: { type: 'string' },
+      backends: { type: 'string' },
+      'no-engine': { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const list = (flag: string, v: string | undefined): string[] | undefined => {
+    if (v === undefined) return undefined;
+    const items = v.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+    if (items.length === 0) throw new UserError(`--${flag}: give a comma-separated list of ids`);
+    return items;
+  };
+  const tasks = list('tasks', flags.tasks);
+  const explainerIds = list('explainers', flags.explainers);
+  const metricIds = list('metrics', flags.metrics);
+  const backends = (list('backends', flags.backends) ?? ['tensorflow', 'wasm', 'cpu']) as Backend[];
+  for (const b of backends) if (!BACKENDS.includes(b) || b === ('auto' as string)) throw new UserError(`--backends ${b}: expected some of ${BACKENDS.filter((x) => x !== 'auto').join(', ')}`);
+  const whole = !tasks && !explainerIds && !metricIds && !flags.backends && !flags['no-engine'];
+  /** The plain tfjs-node build is measured when installed; on a machine without it, wasm and cpu. */
+  const defaultBackends = !flags.backends;
+
+  const engine: EngineBenchRow[] = flags['no-engine'] ? [] : await benchEngine();
+  const explainerRows: ExplainerBenchRow[] = [];
+  const measuredBackends: Backend[] = [];
+  if (!metricIds || explainerIds || tasks) {
+    for (const backend of backends) {
+      try {
+        await useBackend(backend);
+      } catch (e) {
+        if (defaultBackends && isUserError(e)) continue; // not installed here: measured where it is
+        throw e;
+      }
+      measuredBackends.push(backend);
+      // cpu is 5-30x slower: fewer repetitions keep its rows to a few minutes.
+      const reps = backend === 'cpu' ? { minReps: 2, minSeconds: 1, warmSeconds: 0.5 } : {};
+      explainerRows.push(...(await benchExplainers({ ...reps, ...(tasks ? { tasks } : {}), ...(explainerIds ? { explainers: explainerIds } : {}) })));
+    }
+  }
+  let metricRows: MetricBenchRow[] = [];
+  if (!explainerIds || metricIds) {
+    await useBackend('wasm');
+    metricRows = await benchMetrics({ ...(metricIds ? { metrics: metricIds } : {}) });
+  }
+  const measured = { measuredAt: new Date().toISOString(), machine: machineFacts() };
+  const lines = perfMarkdown({ engine, explainers: explainerRows, metrics: metricRows, backends: measuredBackends, ...measured }, readProfileRows());
+  if (whole) {
+    const dir = join(import.meta.dirname, 'results');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'perf.json'), JSON.stringify({ ...measured, engine, explainers: explainerRows, metrics: metricRows }, null, 2) + '\n');
+    writeFileSync(join(dir, 'perf.md'), lines.join('\n') + '\n');
+  } else {
+    process.stderr.write('(a narrowed run: tools/bench/results/ left as it was)\n');
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+runMain('bench:perf', main);
