@@ -261,7 +261,7 @@ describe('npm publish', () => {
       });
     });
     expect(code, output).toBe(0);
-    expect(output).toMatch(/> xai-bench@[^ ]+ publish\n> node dist\/harness\/site\/publish\.js/);
+    expect(output).toMatch(/> xai-bench@[^ ]+ publish\n> node dist\/site\/builder\/publish\.js/);
     expect(output).toMatch(/publish: skipped under `npm publish`/);
     expect(existsSync(join(copy, 'leaderboard'))).toBe(false);
   });
