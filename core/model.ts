@@ -6,7 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import { createHash } from 'node:crypto';
 import { UserError } from './errors.js';
 import { loadLayersModel, readModelArtifacts } from './model-io.js';
-import { Rng, rngFor } from './rng.js';
+import type { Rng } from './rng.js';
+import { randomiseStream } from './streams.js';
 
 export type OutputKind = 'logit' | 'probability';
 
@@ -145,7 +146,7 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
         if (names && !names.has(layer.name)) continue;
         const ws = layer.getWeights();
         if (ws.length === 0) continue;
-        const rng = rngFor(seed, 'randomise', layer.name);
+        const rng = randomiseStream(seed, layer.name);
         const kernel = ws.find((_, i) => /kernel/.test(layer.weights[i].name.split('/').pop() ?? ''));
         const fanIn = kernel ? kernel.shape.slice(0, -1).reduce((a, b) => a * b, 1) : 0;
         const fresh = layer.weights.map((w, i) => reinit(w.name, ws[i].shape, rng, fanIn));

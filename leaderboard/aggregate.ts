@@ -7,6 +7,7 @@ import { UserError } from '../core/errors.js';
 import type { ResultRecord } from '../runner/result-record.js';
 import type { RunInfo } from '../runner/run-info.js';
 import { validate } from '../core/schemas.js';
+import { bootstrapStreamKey } from '../core/streams.js';
 import { CONFIDENCE, DEFAULT_RESAMPLES, pairedBootstrap } from '../numeric/bootstrap.js';
 import { mergeCells, type MergedCell } from './merge.js';
 import { metricAgreement } from './meta-agreement.js';
@@ -64,7 +65,7 @@ function metricBoard(task: string, cells: readonly MergedCell[], seed: number, r
   // The union of sample ids, in a fixed order, so resamples do not depend on record order.
   const ids = [...new Set(sorted.flatMap((c) => [...c.values.keys()]))].sort(byString);
   const aligned = new Map(sorted.map((c) => [c.explainer, ids.map((id) => (c.values.has(id) ? c.values.get(id)! : null))]));
-  const boot = pairedBootstrap(aligned, { seed, resamples, stream: ['bootstrap', task, first.metric], confidence: CONFIDENCE });
+  const boot = pairedBootstrap(aligned, { seed, resamples, stream: bootstrapStreamKey(task, first.metric), confidence: CONFIDENCE });
   const summaries = sorted.map((c) => boot.explainers.get(c.explainer)!);
   const home = sorted.map((c) => homeAdvantage(c.explainer, c.metric));
   // A home-advantage pair is left out of the ranking unless asked for (home-advantage.ts).

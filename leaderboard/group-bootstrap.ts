@@ -8,7 +8,8 @@
  * replicates is the uncertainty of the aggregate that comes from which inputs were drawn.
  */
 import type { Direction } from '../metrics/types.js';
-import { rngFor } from '../core/rng.js';
+import type { Rng } from '../core/rng.js';
+import { groupBootstrapStream } from '../core/streams.js';
 
 export interface MetricColumns {
   /** Index into GroupInput.criteria. */
@@ -112,12 +113,12 @@ function combine(perTask: readonly (readonly Float64Array[])[], size: number, ou
   meanInto(perDataset, out);
 }
 
-function drawCounts(rng: ReturnType<typeof rngFor>, n: number, counts: Uint32Array): void {
+function drawCounts(rng: Rng, n: number, counts: Uint32Array): void {
   counts.fill(0);
   for (let i = 0; i < n; i++) counts[Math.floor(rng.next() * n)]++;
 }
 
-/** Point scores and `resamples` replicates of a group; streams rngFor(seed, 'group-bootstrap', group, task). */
+/** Point scores and `resamples` replicates of a group; streams groupBootstrapStream (core/streams.ts). */
 export function groupScores(input: GroupInput, group: string, seed: number, resamples: number): GroupScores {
   const E = input.explainers.length;
   const C = input.criteria.length;
@@ -126,7 +127,7 @@ export function groupScores(input: GroupInput, group: string, seed: number, resa
   const point = new Float64Array(size);
   combine(perTask, size, point);
   const replicates = new Float64Array(resamples * size);
-  const streams = input.datasets.map((tasks) => tasks.map((t) => ({ rng: rngFor(seed, 'group-bootstrap', group, t.task), counts: new Uint32Array(t.ids) })));
+  const streams = input.datasets.map((tasks) => tasks.map((t) => ({ rng: groupBootstrapStream(seed, group, t.task), counts: new Uint32Array(t.ids) })));
   for (let b = 0; b < resamples; b++) {
     const rep = input.datasets.map((tasks, d) =>
       tasks.map((t, i) => {

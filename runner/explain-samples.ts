@@ -7,12 +7,12 @@ import type { Batch } from '../core/batch.js';
 import type { Engine } from '../core/engine.js';
 import { type AnySample, type ExplainedSample, splitResult, splitStructured } from './explanation-record.js';
 import type { AnyParamValues } from '../core/params.js';
-import { rngFor } from '../core/rng.js';
+import { explainStream, fitStream } from '../core/streams.js';
 import type { TaskView } from '../datasets/task.js';
 import type { AttributionResult, Bilingual, ExplainContext, Explainer, StructuredResult, TaskData } from '../explainers/types.js';
 
 export function explainContext(engine: Engine, task: TaskView, seed: number, explainerId: string): ExplainContext {
-  return { engine, task, rng: (sampleId, purpose) => rngFor(seed, task.id, explainerId, 'explain', sampleId, purpose) };
+  return { engine, task, rng: (sampleId, purpose) => explainStream(seed, task.id, explainerId, sampleId, purpose) };
 }
 
 /** Fits the explainer's global state once (rule sets, background statistics...), if it has any. */
@@ -25,7 +25,7 @@ export async function fitExplainer(
   data?: TaskData,
 ): Promise<unknown> {
   if (!explainer.fit) return undefined;
-  return explainer.fit({ engine, task, rng: (purpose: string) => rngFor(seed, task.id, explainer.id, 'fit', purpose), ...(data ? { data } : {}) }, params);
+  return explainer.fit({ engine, task, rng: (purpose: string) => fitStream(seed, task.id, explainer.id, purpose), ...(data ? { data } : {}) }, params);
 }
 
 export interface ExplainSamplesOptions {

@@ -9,7 +9,7 @@ import { explainContext, fitExplainer } from './explain-samples.js';
 import type { Model } from '../core/model.js';
 import type { AnyParamValues } from '../core/params.js';
 import { ReExplanationCache } from './re-explanation-cache.js';
-import { rngFor } from '../core/rng.js';
+import { explainStream } from '../core/streams.js';
 import type { TaskView } from '../datasets/task.js';
 import type { AttributionExplainer } from '../explainers/types.js';
 import type { ReExplainer } from '../metrics/types.js';
@@ -73,7 +73,7 @@ export function reExplainer(explainer: AttributionExplainer<any, any>, // eslint
     }
     const salt = opts.salt ?? '';
     const base = explainContext(eng, task, seed, explainer.id);
-    const ctx = salt === '' ? base : { ...base, rng: (sampleId: string, purpose: string) => rngFor(seed, task.id, explainer.id, 'explain', sampleId, purpose, salt) };
+    const ctx = salt === '' ? base : { ...base, rng: (sampleId: string, purpose: string) => explainStream(seed, task.id, explainer.id, sampleId, purpose, salt) };
     const result = await explainer.explain(ctx, batch, targets, sampleIds, params, await st);
     if (eng !== engine) {
       // Passes on another model's engine are still this cell's cost.

@@ -6,7 +6,7 @@ import type { Batch } from '../core/batch.js';
 import type { Engine } from '../core/engine.js';
 import type { AnySample, ExplainedSample, StructuredSample } from './explanation-record.js';
 import type { AnyParamValues } from '../core/params.js';
-import { rngFor } from '../core/rng.js';
+import { metricStream, sharedMetricStream } from '../core/streams.js';
 import type { TaskView } from '../datasets/task.js';
 import type { TaskData } from '../explainers/types.js';
 import { evaluateMetric, type FamilyInput } from '../metrics/evaluate.js';
@@ -103,8 +103,8 @@ export async function scoreSamples(o: ScoreSamplesOptions): Promise<ScoredValues
   const ctx = {
     engine: o.engine,
     task: o.task,
-    rng: (sampleId: string, purpose: string) => rngFor(o.seed, o.task.id, o.explainerId, o.metric.id, sampleId, purpose),
-    sharedRng: (sampleId: string, purpose: string) => rngFor(o.seed, o.task.id, o.explainerId, 'shared', sampleId, purpose),
+    rng: (sampleId: string, purpose: string) => metricStream(o.seed, o.task.id, o.explainerId, o.metric.id, sampleId, purpose),
+    sharedRng: (sampleId: string, purpose: string) => sharedMetricStream(o.seed, o.task.id, o.explainerId, sampleId, purpose),
     ...(o.explainer ? { explainer: o.explainer } : {}),
     ...(o.data ? { data: o.data } : {}),
   };

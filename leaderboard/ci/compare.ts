@@ -5,6 +5,7 @@
  * and a verdict. A regression is a change in the worse direction larger than the metric's tolerance
  * that the corrected test supports; an improvement likewise. Cells whose models differ are refused.
  */
+import { comparisonStreamKey } from '../../core/streams.js';
 import { holm } from '../../metrics/human/holm.js';
 import { signFlipTest } from '../../metrics/human/sign-flip.js';
 import type { Direction } from '../../metrics/types.js';
@@ -156,7 +157,7 @@ export function compareRecords(
       }
       const change = mean(diffs)!;
       const allZero = diffs.every((d) => d === 0);
-      const p = allZero ? 1 : cellP(diffs, seed, ['ci', b.task, b.metric]);
+      const p = allZero ? 1 : cellP(diffs, seed, comparisonStreamKey(b.task, b.metric));
       pending.push({ c: { ...common, n: diffs.length, baselineMean: mean(bs), candidateMean: mean(cs), change, p }, tested: true });
     }
   }
