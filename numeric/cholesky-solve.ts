@@ -1,20 +1,25 @@
 /**
- * The small dense solve behind the weighted least-squares fits of LIME and KernelSHAP (shap solves its
- * normal equations the same way, falling back to lstsq): Cholesky of the (d+1) x (d+1) Gram matrix,
- * then two triangular solves. Plain loops over typed arrays: the systems are tiny and solved once per
- * explanation, so no library call pays for its overhead.
- *
- * Solves G x = b for symmetric G given by its lower triangle (row-major p x p, overwritten), in place in
- * b; undefined when G is not clearly positive definite (a pivot <= 1e-10 of the largest diagonal).
+ * The project's one dense Cholesky solver: the weighted least-squares fits of LIME and KernelSHAP
+ * (shap solves its normal equations the same way, falling back to lstsq), ESZSL's two regularised
+ * solves, and the triangular solves ROAD's Gaussian imputation runs with its own factors. Plain loops
+ * over typed arrays: the systems are tiny and solved once per explanation, so no library call pays for
+ * its overhead. (banded-cholesky.ts is the band-storage variant for ROAD's large sparse systems.)
  */
-export function choleskySolve(g: Float64Array, b: Float64Array, p: number): Float64Array | undefined {
+import { type Matrix, matrix } from './linalg.js';
+
+/**
+ * Factors symmetric G = L L' in place: G is given by its lower triangle (row-major p x p) and L
+ * overwrites it (the upper triangle is neither read nor written). False when G is not clearly positive
+ * definite: a pivot <= minPivot times the largest diagonal entry (minPivot = 0: any pivot <= 0).
+ */
+export function choleskyFactor(g: Float64Array, p: number, minPivot = 1e-10): boolean {
   let maxDiag = 0;
   for (let j = 0; j < p; j++) maxDiag = Math.max(maxDiag, g[j * p + j]);
-  if (!(maxDiag > 0)) return undefined;
+  if (!(maxDiag > 0)) return false;
   for (let j = 0; j < p; j++) {
     let d = g[j * p + j];
     for (let k = 0; k < j; k++) d -= g[j * p + k] * g[j * p + k];
-    if (!(d > 1e-10 * maxDiag)) return undefined;
+    if (!(d > minPivot * maxDiag)) return false;
     const ljj = Math.sqrt(d);
     g[j * p + j] = ljj;
     for (let i = j + 1; i < p; i++) {
@@ -23,7 +28,15 @@ export function choleskySolve(g: Float64Array, b: Float64Array, p: number): Floa
       g[i * p + j] = s / ljj;
     }
   }
-  return choleskySubstitute(g, b, p);
+  return true;
+}
+
+/**
+ * Solves G x = b for symmetric G given by its lower triangle (row-major p x p, overwritten), in place in
+ * b; undefined when G is not clearly positive definite (a pivot <= 1e-10 of the largest diagonal).
+ */
+export function choleskySolve(g: Float64Array, b: Float64Array, p: number): Float64Array | undefined {
+  return choleskyFactor(g, p) ? choleskySubstitute(g, b, p) : undefined;
 }
 
 /**
@@ -43,4 +56,23 @@ export function choleskySubstitute(l: Float64Array, b: Float64Array, p: number):
     b[i] = s / l[i * p + i];
   }
   return b;
+}
+
+/**
+ * Solves A X = B for symmetric positive definite A (A's lower triangle is read), column by column;
+ * throws when a pivot is not positive.
+ */
+export function solveSpd(a: Matrix, b: Matrix): Matrix {
+  const n = a.rows;
+  if (a.cols !== n || b.rows !== n) throw new RangeError(`solveSpd: A ${a.rows}x${a.cols}, B ${b.rows}x${b.cols}`);
+  const l = Float64Array.from(a.data);
+  if (!choleskyFactor(l, n, 0)) throw new Error('solveSpd: matrix is not positive definite');
+  const x = matrix(n, b.cols, b.data);
+  const column = new Float64Array(n);
+  for (let c = 0; c < b.cols; c++) {
+    for (let i = 0; i < n; i++) column[i] = x.data[i * b.cols + c];
+    choleskySubstitute(l, column, n);
+    for (let i = 0; i < n; i++) x.data[i * b.cols + c] = column[i];
+  }
+  return x;
 }

@@ -1,8 +1,10 @@
 /**
- * The small dense linear algebra that surrogate explainers need: least squares by Householder QR with
+ * The project's one dense matrix type and its small linear algebra, for the surrogate explainers and
+ * the zero-shot learners' closed forms: products, transposes, and least squares by Householder QR with
  * column pivoting (stable where the normal equations square the condition number), its weighted form,
  * and the weighted form under one equality constraint sum(beta) = total, as KernelSHAP's solver uses.
- * Matrices are row-major Float64Arrays.
+ * Matrices are row-major Float64Arrays: no tensors, so nothing can leak and results are bit-for-bit
+ * reproducible. Symmetric positive definite systems are solved by Cholesky (cholesky-solve.ts).
  */
 
 export interface Matrix {
@@ -13,13 +15,47 @@ export interface Matrix {
 }
 
 export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Matrix {
-  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) throw new RangeError(`bad matrix size ${rows}x${cols}`);
+  if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 0 || cols < 0) {
+    throw new RangeError(`bad matrix size ${rows}x${cols}`);
+  }
   const d = new Float64Array(rows * cols);
   if (data) {
-    if (data.length !== rows * cols) throw new RangeError(`matrix ${rows}x${cols} needs ${rows * cols} values, got ${data.length}`);
+    if (data.length !== rows * cols) {
+      throw new RangeError(`matrix ${rows}x${cols} needs ${rows * cols} values, got ${data.length}`);
+    }
     d.set(data);
   }
   return { rows, cols, data: d };
+}
+
+export const at = (a: Matrix, i: number, j: number): number => a.data[i * a.cols + j];
+
+export function transpose(a: Matrix): Matrix {
+  const t = matrix(a.cols, a.rows);
+  for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) t.data[j * a.rows + i] = a.data[i * a.cols + j];
+  return t;
+}
+
+export function matmul(a: Matrix, b: Matrix): Matrix {
+  if (a.cols !== b.rows) throw new RangeError(`matmul: ${a.rows}x${a.cols} by ${b.rows}x${b.cols}`);
+  const c = matrix(a.rows, b.cols);
+  for (let i = 0; i < a.rows; i++) {
+    for (let k = 0; k < a.cols; k++) {
+      const v = a.data[i * a.cols + k];
+      if (v === 0) continue;
+      const bo = k * b.cols;
+      const co = i * b.cols;
+      for (let j = 0; j < b.cols; j++) c.data[co + j] += v * b.data[bo + j];
+    }
+  }
+  return c;
+}
+
+/** a + s * I (square a). */
+export function addDiagonal(a: Matrix, s: number): Matrix {
+  const c = matrix(a.rows, a.cols, a.data);
+  for (let i = 0; i < a.rows; i++) c.data[i * a.cols + i] += s;
+  return c;
 }
 
 export interface LeastSquaresSolution {
@@ -102,7 +138,12 @@ export function leastSquares(a: Matrix, b: ArrayLike<number>, tol = 1e-10): Leas
 }
 
 /** argmin_beta sum_i w_i (A_i beta - b_i)^2, by scaling rows with sqrt(w_i). Weights must be >= 0. */
-export function weightedLeastSquares(a: Matrix, b: ArrayLike<number>, w: ArrayLike<number>, tol?: number): LeastSquaresSolution {
+export function weightedLeastSquares(
+  a: Matrix,
+  b: ArrayLike<number>,
+  w: ArrayLike<number>,
+  tol?: number,
+): LeastSquaresSolution {
   if (w.length !== a.rows) throw new RangeError(`weights have ${w.length} rows, matrix has ${a.rows}`);
   const scaled = matrix(a.rows, a.cols);
   const rhs = new Float64Array(a.rows);

@@ -5,15 +5,16 @@
  * with X (d x m) features, Y (m x z) in {-1, 1}, S (a x z) seen-class signatures. A class's score for
  * an input x is x^T V s_class, its attribute evidence (x^T V)_k * s_class,k.
  */
-import { addDiagonal, type Mat, mat, matmul, solveSpd, transpose } from './dense.js';
+import { solveSpd } from '../../numeric/cholesky-solve.js';
+import { addDiagonal, type Matrix, matrix, matmul, transpose } from '../../numeric/linalg.js';
 
-export function eszslFit(x: Mat, y: Mat, s: Mat, gamma: number, lambda: number): Mat {
+export function eszslFit(x: Matrix, y: Matrix, s: Matrix, gamma: number, lambda: number): Matrix {
   if (x.cols !== y.rows || y.cols !== s.cols) throw new RangeError(`eszsl: X ${x.rows}x${x.cols}, Y ${y.rows}x${y.cols}, S ${s.rows}x${s.cols}`);
   return eszslFromProducts(matmul(x, transpose(x)), matmul(x, y), s, gamma, lambda);
 }
 
 /** The same from the products X X^T (d x d) and X Y (d x z), so a grid search computes them once. */
-export function eszslFromProducts(xxt: Mat, xy: Mat, s: Mat, gamma: number, lambda: number): Mat {
+export function eszslFromProducts(xxt: Matrix, xy: Matrix, s: Matrix, gamma: number, lambda: number): Matrix {
   const xyst = matmul(xy, transpose(s)); // d x a
   const left = solveSpd(addDiagonal(xxt, gamma), xyst); // (XX^T + gI)^-1 X Y S^T
   // Right-multiplying by the symmetric (SS^T + lI)^-1 is solving from the right: V^T = (SS^T + lI)^-1 left^T.
@@ -21,13 +22,13 @@ export function eszslFromProducts(xxt: Mat, xy: Mat, s: Mat, gamma: number, lamb
 }
 
 /** Y in {-1, 1}: +1 where row i belongs to class column j. */
-export function signedLabels(labels: ArrayLike<number>, classes: readonly number[]): Mat {
-  const y = mat(labels.length, classes.length);
+export function signedLabels(labels: ArrayLike<number>, classes: readonly number[]): Matrix {
+  const y = matrix(labels.length, classes.length);
   for (let i = 0; i < labels.length; i++) for (let j = 0; j < classes.length; j++) y.data[i * classes.length + j] = labels[i] === classes[j] ? 1 : -1;
   return y;
 }
 
 /** x^T V for each row of `features` (n x d), giving n x a attribute evidence. */
-export function eszslEmbed(features: Mat, v: Mat): Mat {
+export function eszslEmbed(features: Matrix, v: Matrix): Matrix {
   return matmul(features, v);
 }

@@ -4,7 +4,7 @@ import { useBackend } from '../../core/backend.js';
 import { rngFor } from '../../core/rng.js';
 import { chooseStackingConstant, stackedArgmax } from './calibrated-stacking.js';
 import { dapScore, dapTerms } from './dap.js';
-import { addDiagonal, type Mat, mat, matmul, transpose } from './dense.js';
+import { addDiagonal, type Matrix, matrix, matmul, transpose } from '../../numeric/linalg.js';
 import { eszslFit, signedLabels } from './eszsl.js';
 import { fitLogisticHeads, predictLogistic } from './logistic.js';
 import { fitClassGaussians, noveltyScore, quantile } from './novelty.js';
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 /** Gauss-Jordan inverse with partial pivoting: the slow, obviously-correct reference. */
-function inverse(a: Mat): Mat {
+function inverse(a: Matrix): Matrix {
   const n = a.rows;
   const m = Array.from({ length: n }, (_, i) => [...Array.from({ length: n }, (_, j) => a.data[i * n + j]), ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
   for (let c = 0; c < n; c++) {
@@ -29,12 +29,12 @@ function inverse(a: Mat): Mat {
       for (let j = 0; j < 2 * n; j++) m[r][j] -= f * m[c][j];
     }
   }
-  return mat(n, n, m.flatMap((row) => row.slice(n)));
+  return matrix(n, n, m.flatMap((row) => row.slice(n)));
 }
 
-function randomMat(rows: number, cols: number, seed: string): Mat {
+function randomMat(rows: number, cols: number, seed: string): Matrix {
   const rng = rngFor(1, seed);
-  return mat(rows, cols, Array.from({ length: rows * cols }, () => rng.normal()));
+  return matrix(rows, cols, Array.from({ length: rows * cols }, () => rng.normal()));
 }
 
 describe('ESZSL', () => {
@@ -76,11 +76,11 @@ describe('ESZSL', () => {
       [0, 0, 0, 1, 1],
       [1, 0, 1, 0, 0],
     ];
-    const xs = mat(5, 30, Array.from({ length: 150 }, (_, k) => sig[(k % 30) % 3][Math.floor(k / 30)]));
-    const v = eszslFit(xs, signedLabels(Array.from({ length: 30 }, (_, i) => i % 3), [0, 1, 2]), transpose(mat(3, 5, sig.slice(0, 3).flat())), 0.1, 0.1);
-    const input = mat(1, 5, [0, 0, 0, 1, 1]);
+    const xs = matrix(5, 30, Array.from({ length: 150 }, (_, k) => sig[(k % 30) % 3][Math.floor(k / 30)]));
+    const v = eszslFit(xs, signedLabels(Array.from({ length: 30 }, (_, i) => i % 3), [0, 1, 2]), transpose(matrix(3, 5, sig.slice(0, 3).flat())), 0.1, 0.1);
+    const input = matrix(1, 5, [0, 0, 0, 1, 1]);
     // conventional ZSL: the search space is the unseen classes 3 and 4 only
-    const scores = matmul(matmul(input, v), transpose(mat(2, 5, sig.slice(3).flat())));
+    const scores = matmul(matmul(input, v), transpose(matrix(2, 5, sig.slice(3).flat())));
     expect(scores.data[0]).toBeGreaterThan(scores.data[1]);
   });
 });

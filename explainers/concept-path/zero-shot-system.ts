@@ -12,7 +12,7 @@ import { attributeMatrix } from '../../datasets/knowledge-graph/image-attributes
 import type { ZeroShotSetup } from '../../datasets/task.js';
 import { chooseStackingConstant, stackedArgmax } from './calibrated-stacking.js';
 import { dapTerms } from './dap.js';
-import { type Mat, mat, matmul, transpose } from './dense.js';
+import { type Matrix, matrix, matmul, transpose } from '../../numeric/linalg.js';
 import { eszslFromProducts, signedLabels } from './eszsl.js';
 import { fitLogisticHeads, type LogisticHeads, predictLogistic } from './logistic.js';
 import { fitClassGaussians, type GaussianNovelty, noveltyScore, quantile } from './novelty.js';
@@ -63,7 +63,7 @@ export class ZeroShotSystem {
     private readonly std: Float64Array,
     private readonly heads: LogisticHeads,
     readonly prior: Float64Array,
-    readonly v: Mat,
+    readonly v: Matrix,
     readonly eszslParams: { readonly gamma: number; readonly lambda: number; readonly validationAccuracy: number },
     private gaussians: Pick<GaussianNovelty, 'means' | 'variances'>,
     public noveltyThreshold: number,
@@ -106,14 +106,14 @@ export class ZeroShotSystem {
     for (const c of setup.seen) graph.data.signatures[c].forEach((v, k) => (prior[k] += v / setup.seen.length));
 
     // ESZSL: gamma, lambda on the 10^-3..10^3 grid by validation accuracy among seen classes.
-    const xFit = transpose(mat(fitIdx.length, d, pick(z, fitIdx, d)));
+    const xFit = transpose(matrix(fitIdx.length, d, pick(z, fitIdx, d)));
     const yFit = signedLabels(fitIdx.map((i) => train.y[rows[i]]), setup.seen);
-    const sSeen = transpose(mat(setup.seen.length, m, setup.seen.flatMap((c) => graph.data.signatures[c])));
+    const sSeen = transpose(matrix(setup.seen.length, m, setup.seen.flatMap((c) => graph.data.signatures[c])));
     const xxt = matmul(xFit, transpose(xFit));
     const xy = matmul(xFit, yFit);
-    const xVal = mat(valIdx.length, d, pick(z, valIdx, d));
+    const xVal = matrix(valIdx.length, d, pick(z, valIdx, d));
     let best = { gamma: 1, lambda: 1, validationAccuracy: -1 };
-    let bestV: Mat | null = null;
+    let bestV: Matrix | null = null;
     for (let gi = -3; gi <= 3; gi++) {
       for (let li = -3; li <= 3; li++) {
         const v = eszslFromProducts(xxt, xy, sSeen, 10 ** gi, 10 ** li);
@@ -153,7 +153,7 @@ export class ZeroShotSystem {
   private analyseStandardised(z: Float32Array, n: number, network: Float32Array): Analysis {
     const probs = predictLogistic(this.heads, z, n);
     const d = this.mean.length;
-    const emb = matmul(mat(n, d, z), this.v);
+    const emb = matmul(matrix(n, d, z), this.v);
     const m = this.attributes.length;
     const scores = new Float64Array(n * 10);
     for (let i = 0; i < n; i++) {
