@@ -29,7 +29,7 @@ import {
   type HumanValue,
   type ResamplingUnit,
 } from '../leaderboard/types.js';
-import type { Study } from './ingest.js';
+import type { Study } from './study.js';
 
 export interface ScoreOptions {
   readonly seed?: number;
