@@ -44,7 +44,9 @@ function injectProbe(lb: Leaderboard): Leaderboard {
         criteria: g.criteria.map((c) => ({ ...c, scores: copy(c.scores) })),
         overall: copy(g.overall),
         seedStability: g.seedStability.map((d) => ({ ...d, ranks: copy(d.ranks) })),
-        replicates: g.replicates && ri >= 0 ? { ...g.replicates, explainers: [...g.replicates.explainers, PROBE], values: g.replicates.values.map((b) => [...b, b[ri]]) } : g.replicates,
+        replicates: g.replicates && ri >= 0
+          ? { ...g.replicates, explainers: [...g.replicates.explainers, PROBE], values: g.replicates.values.map((b) => [...b, b[ri]]) }
+          : g.replicates,
       };
     }),
   };

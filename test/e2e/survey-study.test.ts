@@ -177,7 +177,8 @@ describe('a pupil rates the packet in Korean in a browser, then export and score
     const sc = cli(['survey', 'score', study, '--out', scoredDir, '--resamples', '200']);
     expect(sc.code, sc.stderr).toBe(0);
     const human = JSON.parse(readFileSync(join(scoredDir, 'human.json'), 'utf8'));
-    const metricsOf = (method: string) => [...human.methods, ...human.controls].find((m: { method: string }) => m.method === method)?.values.map((v: { metric: string }) => v.metric) ?? [];
+    const metricsOf = (method: string) => [...human.methods, ...human.controls]
+      .find((m: { method: string }) => m.method === method)?.values.map((v: { metric: string }) => v.metric) ?? [];
     const all = new Set(METHODS.flatMap(metricsOf));
     for (const m of ['ssa', 'sensibleness', 'specificity', 'ess', 'bt_strength', 'cps']) expect(all, m).toContain(m);
     expect(metricsOf('control-constant')).toContain('ssa');

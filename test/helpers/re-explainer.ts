@@ -9,7 +9,7 @@ import { fitExplainer } from '../../runner/explain-samples.js';
 import type { Model } from '../../core/model.js';
 import { resolveParams } from '../../core/params.js';
 import { reExplainer } from '../../runner/re-explainer.js';
-import type { AttributionExplainer, Explainer } from '../../explainers/types.js';
+import type { AttributionExplainer } from '../../explainers/types.js';
 import type { AttributionInput, MetricContext, ReExplainer } from '../../metrics/types.js';
 import { metricContext } from './metric-context.js';
 
@@ -42,7 +42,9 @@ export function contextWithExplainer(
 }
 
 /** The AttributionInput of the explanation under test: what the run would have stored for `batch`. */
-export async function explainedInput(ctx: MetricContext & { readonly explainer: ReExplainer }, batch: Batch, targets: ArrayLike<number>): Promise<AttributionInput> {
+export async function explainedInput(
+  ctx: MetricContext & { readonly explainer: ReExplainer }, batch: Batch, targets: ArrayLike<number>,
+): Promise<AttributionInput> {
   const t = Int32Array.from(targets);
   const sampleIds = Array.from({ length: batch.n }, (_, i) => `s${i}`);
   const attributions = await ctx.explainer.explain(batch, t, sampleIds);

@@ -32,7 +32,10 @@ export interface ExplainerBenchOptions extends Partial<RepetitionOptions> {
 export async function benchExplainers(options: ExplainerBenchOptions = {}): Promise<ExplainerBenchRow[]> {
   // As many per call as the published (standard) run explains per call: per-call costs count as they do there.
   const { tasks = ['mnist-cnn', 'breast-cancer-mlp'], n = getProfile('standard').explainChunk } = options;
-  const reps = { minReps: options.minReps ?? 5, maxReps: options.maxReps ?? 100_000, minSeconds: options.minSeconds ?? 2, warmSeconds: options.warmSeconds ?? 1 };
+  const reps = {
+    minReps: options.minReps ?? 5, maxReps: options.maxReps ?? 100_000,
+    minSeconds: options.minSeconds ?? 2, warmSeconds: options.warmSeconds ?? 1,
+  };
   const unknown = options.explainers?.filter((id) => !explainers.some((e) => e.id === id && isAttributionExplainer(e))) ?? [];
   if (unknown.length > 0) throw new UserError(`--explainers: no attribution explainer ${unknown.map((id) => `'${id}'`).join(', ')}`);
   const out: ExplainerBenchRow[] = [];

@@ -35,7 +35,10 @@ const SCORED_EXPLAINER = 'gradient';
 
 export async function benchMetrics(options: MetricBenchOptions = {}): Promise<MetricBenchRow[]> {
   const { tasks = ['mnist-cnn', 'breast-cancer-mlp', 'synth-pattern-cnn'], n = 4 } = options;
-  const reps = { minReps: options.minReps ?? 3, maxReps: options.maxReps ?? 100_000, minSeconds: options.minSeconds ?? 1, warmSeconds: options.warmSeconds ?? 0.5 };
+  const reps = {
+    minReps: options.minReps ?? 3, maxReps: options.maxReps ?? 100_000,
+    minSeconds: options.minSeconds ?? 1, warmSeconds: options.warmSeconds ?? 0.5,
+  };
   const explainer = getExplainer(SCORED_EXPLAINER);
   if (!isAttributionExplainer(explainer)) throw new Error(`${SCORED_EXPLAINER} is not an attribution explainer`);
   const unknown = options.metrics?.filter((id) => !metrics.some((m) => m.id === id)) ?? [];

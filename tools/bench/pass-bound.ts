@@ -25,7 +25,10 @@ export async function passesOf(engine: Engine, run: () => Promise<unknown>): Pro
  * A function making `passes` again: forward passes of `forwardOutput`, gradient passes of
  * `gradientOutput`, on random inputs of `sampleShape` drawn once from `stream`. Null when there are none.
  */
-export function passBound(engine: Engine, sampleShape: readonly number[], passes: PassCount, outputs: { readonly forward: OutputKind; readonly gradient: OutputKind }, stream: string): (() => void) | null {
+export function passBound(
+  engine: Engine, sampleShape: readonly number[], passes: PassCount,
+  outputs: { readonly forward: OutputKind; readonly gradient: OutputKind }, stream: string,
+): (() => void) | null {
   if (passes.forward + passes.gradient === 0) return null;
   const d = sampleShape.reduce((a, b) => a * b, 1);
   const rng = rngFor(0, 'bench-bound', stream);

@@ -62,7 +62,8 @@ async function main(): Promise<void> {
       measuredBackends.push(backend);
       // cpu is 5-30x slower: fewer repetitions keep its rows to a few minutes.
       const reps = backend === 'cpu' ? { minReps: 2, minSeconds: 1, warmSeconds: 0.5 } : {};
-      explainerRows.push(...(await benchExplainers({ ...reps, ...(tasks ? { tasks } : {}), ...(explainerIds ? { explainers: explainerIds } : {}) })));
+      const only = { ...(tasks ? { tasks } : {}), ...(explainerIds ? { explainers: explainerIds } : {}) };
+      explainerRows.push(...(await benchExplainers({ ...reps, ...only })));
     }
   }
   let metricRows: MetricBenchRow[] = [];
@@ -71,7 +72,8 @@ async function main(): Promise<void> {
     metricRows = await benchMetrics({ ...(metricIds ? { metrics: metricIds } : {}) });
   }
   const measured = { measuredAt: new Date().toISOString(), machine: machineFacts() };
-  const lines = perfMarkdown({ engine, explainers: explainerRows, metrics: metricRows, backends: measuredBackends, ...measured }, readProfileRows());
+  const report = { engine, explainers: explainerRows, metrics: metricRows, backends: measuredBackends, ...measured };
+  const lines = perfMarkdown(report, readProfileRows());
   if (whole) {
     const dir = join(import.meta.dirname, 'results');
     mkdirSync(dir, { recursive: true });

@@ -106,7 +106,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(jobs) || jobs < 1) throw new UserError(`--jobs ${values.jobs}: give a positive integer`);
   const profile = values.profile!;
   const row = await measureProfile(profile, jobs, values.out ?? join('results', `bench-${profile}-j${jobs}`));
-  const rows = [...readProfileRows().filter((r) => r.profile !== profile || r.jobs !== jobs), row].sort((a, b) => ORDER.indexOf(a.profile) - ORDER.indexOf(b.profile) || a.jobs - b.jobs);
+  const rows = [...readProfileRows().filter((r) => r.profile !== profile || r.jobs !== jobs), row]
+    .sort((a, b) => ORDER.indexOf(a.profile) - ORDER.indexOf(b.profile) || a.jobs - b.jobs);
   mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
   writeFileSync(`${RESULTS}.tmp`, JSON.stringify({ rows }, null, 2) + '\n');
   renameSync(`${RESULTS}.tmp`, RESULTS);

@@ -33,7 +33,9 @@ function explainerById(id: string): AttributionExplainer<any, any> { // eslint-d
 }
 
 /** Explains the task's first n fixed samples at their predicted class; attributions per sample. */
-async function explain(task: Task, id: string, n: number, set: Set_, seed = 1): Promise<{ rows: Float32Array[]; extras: Record<string, unknown>[]; targets: Int32Array }> {
+async function explain(
+  task: Task, id: string, n: number, set: Set_, seed = 1,
+): Promise<{ rows: Float32Array[]; extras: Record<string, unknown>[]; targets: Int32Array }> {
   const e = explainerById(id);
   const engine = new Engine(task.model);
   const ids = task.sampleIds(n);
@@ -49,7 +51,8 @@ async function explain(task: Task, id: string, n: number, set: Set_, seed = 1): 
   const state = await fitExplainer(e, engine, task, seed, params, { train: task.train, test: task.test });
   const res = await e.explain(explainContext(engine, task, seed, e.id), batch, targets, ids, params, state);
   const d = res.attributions.length / n;
-  return { rows: Array.from({ length: n }, (_, i) => res.attributions.slice(i * d, (i + 1) * d)), extras: (res.extras ?? []) as Record<string, unknown>[], targets };
+  const rows = Array.from({ length: n }, (_, i) => res.attributions.slice(i * d, (i + 1) * d));
+  return { rows, extras: (res.extras ?? []) as Record<string, unknown>[], targets };
 }
 
 function relativeL2(a: Float32Array, b: Float32Array): number {
@@ -71,7 +74,10 @@ async function compareSettings(taskId: string, id: string, n: number, a: Set_, b
   const task = await loadTask(taskId);
   const [x, y] = [await explain(task, id, n, a), await explain(task, id, n, b)];
   const diffs = x.rows.map((r, i) => relativeL2(r, y.rows[i]));
-  return { task: taskId, explainer: id, a, b, samples: n, medianRelL2: round(median(diffs)), maxRelL2: round(Math.max(...diffs)), identical: diffs.filter((v) => v === 0).length };
+  return {
+    task: taskId, explainer: id, a, b, samples: n,
+    medianRelL2: round(median(diffs)), maxRelL2: round(Math.max(...diffs)), identical: diffs.filter((v) => v === 0).length,
+  };
 }
 
 /** LIME on images: do segments and attributions change between run seeds 1 and 2? */
@@ -97,7 +103,10 @@ async function topKvsAll(taskId: string, ids: readonly string[], n: number) {
       const w = Float32Array.from(gt.coefficients!, (c, j) => (targets[i] === 1 ? 1 : -1) * c * (task.scale ? task.scale.std[j] : 1));
       const order = Array.from(w.keys()).sort((p, q) => Math.abs(w[q]) - Math.abs(w[p]) || p - q);
       const top = order.slice(0, Math.ceil(0.25 * w.length));
-      return { rcTop: weightRankCorrelation(a, w, top), rcAll: weightRankCorrelation(a, w, order), praTop: pairwiseAgreement(a, w, top), praAll: pairwiseAgreement(a, w, order) };
+      return {
+        rcTop: weightRankCorrelation(a, w, top), rcAll: weightRankCorrelation(a, w, order),
+        praTop: pairwiseAgreement(a, w, top), praAll: pairwiseAgreement(a, w, order),
+      };
     });
     const m = (k: keyof (typeof per)[number]) => {
       const v = per.map((p) => p[k]).filter((x): x is number => x !== null);

@@ -38,7 +38,9 @@ export function median(values: readonly number[]): number {
 }
 
 /** The fastest time of `run` and the median ratio bound / run (0 when there is no bound). */
-export async function measurePairs(run: () => Promise<unknown>, bound: (() => void) | null, o: RepetitionOptions): Promise<{ fastest: number; efficiency: number }> {
+export async function measurePairs(
+  run: () => Promise<unknown>, bound: (() => void) | null, o: RepetitionOptions,
+): Promise<{ fastest: number; efficiency: number }> {
   let fastest = Infinity;
   let spent = 0;
   const ratios: number[] = [];

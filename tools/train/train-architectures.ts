@@ -8,7 +8,9 @@ import * as tf from '@tensorflow/tfjs';
 import { seedFor } from '../../core/rng.js';
 import type { Architecture } from '../../datasets/zoo-spec.js';
 
-export function buildNetwork(arch: Architecture, inputShape: readonly number[], numClasses: number, seed: number, modelId: string): tf.LayersModel {
+export function buildNetwork(
+  arch: Architecture, inputShape: readonly number[], numClasses: number, seed: number, modelId: string,
+): tf.LayersModel {
   const init = (layer: string) => tf.initializers.glorotUniform({ seed: seedFor(seed, modelId, layer) });
   const dense = (name: string, units: number, activation: 'relu' | 'softmax') =>
     tf.layers.dense({ name, units, activation, kernelInitializer: init(name), biasInitializer: 'zeros' });

@@ -139,7 +139,10 @@ async function train(spec: GeneratorSpec): Promise<GeneratorRecord> {
   const quality = measureQuality(spec, dec, enc, classifier, data.test.x, data.test.y);
   writeFileSync(join(dir, 'samples.png'), renderSampleGridPng({ images: priorSamples(spec, dec, 100), n: 100, shape: [28, 28], cols: 10, scale: 2 }));
   const sizeBytes = ['decoder', 'encoder'].reduce((a, s) => a + statSync(join(dir, s, 'weights.bin')).size + statSync(join(dir, s, 'model.json')).size, 0);
-  const rec: GeneratorRecord = { id: spec.id, spec, parameters, backend: tf.getBackend(), trainSeconds: Math.round(trainSeconds * 10) / 10, finalLoss, decoderHash: dec.hash, sizeBytes, quality };
+  const rec: GeneratorRecord = {
+    id: spec.id, spec, parameters, backend: tf.getBackend(), trainSeconds: Math.round(trainSeconds * 10) / 10,
+    finalLoss, decoderHash: dec.hash, sizeBytes, quality,
+  };
   for (const m of [dec, enc, classifier]) m.dispose();
   writeFileSync(generatorTrainingJson(spec.id), `${JSON.stringify(rec, null, 2)}\n`);
   return rec;
@@ -170,7 +173,9 @@ function topProbabilities(classifier: Model, images: Float32Array, shape: readon
   return { p, label };
 }
 
-export function measureQuality(spec: GeneratorSpec, dec: Model, enc: Model, classifier: Model, testX: ReturnType<typeof makeBatch>, testY: Int32Array): GeneratorQuality {
+export function measureQuality(
+  spec: GeneratorSpec, dec: Model, enc: Model, classifier: Model, testX: ReturnType<typeof makeBatch>, testY: Int32Array,
+): GeneratorQuality {
   const n = 1000;
   const prior = topProbabilities(classifier, priorSamples(spec, dec, n), testX.sampleShape);
   const counts = new Array<number>(classifier.numClasses).fill(0);

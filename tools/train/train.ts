@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBackend } from '../../core/backend.js';
-import { makeBatch, sizeOf } from '../../core/batch.js';
+import { sizeOf } from '../../core/batch.js';
 import { Engine } from '../../core/engine.js';
 import { UserError } from '../../core/errors.js';
 import { loadModel } from '../../core/model.js';
