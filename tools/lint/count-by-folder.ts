@@ -1,7 +1,7 @@
 /**
  * Lint the repository and count the problems per top-level folder and rule, so a clean-up can be
  * shared out folder by folder. Usage: npx tsx tools/lint/count-by-folder.ts [output file]
- * (prints to stdout when no file is named). Uses eslint.config.js, like `npm run lint`.
+ * (prints to stdout when no file is named), then every problem as file:line rule. Uses eslint.config.js, like `npm run lint`.
  */
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
@@ -28,6 +28,11 @@ function countProblems(results: ESLint.LintResult[]): Counts {
   return counts;
 }
 
+function listProblems(results: ESLint.LintResult[]): string[] {
+  return results.flatMap((result) => result.messages.map((m) =>
+    `${relative(process.cwd(), result.filePath)}:${m.line} ${m.ruleId ?? '(parse error or directive)'}`));
+}
+
 function formatCounts(counts: Counts, seconds: number): string {
   const lines = [`eslint . — ${new Date().toISOString()}, ${seconds.toFixed(1)} s`];
   let total = 0;
@@ -45,7 +50,8 @@ function formatCounts(counts: Counts, seconds: number): string {
 async function main(): Promise<void> {
   const started = performance.now();
   const results = await new ESLint().lintFiles(['.']);
-  const text = formatCounts(countProblems(results), (performance.now() - started) / 1000);
+  const seconds = (performance.now() - started) / 1000;
+  const text = formatCounts(countProblems(results), seconds) + '\n' + listProblems(results).join('\n') + '\n';
   const out = process.argv[2];
   if (out) writeFileSync(out, text);
   process.stdout.write(text);
