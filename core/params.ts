@@ -1,7 +1,13 @@
 /**
  * Typed parameter declarations. Explainers and metrics declare their parameters as data; `--set`
- * values are parsed and checked against the declaration (unknown name, wrong type, out of range are
- * user errors naming the parameter), and `list` prints the declarations.
+ * values are parsed and checked against the declaration (unknown name, wrong type, out of range, a
+ * broken cross-parameter check are user errors naming the parameter, raised before any work starts),
+ * and `list` prints the declarations.
+ *
+ * Kinds: numbers, booleans, enums, strings, and two kinds given as text: a list of numbers
+ * (`numberList`) and a word or a number (`numberOr`, e.g. 'auto' or 0.5). Those two resolve to the text
+ * itself, so results record exactly what was given; their declaration reads the text (`spec.read`).
+ * Checks over several parameters (min < max) are declared with `withChecks`.
  */
 import { UserError } from './errors.js';
 
@@ -30,7 +36,20 @@ export interface StringParam {
   /** Checked against the whole value; say what it means in `patternHint`. */
   readonly pattern?: RegExp;
   readonly patternHint?: string;
+  /** A structured text (a list, a word or a number): accepted only when it reads. */
+  readonly format?: TextFormat<unknown>;
   readonly description: string;
+}
+/** How a structured text parameter reads: its form in words, and its value or why it is refused. */
+export interface TextFormat<T> {
+  readonly hint: string;
+  readonly parse: (text: string) => { readonly value: T } | { readonly problem: string };
+}
+/** A string parameter with a format: recorded as text, read into `T` where it is used. */
+export interface TextParam<T> extends StringParam {
+  readonly format: TextFormat<T>;
+  /** The value of a resolved (already checked) text; a UserError if it does not read. */
+  readonly read: (text: string) => T;
 }
 export type ParamSpec = NumberParam | BooleanParam | EnumParam | StringParam;
 export type ParamSpecs = Readonly<Record<string, ParamSpec>>;
@@ -42,19 +61,18 @@ type ValueOf<S> = S extends NumberParam
     : S extends EnumParam<infer V>
       ? V
       : string;
-export type ParamValues<S extends ParamSpecs> = { readonly [K in keyof S]: ValueOf<S[K]> };
+/** The resolved values, by parameter name (the declared checks, under a symbol, are not values). */
+export type ParamValues<S extends ParamSpecs> = { readonly [K in keyof S as K extends string ? K : never]: ValueOf<S[K]> };
 export type AnyParamValues = Readonly<Record<string, number | boolean | string>>;
 
-export const int = (o: { default: number; min?: number; max?: number; description: string }): NumberParam => ({
-  kind: 'number',
-  integer: true,
-  ...o,
-});
-export const num = (o: { default: number; min?: number; max?: number; description: string }): NumberParam => ({
-  kind: 'number',
-  integer: false,
-  ...o,
-});
+interface NumberBounds {
+  readonly min?: number;
+  readonly max?: number;
+}
+type NumberOptions = NumberBounds & { default: number; description: string };
+
+export const int = (o: NumberOptions): NumberParam => ({ kind: 'number', integer: true, ...o });
+export const num = (o: NumberOptions): NumberParam => ({ kind: 'number', integer: false, ...o });
 export const bool = (o: { default: boolean; description: string }): BooleanParam => ({ kind: 'boolean', ...o });
 export const oneOf = <const V extends string>(values: readonly V[], def: NoInfer<V>, description: string): EnumParam<V> => ({
   kind: 'enum',
@@ -67,6 +85,123 @@ export const str = (o: { default: string; pattern?: RegExp; patternHint?: string
   ...o,
 });
 
+/** A number read from text: '' and anything `Number` does not make finite are refused. */
+function numberFromText(text: string): number {
+  return text.trim() === '' ? NaN : Number(text);
+}
+
+/** Why `v` breaks the bounds, or null. */
+function boundsProblem(v: number, integer: boolean, b: NumberBounds): string | null {
+  if (integer && !Number.isInteger(v)) return `${v} is not an integer`;
+  if (b.min !== undefined && v < b.min) return `${v} is below ${b.min}`;
+  if (b.max !== undefined && v > b.max) return `${v} is above ${b.max}`;
+  return null;
+}
+
+const rangeText = (b: NumberBounds): string =>
+  b.min !== undefined || b.max !== undefined ? ` [${b.min ?? '-inf'}, ${b.max ?? 'inf'}]` : '';
+
+/** A TextParam from its format, checking that the declared default reads (a mistake in the declaration). */
+function textParam<T>(format: TextFormat<T>, def: string, description: string): TextParam<T> {
+  const parsed = format.parse(def);
+  if ('problem' in parsed) throw new Error(`parameter default '${def}' does not read as ${format.hint}: ${parsed.problem}`);
+  const read = (text: string): T => {
+    const r = format.parse(text);
+    if ('problem' in r) throw new UserError(`'${text}': expected ${format.hint}; ${r.problem}`);
+    return r.value;
+  };
+  return { kind: 'string', default: def, format, read, description };
+}
+
+export interface NumberListOptions extends NumberBounds {
+  readonly default: readonly number[];
+  readonly integer?: boolean;
+  /** Bounds on the number of elements (default: at least 1). */
+  readonly minLength?: number;
+  readonly maxLength?: number;
+  readonly description: string;
+}
+
+/**
+ * A comma-separated list of numbers (`10,20,30`), each within [min, max], with minLength..maxLength
+ * elements. The resolved value is the text as given; `read` gives the numbers.
+ */
+export function numberList(o: NumberListOptions): TextParam<number[]> {
+  const integer = o.integer ?? false;
+  const minLength = o.minLength ?? 1;
+  const count = o.maxLength === undefined ? `${minLength} or more` : minLength === o.maxLength ? `${minLength}` : `${minLength} to ${o.maxLength}`;
+  const hint = `${count} comma-separated ${integer ? 'integers' : 'numbers'}${rangeText(o)}`;
+  const parse = (text: string): { value: number[] } | { problem: string } => {
+    const parts = text.trim() === '' ? [] : text.split(',');
+    if (parts.length < minLength) return { problem: `${parts.length} given` };
+    if (o.maxLength !== undefined && parts.length > o.maxLength) return { problem: `${parts.length} given` };
+    const value: number[] = [];
+    for (const part of parts) {
+      const v = numberFromText(part);
+      if (!Number.isFinite(v)) return { problem: `'${part}' is not a number` };
+      const problem = boundsProblem(v, integer, o);
+      if (problem) return { problem };
+      value.push(v);
+    }
+    return { value };
+  };
+  return textParam({ hint, parse }, o.default.join(','), o.description);
+}
+
+export interface NumberOrOptions extends NumberBounds {
+  readonly default: string | number;
+  readonly integer?: boolean;
+  readonly description: string;
+}
+
+/**
+ * A word or a number: `numberOr('auto', ...)` accepts 'auto' or a number within [min, max]. The
+ * resolved value is the text as given; `read` gives the word or the number.
+ */
+export function numberOr<const W extends string>(word: W, o: NumberOrOptions): TextParam<W | number> {
+  const integer = o.integer ?? false;
+  const hint = `${word} | ${integer ? 'int' : 'number'}${rangeText(o)}`;
+  const parse = (text: string): { value: W | number } | { problem: string } => {
+    if (text === word) return { value: word };
+    const v = numberFromText(text);
+    if (!Number.isFinite(v)) return { problem: `'${text}' is neither ${word} nor a number` };
+    const problem = boundsProblem(v, integer, o);
+    return problem ? { problem } : { value: v };
+  };
+  return textParam({ hint, parse }, String(o.default), o.description);
+}
+
+/** A check over several resolved parameters (low < high), declared next to them with `withChecks`. */
+export interface ParamCheck<V> {
+  /** The parameters it reads: a refusal names them with their values. */
+  readonly params: readonly (keyof V & string)[];
+  /** What must hold, in words ('low < high'), for messages and `list`. */
+  readonly rule: string;
+  readonly holds: (values: V) => boolean;
+}
+/** Where `withChecks` keeps the checks on a declaration: a symbol, so they are never taken for a parameter. */
+export const PARAM_CHECKS: unique symbol = Symbol('xai-bench parameter checks');
+type Checked<S extends ParamSpecs> = S & { readonly [PARAM_CHECKS]: readonly ParamCheck<ParamValues<S>>[] };
+
+/**
+ * Declares checks over the resolved values of `specs` (run by `resolveParams`, so a broken one is
+ * refused before any work). The defaults must pass them.
+ */
+export function withChecks<S extends ParamSpecs>(specs: S, checks: readonly ParamCheck<ParamValues<S>>[]): Checked<S> {
+  const out = { ...specs, [PARAM_CHECKS]: [...checksOf(specs), ...checks] } as Checked<S>;
+  const broken = brokenCheck(out, defaults(specs));
+  if (broken) throw new Error(`the defaults break the declared parameter check ${broken.rule}`);
+  return out;
+}
+
+function checksOf(specs: ParamSpecs): readonly ParamCheck<AnyParamValues>[] {
+  return (specs as { [PARAM_CHECKS]?: readonly ParamCheck<AnyParamValues>[] })[PARAM_CHECKS] ?? [];
+}
+
+function brokenCheck(specs: ParamSpecs, values: AnyParamValues): ParamCheck<AnyParamValues> | undefined {
+  return checksOf(specs).find((c) => !c.holds(values));
+}
+
 export function defaults<S extends ParamSpecs>(specs: S): ParamValues<S> {
   const out: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(specs)) out[name] = spec.default;
@@ -75,48 +210,42 @@ export function defaults<S extends ParamSpecs>(specs: S): ParamValues<S> {
 
 /** Parses one textual value against its declaration; `where` names the owner for messages. */
 export function parseParam(spec: ParamSpec, name: string, raw: string, where: string): number | boolean | string {
-  const at = `${where}.${name}`;
+  const refuse = (expected: string): never => {
+    throw new UserError(`--set ${where}.${name}=${raw}: ${expected}`);
+  };
   switch (spec.kind) {
     case 'number': {
-      const v = raw.trim() === '' ? NaN : Number(raw);
-      if (!Number.isFinite(v)) throw new UserError(`--set ${at}=${raw}: expected a finite number`);
-      return checkNumber(spec, at, v);
+      const v = numberFromText(raw);
+      if (!Number.isFinite(v)) return refuse('expected a finite number');
+      const problem = boundsProblem(v, spec.integer, spec);
+      return problem ? refuse(`expected ${typeText(spec)}; ${problem}`) : v;
     }
-    case 'boolean': {
+    case 'boolean':
       if (/^(true|1|yes)$/i.test(raw)) return true;
       if (/^(false|0|no)$/i.test(raw)) return false;
-      throw new UserError(`--set ${at}=${raw}: expected true or false`);
-    }
-    case 'enum': {
-      if (!spec.values.includes(raw)) throw new UserError(`--set ${at}=${raw}: expected one of ${spec.values.join(', ')}`);
-      return raw;
-    }
+      return refuse('expected true or false');
+    case 'enum':
+      return spec.values.includes(raw) ? raw : refuse(`expected one of ${spec.values.join(', ')}`);
     case 'string': {
-      if (spec.pattern && !spec.pattern.test(raw)) {
-        throw new UserError(`--set ${at}=${raw}: expected ${spec.patternHint ?? `a value matching ${spec.pattern}`}`);
-      }
+      if (spec.pattern && !spec.pattern.test(raw)) return refuse(`expected ${spec.patternHint ?? `a value matching ${spec.pattern}`}`);
+      const parsed = spec.format?.parse(raw);
+      if (parsed && 'problem' in parsed) return refuse(`expected ${spec.format!.hint}; ${parsed.problem}`);
       return raw;
     }
   }
 }
 
-function checkNumber(spec: NumberParam, at: string, v: number): number {
-  if (spec.integer && !Number.isInteger(v)) throw new UserError(`--set ${at}=${v}: expected an integer`);
-  if (spec.min !== undefined && v < spec.min) throw new UserError(`--set ${at}=${v}: must be >= ${spec.min}`);
-  if (spec.max !== undefined && v > spec.max) throw new UserError(`--set ${at}=${v}: must be <= ${spec.max}`);
-  return v;
-}
-
 /**
  * Resolves a full parameter set: declared defaults overridden by `overrides` (raw strings from --set,
- * or already-typed values from a profile or config file, which are checked just the same).
+ * or already-typed values from a profile or config file, which are checked just the same), then the
+ * declared checks over the result.
  */
 export function resolveParams<S extends ParamSpecs>(
   specs: S,
   overrides: Readonly<Record<string, string | number | boolean>>,
   where: string,
 ): ParamValues<S> {
-  const out: Record<string, unknown> = defaults(specs);
+  const out: Record<string, number | boolean | string> = { ...defaults(specs) };
   for (const [name, raw] of Object.entries(overrides)) {
     const spec = specs[name];
     if (!spec) {
@@ -127,28 +256,33 @@ export function resolveParams<S extends ParamSpecs>(
     }
     out[name] = parseParam(spec, name, String(raw), where);
   }
+  const broken = brokenCheck(specs, out);
+  if (broken) {
+    const given = broken.params.map((p) => `${where}.${p}=${String(out[p])}`).join(' ');
+    throw new UserError(`--set ${given}: expected ${broken.rule}`);
+  }
   return out as ParamValues<S>;
 }
 
-/** One line per parameter, for `list` and `--help`. */
+function typeText(s: ParamSpec): string {
+  switch (s.kind) {
+    case 'number':
+      return `${s.integer ? 'int' : 'number'}${rangeText(s)}`;
+    case 'boolean':
+      return 'boolean';
+    case 'enum':
+      return s.values.join('|');
+    case 'string':
+      return s.format?.hint ?? s.patternHint ?? 'string';
+  }
+}
+
+/** One line per parameter, for `list` and `--help`; a declared check shows on the lines of the parameters it reads. */
 export function describeParams(specs: ParamSpecs): string[] {
+  const checks = checksOf(specs);
   return Object.entries(specs).map(([name, s]) => {
-    let type: string;
-    switch (s.kind) {
-      case 'number':
-        type = `${s.integer ? 'int' : 'number'}${s.min !== undefined || s.max !== undefined ? ` [${s.min ?? '-inf'}, ${s.max ?? 'inf'}]` : ''}`;
-        break;
-      case 'boolean':
-        type = 'boolean';
-        break;
-      case 'enum':
-        type = s.values.join('|');
-        break;
-      case 'string':
-        type = s.patternHint ?? 'string';
-        break;
-    }
-    return `${name} = ${String(s.default)}  (${type})  ${s.description}`;
+    const rules = checks.filter((c) => c.params.includes(name)).map((c) => `; must hold: ${c.rule}`);
+    return `${name} = ${String(s.default)}  (${typeText(s)}${rules.join('')})  ${s.description}`;
   });
 }
 

@@ -7,8 +7,7 @@
  * the area under the ROAD curve with unit width.
  */
 import { sizeOf } from '../../core/batch.js';
-import { UserError } from '../../core/errors.js';
-import { num, oneOf, str } from '../../core/params.js';
+import { num, numberList, oneOf } from '../../core/params.js';
 import { backgroundGaussian, imputeGaussian, imputeImage, type Gaussian } from './noisy-linear-imputation.js';
 import { attributionOf, attributionProblem, checkInput, nullValue } from '../common/per-sample.js';
 import { rankByAttribution } from '../common/perturbation-curve.js';
@@ -17,10 +16,11 @@ import type { AttributionMetric, MetricValue } from '../types.js';
 const ID = 'road';
 
 const params = {
-  percentages: str({
-    default: '10,20,30,40,50,60,70,80,90',
-    pattern: /^\d+(,\d+)*$/,
-    patternHint: 'comma-separated integers in 1..99',
+  percentages: numberList({
+    default: [10, 20, 30, 40, 50, 60, 70, 80, 90],
+    integer: true,
+    min: 1,
+    max: 99,
     description: 'percentages of elements removed (Quantus range(1, 100, 2) = 50 points; 9 by default for cost)',
   }),
   order: oneOf(['morf', 'lerf'], 'morf', 'morf: most relevant removed first (lower is better); lerf: least relevant first (higher is better)'),
@@ -28,12 +28,6 @@ const params = {
   output: oneOf(['probability', 'accuracy'], 'probability', 'per point: target probability, or 1 when the prediction is still the target (Rong et al.)'),
   noise: num({ default: 0.01, min: 0, max: 10, description: 'standard deviation of the noise added to imputed values (Rong et al. 0.01)' }),
 } as const;
-
-export function parsePercentages(text: string, where: string): number[] {
-  const ps = text.split(',').map(Number);
-  for (const p of ps) if (!Number.isInteger(p) || p < 1 || p > 99) throw new UserError(`${where}: percentages: ${p} is not an integer in 1..99`);
-  return ps;
-}
 
 /** Ranking key of each pixel (or feature): the attribution summed over channels, or |attribution| summed. */
 function unitKeys(a: Float32Array, units: number, c: number, rank: 'signed' | 'absolute'): Float64Array {
@@ -63,7 +57,7 @@ export const road: AttributionMetric<typeof params> = {
   evaluate(ctx, input, p) {
     const where = `metric ${ID}`;
     checkInput(input, where);
-    const percentages = parsePercentages(p.percentages, where);
+    const percentages = params.percentages.read(p.percentages);
     const { batch } = input;
     const shape = batch.sampleShape;
     const d = sizeOf(shape);
