@@ -9,7 +9,10 @@ import { Engine } from '../../core/engine.js';
 import { type Model, wrapModel } from '../../core/model.js';
 import { resolveParams } from '../../core/params.js';
 import { rngFor } from '../../core/rng.js';
-import type { AttributionExplainer, AttributionResult, ExplainContext } from '../../explainers/types.js';
+import type { AttributionResult, ExplainContext, Explainer } from '../../explainers/types.js';
+
+/** Any attribution explainer of the registry, whatever its parameter and state types. */
+export type AnyAttributionExplainer = Extract<Explainer, { readonly family: 'attribution' }>;
 
 export function tabularTask(o: {
   features: number;
@@ -57,7 +60,7 @@ export function contextFor(model: Model, task: TaskView, seed = 1, batchSize = 6
 
 /** Resolves params (defaults overridden), fits where the explainer needs it, and explains. */
 export async function runExplainer(
-  explainer: AttributionExplainer<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  explainer: AnyAttributionExplainer,
   ctx: ExplainContext,
   batch: Batch,
   targets: Int32Array,
@@ -69,7 +72,7 @@ export async function runExplainer(
   const state = explainer.fit
     ? await explainer.fit({ engine: ctx.engine, task: ctx.task, rng: (purpose) => rngFor(seed, ctx.task.id, explainer.id, 'fit', purpose) }, params)
     : undefined;
-  return explainer.explain(ctx, batch, targets, sampleIds, params, state);
+  return explainer.explain({ ctx, batch, targets, sampleIds, params, state });
 }
 
 /** Deterministic "hand" weights: a fixed trigonometric pattern, so tests need no random initialiser. */

@@ -10,10 +10,12 @@ import type { Model } from '../../core/model.js';
 import { resolveParams } from '../../core/params.js';
 import { reExplainer } from '../../runner/re-explainer.js';
 import type { AttributionExplainer } from '../../explainers/types.js';
+import type { AnyAttributionExplainer } from './explainer-fixtures.js';
 import type { AttributionInput, MetricContext, ReExplainer } from '../../metrics/types.js';
 import { metricContext } from './metric-context.js';
 
 export const inputItselfExplainer: AttributionExplainer<Record<string, never>> = {
+  api: 2,
   id: 'input-itself',
   family: 'attribution',
   description: 'Control: the input itself as its own attribution; ignores the model and the class.',
@@ -21,7 +23,7 @@ export const inputItselfExplainer: AttributionExplainer<Record<string, never>> =
   output: 'logit',
   deterministic: true,
   params: {},
-  explain(_ctx, batch) {
+  explain({ batch }) {
     return { attributions: batch.data.slice() };
   },
 };
@@ -30,7 +32,7 @@ export const inputItselfExplainer: AttributionExplainer<Record<string, never>> =
 export function contextWithExplainer(
   model: Model,
   task: TaskView,
-  explainer: AttributionExplainer<any, any>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  explainer: AnyAttributionExplainer,
   o: { seed?: number; metricId?: string; overrides?: Record<string, string | number | boolean> } = {},
 ): MetricContext & { readonly explainer: ReExplainer } {
   const seed = o.seed ?? 1;

@@ -19,14 +19,14 @@ import { resolveParams } from '../../core/params.js';
 import { loadTask } from '../../datasets/index.js';
 import type { Task } from '../../datasets/task.js';
 import { explainers } from '../../explainers/index.js';
-import { type AttributionExplainer, isAttributionExplainer } from '../../explainers/types.js';
+import { isAttributionExplainer } from '../../explainers/types.js';
 import { weightRankCorrelation } from '../../metrics/localisation/rank-correlation-agreement.js';
 import { pairwiseAgreement } from '../../metrics/localisation/pairwise-rank-agreement.js';
 import { spearman } from '../../numeric/rank-correlation.js';
 
 type Set_ = Record<string, string | number | boolean>;
 
-function explainerById(id: string): AttributionExplainer<any, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+function explainerById(id: string) {
   const e = explainers.find((x) => x.id === id);
   if (!e || !isAttributionExplainer(e)) throw new Error(`no attribution explainer ${id}`);
   return e;
@@ -49,7 +49,7 @@ async function explain(
   });
   const params = resolveParams(e.params, set, e.id);
   const state = await fitExplainer(e, engine, task, seed, params, { train: task.train, test: task.test });
-  const res = await e.explain(explainContext(engine, task, seed, e.id), batch, targets, ids, params, state);
+  const res = await e.explain({ ctx: explainContext(engine, task, seed, e.id), batch, targets, sampleIds: ids, params, state });
   const d = res.attributions.length / n;
   const rows = Array.from({ length: n }, (_, i) => res.attributions.slice(i * d, (i + 1) * d));
   return { rows, extras: (res.extras ?? []) as Record<string, unknown>[], targets };
