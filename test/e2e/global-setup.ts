@@ -1,5 +1,5 @@
 /**
- * The shared `smoke` run of the end-to-end tests (DESIGN.md "Profiles"): run once through the built
+ * The shared `smoke` run of the end-to-end tests (docs/formats.md, "Profiles"): run once through the built
  * CLI before any test file; tests read its folder and logs.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Measures the by-design differences from the peers' reference implementations that this code can
- * compute both ways (issue 18), on the zoo's models, and writes tools/bench/results/reference-differences.json.
+ * compute both ways, on the zoo's models, and writes tools/bench/results/reference-differences.json.
  * Each explainer/metric declaration quotes these numbers in its `differences`; rerun after changing
  * one of them:  npx tsx tools/bench/reference-differences.ts [--samples N]
  *

@@ -1,7 +1,7 @@
 /**
  * Generates the SIMULATED example study (study_id simulated-demo-2026): every rating here is drawn
  * from seeded random streams (rngFor), not collected from people. It exists to exercise the survey
- * pipeline end to end and must never be presented as real ratings (DESIGN.md principle 6).
+ * pipeline end to end and must never be presented as real ratings (docs/principles.md, principle 6).
  *
  *   npx tsx tools/studies/generate-simulated-demo.ts   (rewrites the CSVs beside this file)
  */
