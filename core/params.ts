@@ -181,7 +181,10 @@ export interface ParamCheck<V> {
 }
 /** Where `withChecks` keeps the checks on a declaration: a symbol, so they are never taken for a parameter. */
 export const PARAM_CHECKS: unique symbol = Symbol('xai-bench parameter checks');
-type Checked<S extends ParamSpecs> = S & { readonly [PARAM_CHECKS]: readonly ParamCheck<ParamValues<S>>[] };
+/** What `withChecks` adds to a declaration (exported, so declaration files can name it). */
+// A type, not an interface: an interface would not be assignable to ParamSpecs' index signature.
+export type DeclaredChecks<V> = { readonly [PARAM_CHECKS]: readonly ParamCheck<V>[] };
+type Checked<S extends ParamSpecs> = S & DeclaredChecks<ParamValues<S>>;
 
 /**
  * Declares checks over the resolved values of `specs` (run by `resolveParams`, so a broken one is

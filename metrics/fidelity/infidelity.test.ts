@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../core/backend.js';
 import { UserError } from '../../core/errors.js';
-import { defaults } from '../../core/params.js';
+import { defaults, resolveParams } from '../../core/params.js';
 import { type Rng, rngFor } from '../../core/rng.js';
 import { linearSoftmax, reluMlp } from '../../test/helpers/tiny-models.js';
 import { attributionInput, metricContext, tabularTask } from '../../test/helpers/metric-context.js';
@@ -79,6 +79,11 @@ describe('infidelity', () => {
       inf2.forEach((v, i) => expect(v).toBeCloseTo(gap2[i] ** 2, 6));
       // Normalised, one perturbation is fitted exactly: refused rather than reported as 0.
       expect(() => infidelity.evaluate(metricContext(model, task), input, { ...P, perturbation: 'baseline' })).toThrow(UserError);
+      // ... and before any work, by the declared check, when the parameters resolve.
+      expect(() => resolveParams(infidelity.params, { perturbation: 'baseline' }, 'infidelity')).toThrow(
+        /^--set infidelity\.perturbation=baseline infidelity\.normalise=true: expected normalise=false with perturbation=baseline/,
+      );
+      expect(resolveParams(infidelity.params, { perturbation: 'baseline', normalise: 'false' }, 'infidelity').normalise).toBe(false);
     }
     model.dispose();
   });

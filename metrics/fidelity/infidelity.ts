@@ -17,14 +17,24 @@
 import { sizeOf } from '../../core/batch.js';
 import { UserError } from '../../core/errors.js';
 import type { OutputKind } from '../../core/model.js';
-import { bool, int, num, oneOf } from '../../core/params.js';
+import { bool, int, num, oneOf, withChecks } from '../../core/params.js';
 import { baselineParam, baselineRows, blurSigmaParam } from '../common/baselines.js';
 import { attributionOf, checkInput, nullValue, scorableAttributions } from '../common/per-sample.js';
 import type { AttributionMetric } from '../types.js';
 
 const ID = 'infidelity';
 
-const params = {
+/**
+ * One perturbation (perturbation=baseline) is fitted exactly by the optimal beta, so the normalised
+ * form would score every non-zero attribution 0: that pairing is refused.
+ */
+const oneFittedPerturbation = {
+  params: ['perturbation', 'normalise'] as const,
+  rule: 'normalise=false with perturbation=baseline (one perturbation, which the rescaling fits exactly)',
+  holds: (v: { readonly perturbation: string; readonly normalise: boolean }) => v.perturbation !== 'baseline' || !v.normalise,
+};
+
+const params = withChecks({
   perturbation: oneOf(['gaussian', 'baseline'], 'gaussian', 'I ~ N(0, sigma^2) on every element (Yeh et al.), or the one deterministic I = x - baseline (needs normalise=false)'),
   sigma: num({ default: 0.1, min: 1e-9, max: 100, description: 'standard deviation of the Gaussian perturbation, in model-input units' }),
   samples: int({ default: 100, min: 1, max: 100_000, description: 'perturbations per sample (gaussian; baseline uses one)' }),
@@ -36,7 +46,7 @@ const params = {
   output: oneOf(['explainer', 'logit', 'probability'], 'explainer', "model output: the explainer's declared output, or logit / probability"),
   baseline: baselineParam,
   blurSigma: blurSigmaParam,
-} as const;
+} as const, [oneFittedPerturbation]);
 
 /**
  * Mean squared error of s_r (attribution · perturbation) against Δf_r, after the optimal rescaling of
@@ -84,10 +94,8 @@ export const infidelity: AttributionMetric<typeof params> = {
     const { batch } = input;
     const d = sizeOf(batch.sampleShape);
     const output: OutputKind = p.output === 'explainer' ? input.output : p.output;
-    if (p.perturbation === 'baseline' && p.normalise) {
-      // One perturbation: beta fits it exactly, so every non-zero attribution would score 0.
-      throw new UserError(`${where}: perturbation=baseline draws a single perturbation, which normalise=true fits exactly (always 0); set normalise=false`);
-    }
+    // Declared and checked when the parameters resolve; evaluate may also be called with values never resolved.
+    if (!oneFittedPerturbation.holds(p)) throw new UserError(`${where}: expected ${oneFittedPerturbation.rule}`);
     const runs = p.perturbation === 'baseline' ? 1 : p.samples;
     const per = runs + 1; // row 0 of each sample is x
     const needBase = p.perturbation === 'baseline' || p.multiplyByInputs;

@@ -1,10 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../core/backend.js';
 import { makeBatch } from '../../core/batch.js';
 import { UserError } from '../../core/errors.js';
-import { defaults } from '../../core/params.js';
+import { defaults, resolveParams } from '../../core/params.js';
 import { rngFor } from '../../core/rng.js';
+import { runBenchmark } from '../../runner/run.js';
 import type { TaskView } from '../../datasets/task.js';
 import { imageLinearSoftmax, linearSoftmax } from '../../test/helpers/tiny-models.js';
 import { attributionInput, imageTask, metricContext, tabularTask } from '../../test/helpers/metric-context.js';
@@ -26,6 +30,21 @@ const softmax = (z: number[]) => {
 };
 
 describe('road', () => {
+  it('declares percentages as a list: the default is recorded as the text it always was, 0,150 is refused', () => {
+    expect(P.percentages).toBe('10,20,30,40,50,60,70,80,90');
+    expect(road.params.percentages.read(P.percentages)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90]);
+    expect(resolveParams(road.params, { percentages: '5,95' }, 'road').percentages).toBe('5,95');
+    expect(() => resolveParams(road.params, { percentages: '0,150' }, 'road')).toThrow(/^--set road\.percentages=0,150: .*0 is below 1$/);
+  });
+
+  it('refuses percentages=0,150 in a run before any work: a user error (exit 2) in one line, nothing written', async () => {
+    const out = join(tmpdir(), `xai-road-refused-${process.pid}`);
+    const run = runBenchmark({ profile: 'quick', metrics: ['road'], sets: ['road.percentages=0,150'], out });
+    await expect(run).rejects.toThrow(UserError);
+    await expect(run).rejects.toThrow(/^--set road\.percentages=0,150: [^\n]*$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('MoRF hurts a faithful attribution fast and LeRF slowly, on a model that reads one pixel', async () => {
     const weights = Array.from({ length: 16 }, (_, p) => (p === 5 ? [4, -4] : [0, 0]));
     const model = await imageLinearSoftmax(4, 4, weights, [0, 0]);
@@ -99,7 +118,8 @@ describe('road', () => {
     expect(v).toBeCloseTo(sum / 3, 5);
     const none = (road.evaluate(metricContext(model, tabularTask(d, 2)), attributionInput(x, [d], [1], attr, 'probability'), p) as MetricEvaluation).values;
     expect(none[0]).toEqual({ null: 'ROAD on non-image inputs needs background data (two rows or more) to fit the imputation' });
-    expect(() => road.evaluate(ctx, attributionInput(x, [d], [1], attr, 'probability'), { ...P, percentages: '0,50' })).toThrow(UserError);
+    const input = attributionInput(x, [d], [1], attr, 'probability');
+    expect(() => road.evaluate(ctx, input, { ...P, percentages: '0,50' })).toThrow(UserError);
     model.dispose();
   });
 
