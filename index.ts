@@ -17,7 +17,21 @@ export { int, num, bool, oneOf, str, resolveParams, type ParamSpecs, type ParamV
 export { UserError } from './core/errors.js';
 export { survey } from './survey/index.js';
 export type { Batch } from './core/batch.js';
-export type { AttributionExplainer, AttributionResult, Explainer, ExplainContext, Bilingual, Family, Need } from './explainers/types.js';
+export type {
+  AttributionExplainer,
+  AttributionResult,
+  Explainer,
+  ExplainContext,
+  ExplainInput,
+  StructuredExplainer,
+  StructuredResult,
+  FitContext,
+  MethodCard,
+  Bilingual,
+  Family,
+  Need,
+} from './explainers/types.js';
+export type { LegacyAttributionExplainer, LegacyStructuredExplainer, PluginExplainer } from './explainers/plugin-api.js';
 export type { AttributionMetric, AttributionInput, Metric, MetricContext, MetricValue, Criterion, Direction } from './metrics/types.js';
 export type { Task, TaskView, TaskSpec, GroundTruth } from './datasets/task.js';
 export type { ResultRecord } from './runner/result-record.js';

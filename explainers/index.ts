@@ -21,6 +21,7 @@ import { occlusionExplainer } from './attribution/occlusion.js';
 import { randomExplainer } from './attribution/random.js';
 import { rulesExplainers } from './rules/index.js';
 import { smoothgradExplainer } from './attribution/smoothgrad.js';
+import { type PluginExplainer, toCurrentApi } from './plugin-api.js';
 import type { AttributionResult, Bilingual, Explainer } from './types.js';
 
 export const explainers: readonly Explainer[] = [
@@ -45,14 +46,17 @@ export const explainers: readonly Explainer[] = [
 const plugins = new Map<string, Explainer>();
 
 /**
- * Registers a user's explainer. Its id may not shadow a built-in unless `replace` is set (`xai-bench ci`
- * scores a changed version of a built-in against that built-in's baseline).
+ * Registers a user's explainer, of either contract (plugin-api.ts), and returns it in the current one.
+ * Its id may not shadow a built-in unless `replace` is set (`xai-bench ci` scores a changed version of
+ * a built-in against that built-in's baseline).
  */
-export function registerPlugin(explainer: Explainer, opts: { replace?: boolean } = {}): void {
-  if (!opts.replace && explainers.some((e) => e.id === explainer.id)) {
-    throw new UserError(`plugin id '${explainer.id}' is the id of a built-in explainer: give the plugin its own id`);
+export function registerPlugin(plugin: PluginExplainer, opts: { replace?: boolean } = {}): Explainer {
+  if (!opts.replace && explainers.some((e) => e.id === plugin.id)) {
+    throw new UserError(`plugin id '${plugin.id}' is the id of a built-in explainer: give the plugin its own id`);
   }
+  const explainer = toCurrentApi(plugin);
   plugins.set(explainer.id, explainer);
+  return explainer;
 }
 
 export function isPlugin(id: string): boolean {
@@ -61,7 +65,10 @@ export function isPlugin(id: string): boolean {
 
 export function getExplainer(id: string): Explainer {
   const found = plugins.get(id) ?? explainers.find((e) => e.id === id);
-  if (!found) throw new UserError(`--explainers ${id}: unknown explainer '${id}' (known: ${explainers.map((e) => e.id).join(', ')}; a plugin is given by its path, e.g. ./my-explainer.ts)`);
+  if (!found) {
+    const known = explainers.map((e) => e.id).join(', ');
+    throw new UserError(`--explainers ${id}: unknown explainer '${id}' (known: ${known}; a plugin is given by its path, e.g. ./my-explainer.ts)`);
+  }
   return found;
 }
 

@@ -1,6 +1,9 @@
 /**
- * The Explainer contract (DESIGN.md "Explainer"): `{ id, family, needs, output, deterministic, params,
- * fit?, explain }`, uniform across methods as Captum's attribute() is.
+ * The Explainer contract (docs/formats.md, "Explainer"): `{ api: 2, id, family, needs, output,
+ * deterministic, params, fit?, explain }`, uniform across methods as Captum's attribute() is. `explain`
+ * takes one input object (ExplainInput), so a field added later does not break explainers written
+ * before it; explainers written against the first, positional signature are still accepted as plugins
+ * (plugin-api.ts adapts them).
  */
 import type { Batch } from '../core/batch.js';
 import type { Engine } from '../core/engine.js';
@@ -74,8 +77,26 @@ export interface AttributionResult {
   readonly extras?: readonly Record<string, unknown>[];
 }
 
-/** What every explainer declares, whatever its family (DESIGN.md "Explainer"). */
+/** The version of the explainer contract this code defines; older explainers omit `api` (plugin-api.ts). */
+export const EXPLAINER_API = 2;
+
+/** What `explain` is given: one batch of inputs, their targets and ids, the parameters and the fitted state. */
+export interface ExplainInput<P = ParamValues<ParamSpecs>, State = void> {
+  readonly ctx: ExplainContext;
+  readonly batch: Batch;
+  /** The class explained for each input. */
+  readonly targets: Int32Array;
+  /** Stable per-sample ids: random streams are derived from them (ctx.rng). */
+  readonly sampleIds: readonly string[];
+  readonly params: P;
+  /** What fit() returned for this task (undefined when the explainer has no fit). */
+  readonly state: State;
+}
+
+/** What every explainer declares, whatever its family (docs/formats.md, "Explainer"). */
 export interface ExplainerBase<S extends ParamSpecs = ParamSpecs, State = void> {
+  /** The contract version: 2, explain takes one ExplainInput. */
+  readonly api: typeof EXPLAINER_API;
   readonly id: string;
   readonly family: Family;
   readonly description: string;
@@ -109,14 +130,7 @@ export interface TaskData {
 
 export interface AttributionExplainer<S extends ParamSpecs = ParamSpecs, State = void> extends ExplainerBase<S, State> {
   readonly family: 'attribution';
-  explain(
-    ctx: ExplainContext,
-    batch: Batch,
-    targets: Int32Array,
-    sampleIds: readonly string[],
-    params: ParamValues<S>,
-    state: State,
-  ): AttributionResult | Promise<AttributionResult>;
+  explain(input: ExplainInput<ParamValues<S>, State>): AttributionResult | Promise<AttributionResult>;
 }
 
 export type StructuredFamily = Exclude<Family, 'attribution'>;
@@ -135,14 +149,7 @@ export interface StructuredResult<Sample = Record<string, unknown>, Global = Rec
 export interface StructuredExplainer<S extends ParamSpecs = ParamSpecs, State = void, Sample = Record<string, unknown>, Global = Record<string, unknown>>
   extends ExplainerBase<S, State> {
   readonly family: StructuredFamily;
-  explain(
-    ctx: ExplainContext,
-    batch: Batch,
-    targets: Int32Array,
-    sampleIds: readonly string[],
-    params: ParamValues<S>,
-    state: State,
-  ): StructuredResult<Sample, Global> | Promise<StructuredResult<Sample, Global>>;
+  explain(input: ExplainInput<ParamValues<S>, State>): StructuredResult<Sample, Global> | Promise<StructuredResult<Sample, Global>>;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a registry holds explainers of every parameter and state type */

@@ -61,7 +61,7 @@ export async function explainSamples(o: ExplainSamplesOptions): Promise<AnySampl
     const ids = o.sampleIds.slice(start, start + m);
     const before = o.engine.passes();
     const t0 = performance.now();
-    const result = await o.explainer.explain(ctx, sub, targets, ids, o.params, o.state);
+    const result = await o.explainer.explain({ ctx, batch: sub, targets, sampleIds: ids, params: o.params, state: o.state });
     const seconds = (performance.now() - t0) / 1000;
     const after = o.engine.passes();
     // Pass counts are whole numbers in the record (schema); explainers whose samples cost different

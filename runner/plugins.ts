@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { UserError } from '../core/errors.js';
 import type { ParamSpec } from '../core/params.js';
 import { registerPlugin } from '../explainers/index.js';
+import type { PluginExplainer } from '../explainers/plugin-api.js';
 import type { Explainer } from '../explainers/types.js';
 
 const FAMILIES = ['attribution', 'rules', 'examples', 'concept-path'];
@@ -25,7 +26,7 @@ function problem(path: string, what: string): never {
 }
 
 /** Checks the declaration; returns it typed. Every message names the plugin and the field. */
-export function checkPlugin(value: unknown, path: string): Explainer {
+export function checkPlugin(value: unknown, path: string): PluginExplainer {
   if (!value || typeof value !== 'object') problem(path, 'the module must default-export an explainer object (see README "Adding an explainer")');
   const e = value as Record<string, unknown>;
   if (typeof e.id !== 'string' || !ID.test(e.id)) problem(path, `"id" must be letters, digits, '.', '_' or '-' (got ${JSON.stringify(e.id)})`);
@@ -38,9 +39,12 @@ export function checkPlugin(value: unknown, path: string): Explainer {
   for (const [name, spec] of Object.entries(e.params as Record<string, ParamSpec>)) {
     if (!spec || !['number', 'boolean', 'enum', 'string'].includes((spec as ParamSpec).kind)) problem(path, `params.${name} is not a parameter declaration`);
   }
+  if (e.api !== undefined && e.api !== 1 && e.api !== 2) {
+    problem(path, `"api" must be 2 (explain takes one input object) or absent (the positional explain of api 1), got ${JSON.stringify(e.api)}`);
+  }
   if (typeof e.explain !== 'function') problem(path, '"explain" must be a function');
   if (e.fit !== undefined && typeof e.fit !== 'function') problem(path, '"fit" must be a function when given');
-  return value as Explainer;
+  return value as PluginExplainer;
 }
 
 /** Imports, checks and registers a plugin; returns its id. */
@@ -62,9 +66,8 @@ export async function loadPlugin(path: string, opts: { replace?: boolean } = {})
   // A module compiled as CommonJS (a .ts file outside an ESM package) nests its default export.
   let exported = mod.default;
   if (exported && typeof exported === 'object' && !('id' in exported) && 'default' in exported) exported = (exported as { default: unknown }).default;
-  const explainer = checkPlugin(exported, path);
-  registerPlugin(explainer, opts);
-  return explainer;
+  // Registered in the current contract: a plugin of api 1 comes back wrapped (explainers/plugin-api.ts).
+  return registerPlugin(checkPlugin(exported, path), opts);
 }
 
 /** Resolves explainer arguments: ids stay ids, paths are loaded as plugins and become their ids. */

@@ -74,7 +74,7 @@ export function reExplainer(explainer: AttributionExplainer<any, any>, // eslint
     const salt = opts.salt ?? '';
     const base = explainContext(eng, task, seed, explainer.id);
     const ctx = salt === '' ? base : { ...base, rng: (sampleId: string, purpose: string) => explainStream(seed, task.id, explainer.id, sampleId, purpose, salt) };
-    const result = await explainer.explain(ctx, batch, targets, sampleIds, params, await st);
+    const result = await explainer.explain({ ctx, batch, targets, sampleIds, params, state: await st });
     if (eng !== engine) {
       // Passes on another model's engine are still this cell's cost.
       const p = eng.passes();

@@ -43,6 +43,7 @@ const card: MethodCard = {
 };
 
 export const gradientXInputExplainer: AttributionExplainer<typeof params> = {
+  api: 2,
   id: 'gradient-x-input',
   family: 'attribution',
   description: 'Input times the gradient of the target logit.',
@@ -51,7 +52,7 @@ export const gradientXInputExplainer: AttributionExplainer<typeof params> = {
   deterministic: true,
   card,
   params,
-  explain(ctx, batch, targets) {
+  explain({ ctx, batch, targets }) {
     const g = ctx.engine.gradients(batch, targets, 'logit');
     for (let k = 0; k < g.length; k++) g[k] *= batch.data[k];
     return { attributions: g };

@@ -49,6 +49,7 @@ const card: MethodCard = {
 };
 
 export const gradientExplainer: AttributionExplainer<typeof params> = {
+  api: 2,
   id: 'gradient',
   family: 'attribution',
   description: 'Gradient of the target logit with respect to the input.',
@@ -57,7 +58,7 @@ export const gradientExplainer: AttributionExplainer<typeof params> = {
   deterministic: true,
   card,
   params,
-  explain(ctx, batch, targets, _ids, p) {
+  explain({ ctx, batch, targets, params: p }) {
     const g = ctx.engine.gradients(batch, targets, 'logit');
     if (p.absolute) for (let k = 0; k < g.length; k++) g[k] = Math.abs(g[k]);
     return { attributions: g };

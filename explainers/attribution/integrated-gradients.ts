@@ -60,6 +60,7 @@ const card: MethodCard = {
 };
 
 export const integratedGradientsExplainer: AttributionExplainer<typeof params> = {
+  api: 2,
   id: 'integrated-gradients',
   family: 'attribution',
   description: 'Integrated gradients of the target logit along the straight path from a baseline.',
@@ -68,7 +69,7 @@ export const integratedGradientsExplainer: AttributionExplainer<typeof params> =
   deterministic: true,
   card,
   params,
-  explain(ctx, batch, targets, _ids, p) {
+  explain({ ctx, batch, targets, params: p }) {
     const d = sizeOf(batch.sampleShape);
     const base = baselineInput(ctx.task, p.baseline, d);
     const q = p.method === 'riemann' ? riemannMidpoint(p.steps) : gaussLegendre(p.steps);

@@ -212,6 +212,7 @@ const card: MethodCard = {
 };
 
 export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> = {
+  api: 2,
   id: 'kernel-shap',
   family: 'attribution',
   description:
@@ -237,7 +238,7 @@ export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> 
     picks.forEach((r, k) => background.set(data.data.subarray(r * d, (r + 1) * d), k * d));
     return { background, rows };
   },
-  explain(ctx, batch, targets, sampleIds, p, state) {
+  explain({ ctx, batch, targets, sampleIds, params: p, state }) {
     if (!state) throw new Error('kernel-shap: fit() must run before explain()');
     const d = sizeOf(batch.sampleShape);
     const { background: bg, rows: nb } = state;

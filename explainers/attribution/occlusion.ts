@@ -136,6 +136,7 @@ const card: MethodCard = {
 };
 
 export const occlusionExplainer: AttributionExplainer<typeof params> = {
+  api: 2,
   id: 'occlusion',
   family: 'attribution',
   description: 'Drop in the target logit when a sliding window (or one tabular feature) is set to the baseline.',
@@ -145,7 +146,7 @@ export const occlusionExplainer: AttributionExplainer<typeof params> = {
   card,
   differences,
   params,
-  explain(ctx, batch, targets, _ids, p) {
+  explain({ ctx, batch, targets, params: p }) {
     const d = sizeOf(batch.sampleShape);
     const base = baselineInput(ctx.task, p.baseline, d);
     const { regions, coverage } = planFor(ctx.task.kind, batch.sampleShape, p.window, p.stride);

@@ -38,6 +38,7 @@ const card: MethodCard = {
 };
 
 export const randomExplainer: AttributionExplainer<typeof params> = {
+  api: 2,
   id: 'random',
   family: 'attribution',
   description: 'Control: i.i.d. standard normal attributions, seeded per sample; ignores the model.',
@@ -46,7 +47,7 @@ export const randomExplainer: AttributionExplainer<typeof params> = {
   deterministic: false,
   card,
   params,
-  explain(ctx, batch, _targets, sampleIds) {
+  explain({ ctx, batch, sampleIds }) {
     const d = sizeOf(batch.sampleShape);
     const out = new Float32Array(batch.n * d);
     for (let i = 0; i < batch.n; i++) {

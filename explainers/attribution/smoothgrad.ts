@@ -44,6 +44,7 @@ const card: MethodCard = {
 };
 
 export const smoothgradExplainer: AttributionExplainer<typeof params> = {
+  api: 2,
   id: 'smoothgrad',
   family: 'attribution',
   description: 'Mean gradient of the target logit over Gaussian-noised copies of the input.',
@@ -52,7 +53,7 @@ export const smoothgradExplainer: AttributionExplainer<typeof params> = {
   deterministic: false,
   card,
   params,
-  explain(ctx, batch, targets, sampleIds, p) {
+  explain({ ctx, batch, targets, sampleIds, params: p }) {
     const d = sizeOf(batch.sampleShape);
     const stacks: Stack[] = [];
     for (let i = 0; i < batch.n; i++) {

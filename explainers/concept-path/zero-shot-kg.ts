@@ -78,6 +78,7 @@ const card: MethodCard = {
 };
 
 export const zeroShotKgExplainer: StructuredExplainer<typeof params, ZeroShotSystem, ConceptPathExplanation, ConceptPathGlobal> = {
+  api: 2,
   id: 'zero-shot-kg',
   family: 'concept-path',
   description: 'zero-shot recognition (DAP/ESZSL, calibrated stacking, Socher novelty) explained by knowledge-graph concept paths',
@@ -101,7 +102,7 @@ export const zeroShotKgExplainer: StructuredExplainer<typeof params, ZeroShotSys
     sys.evaluate(ctx.engine, ctx.data.test);
     return sys;
   },
-  explain(ctx, batch, _targets, _ids, p: Params, sys) {
+  explain({ ctx, batch, params: p, state: sys }) {
     const g = sys.setup.graph;
     const a = sys.analyse(ctx.engine, batch);
     const m = sys.attributes.length;

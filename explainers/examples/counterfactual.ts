@@ -107,6 +107,7 @@ function text(task: TaskView, target: number, probability: number, q: ExampleQue
 }
 
 export const counterfactualExplainer: StructuredExplainer<typeof params, void, ExampleQuery> = {
+  api: 2,
   id: 'counterfactual',
   family: 'examples',
   description: 'Least change found (seeded Growing Spheres search, then made sparse) that flips the prediction, with its size.',
@@ -115,7 +116,7 @@ export const counterfactualExplainer: StructuredExplainer<typeof params, void, E
   deterministic: false,
   card,
   params,
-  explain(ctx, batch, targets, sampleIds, p) {
+  explain({ ctx, batch, targets, sampleIds, params: p }) {
     const probs = ctx.engine.outputs(batch, 'probability');
     const c = ctx.engine.numClasses;
     const explanations: ExampleQuery[] = [];

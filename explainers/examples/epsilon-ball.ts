@@ -36,6 +36,7 @@ const card: MethodCard = {
 };
 
 export const epsilonBall: StructuredExplainer<typeof epsilonBallParams, void, GenerativeQuery> = {
+  api: 2,
   id: 'epsilon-ball',
   family: 'examples',
   description: 'generated examples from latents uniform in an L2 ball around the query, radius matched to generative-boundaries\' mean distance (the paper\'s baseline)',
@@ -44,7 +45,7 @@ export const epsilonBall: StructuredExplainer<typeof epsilonBallParams, void, Ge
   deterministic: false,
   params: epsilonBallParams,
   card,
-  async explain(ctx, batch, targets, sampleIds, p) {
+  async explain({ ctx, batch, targets, sampleIds, params: p }) {
     const explanations = await explainExamples(ctx, batch, targets, sampleIds, p, 'epsilon-ball');
     return { explanations, text: explanations.map((e) => examplesText(e, ctx.task.classes)) };
   },

@@ -141,7 +141,7 @@ describe('the generative-boundaries explainer', () => {
   const run = async (seed: number, explainer: typeof generativeBoundaries | typeof epsilonBall = generativeBoundaries) => {
     const engine = new Engine(classifier);
     const ctx = explainContext(engine, task, seed, explainer.id);
-    const res = await explainer.explain(ctx, queries, new Int32Array(2), ['q0', 'q1'], { ...fast, epsilon: 0 } as never, undefined);
+    const res = await explainer.explain({ ctx, batch: queries, targets: new Int32Array(2), sampleIds: ['q0', 'q1'], params: { ...fast, epsilon: 0 } as never, state: undefined });
     return { res, engine };
   };
 

@@ -66,6 +66,7 @@ const card: MethodCard = {
 };
 
 export const generativeBoundaries: StructuredExplainer<typeof examplesParams, void, GenerativeQuery> = {
+  api: 2,
   id: 'generative-boundaries',
   family: 'examples',
   description: 'generated examples from the query\'s generative region: smallest boundary set by a Concrete mask, explored by an RRT (Jeon et al. 2020)',
@@ -74,7 +75,7 @@ export const generativeBoundaries: StructuredExplainer<typeof examplesParams, vo
   deterministic: false,
   params: examplesParams,
   card,
-  async explain(ctx, batch, targets, sampleIds, p) {
+  async explain({ ctx, batch, targets, sampleIds, params: p }) {
     const explanations = await explainExamples(ctx, batch, targets, sampleIds, p, 'rrt');
     return { explanations, text: explanations.map((e) => examplesText(e, ctx.task.classes)) };
   },

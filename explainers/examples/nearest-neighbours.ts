@@ -79,6 +79,7 @@ function text(q: ExampleQuery, target: number, probability: number, classOf: (c:
 }
 
 export const nearestNeighboursExplainer: StructuredExplainer<typeof params, NeighbourPool, ExampleQuery> = {
+  api: 2,
   id: 'nearest-neighbours',
   family: 'examples',
   description: 'Training examples nearest to the input in the penultimate-layer space (Euclidean), with their true labels.',
@@ -97,7 +98,7 @@ export const nearestNeighboursExplainer: StructuredExplainer<typeof params, Neig
     const predicted = argmaxRows(ctx.engine.outputs(x, 'logit'), ctx.engine.numClasses);
     return { x, rows, labels: Int32Array.from(rows, (r) => train.y[r]), predicted, features, width };
   },
-  explain(ctx, batch, targets, _ids, p, pool) {
+  explain({ ctx, batch, targets, params: p, state: pool }) {
     const { data: f } = ctx.engine.features(batch);
     const probs = ctx.engine.outputs(batch, 'probability');
     const c = ctx.engine.numClasses;

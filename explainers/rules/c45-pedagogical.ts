@@ -41,6 +41,7 @@ export const pedagogicalCard = (learner: { en: string; ko: string }, extra: Meth
 });
 
 export const c45PedagogicalExplainer: StructuredExplainer<typeof params, RulesState, RulesSample, RulesGlobal> = {
+  api: 2,
   id: 'c45-pedagogical',
   family: 'rules',
   description: "C4.5 tree (gain ratio, observed-value thresholds, pessimistic pruning) on the network's predictions, as rules",
@@ -54,5 +55,5 @@ export const c45PedagogicalExplainer: StructuredExplainer<typeof params, RulesSt
     measuredFit(ctx, 'c45-pedagogical', p, () =>
       extractPedagogical(ctx, 'c45-pedagogical', p, (data, deadline) => learnC45(data, { minCases: p.minCases, cf: p.cf, deadline })),
     ),
-  explain: (ctx, batch, _t, _ids, _p, state) => explainWithRules(ctx.task, batch, state),
+  explain: ({ ctx, batch, state }) => explainWithRules(ctx.task, batch, state),
 };

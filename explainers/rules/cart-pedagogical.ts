@@ -14,6 +14,7 @@ const params = {
 } as const;
 
 export const cartPedagogicalExplainer: StructuredExplainer<typeof params, RulesState, RulesSample, RulesGlobal> = {
+  api: 2,
   id: 'cart-pedagogical',
   family: 'rules',
   description: "CART tree (Gini, midpoint thresholds, depth-bounded) on the network's predictions, as rules",
@@ -27,5 +28,5 @@ export const cartPedagogicalExplainer: StructuredExplainer<typeof params, RulesS
     measuredFit(ctx, 'cart-pedagogical', p, () =>
       extractPedagogical(ctx, 'cart-pedagogical', p, (data, deadline) => learnCart(data, { maxDepth: p.maxDepth, minLeaf: p.minLeaf, deadline })),
     ),
-  explain: (ctx, batch, _t, _ids, _p, state) => explainWithRules(ctx.task, batch, state),
+  explain: ({ ctx, batch, state }) => explainWithRules(ctx.task, batch, state),
 };

@@ -179,6 +179,7 @@ const card: MethodCard = {
 };
 
 export const deepredExplainer: StructuredExplainer<typeof params, RulesState, RulesSample, RulesGlobal> = {
+  api: 2,
   id: 'deepred',
   family: 'rules',
   description: 'DeepRED: layer-wise decompositional rule extraction with C4.5 trees per hidden term, substitution into DNF and simplification, under explicit budgets',
@@ -189,5 +190,5 @@ export const deepredExplainer: StructuredExplainer<typeof params, RulesState, Ru
   params,
   card,
   fit: (ctx, p) => measuredFit(ctx, 'deepred', p, () => extractDeepRed(ctx, p)),
-  explain: (ctx, batch, _targets, _ids, _p, state) => explainWithRules(ctx.task, batch, state),
+  explain: ({ ctx, batch, state }) => explainWithRules(ctx.task, batch, state),
 };

@@ -66,7 +66,7 @@ describe('single sigmoid neuron sigma(-10x + 2.25)', () => {
   it('explains each input with the rule that fired, or the default', async () => {
     const ctx = context();
     const state = await c45PedagogicalExplainer.fit!(ctx, { minCases: 2, cf: 0.25, rows: 0, seconds: 10 });
-    const r = await c45PedagogicalExplainer.explain({ engine: ctx.engine, task, rng: () => rngFor(0) }, makeBatch(Float32Array.of(0.1, 0.5), [1]), Int32Array.of(1, 0), ['a', 'b'], { minCases: 2, cf: 0.25, rows: 0, seconds: 10 }, state);
+    const r = await c45PedagogicalExplainer.explain({ ctx: { engine: ctx.engine, task, rng: () => rngFor(0) }, batch: makeBatch(Float32Array.of(0.1, 0.5), [1]), targets: Int32Array.of(1, 0), sampleIds: ['a', 'b'], params: { minCases: 2, cf: 0.25, rows: 0, seconds: 10 }, state });
     expect(r.explanations).toEqual([
       { rule: 0, class: '1', classIndex: 1, conditions: [{ feature: 'x', op: '<=', value: 0.22 }] },
       { rule: null, class: '0', classIndex: 0, conditions: [] },

@@ -20,6 +20,7 @@ const params = {
 } as const;
 
 export const trepanLiteExplainer: StructuredExplainer<typeof params, RulesState, RulesSample, RulesGlobal> = {
+  api: 2,
   id: 'trepan-lite',
   family: 'rules',
   description: 'C4.5 tree on the training rows plus synthetic queries from the per-feature marginals, all labelled by the network (TREPAN-style oracle queries)',
@@ -37,5 +38,5 @@ export const trepanLiteExplainer: StructuredExplainer<typeof params, RulesState,
     },
   ]),
   fit: (ctx, p) => measuredFit(ctx, 'trepan-lite', p, () => extractPedagogical(ctx, 'trepan-lite', p, (data, deadline) => learnC45(data, { minCases: p.minCases, cf: p.cf, deadline }))),
-  explain: (ctx, batch, _t, _ids, _p, state) => explainWithRules(ctx.task, batch, state),
+  explain: ({ ctx, batch, state }) => explainWithRules(ctx.task, batch, state),
 };

@@ -143,6 +143,7 @@ const params = {} as const;
 
 /** Gradient x input, as a plugin: x * d logit_target / d x. */
 const explainer: AttributionExplainer<typeof params> = {
+  api: 2,
   id: 'gradient-x-input',
   family: 'attribution',
   description: 'Input times the gradient of the target logit (plugin copy).',
@@ -150,7 +151,7 @@ const explainer: AttributionExplainer<typeof params> = {
   output: 'logit',
   deterministic: true,
   params,
-  explain(ctx, batch, targets) {
+  explain({ ctx, batch, targets }) {
     const g = ctx.engine.gradients(batch, targets, 'logit');
     for (let k = 0; k < g.length; k++) g[k] *= batch.data[k];
     return { attributions: g };

@@ -194,6 +194,7 @@ const card: MethodCard = {
 };
 
 export const limeExplainer: AttributionExplainer<Params, LimeState> = {
+  api: 2,
   id: 'lime',
   family: 'attribution',
   description:
@@ -209,7 +210,7 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
     if (ctx.task.kind !== 'tabular') return {};
     return { tabular: fitTabular(ctx.task, p.backgroundRows, ctx.rng('lime-background')) };
   },
-  explain(ctx, batch, targets, sampleIds, p, state) {
+  explain({ ctx, batch, targets, sampleIds, params: p, state }) {
     const d = sizeOf(batch.sampleShape);
     const image = ctx.task.kind === 'image';
     if (!image && !state?.tabular) throw new Error('lime: fit() must run before explain() on tabular tasks');

@@ -166,6 +166,7 @@ const card: MethodCard = {
 };
 
 export const lrpExplainer: AttributionExplainer<typeof params> = {
+  api: 2,
   id: 'lrp',
   family: 'attribution',
   description:
@@ -178,7 +179,7 @@ export const lrpExplainer: AttributionExplainer<typeof params> = {
   card,
   differences,
   params,
-  explain(ctx, batch: Batch, targets, _ids, p) {
+  explain({ ctx, batch, targets, params: p }) {
     const engine = ctx.engine;
     const shape = engine.inputShape;
     if (batch.sampleShape.length !== shape.length || batch.sampleShape.some((v, i) => v !== shape[i])) {
