@@ -1,5 +1,5 @@
 /**
- * The Metric contract (DESIGN.md "Metric"): `{ id, family, criterion, direction, ideal, chance?,
+ * The Metric contract (docs/formats.md): `{ id, family, criterion, direction, ideal, chance?,
  * params, evaluate }`, a declaration as data plus one evaluate function, in the spirit of Quantus
  * but without its template-method pipeline or global state.
  */

@@ -1,7 +1,7 @@
 /**
  * attribute-f1: the explanatory attributes an explanation names (positive evidence, strongest first)
- * against the graph's hand-authored parts of the sample's TRUE class (methods.md 5.6, attribute
- * precision/recall/F1). Low when the explanation names parts the true digit does not have.
+ * against the graph's hand-authored parts of the sample's TRUE class (attribute precision/recall/F1
+ * against the knowledge graph's ground truth). Low when the explanation names parts the true digit does not have.
  */
 import type { StructuredMetric } from '../types.js';
 import { digitShapeGraph } from '../../datasets/knowledge-graph/load-graph.js';
@@ -23,7 +23,7 @@ export const attributeF1: StructuredMetric = {
   direction: 'higher',
   ideal: 1,
   description: "F1 of the explanation's attributes against the hand-authored has_part attributes of the sample's true class.",
-  reference: 'methods.md 5.6 (attribute precision/recall/F1 vs the KG ground truth)',
+  reference: 'Attribute precision/recall/F1 against the knowledge graph\'s ground truth, after Geng et al. 2021 (X-ZSL)',
   requires: [],
   params: {},
   evaluate(ctx, input) {

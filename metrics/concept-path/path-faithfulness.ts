@@ -1,7 +1,7 @@
 /**
  * path-faithfulness: the drop in the predicted class's probability (softmax over the decision's
  * candidates) when the explanation's top attribute is deleted from the class signature, the system
- * re-run on the input through the engine (methods.md 5.6, faithfulness; should be > 0).
+ * re-run on the input through the engine (deletion faithfulness; should be > 0).
  */
 import type { StructuredMetric } from '../types.js';
 import { explanationsOf, NO_SYSTEM, systemOf } from './zero-shot-state.js';
@@ -14,7 +14,7 @@ export const pathFaithfulness: StructuredMetric = {
   ideal: 1,
   chance: 0,
   description: "Drop in the predicted class's probability when the explanation's top attribute is removed from its signature.",
-  reference: 'methods.md 5.6 (faithfulness: deleting the top explanatory attribute should lower the class score)',
+  reference: 'Deletion faithfulness: deleting the top explanatory attribute should lower the class score (after Geng et al. 2021, X-ZSL)',
   requires: ['model', 'explainer'],
   params: {},
   evaluate(ctx, input) {

@@ -1,8 +1,8 @@
 /**
  * path-validity: the share of an explanation's paths whose every step is an edge of the knowledge
  * graph (either direction, under the inverse relation's name), that start at the predicted class and
- * end at a concept or a seen digit (methods.md 5.6, "path validity"; must be 1 for a correct
- * implementation).
+ * end at a concept or a seen digit (path validity, after the explanation triples of Geng et al. 2021;
+ * must be 1 for a correct implementation).
  */
 import type { StructuredMetric } from '../types.js';
 import { digitNode } from '../../datasets/knowledge-graph/graph.js';
@@ -16,7 +16,7 @@ export const pathValidity: StructuredMetric = {
   direction: 'higher',
   ideal: 1,
   description: 'Share of explanation paths that exist edge by edge in the knowledge graph and start at the predicted class.',
-  reference: 'methods.md 5.6 (path validity), after Geng et al. 2021 (X-ZSL explanation triples)',
+  reference: 'Path validity, after Geng et al. 2021 ("Explainable zero-shot learning via attentive graph convolutional network and knowledge graphs"), X-ZSL explanation triples',
   requires: [],
   params: {},
   evaluate(ctx, input) {

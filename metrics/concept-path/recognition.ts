@@ -1,5 +1,5 @@
 /**
- * Zero-shot recognition on the whole test split (Xian et al. 2018, methods.md 5.4), one figure per
+ * Zero-shot recognition on the whole test split (Xian et al. 2018, "Zero-shot learning: a comprehensive evaluation"), one figure per
  * fitted system, reported for every explained sample (a global metric): conventional ZSL per-class
  * accuracy over unseen classes with the search space unseen only, and generalised (search space all
  * ten digits) per-class accuracy on seen and on unseen test images and their harmonic mean.

@@ -1,7 +1,8 @@
 /**
  * similar-class-ndcg: the explanation's ranked similar seen classes against the graph's ranking, the
  * Jaccard similarity of hand-authored part sets between the predicted class and each seen class
- * (methods.md 5.6, IMSC agreement): NDCG at the list's length, 1 when the best graph neighbours come first.
+ * (agreement with the important similar classes, IMSC, of Geng et al. 2021): NDCG at the list's length,
+ * 1 when the best graph neighbours come first.
  */
 import type { StructuredMetric } from '../types.js';
 import { digitShapeGraph } from '../../datasets/knowledge-graph/load-graph.js';
@@ -27,7 +28,7 @@ export const similarClassNdcg: StructuredMetric = {
   direction: 'higher',
   ideal: 1,
   description: 'NDCG of the ranked similar seen classes against the Jaccard similarity of their hand-authored parts with the predicted class.',
-  reference: 'methods.md 5.6 (IMSC agreement vs the KG-derived Jaccard ranking), after Geng et al. 2021',
+  reference: 'IMSC agreement against the knowledge-graph Jaccard ranking, after Geng et al. 2021 ("Explainable zero-shot learning via attentive graph convolutional network and knowledge graphs")',
   requires: [],
   params: {},
   evaluate(ctx, input) {

@@ -14,7 +14,7 @@ export const acceptanceEfficiency: StructuredMetric<Record<string, never>> = {
   direction: 'higher',
   ideal: 1,
   description: 'In-region samples obtained per candidate latent tested (RRT with bisection vs epsilon-ball rejection sampling at matched distance).',
-  reference: 'Jeon, Jeong & Choi 2020 (AAAI), "guarantees sample acceptance"; our reconstruction, reference/methods.md §3.4.',
+  reference: 'Jeon, Jeong & Choi 2020 (AAAI), "guarantees sample acceptance"; our reconstruction (docs/explainers.md).',
   requires: [],
   params: {},
   evaluate(_ctx, input) {

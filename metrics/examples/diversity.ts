@@ -29,7 +29,7 @@ export const diversity: StructuredMetric<Record<string, never>> = {
   direction: 'descriptive',
   ideal: 0,
   description: 'Mean pairwise L2 distance between the generated samples in image space (read next to homogeneity).',
-  reference: 'Jeon, Jeong & Choi 2020 (AAAI); diversity as mean pairwise image distance, reference/methods.md §3.5.',
+  reference: 'Jeon, Jeong & Choi 2020 (AAAI); diversity as mean pairwise image distance (docs/explainers.md).',
   requires: [],
   params: {},
   evaluate(_ctx, input) {
@@ -50,7 +50,7 @@ export const meanLatentDistance: StructuredMetric<Record<string, never>> = {
   direction: 'descriptive',
   ideal: 0,
   description: "The samples' mean L2 distance from the query in latent space (matched between generative-boundaries and epsilon-ball).",
-  reference: 'Jeon, Jeong & Choi 2020 (AAAI); the matched-distance comparison of reference/methods.md §3.5.',
+  reference: 'Jeon, Jeong & Choi 2020 (AAAI); the matched-distance comparison (docs/explainers.md).',
   requires: [],
   params: {},
   evaluate(_ctx, input) {

@@ -16,7 +16,7 @@ export const homogeneity: StructuredMetric<Record<string, never>> = {
   direction: 'higher',
   ideal: 1,
   description: "Share of generated samples the task's classifier labels like the query's generated image.",
-  reference: 'Jeon, Jeong & Choi 2020 (AAAI), "more homogeneous" samples than epsilon-based sampling; measure reconstructed, reference/methods.md §3.5.',
+  reference: 'Jeon, Jeong & Choi 2020 (AAAI), "more homogeneous" samples than epsilon-based sampling; measure reconstructed (docs/explainers.md).',
   requires: ['model'],
   params: {},
   evaluate(ctx, input) {
@@ -39,7 +39,7 @@ export const featureSimilarity: StructuredMetric<Record<string, never>> = {
   direction: 'higher',
   ideal: 1,
   description: "Mean cosine similarity of the samples' classifier logit vectors to the query's generated image's.",
-  reference: 'Jeon, Jeong & Choi 2020 (AAAI); feature similarity to the query as in reference/methods.md §3.5 (logits as the embedding).',
+  reference: 'Jeon, Jeong & Choi 2020 (AAAI); feature similarity to the query, logits as the embedding (docs/explainers.md).',
   requires: ['model'],
   params: {},
   evaluate(ctx, input) {

@@ -18,7 +18,7 @@ export const regionMembership: StructuredMetric<Record<string, never>> = {
   direction: 'higher',
   ideal: 1,
   description: "Share of the returned samples inside the query's generative region (same on/off pattern on the boundary set), recomputed by a forward pass.",
-  reference: 'Jeon, Jeong & Choi 2020 (AAAI), generative regions; our reconstruction, reference/methods.md §3.',
+  reference: 'Jeon, Jeong & Choi 2020 (AAAI), generative regions; our reconstruction (docs/explainers.md).',
   requires: ['model'],
   params: {},
   async evaluate(ctx, input) {

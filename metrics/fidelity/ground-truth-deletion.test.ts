@@ -1,6 +1,6 @@
 /**
  * On the synthetic tasks, an attribution that is the ground truth itself must beat the random control
- * on deletion AUC: a known answer about the metric and the tasks together (issue 2's done-when).
+ * on deletion AUC: a known answer about the metric and the tasks together (the task's ground truth is what the model reads).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../core/backend.js';

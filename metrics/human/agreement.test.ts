@@ -1,6 +1,6 @@
 /**
- * Known answers for the agreement statistics, from the published worked examples named in
- * reference/human.md §4 and re-derived here, plus properties (perfect agreement, orientation).
+ * Known answers for the agreement statistics, from the published worked examples (named at each
+ * case below) and re-derived here, plus properties (perfect agreement, orientation).
  */
 import { describe, expect, it } from 'vitest';
 import { cohenKappa, cohenKappaFromTable } from './cohen-kappa.js';

@@ -1,6 +1,6 @@
 /**
  * Conversation-turns Per Session (Zhou, Gao, Li & Shum 2020): the mean number of turns per session.
- * Declared convention (reference/human.md §2): one user message answered by one system reply is one
+ * Declared convention (docs/metrics.md): one user message answered by one system reply is one
  * turn, so turns = min(user messages, system messages); sessions longer than the study's cap are
  * counted at the cap. Session lengths are heavy-tailed, so the median and 90th percentile come with
  * the mean. Direction: descriptive (more turns can mean engagement or confusion): never ranked alone.

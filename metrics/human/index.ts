@@ -1,4 +1,4 @@
-/** The survey statistics (issue 6), one concept per file; re-exported for the library entry point. */
+/** The survey statistics, one concept per file; re-exported for the library entry point. */
 export { krippendorffAlpha, type AlphaLevel, type AlphaResult } from './krippendorff-alpha.js';
 export { fleissKappa, fleissTable, type FleissResult } from './fleiss-kappa.js';
 export { cohenKappa, cohenKappaFromTable, type CohenResult, type KappaWeights } from './cohen-kappa.js';

@@ -1,5 +1,5 @@
 /**
- * The standard XAI questionnaires as named instrument versions (reference/human.md §3), kept apart:
+ * The standard XAI questionnaires as named instrument versions (docs/metrics.md), kept apart:
  * ESS 2018 (8 items, Hoffman et al. arXiv:1812.04608) and ESS 2023 (9 items, Front. Comput. Sci.
  * 5:1096257) are different instruments and never share a column; the Trust Scale (2018, 8 items, item
  * 6 "I am wary of the tool" reverse-keyed); the System Causability Scale (Holzinger et al. 2020, 10

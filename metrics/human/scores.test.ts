@@ -8,7 +8,7 @@ import { majority, ssaItemLabel, ssaMajority, ssaSoft, type SsaVote } from './ss
 const v = (sensible: 0 | 1, specific: 0 | 1): SsaVote => ({ sensible, specific });
 
 describe('SSA', () => {
-  // reference/human.md §1.2's constructed check: i2's third rater ticked specific after "not sensible".
+  // A constructed check of the coupling rule: i2's third rater ticked specific after "not sensible".
   const items = [
     [v(1, 1), v(1, 1), v(1, 0)],
     [v(1, 0), v(1, 0), v(0, 1)],

@@ -1,6 +1,6 @@
 /**
  * Sensibleness and Specificity Average (Adiwardana et al. 2020, arXiv:2001.09977), adapted to
- * explanations (reference/human.md §1). Each rater gives (sensible, specific) per item; the coupling
+ * explanations (docs/metrics.md). Each rater gives (sensible, specific) per item; the coupling
  * rule (not sensible ⇒ not specific) is applied first; item labels are the strict majority over raters;
  * Sens and Spec are shares of items; SSA is their mean. The "soft" variant averages every rating
  * without voting and is a sensitivity check only.

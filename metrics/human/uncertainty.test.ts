@@ -22,7 +22,7 @@ describe('normal and F distributions', () => {
   });
 });
 
-describe('BCa pieces (reference/human.md §5.1)', () => {
+describe('BCa pieces (Efron 1987)', () => {
   it('acceleration of the mean of [1,2,3,4,10] is 0.084853', () => {
     const x = [1, 2, 3, 4, 10];
     const jack = x.map((_, i) => meanOf(x.filter((__, j) => j !== i)));

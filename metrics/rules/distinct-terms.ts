@@ -12,7 +12,7 @@ export const distinctTerms: StructuredMetric<Record<string, never>> = {
   direction: 'lower',
   ideal: 0,
   description: 'Number of distinct conditions (feature, comparison, threshold) over all rules; details list the features used.',
-  reference: "REMIX's n_unique_terms; features used as in DNN-RE (methods.md §4.3)",
+  reference: "REMIX's n_unique_terms; features used as in DNN-RE",
   requires: [],
   params: {},
   evaluate(_ctx, input) {

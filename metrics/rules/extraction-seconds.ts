@@ -12,7 +12,7 @@ export const extractionSeconds: StructuredMetric<Record<string, never>> = {
   direction: 'lower',
   ideal: 0,
   description: 'Wall-clock seconds the rule extraction took (fit once per task; excluded from the per-explanation seconds); machine- and backend-dependent.',
-  reference: 'Extraction time as DNN-RE and ECLAIRE report it (methods.md §4.3)',
+  reference: 'Extraction time as DNN-RE and ECLAIRE (Zarlenga et al. 2021) report it',
   requires: [],
   params: {},
   evaluate(_ctx, input) {

@@ -9,7 +9,7 @@ export const ruleCount: StructuredMetric<Record<string, never>> = {
   direction: 'lower',
   ideal: 0,
   description: 'Number of rules (conjunctive clauses over all classes; the default rule not counted).',
-  reference: 'Andrews, Diederich & Tickle 1995 (comprehensibility); DNN-RE comprehensibility (methods.md §4.3)',
+  reference: 'Andrews, Diederich & Tickle 1995 (comprehensibility); DNN-RE comprehensibility',
   requires: [],
   params: {},
   evaluate(_ctx, input) {

@@ -12,7 +12,7 @@ export const ruleLength: StructuredMetric<typeof params> = {
   direction: 'lower',
   ideal: 0,
   description: 'Terms (conditions) per rule: the mean, or the max with stat=max; 0 for a rule set that is only its default.',
-  reference: "DNN-RE's comprehensibility (min/avg/max rule length); DeepRED reports term counts (methods.md §4.3)",
+  reference: "DNN-RE's comprehensibility (min/avg/max rule length); DeepRED (Zilke et al. 2016) reports term counts",
   requires: [],
   params,
   evaluate(_ctx, input, p) {

@@ -35,7 +35,7 @@ export const ruleStability: StructuredMetric<typeof params> = {
   direction: 'higher',
   ideal: 1,
   description: 'Mean Jaccard similarity between the terms of the extracted rule set and those extracted from bootstrap resamples of the training data (same explainer and parameters).',
-  reference: 'Bootstrap stability of rule sets (as in rule-learning stability studies); issue 8',
+  reference: 'Bootstrap stability of rule sets (as in rule-learning stability studies)',
   requires: ['model'],
   params,
   async evaluate(ctx, input, p) {
