@@ -2,7 +2,7 @@
 import { int, num } from '../../core/params.js';
 import type { StructuredExplainer } from '../types.js';
 import { learnCart } from './cart.js';
-import { pedagogicalCard } from './c45-pedagogical.js';
+import { cartPedagogicalCard } from './pedagogical.card.js';
 import { extractPedagogical } from './pedagogical.js';
 import { type RulesGlobal, type RulesSample, type RulesState, explainWithRules, measuredFit } from './rules-explanation.js';
 
@@ -23,7 +23,7 @@ export const cartPedagogicalExplainer: StructuredExplainer<typeof params, RulesS
   output: 'probability',
   deterministic: true,
   params,
-  card: pedagogicalCard({ en: 'a CART decision tree', ko: 'CART 결정 트리' }),
+  card: cartPedagogicalCard,
   fit: (ctx, p) =>
     measuredFit(ctx, 'cart-pedagogical', p, () =>
       extractPedagogical(ctx, 'cart-pedagogical', p, (data, deadline) => learnCart(data, { maxDepth: p.maxDepth, minLeaf: p.minLeaf, deadline })),

@@ -7,7 +7,7 @@
 import { int, num } from '../../core/params.js';
 import type { StructuredExplainer } from '../types.js';
 import { learnC45 } from './c45.js';
-import { pedagogicalCard } from './c45-pedagogical.js';
+import { trepanLiteCard } from './pedagogical.card.js';
 import { extractPedagogical } from './pedagogical.js';
 import { type RulesGlobal, type RulesSample, type RulesState, explainWithRules, measuredFit } from './rules-explanation.js';
 
@@ -29,14 +29,7 @@ export const trepanLiteExplainer: StructuredExplainer<typeof params, RulesState,
   output: 'probability',
   deterministic: false,
   params,
-  card: pedagogicalCard({ en: 'a C4.5 decision tree (with extra synthetic inputs labelled by the network, as TREPAN queries it)', ko: 'C4.5 결정 트리(TREPAN처럼 신경망이 레이블을 붙인 합성 입력을 추가로 사용)' }, [
-    {
-      kind: 'strength',
-      text: { en: 'Oracle queries show the tree more of the network than the training data does, raising fidelity off the training data.', ko: '오라클 질의로 학습 데이터보다 더 많은 신경망의 판단을 트리에 보여 주어, 학습 데이터 밖에서의 충실도를 높입니다.' },
-      evidence: ['rule-fidelity'],
-      expect: 'high',
-    },
-  ]),
+  card: trepanLiteCard,
   fit: (ctx, p) => measuredFit(ctx, 'trepan-lite', p, () => extractPedagogical(ctx, 'trepan-lite', p, (data, deadline) => learnC45(data, { minCases: p.minCases, cf: p.cf, deadline }))),
   explain: ({ ctx, batch, state }) => explainWithRules(ctx.task, batch, state),
 };
