@@ -23,7 +23,9 @@ export function evaluateMetric(
     return metric.evaluate(ctx, input, params);
   }
   if (isAttributionInput(input) || input.family !== metric.family) {
-    throw new TypeError(`metric ${metric.id} scores ${metric.family} explanations, not ${isAttributionInput(input) ? 'attribution' : input.family}`);
+    throw new TypeError(
+      `metric ${metric.id} scores ${metric.family} explanations, not ${isAttributionInput(input) ? 'attribution' : input.family}`,
+    );
   }
   return metric.evaluate(ctx, input, params);
 }

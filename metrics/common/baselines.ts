@@ -38,7 +38,9 @@ export function baselineRows(task: TaskView, batch: Batch, kind: BaselineKind, b
     case 'blur': {
       const shape = batch.sampleShape;
       if (task.kind !== 'image' || (shape.length !== 2 && shape.length !== 3)) {
-        throw new UserError(`${where}: baseline=blur needs an image task with samples [height, width(, channels)], got ${task.kind} [${shape.join(', ')}]`);
+        throw new UserError(
+          `${where}: baseline=blur needs an image task with samples [height, width(, channels)], got ${task.kind} [${shape.join(', ')}]`,
+        );
       }
       const [h, w, c = 1] = shape;
       for (let i = 0; i < batch.n; i++) {

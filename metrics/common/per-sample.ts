@@ -31,7 +31,9 @@ export function checkInput(input: AttributionInput, metricId: string): void {
   const { batch } = input;
   const n = batch.n;
   const problems: string[] = [];
-  if (input.attributions.length !== batch.data.length) problems.push(`attributions has ${input.attributions.length} values, batch ${batch.data.length}`);
+  if (input.attributions.length !== batch.data.length) {
+    problems.push(`attributions has ${input.attributions.length} values, batch ${batch.data.length}`);
+  }
   if (input.targets.length !== n) problems.push(`targets has ${input.targets.length} entries for ${n} samples`);
   if (input.sampleIds.length !== n) problems.push(`sampleIds has ${input.sampleIds.length} entries for ${n} samples`);
   if (input.reference && input.reference.length !== n) problems.push(`reference has ${input.reference.length} entries for ${n} samples`);

@@ -12,7 +12,12 @@ import { attributionOf, attributionProblem, checkInput, nullValue } from './per-
 import type { AttributionInput, MetricContext, MetricValue } from '../types.js';
 
 export const perturbationCurveParams = {
-  steps: int({ default: 20, min: 1, max: 100_000, description: 'number of equal fractions of the input elements (capped at the number of elements)' }),
+  steps: int({
+    default: 20,
+    min: 1,
+    max: 100_000,
+    description: 'number of equal fractions of the input elements (capped at the number of elements)',
+  }),
   order: oneOf(['signed', 'absolute'], 'signed', 'ranking: signed = most positive first (MoRF), absolute = largest |attribution| first'),
   output: oneOf(['probability', 'logit'], 'probability', 'model output read along the curve, for the target class'),
   baseline: baselineParam,
@@ -53,7 +58,13 @@ export function trapezoidAuc(x: readonly number[], y: readonly number[]): number
   return area;
 }
 
-export function perturbationCurves(ctx: MetricContext, input: AttributionInput, mode: CurveMode, params: PerturbationCurveParams, where: string): CurveOrNull[] {
+export function perturbationCurves(
+  ctx: MetricContext,
+  input: AttributionInput,
+  mode: CurveMode,
+  params: PerturbationCurveParams,
+  where: string,
+): CurveOrNull[] {
   checkInput(input, where);
   const { batch } = input;
   const d = sizeOf(batch.sampleShape);

@@ -57,7 +57,9 @@ export interface ReExplainRows {
 /** One ReExplainer call for all rows; attributions come back shaped like `rows`. */
 export async function reExplainRows(explainer: ReExplainer, input: AttributionInput, r: ReExplainRows): Promise<Float32Array> {
   const m = r.sampleOf.length;
-  if (r.tags.length !== m || (r.targets && r.targets.length !== m)) throw new RangeError('reExplainRows: sampleOf, tags and targets differ in length');
+  if (r.tags.length !== m || (r.targets && r.targets.length !== m)) {
+    throw new RangeError('reExplainRows: sampleOf, tags and targets differ in length');
+  }
   if (m === 0) return new Float32Array(0);
   const batch: Batch = { n: m, sampleShape: input.batch.sampleShape, data: r.rows };
   const targets = r.targets ?? Int32Array.from(r.sampleOf, (i) => input.targets[i]);

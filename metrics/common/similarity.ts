@@ -30,7 +30,12 @@ export function similarityParam(def: SimilarityKind, why: string) {
 }
 
 /** Throws a UserError when `kind` cannot be computed on this task's samples. */
-export function checkSimilarity(kind: SimilarityKind | SanitySimilarityKind, task: TaskView, sampleShape: readonly number[], where: string): void {
+export function checkSimilarity(
+  kind: SimilarityKind | SanitySimilarityKind,
+  task: TaskView,
+  sampleShape: readonly number[],
+  where: string,
+): void {
   if (kind !== 'ssim') return;
   const [h, w] = sampleShape;
   const image = task.kind === 'image' && (sampleShape.length === 2 || sampleShape.length === 3);
@@ -49,7 +54,12 @@ function maxNormalised(v: ArrayLike<number>): Float64Array | null {
 }
 
 /** The similarity of two explanations of one input, or null when it is undefined (a constant side). */
-export function similarity(kind: SimilarityKind, a: ArrayLike<number>, b: ArrayLike<number>, sampleShape: readonly number[]): number | null {
+export function similarity(
+  kind: SimilarityKind,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  sampleShape: readonly number[],
+): number | null {
   switch (kind) {
     case 'spearman-abs':
       return spearman(Float64Array.from(a, Math.abs), Float64Array.from(b, Math.abs));
@@ -106,7 +116,12 @@ function minMaxAbs(v: ArrayLike<number>): Float64Array | null {
  * ssim: each |a| is min-max scaled to span [0, 1] exactly, so that SSIM's constants (K1, K2 times the
  * data range, Wang et al. 2004) have their intended scale.
  */
-export function sanitySimilarity(kind: SanitySimilarityKind, a: ArrayLike<number>, b: ArrayLike<number>, sampleShape: readonly number[]): number | null {
+export function sanitySimilarity(
+  kind: SanitySimilarityKind,
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  sampleShape: readonly number[],
+): number | null {
   let r: number | null;
   if (kind === 'spearman-abs') {
     r = spearman(Float64Array.from(a, Math.abs), Float64Array.from(b, Math.abs));

@@ -10,7 +10,14 @@ const K1 = 0.01;
 const K2 = 0.03;
 
 /** Null when both images are one and the same constant (SSIM is 0/0 there). */
-export function ssim(a: ArrayLike<number>, b: ArrayLike<number>, height: number, width: number, channels = 1, win = SSIM_WINDOW): number | null {
+export function ssim(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  height: number,
+  width: number,
+  channels = 1,
+  win = SSIM_WINDOW,
+): number | null {
   if (a.length !== b.length || a.length !== height * width * channels) {
     throw new RangeError(`ssim: expected two images of ${height}x${width}x${channels}, got ${a.length} and ${b.length} values`);
   }

@@ -19,8 +19,17 @@ const ID = 'completeness-gap';
 
 const params = {
   form: oneOf(['absolute', 'relative'], 'relative', 'absolute gap, or the gap divided by max(|f(x) - f(reference)|, eps)'),
-  tolerance: num({ default: 0.01, min: 0, description: 'a sample counts as complete when its gap is at most this (reported beside the mean, never exact equality)' }),
-  eps: num({ default: 1e-6, min: 1e-12, max: 1, description: 'floor of the denominator of the relative form (float32 outputs resolve about 1e-7)' }),
+  tolerance: num({
+    default: 0.01,
+    min: 0,
+    description: 'a sample counts as complete when its gap is at most this (reported beside the mean, never exact equality)',
+  }),
+  eps: num({
+    default: 1e-6,
+    min: 1e-12,
+    max: 1,
+    description: 'floor of the denominator of the relative form (float32 outputs resolve about 1e-7)',
+  }),
   baseline: oneOf(['task', 'zero'], 'task', 'reference input when the explainer reports no reference: the task baseline or zeros'),
 } as const;
 

@@ -16,7 +16,9 @@ export const pathValidity: StructuredMetric = {
   direction: 'higher',
   ideal: 1,
   description: 'Share of explanation paths that exist edge by edge in the knowledge graph and start at the predicted class.',
-  reference: 'Path validity, after Geng et al. 2021 ("Explainable zero-shot learning via attentive graph convolutional network and knowledge graphs"), X-ZSL explanation triples',
+  reference:
+    'Path validity, after Geng et al. 2021 ("Explainable zero-shot learning via attentive graph convolutional network and knowledge ' +
+    'graphs"), X-ZSL explanation triples',
   requires: [],
   params: {},
   evaluate(ctx, input) {

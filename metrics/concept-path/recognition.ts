@@ -34,7 +34,9 @@ export const zslUnseenAccuracy: StructuredMetric = {
   ...base,
   id: 'zsl-unseen-accuracy',
   chance: 0.5,
-  description: 'Conventional zero-shot accuracy: per-class top-1 on the unseen digits of the whole test split, choosing among unseen digits only (chance 1/2 with two unseen digits).',
+  description:
+    'Conventional zero-shot accuracy: per-class top-1 on the unseen digits of the whole test split, choosing among unseen digits only ' +
+    '(chance 1/2 with two unseen digits).',
   evaluate: (_ctx, input) => recognition(input, (f) => f.zsl),
 };
 

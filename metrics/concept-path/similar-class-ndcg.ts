@@ -27,8 +27,11 @@ export const similarClassNdcg: StructuredMetric = {
   criterion: 'fidelity',
   direction: 'higher',
   ideal: 1,
-  description: 'NDCG of the ranked similar seen classes against the Jaccard similarity of their hand-authored parts with the predicted class.',
-  reference: 'IMSC agreement against the knowledge-graph Jaccard ranking, after Geng et al. 2021 ("Explainable zero-shot learning via attentive graph convolutional network and knowledge graphs")',
+  description:
+    'NDCG of the ranked similar seen classes against the Jaccard similarity of their hand-authored parts with the predicted class.',
+  reference:
+    'IMSC agreement against the knowledge-graph Jaccard ranking, after Geng et al. 2021 ("Explainable zero-shot learning via attentive ' +
+    'graph convolutional network and knowledge graphs")',
   requires: [],
   params: {},
   evaluate(ctx, input) {

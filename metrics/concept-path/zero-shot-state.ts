@@ -30,7 +30,11 @@ export function trueClass(ctx: MetricContext, sampleId: string): number | null {
 export const NO_SYSTEM: MetricValue = { null: 'no fitted zero-shot system (scored from a file)' };
 
 /** Mean over classes of the top-1 accuracy within each class (Xian et al.'s per-class accuracy). */
-export function perClassAccuracy(labels: readonly number[], predicted: readonly number[], classes: readonly number[]): { mean: number; perClass: Record<string, number> } {
+export function perClassAccuracy(
+  labels: readonly number[],
+  predicted: readonly number[],
+  classes: readonly number[],
+): { mean: number; perClass: Record<string, number> } {
   const perClass: Record<string, number> = {};
   for (const c of classes) {
     let n = 0;

@@ -6,7 +6,12 @@
 import { nullValue } from '../common/per-sample.js';
 import type { CommonMetric, ExplanationCost, MetricValue } from '../types.js';
 
-export function costMetric(id: string, field: keyof ExplanationCost, description: string, reference: string): CommonMetric<Record<string, never>> {
+export function costMetric(
+  id: string,
+  field: keyof ExplanationCost,
+  description: string,
+  reference: string,
+): CommonMetric<Record<string, never>> {
   return {
     id,
     family: 'any',
@@ -21,7 +26,9 @@ export function costMetric(id: string, field: keyof ExplanationCost, description
     params: {},
     evaluate(_ctx, input) {
       const { cost } = input;
-      if (cost && cost.length !== input.batch.n) throw new RangeError(`metric ${id}: inconsistent input: cost has ${cost.length} entries for ${input.batch.n} samples`);
+      if (cost && cost.length !== input.batch.n) {
+        throw new RangeError(`metric ${id}: inconsistent input: cost has ${cost.length} entries for ${input.batch.n} samples`);
+      }
       return Array.from({ length: input.batch.n }, (_, i): MetricValue => {
         if (!cost) return nullValue('cost not measured');
         const v = cost[i][field];

@@ -13,7 +13,8 @@ export const acceptanceEfficiency: StructuredMetric<Record<string, never>> = {
   criterion: 'cost',
   direction: 'higher',
   ideal: 1,
-  description: 'In-region samples obtained per candidate latent tested (RRT with bisection vs epsilon-ball rejection sampling at matched distance).',
+  description:
+    'In-region samples obtained per candidate latent tested (RRT with bisection vs epsilon-ball rejection sampling at matched distance).',
   reference: 'Jeon, Jeong & Choi 2020 (AAAI), "guarantees sample acceptance"; our reconstruction (docs/explainers.md).',
   requires: [],
   params: {},

@@ -16,7 +16,8 @@ export const homogeneity: StructuredMetric<Record<string, never>> = {
   direction: 'higher',
   ideal: 1,
   description: "Share of generated samples the task's classifier labels like the query's generated image.",
-  reference: 'Jeon, Jeong & Choi 2020 (AAAI), "more homogeneous" samples than epsilon-based sampling; measure reconstructed (docs/explainers.md).',
+  reference:
+    'Jeon, Jeong & Choi 2020 (AAAI), "more homogeneous" samples than epsilon-based sampling; measure reconstructed (docs/explainers.md).',
   requires: ['model'],
   params: {},
   evaluate(ctx, input) {

@@ -17,7 +17,9 @@ export const regionMembership: StructuredMetric<Record<string, never>> = {
   criterion: 'fidelity',
   direction: 'higher',
   ideal: 1,
-  description: "Share of the returned samples inside the query's generative region (same on/off pattern on the boundary set), recomputed by a forward pass.",
+  description:
+    "Share of the returned samples inside the query's generative region (same on/off pattern on the boundary set), recomputed by a " +
+    "forward pass.",
   reference: 'Jeon, Jeong & Choi 2020 (AAAI), generative regions; our reconstruction (docs/explainers.md).',
   requires: ['model'],
   params: {},

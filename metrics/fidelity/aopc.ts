@@ -16,12 +16,23 @@ import type { AttributionMetric } from '../types.js';
 const ID = 'aopc';
 
 const params = {
-  region: int({ default: 4, min: 1, max: 1024, description: 'side in pixels of the square regions on images (Samek et al. 9, Quantus 8, on 224-px images; 4 suits 28-px ones)' }),
-  steps: int({ default: 20, min: 1, max: 100_000, description: 'L, regions removed (capped at the number of regions; Samek et al. 100 of ~620)' }),
+  region: int({
+    default: 4,
+    min: 1,
+    max: 1024,
+    description: 'side in pixels of the square regions on images (Samek et al. 9, Quantus 8, on 224-px images; 4 suits 28-px ones)',
+  }),
+  steps: int({
+    default: 20,
+    min: 1,
+    max: 100_000,
+    description: 'L, regions removed (capped at the number of regions; Samek et al. 100 of ~620)',
+  }),
   baseline: oneOf(
     ['noise', 'task', 'zero'],
     'noise',
-    'value of a removed element: noise = U(0, 1) on images (Samek et al.), N(0, 1) on standardised tabular features, drawn once per sample; task = task baseline; zero',
+    'value of a removed element: noise = U(0, 1) on images (Samek et al.), N(0, 1) on standardised tabular features, drawn once per ' +
+    'sample; task = task baseline; zero',
   ),
   output: oneOf(['probability', 'logit'], 'probability', 'model output of the target class'),
 } as const;
@@ -45,7 +56,9 @@ export function regionsOf(task: TaskView, shape: readonly number[], r: number): 
 function fillValues(kind: 'noise' | 'task' | 'zero', task: TaskView, d: number, rng: Rng, where: string): Float32Array {
   if (kind === 'zero') return new Float32Array(d);
   if (kind === 'task') {
-    if (task.baseline.length !== d) throw new UserError(`${where}: the task baseline has ${task.baseline.length} values, the input has ${d} per sample`);
+    if (task.baseline.length !== d) {
+      throw new UserError(`${where}: the task baseline has ${task.baseline.length} values, the input has ${d} per sample`);
+    }
     return task.baseline;
   }
   return Float32Array.from({ length: d }, () => (task.kind === 'image' ? rng.next() : rng.normal()));

@@ -32,9 +32,15 @@ const params = {
     default: 0.2,
     min: 1e-9,
     max: 1,
-    description: 'subset size as a fraction of the input elements (rounded, then kept within 2 and d - 1: a single element is what occlusion computes)',
+    description:
+      'subset size as a fraction of the input elements (rounded, then kept within 2 and d - 1: a single element is what occlusion ' +
+      'computes)',
   }),
-  output: oneOf(['explainer', 'logit', 'probability'], 'explainer', "model output compared: the explainer's declared output, or logit / probability"),
+  output: oneOf(
+    ['explainer', 'logit', 'probability'],
+    'explainer',
+    "model output compared: the explainer's declared output, or logit / probability",
+  ),
   baseline: baselineParam,
   blurSigma: blurSigmaParam,
 } as const;

@@ -35,15 +35,28 @@ const oneFittedPerturbation = {
 };
 
 const params = withChecks({
-  perturbation: oneOf(['gaussian', 'baseline'], 'gaussian', 'I ~ N(0, sigma^2) on every element (Yeh et al.), or the one deterministic I = x - baseline (needs normalise=false)'),
+  perturbation: oneOf(
+    ['gaussian', 'baseline'],
+    'gaussian',
+    'I ~ N(0, sigma^2) on every element (Yeh et al.), or the one deterministic I = x - baseline (needs normalise=false)',
+  ),
   sigma: num({ default: 0.1, min: 1e-9, max: 100, description: 'standard deviation of the Gaussian perturbation, in model-input units' }),
   samples: int({ default: 100, min: 1, max: 100_000, description: 'perturbations per sample (gaussian; baseline uses one)' }),
   normalise: bool({
     default: true,
-    description: 'rescale the attribution by the optimal beta first (Yeh et al. normalised infidelity; Captum normalize=True); false: the raw squared error, which rewards small attributions',
+    description:
+      'rescale the attribution by the optimal beta first (Yeh et al. normalised infidelity; Captum normalize=True); false: the raw ' +
+      'squared error, which rewards small attributions',
   }),
-  multiplyByInputs: bool({ default: false, description: 'attributions already include (x - baseline), as IG or Shapley: dot with I / (x - baseline) (Captum multiply_by_inputs)' }),
-  output: oneOf(['explainer', 'logit', 'probability'], 'explainer', "model output: the explainer's declared output, or logit / probability"),
+  multiplyByInputs: bool({
+    default: false,
+    description: 'attributions already include (x - baseline), as IG or Shapley: dot with I / (x - baseline) (Captum multiply_by_inputs)',
+  }),
+  output: oneOf(
+    ['explainer', 'logit', 'probability'],
+    'explainer',
+    "model output: the explainer's declared output, or logit / probability",
+  ),
   baseline: baselineParam,
   blurSigma: blurSigmaParam,
 } as const, [oneFittedPerturbation]);

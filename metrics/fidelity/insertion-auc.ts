@@ -3,7 +3,13 @@
  * baseline, the most relevant elements are restored first, so a faithful attribution brings the output
  * back fastest: higher is better.
  */
-import { perturbationCurveParams, perturbationCurves, curveAucs, type CurveOrNull, type PerturbationCurveParams } from '../common/perturbation-curve.js';
+import {
+  perturbationCurveParams,
+  perturbationCurves,
+  curveAucs,
+  type CurveOrNull,
+  type PerturbationCurveParams,
+} from '../common/perturbation-curve.js';
 import type { AttributionInput, AttributionMetric, MetricContext } from '../types.js';
 
 const ID = 'insertion-auc';

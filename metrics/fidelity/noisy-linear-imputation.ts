@@ -35,7 +35,16 @@ const MAX_BANDWIDTH = 64;
  * Imputes the pixels with removed[y * w + x] = 1 of a channels-last image, in place of a copy, and adds
  * N(0, noise^2) to them. Throws when every pixel is removed (the system is then singular).
  */
-export function imputeImage(img: Float32Array, h: number, w: number, c: number, removed: Uint8Array, noise: number, rng: Rng | null, tol = 1e-7): Float32Array {
+export function imputeImage(
+  img: Float32Array,
+  h: number,
+  w: number,
+  c: number,
+  removed: Uint8Array,
+  noise: number,
+  rng: Rng | null,
+  tol = 1e-7,
+): Float32Array {
   const out = Float32Array.from(img);
   const unknown: number[] = [];
   const slot = new Int32Array(h * w).fill(-1);
@@ -106,7 +115,12 @@ export function imputeImage(img: Float32Array, h: number, w: number, c: number, 
 }
 
 /** Solves A v = b for symmetric positive definite A given as a product; stops at |r| <= tol |b|. */
-export function conjugateGradient(apply: (v: Float64Array, out: Float64Array) => void, b: Float64Array, tol: number, maxIter = 10 * b.length + 100): Float64Array {
+export function conjugateGradient(
+  apply: (v: Float64Array, out: Float64Array) => void,
+  b: Float64Array,
+  tol: number,
+  maxIter = 10 * b.length + 100,
+): Float64Array {
   const n = b.length;
   const v = new Float64Array(n);
   const r = Float64Array.from(b);

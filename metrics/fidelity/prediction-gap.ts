@@ -13,8 +13,18 @@ import { attributionOf, attributionProblem, checkInput, nullValue } from '../com
 import type { AttributionInput, MetricContext, MetricValue } from '../types.js';
 
 export const predictionGapParams = {
-  k: num({ default: 0.25, min: 1e-9, max: 1, description: 'top-k by |attribution|, k as a fraction of the input elements rounded up (OpenXAI k=0.25)' }),
-  std: num({ default: 0.1, min: 0, max: 100, description: 'standard deviation of the Gaussian noise, in model-input units (standardised features on tabular tasks; OpenXAI 0.1)' }),
+  k: num({
+    default: 0.25,
+    min: 1e-9,
+    max: 1,
+    description: 'top-k by |attribution|, k as a fraction of the input elements rounded up (OpenXAI k=0.25)',
+  }),
+  std: num({
+    default: 0.1,
+    min: 0,
+    max: 100,
+    description: 'standard deviation of the Gaussian noise, in model-input units (standardised features on tabular tasks; OpenXAI 0.1)',
+  }),
   samples: int({ default: 100, min: 1, max: 100_000, description: 'perturbed copies per sample (OpenXAI n_samples=100)' }),
   output: oneOf(['probability', 'logit'], 'probability', 'model output of the explained class (OpenXAI: predicted probability)'),
 } as const;
@@ -33,7 +43,13 @@ function constantMagnitude(a: Float32Array): boolean {
   return a.every((v) => Math.abs(v) === m);
 }
 
-export function predictionGaps(ctx: MetricContext, input: AttributionInput, which: PerturbedSet, p: PredictionGapParams, where: string): MetricValue[] {
+export function predictionGaps(
+  ctx: MetricContext,
+  input: AttributionInput,
+  which: PerturbedSet,
+  p: PredictionGapParams,
+  where: string,
+): MetricValue[] {
   checkInput(input, where);
   const { batch } = input;
   const d = sizeOf(batch.sampleShape);

@@ -23,9 +23,17 @@ const params = {
     max: 99,
     description: 'percentages of elements removed (Quantus range(1, 100, 2) = 50 points; 9 by default for cost)',
   }),
-  order: oneOf(['morf', 'lerf'], 'morf', 'morf: most relevant removed first (lower is better); lerf: least relevant first (higher is better)'),
+  order: oneOf(
+    ['morf', 'lerf'],
+    'morf',
+    'morf: most relevant removed first (lower is better); lerf: least relevant first (higher is better)',
+  ),
   rank: oneOf(['signed', 'absolute'], 'signed', 'ranking key: the attribution, or |attribution| (image pixels: summed over channels)'),
-  output: oneOf(['probability', 'accuracy'], 'probability', 'per point: target probability, or 1 when the prediction is still the target (Rong et al.)'),
+  output: oneOf(
+    ['probability', 'accuracy'],
+    'probability',
+    'per point: target probability, or 1 when the prediction is still the target (Rong et al.)',
+  ),
   noise: num({ default: 0.01, min: 0, max: 10, description: 'standard deviation of the noise added to imputed values (Rong et al. 0.01)' }),
 } as const;
 

@@ -71,7 +71,11 @@ export function bcaLevels(z0: number, a: number, level = 0.95): [number, number]
   return [adj(zl), adj(zu)];
 }
 
-export function bootstrapInterval<T>(units: readonly T[], statistic: (sample: readonly T[]) => number, opts: BootstrapOptions): BootstrapInterval {
+export function bootstrapInterval<T>(
+  units: readonly T[],
+  statistic: (sample: readonly T[]) => number,
+  opts: BootstrapOptions,
+): BootstrapInterval {
   const B = opts.resamples ?? DEFAULT_HUMAN_RESAMPLES;
   const level = opts.level ?? 0.95;
   const method = opts.method ?? 'bca';

@@ -103,8 +103,14 @@ export function bradleyTerry(winsIn: readonly (readonly number[])[], opts: Bradl
   const pc = opts.pseudoCount ?? 0;
   const wins = winsIn.map((row, i) => row.map((w, j) => (i !== j && (w > 0 || winsIn[j][i] > 0) ? w + pc : i === j ? 0 : w)));
   const check = comparisonGraph(wins);
-  if (!check.connected) throw new RangeError('bradleyTerry: the comparison graph is not connected, so strengths of its parts are not comparable');
-  if (!check.stronglyConnected) throw new RangeError('bradleyTerry: some methods never win or never lose against the rest, so the MLE does not exist (use a pseudo-count)');
+  if (!check.connected) {
+    throw new RangeError('bradleyTerry: the comparison graph is not connected, so strengths of its parts are not comparable');
+  }
+  if (!check.stronglyConnected) {
+    throw new RangeError(
+      'bradleyTerry: some methods never win or never lose against the rest, so the MLE does not exist (use a pseudo-count)',
+    );
+  }
   const nij = (i: number, j: number) => wins[i][j] + wins[j][i];
   const W = wins.map((row) => row.reduce((s, x) => s + x, 0));
   let pi = new Array<number>(k).fill(1);

@@ -42,7 +42,12 @@ export function cohenKappaFromTable(table: readonly (readonly number[])[], weigh
  * Kappa of two aligned label vectors. `categories` fixes the order (needed for weights); by default
  * the sorted distinct values of both.
  */
-export function cohenKappa(a: readonly number[], b: readonly number[], weights: KappaWeights = 'none', categories?: readonly number[]): CohenResult {
+export function cohenKappa(
+  a: readonly number[],
+  b: readonly number[],
+  weights: KappaWeights = 'none',
+  categories?: readonly number[],
+): CohenResult {
   if (a.length !== b.length) throw new RangeError(`cohenKappa: ${a.length} labels for rater A but ${b.length} for rater B`);
   const cats = categories ?? [...new Set([...a, ...b])].sort((x, y) => x - y);
   const index = new Map(cats.map((c, i) => [c, i]));
@@ -50,7 +55,9 @@ export function cohenKappa(a: readonly number[], b: readonly number[], weights: 
   a.forEach((x, i) => {
     const r = index.get(x);
     const c = index.get(b[i]);
-    if (r === undefined || c === undefined) throw new RangeError(`cohenKappa: label ${r === undefined ? x : b[i]} is not among the categories`);
+    if (r === undefined || c === undefined) {
+      throw new RangeError(`cohenKappa: label ${r === undefined ? x : b[i]} is not among the categories`);
+    }
     table[r][c]++;
   });
   return cohenKappaFromTable(table, weights);

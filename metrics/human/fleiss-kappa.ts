@@ -28,7 +28,9 @@ export function fleissKappa(table: readonly (readonly number[])[]): FleissResult
   for (const [i, row] of table.entries()) {
     if (row.length !== k) throw new RangeError(`fleissKappa: subject ${i} has ${row.length} categories, expected ${k}`);
     const ni = row.reduce((s, x) => s + x, 0);
-    if (ni !== n) throw new RangeError(`fleissKappa: subject ${i} has ${ni} ratings, expected ${n} (every subject needs the same number of raters)`);
+    if (ni !== n) {
+      throw new RangeError(`fleissKappa: subject ${i} has ${ni} ratings, expected ${n} (every subject needs the same number of raters)`);
+    }
   }
   if (n < 2) throw new RangeError('fleissKappa: needs at least two raters per subject');
   const p = Array.from({ length: k }, (_, j) => table.reduce((s, row) => s + row[j], 0) / (N * n));

@@ -24,7 +24,7 @@ export interface AlphaResult {
 /** `data[rater][unit]`, null where the rater gave no value. */
 export function krippendorffAlpha(data: readonly (readonly (number | null)[])[], level: AlphaLevel): AlphaResult {
   const nUnits = data.length ? data[0].length : 0;
-  for (const row of data) if (row.length !== nUnits) throw new RangeError('krippendorffAlpha: every rater row must have one entry per unit');
+  if (data.some((row) => row.length !== nUnits)) throw new RangeError('krippendorffAlpha: every rater row must have one entry per unit');
   const units: number[][] = [];
   for (let u = 0; u < nUnits; u++) {
     const vals: number[] = [];
@@ -38,7 +38,9 @@ export function krippendorffAlpha(data: readonly (readonly (number | null)[])[],
   }
   if (units.length === 0) throw new RangeError('krippendorffAlpha: no unit has values from at least two raters');
   const domain = [...new Set(units.flat())].sort((a, b) => a - b);
-  if (domain.length < 2) throw new RangeError('krippendorffAlpha: only one distinct value, so expected disagreement is 0 and alpha is undefined');
+  if (domain.length < 2) {
+    throw new RangeError('krippendorffAlpha: only one distinct value, so expected disagreement is 0 and alpha is undefined');
+  }
   const index = new Map(domain.map((v, i) => [v, i]));
   const V = domain.length;
   // Coincidence matrix o_ck: ordered pairs of values within a unit, each unit weighted 1/(m_u - 1).

@@ -51,7 +51,9 @@ export function scaleScore(instrument: Instrument, responses: ReadonlyMap<string
   for (const q of instrument.questions) {
     const r = responses.get(q);
     if (r === undefined || r === null) return null;
-    if (!(r >= instrument.scaleMin && r <= instrument.scaleMax)) throw new RangeError(`${instrument.name} ${q}: response ${r} outside ${instrument.scaleMin}..${instrument.scaleMax}`);
+    if (!(r >= instrument.scaleMin && r <= instrument.scaleMax)) {
+      throw new RangeError(`${instrument.name} ${q}: response ${r} outside ${instrument.scaleMin}..${instrument.scaleMax}`);
+    }
     sum += keyed(instrument, q, r);
   }
   const k = instrument.questions.length;

@@ -24,7 +24,9 @@ export function weightsOf(input: AttributionInput, i: number): Float32Array | nu
 export function checkGroundTruth(input: AttributionInput, where: string): void {
   checkInput(input, where);
   const len = input.batch.data.length;
-  if (input.groundTruth && input.groundTruth.length !== len) throw new RangeError(`${where}: groundTruth has ${input.groundTruth.length} values, batch ${len}`);
+  if (input.groundTruth && input.groundTruth.length !== len) {
+    throw new RangeError(`${where}: groundTruth has ${input.groundTruth.length} values, batch ${len}`);
+  }
   if (input.groundTruthWeights && input.groundTruthWeights.length !== len) {
     throw new RangeError(`${where}: groundTruthWeights has ${input.groundTruthWeights.length} values, batch ${len}`);
   }

@@ -37,12 +37,22 @@ const differences: readonly ReferenceDifference[] = [
   {
     reference: 'OpenXAI metrics.py pairwise_comp',
     what: {
-      en: 'Compared over F, the top k = ceil(0.25 d) features of the true weights (the "features of interest" of Krishna et al. 2022); OpenXAI\'s pairwise_comp compares all features. k=1 compares all features. Over all features most compared pairs are a relevant feature against an irrelevant (zero-weight) one, which most explanations order correctly, so values are mostly higher.',
-      ko: '실제 가중치에서 상위 k = ceil(0.25 d)개 특성(Krishna 외 2022의 "관심 특성")인 F만 비교합니다. OpenXAI의 pairwise_comp는 모든 특성을 비교합니다. k=1로 두면 모든 특성을 비교합니다. 모든 특성을 비교하면 비교 대상의 대부분이 관련 특성과 무관한(가중치가 0인) 특성의 쌍이 되는데, 대부분의 설명이 이 순서는 맞히므로 값이 대체로 높아집니다.',
+      en:
+        'Compared over F, the top k = ceil(0.25 d) features of the true weights (the "features of interest" of Krishna et al. 2022); ' +
+        'OpenXAI\'s pairwise_comp compares all features. k=1 compares all features. Over all features most compared pairs are a ' +
+        'relevant feature against an irrelevant (zero-weight) one, which most explanations order correctly, so values are mostly higher.',
+      ko:
+        '실제 가중치에서 상위 k = ceil(0.25 d)개 특성(Krishna 외 2022의 "관심 특성")인 F만 비교합니다. OpenXAI의 pairwise_comp는 모든 특성을 비교합니다. k=1로 두면 모든 특성을 ' +
+        '비교합니다. 모든 특성을 비교하면 비교 대상의 대부분이 관련 특성과 무관한(가중치가 0인) 특성의 쌍이 되는데, 대부분의 설명이 이 순서는 맞히므로 값이 대체로 높아집니다.',
     },
     size: {
-      en: 'Mean over 128 samples per task, all features minus top-k: +0.09 to +0.31 for gradient×input, integrated gradients, occlusion and LRP on synth-linear-mlp, hiring-biased-mlp and hiring-fair-mlp; for the plain gradient +0.005 on synth-linear-mlp and +0.17 to +0.21 on the hiring tasks.',
-      ko: "과제마다 표본 128개의 평균에서 '전체 특성' 값에서 '상위 k' 값을 빼면, synth-linear-mlp, hiring-biased-mlp, hiring-fair-mlp에서 gradient×input, integrated gradients, occlusion, LRP는 +0.09에서 +0.31이고, 단순 기울기는 synth-linear-mlp에서 +0.005, hiring 과제에서 +0.17에서 +0.21입니다.",
+      en:
+        'Mean over 128 samples per task, all features minus top-k: +0.09 to +0.31 for gradient×input, integrated gradients, occlusion ' +
+        'and LRP on synth-linear-mlp, hiring-biased-mlp and hiring-fair-mlp; for the plain gradient +0.005 on synth-linear-mlp and ' +
+        '+0.17 to +0.21 on the hiring tasks.',
+      ko:
+        "과제마다 표본 128개의 평균에서 '전체 특성' 값에서 '상위 k' 값을 빼면, synth-linear-mlp, hiring-biased-mlp, hiring-fair-mlp에서 gradient×input, integrated " +
+        "gradients, occlusion, LRP는 +0.09에서 +0.31이고, 단순 기울기는 synth-linear-mlp에서 +0.005, hiring 과제에서 +0.17에서 +0.21입니다.",
     },
   },
 ];

@@ -18,7 +18,11 @@ const params = {
   ),
 } as const;
 
-export function relevanceMass(a: ArrayLike<number>, mask: ArrayLike<number>, relevance: 'positive' | 'absolute' | 'signed'): { inside: number; total: number } {
+export function relevanceMass(
+  a: ArrayLike<number>,
+  mask: ArrayLike<number>,
+  relevance: 'positive' | 'absolute' | 'signed',
+): { inside: number; total: number } {
   let inside = 0;
   let total = 0;
   for (let j = 0; j < a.length; j++) {

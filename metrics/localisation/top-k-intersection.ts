@@ -12,7 +12,12 @@ import type { AttributionMetric } from '../types.js';
 const ID = 'top-k-intersection';
 
 const params = {
-  k: num({ default: 0.02, min: 1e-9, max: 1, description: 'k as a fraction of the input elements (rounded, at least 1); Quantus 1000 of 224x224 is about 0.02' }),
+  k: num({
+    default: 0.02,
+    min: 1e-9,
+    max: 1,
+    description: 'k as a fraction of the input elements (rounded, at least 1); Quantus 1000 of 224x224 is about 0.02',
+  }),
   order: oneOf(['signed', 'absolute'], 'signed', 'ranking: highest attribution first, or largest |attribution| first'),
 } as const;
 

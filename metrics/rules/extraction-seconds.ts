@@ -11,7 +11,9 @@ export const extractionSeconds: StructuredMetric<Record<string, never>> = {
   criterion: 'cost',
   direction: 'lower',
   ideal: 0,
-  description: 'Wall-clock seconds the rule extraction took (fit once per task; excluded from the per-explanation seconds); machine- and backend-dependent.',
+  description:
+    'Wall-clock seconds the rule extraction took (fit once per task; excluded from the per-explanation seconds); machine- and ' +
+    'backend-dependent.',
   reference: 'Extraction time as DNN-RE and ECLAIRE (Zarlenga et al. 2021) report it',
   requires: [],
   params: {},

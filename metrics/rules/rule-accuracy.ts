@@ -9,7 +9,9 @@ export const ruleAccuracy: StructuredMetric<Record<string, never>> = {
   criterion: 'fidelity',
   direction: 'higher',
   ideal: 1,
-  description: "Share of the task's test inputs the rule set classifies correctly; the network's accuracy on the same inputs is in the details (rules cannot be expected to beat it).",
+  description:
+    "Share of the task's test inputs the rule set classifies correctly; the network's accuracy on the same inputs is in the details " +
+    "(rules cannot be expected to beat it).",
   reference: 'Andrews, Diederich & Tickle 1995; DeepRED, TREPAN, DNN-RE',
   requires: ['model'],
   params: {},

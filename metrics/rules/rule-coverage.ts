@@ -14,7 +14,9 @@ export const ruleCoverage: StructuredMetric<Record<string, never>> = {
   criterion: 'completeness',
   direction: 'descriptive',
   ideal: 1,
-  description: 'Share of the test inputs on which at least one rule fires (the default class decides the rest); details give the default-rule share and its agreement with the network.',
+  description:
+    'Share of the test inputs on which at least one rule fires (the default class decides the rest); details give the default-rule ' +
+    'share and its agreement with the network.',
   reference: 'Andrews, Diederich & Tickle 1995 (completeness); DeepRED on incomplete rule sets',
   requires: ['model'],
   params: {},

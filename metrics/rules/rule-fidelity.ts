@@ -8,7 +8,9 @@ export const ruleFidelity: StructuredMetric<Record<string, never>> = {
   criterion: 'fidelity',
   direction: 'higher',
   ideal: 1,
-  description: "Share of the task's test inputs on which the rule set's prediction equals the network's (the explained samples when no test split is available).",
+  description:
+    "Share of the task's test inputs on which the rule set's prediction equals the network's (the explained samples when no test split " +
+    "is available).",
   reference: 'Andrews, Diederich & Tickle 1995; the main metric of DeepRED, TREPAN, DNN-RE and REMIX',
   requires: ['model'],
   params: {},

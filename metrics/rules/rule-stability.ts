@@ -34,7 +34,9 @@ export const ruleStability: StructuredMetric<typeof params> = {
   criterion: 'stability',
   direction: 'higher',
   ideal: 1,
-  description: 'Mean Jaccard similarity between the terms of the extracted rule set and those extracted from bootstrap resamples of the training data (same explainer and parameters).',
+  description:
+    'Mean Jaccard similarity between the terms of the extracted rule set and those extracted from bootstrap resamples of the training ' +
+    'data (same explainer and parameters).',
   reference: 'Bootstrap stability of rule sets (as in rule-learning stability studies)',
   requires: ['model'],
   params,

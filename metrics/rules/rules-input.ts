@@ -12,7 +12,9 @@ import type { MetricContext, MetricEvaluation, StructuredInput } from '../types.
 
 export function rulesStateOf(input: StructuredInput, metricId: string): RulesState {
   const s = input.state as Partial<RulesState> | undefined;
-  if (!s || !s.ruleSet || !s.global) throw new Error(`metric ${metricId}: needs the rules explainer's fitted rule set (run it through an explainer, not a file)`);
+  if (!s || !s.ruleSet || !s.global) {
+    throw new Error(`metric ${metricId}: needs the rules explainer's fitted rule set (run it through an explainer, not a file)`);
+  }
   return s as RulesState;
 }
 

@@ -21,7 +21,8 @@ const ID = 'mprt';
 const params = {
   similarity: sanitySimilarityParam(
     'spearman-abs',
-    "Default: Spearman of the magnitudes, floored at 0 (Adebayo et al.'s rank correlation of absolute maps; valid on every task); ssim for " +
+    "Default: Spearman of the magnitudes, floored at 0 (Adebayo et al.'s rank correlation of absolute maps; valid on every task); ssim " +
+    "for " +
       "images. Measured with the gradient on the MNIST CNN (40 test digits): the magnitudes keep about half their rank order after full " +
       'randomisation (0.36 to 0.57, mean 0.50, at the threshold; the floor changed none of them), ssim 0.15, signed Spearman about 0.',
   ),
@@ -30,7 +31,8 @@ const params = {
   cascade: oneOf(
     ['full', 'final-only'] as const,
     'full',
-    'full: re-explain after each cascade stage (the similarity curve per layer, Adebayo et al.); final-only: only the fully randomised model (one re-explanation instead of one per layer, for budgets; the verdict is the same)',
+    'full: re-explain after each cascade stage (the similarity curve per layer, Adebayo et al.); final-only: only the fully randomised ' +
+    'model (one re-explanation instead of one per layer, for budgets; the verdict is the same)',
   ),
 } as const;
 
@@ -43,16 +45,23 @@ export const mprt: AttributionMetric<typeof params> = {
   // A model-independent explanation (the input itself; the random control under shared streams) stays identical.
   chance: 1,
   description:
-    'Similarity between the explanation and the re-explanation on the fully randomised model, after cascading randomisation of every layer ' +
-    'with weights from the output layer down (details: the mean similarity after each stage, the layers in order, and per sample whether it ' +
-    'passes, i.e. similarity < threshold). The similarity is in [0, 1] (default max(0, Spearman(|a|, |b|)); a sign flip counts as the same ' +
+    'Similarity between the explanation and the re-explanation on the fully randomised model, after cascading randomisation of every ' +
+    'layer ' +
+    'with weights from the output layer down (details: the mean similarity after each stage, the layers in order, and per sample ' +
+    'whether it ' +
+    'passes, i.e. similarity < threshold). The similarity is in [0, 1] (default max(0, Spearman(|a|, |b|)); a sign flip counts as the ' +
+    'same ' +
     'explanation). Lower is better: 0 means unrelated to the original, 1 means the explanation ignores the weights.',
   reference:
-    'Adebayo et al. 2018 (cascading randomisation, top-down; rank correlation of absolute maps, SSIM); as Quantus MPRT (layer_order=top_down, ' +
-    'similarity_func=correlation_spearman, abs=True, scoring the fully randomised model; Quantus can also average over layers, here the curve ' +
-    'is in the details) except that we floor the Spearman at 0 where Quantus keeps its sign (down to -1 when the magnitudes reverse order), ' +
+    'Adebayo et al. 2018 (cascading randomisation, top-down; rank correlation of absolute maps, SSIM); as Quantus MPRT ' +
+    '(layer_order=top_down, ' +
+    'similarity_func=correlation_spearman, abs=True, scoring the fully randomised model; Quantus can also average over layers, here the ' +
+    'curve ' +
+    'is in the details) except that we floor the Spearman at 0 where Quantus keeps its sign (down to -1 when the magnitudes reverse ' +
+    'order), ' +
     'and that our ssim is the 2-D windowed SSIM of min-max scaled |a| (Quantus does not offer SSIM for MPRT). Re-initialisation ' +
-    '(Model.randomised): Glorot-uniform kernels, PyTorch-style uniform biases, seeded from the run seed. The pass threshold is ours (no peer ' +
+    '(Model.randomised): Glorot-uniform kernels, PyTorch-style uniform biases, seeded from the run seed. The pass threshold is ours (no ' +
+    'peer ' +
     'declares one).',
   requires: ['model', 'explainer'],
   params,

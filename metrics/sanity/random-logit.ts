@@ -26,7 +26,8 @@ const ID = 'random-logit';
 const params = {
   similarity: sanitySimilarityParam(
     'spearman-abs',
-    'Default: Spearman of the magnitudes floored at 0, valid on every task (Adebayo et al. 2018); ssim (the measure of Quantus RandomLogit) for images.',
+    'Default: Spearman of the magnitudes floored at 0, valid on every task (Adebayo et al. 2018); ssim (the measure of Quantus ' +
+    'RandomLogit) for images.',
   ),
   threshold: thresholdParam,
   streams: streamsParam,
@@ -63,16 +64,19 @@ export const randomLogit: AttributionMetric<typeof params> = {
   chance: 1,
   description:
     'Similarity between the explanation of the target class and a re-explanation of the same input for a random other class (seeded per ' +
-    'sample). The similarity is in [0, 1] (default max(0, Spearman(|a|, |b|)); a sign flip counts as the same explanation). Lower is better: ' +
+    'sample). The similarity is in [0, 1] (default max(0, Spearman(|a|, |b|)); a sign flip counts as the same explanation). Lower is ' +
+    'better: ' +
     '1 means the explanation ignores which class it explains. Null on two-class models where the other output is a function of the ' +
     "target's (explained probabilities: 1 - p; a one-unit sigmoid model: the negated logit), where the check cannot tell anything. " +
     'Details: the other class per sample and whether each sample passes (similarity < threshold).',
   reference:
     'Sixt, Granz & Landgraf 2020; similarity as Adebayo et al. 2018 (absolute maps). As Quantus RandomLogit (one random other class per ' +
     'input) except the similarity: Quantus takes SSIM of the max-normalised signed maps, flattened to 1-D (a 7-element window along the ' +
-    'flattened image); we default to the Spearman of |a| (floored at 0) so that tabular tasks are covered, and our ssim is the 2-D windowed SSIM ' +
+    'flattened image); we default to the Spearman of |a| (floored at 0) so that tabular tasks are covered, and our ssim is the 2-D ' +
+    'windowed SSIM ' +
     'of min-max scaled |a| (floored at 0), both in [0, 1]. Size, with the gradient on the MNIST CNN (40 test digits, our code): our ssim ' +
-    'averages 0.26, the Quantus form (1-D, signed, max-normalised) 0.17; the Spearman floor changed none of them (all above 0, mean 0.56). ' +
+    'averages 0.26, the Quantus form (1-D, signed, max-normalised) 0.17; the Spearman floor changed none of them (all above 0, mean ' +
+    '0.56). ' +
     'The degenerate-case nulls and the pass threshold are ours.',
   requires: ['model', 'explainer'],
   params,

@@ -21,11 +21,21 @@ const params = {
   noise: noiseParam('gaussian'),
   scale: scaleParam(0.1, 'Quantus perturb_std = 0.1.'),
   sameClass: sameClassParam(false, 'Quantus keeps them (return_nan_when_prediction_changes = False).'),
-  normalise: oneOf(['max', 'none'], 'max', 'max = each explanation (original and re-explained) divided by its own max |a| first, as Quantus normalise=True; none = raw'),
+  normalise: oneOf(
+    ['max', 'none'],
+    'max',
+    'max = each explanation (original and re-explained) divided by its own max |a| first, as Quantus normalise=True; none = raw',
+  ),
 } as const;
 
 /** ||a/sa - b/sb|| / (||x - x'|| + 1e-10), with sa, sb the max-normalisers (1 when normalise=none or b is all zero). */
-export function lipschitzRatio(a: ArrayLike<number>, b: ArrayLike<number>, x: ArrayLike<number>, xp: ArrayLike<number>, normalise: 'max' | 'none'): number {
+export function lipschitzRatio(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  x: ArrayLike<number>,
+  xp: ArrayLike<number>,
+  normalise: 'max' | 'none',
+): number {
   let sa = 1;
   let sb = 1;
   if (normalise === 'max') {
@@ -43,11 +53,13 @@ export const localLipschitz: AttributionMetric<typeof params> = {
   direction: 'lower',
   ideal: 0,
   description:
-    'Max over `samples` noisy copies x\' = x + noise of ||a(x) - a(x\')||_2 / ||x - x\'||_2, each copy re-explained by the explainer under test ' +
+    'Max over `samples` noisy copies x\' = x + noise of ||a(x) - a(x\')||_2 / ||x - x\'||_2, each copy re-explained by the explainer ' +
+    'under test ' +
     '(its own seeded stream). Lower is more stable; 0 when the explanation does not move (e.g. the gradient of a linear model).',
   reference:
     'Alvarez-Melis & Jaakkola 2018; defaults as Quantus LocalLipschitzEstimate (200 samples, N(0, 0.1^2) on every element, ' +
-    'changed predictions kept, attributions normalised by their max |a|; we normalise each explanation by its own max, never across the batch).',
+    'changed predictions kept, attributions normalised by their max |a|; we normalise each explanation by its own max, never across the ' +
+    'batch).',
   requires: ['model', 'explainer'],
   params,
   async evaluate(ctx, input, p) {

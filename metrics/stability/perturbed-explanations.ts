@@ -57,7 +57,12 @@ export interface Perturbed extends Scorable {
 }
 
 /** Perturbs and re-explains; samples with nothing left to compare get their null in `values`. */
-export async function perturbAndReExplain(ctx: MetricContext, input: AttributionInput, metricId: string, o: PerturbOptions): Promise<Perturbed> {
+export async function perturbAndReExplain(
+  ctx: MetricContext,
+  input: AttributionInput,
+  metricId: string,
+  o: PerturbOptions,
+): Promise<Perturbed> {
   const s = scorableSamples(ctx, input, metricId);
   const perturbed = new Map<number, PerturbedSample>();
   if (!s.explainer || s.scored.length === 0) return { ...s, perturbed };

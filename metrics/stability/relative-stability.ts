@@ -19,11 +19,21 @@ export const relativeStabilityParams = {
   noise: noiseParam('gaussian'),
   scale: scaleParam(
     0.01,
-    "OpenXAI's leaderboard draws at std 1e-5 in float64; in float32 the logit changes at that scale are rounding noise, so we perturb at 0.01.",
+    "OpenXAI's leaderboard draws at std 1e-5 in float64; in float32 the logit changes at that scale are rounding noise, so we perturb " +
+    "at 0.01.",
   ),
   sameClass: sameClassParam(true, 'OpenXAI keeps only same-class perturbations; Quantus NaNs the others.'),
-  relative: oneOf(['norm', 'element'], 'norm', "norm = OpenXAI's norm-relative change ||v - v'|| / ||v||; element = element-wise ||(v - v') / v|| as the paper and Quantus"),
-  epsMin: num({ default: 1e-6, min: 1e-12, max: 1, description: 'floor of the denominator, and the divisor of zero elements for relative=element (Quantus eps_min = 1e-6)' }),
+  relative: oneOf(
+    ['norm', 'element'],
+    'norm',
+    "norm = OpenXAI's norm-relative change ||v - v'|| / ||v||; element = element-wise ||(v - v') / v|| as the paper and Quantus",
+  ),
+  epsMin: num({
+    default: 1e-6,
+    min: 1e-12,
+    max: 1,
+    description: 'floor of the denominator, and the divisor of zero elements for relative=element (Quantus eps_min = 1e-6)',
+  }),
 } as const;
 
 type Params = { readonly relative: RelativeKind; readonly epsMin: number };
@@ -65,7 +75,8 @@ export function relativeStabilityMetric(
     description,
     reference:
       `Agarwal et al. 2022 (relative ${representationName === 'input' ? 'input' : 'output'} stability). Defaults as OpenXAI (norm-relative ratios, ` +
-      '100 same-class Gaussian perturbations, L2; OpenXAI draws 1000 candidates and keeps the first 100 same-class ones, we draw `samples` and drop ' +
+      '100 same-class Gaussian perturbations, L2; OpenXAI draws 1000 candidates and keeps the first 100 same-class ones, we draw ' +
+      '`samples` and drop ' +
       'the changed ones), except the noise scale (see `scale`); epsMin as Quantus. OpenXAI reports log values; we report the ratio itself.',
     requires: ['model', 'explainer'],
     params: relativeStabilityParams,

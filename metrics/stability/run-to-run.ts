@@ -14,7 +14,12 @@ import type { AttributionMetric } from '../types.js';
 const ID = 'run-to-run';
 
 const params = {
-  runs: int({ default: 5, min: 2, max: 1000, description: 're-explanations of each input, each with its own seed (salts seed-1..seed-runs)' }),
+  runs: int({
+    default: 5,
+    min: 2,
+    max: 1000,
+    description: 're-explanations of each input, each with its own seed (salts seed-1..seed-runs)',
+  }),
   similarity: similarityParam('spearman', 'Default: signed Spearman, as a rank agreement that ignores scale.'),
 } as const;
 
@@ -36,7 +41,8 @@ export const runToRun: AttributionMetric<typeof params> = {
     'constant (where a correlation is undefined); otherwise null when a run is constant.',
   reference:
     'Reproducibility across seeds as studied for LIME and KernelSHAP (e.g. Visani et al. 2022, "Statistical stability indices for LIME"; ' +
-    'Zhang et al. 2019, "Why should you trust my explanation?"); no peer toolkit ships it. Re-runs only (not the stored explanation), so that ' +
+    'Zhang et al. 2019, "Why should you trust my explanation?"); no peer toolkit ships it. Re-runs only (not the stored explanation), ' +
+    'so that ' +
     'all runs are drawn alike.',
   requires: ['explainer'],
   params,

@@ -24,7 +24,11 @@ export function sensitivityRatios(a: ArrayLike<number>, copies: readonly ArrayLi
   return copies.map((b) => l2Distance(a, b) / norm);
 }
 
-export function sensitivityMetric(id: string, aggregate: 'max' | 'mean', extra: { chance?: number; description: string }): AttributionMetric<typeof sensitivityParams> {
+export function sensitivityMetric(
+  id: string,
+  aggregate: 'max' | 'mean',
+  extra: { chance?: number; description: string },
+): AttributionMetric<typeof sensitivityParams> {
   return {
     id,
     family: 'attribution',
@@ -35,7 +39,8 @@ export function sensitivityMetric(id: string, aggregate: 'max' | 'mean', extra: 
     description: extra.description,
     reference:
       `Yeh et al. 2019; defaults as Quantus ${aggregate === 'max' ? 'MaxSensitivity' : 'AvgSensitivity'} (200 samples, U(-0.2, 0.2) on every element, ` +
-      'changed predictions kept, no normalisation, Frobenius/L2 norm relative to ||a(x)||). Captum sensitivity_max uses 10 samples and radius 0.02.',
+      'changed predictions kept, no normalisation, Frobenius/L2 norm relative to ||a(x)||). Captum sensitivity_max uses 10 samples and ' +
+      'radius 0.02.',
     requires: ['model', 'explainer'],
     params: sensitivityParams,
     async evaluate(ctx, input, p) {

@@ -46,7 +46,13 @@ const batch: Batch = makeBatch(data, [D]);
 const targets = [0, 0, 0];
 
 type AnyMetric = AttributionMetric<ParamSpecs>;
-async function run(metric: AnyMetric, ctx: MetricContext, explained: Awaited<ReturnType<typeof explainedInput>>, over: Record<string, unknown> = {}) {
+async function run(
+  metric: AnyMetric,
+  ctx: MetricContext,
+  explained: Awaited<ReturnType<typeof explainedInput>>,
+  over: Record<string,
+  unknown> = {},
+) {
   const out = await metric.evaluate(ctx, explained, { ...defaults(metric.params), ...over } as ParamValues<ParamSpecs>);
   return (Array.isArray(out) ? out : out.values) as MetricValue[];
 }
