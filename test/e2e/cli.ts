@@ -3,9 +3,9 @@ import { spawnSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const BIN = join(ROOT, 'dist', 'cli', 'main.js');
+const BIN = join(ROOT, 'dist', 'cli', 'main.js');
 
-export interface CliResult {
+interface CliResult {
   readonly code: number | null;
   readonly stdout: string;
   readonly stderr: string;

@@ -3,7 +3,7 @@
  * reads each page's form and answers it, so end-to-end tests can run many raters at once or stop
  * half-way. Choices are a fixed function of the step, so the expected database contents are known.
  */
-export interface RaterLog {
+interface RaterLog {
   code: string;
   ssa: number;
   pairs: number;

@@ -21,7 +21,7 @@ import { measurePairs, type RepetitionOptions } from './repetitions.js';
 /** The row the site's provenance page reads (site/builder/performance.ts). */
 export type ExplainerBenchRow = ExplainerPerf;
 
-export interface ExplainerBenchOptions extends Partial<RepetitionOptions> {
+interface ExplainerBenchOptions extends Partial<RepetitionOptions> {
   readonly tasks?: readonly string[];
   /** Explainer ids to measure; all attribution explainers when omitted. */
   readonly explainers?: readonly string[];

@@ -18,7 +18,7 @@ export interface MachineFacts {
 }
 
 /** See MachineFacts.speedIndexNs: about 0.1 s. */
-export function speedIndexNs(): number {
+function speedIndexNs(): number {
   const rng = rngFor(0, 'speed-index');
   const steps = 200_000;
   let best = Infinity;

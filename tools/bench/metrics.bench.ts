@@ -23,7 +23,7 @@ import { measurePairs, type RepetitionOptions } from './repetitions.js';
 /** The row the site's provenance page reads (site/builder/performance.ts). */
 export type MetricBenchRow = MetricPerf;
 
-export interface MetricBenchOptions extends Partial<RepetitionOptions> {
+interface MetricBenchOptions extends Partial<RepetitionOptions> {
   readonly tasks?: readonly string[];
   readonly metrics?: readonly string[];
   /** Inputs scored per measured call. */

@@ -8,7 +8,7 @@ import type { Engine } from '../../core/engine.js';
 import type { OutputKind } from '../../core/model.js';
 import { rngFor } from '../../core/rng.js';
 
-export interface PassCount {
+interface PassCount {
   readonly forward: number;
   readonly gradient: number;
 }

@@ -9,7 +9,7 @@ import type { EnginePerf, ExplainerPerf, MetricPerf } from '../../site/builder/p
 import type { MachineFacts } from './machine.js';
 import { profileTable, readProfileRows, type ProfileRunRow } from './profile-run.js';
 
-export interface PerfRows {
+interface PerfRows {
   readonly engine: readonly EnginePerf[];
   readonly explainers: readonly ExplainerPerf[];
   readonly metrics: readonly MetricPerf[];

@@ -56,7 +56,7 @@ function treeRssKiB(root: number): number | null {
   return total;
 }
 
-export async function measureProfile(profile: string, jobs: number, out: string): Promise<ProfileRunRow> {
+async function measureProfile(profile: string, jobs: number, out: string): Promise<ProfileRunRow> {
   if (!existsSync(CLI)) throw new Error(`${CLI}: not built (npm run build)`);
   const target = getProfile(profile).targetSeconds; // refuses an unknown profile before any work
   const t0 = performance.now();
