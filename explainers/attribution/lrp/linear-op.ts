@@ -1,8 +1,8 @@
 /**
  * The two linear layer kinds LRP redistributes through, as a pair of bias-free maps: `forward(a, W)`
  * (z = a W, or a convolution) and its transpose `transpose(s, W)` (Wᵀ s, or a transposed convolution).
- * Every z-type rule is "forward with modified weights, divide, transpose, multiply" (methods.md §2.1),
- * so the rules in rules.ts never need to know which kind of layer they run on.
+ * Every z-type rule is "forward with modified weights, divide, transpose, multiply" (Montavon et al. 2019),
+ * so the rules (rules/) never need to know which kind of layer they run on.
  */
 import * as tf from '@tensorflow/tfjs';
 

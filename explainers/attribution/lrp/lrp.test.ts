@@ -6,7 +6,7 @@ import { UserError } from '../../../core/errors.js';
 import { type Model, wrapModel } from '../../../core/model.js';
 import { rngFor, seedFor } from '../../../core/rng.js';
 import { contextFor, imageTask, runExplainer, tabularTask } from '../../../test/helpers/explainer-fixtures.js';
-import { COMPOSITES } from './composites.js';
+import { COMPOSITES } from './composite-registry.js';
 import { lrpExplainer } from './lrp.js';
 
 interface Conservation {

@@ -1,9 +1,10 @@
 /**
- * Layer-wise Relevance Propagation (Bach et al. 2015; Montavon et al. 2019), methods.md §2: the target
- * logit is redistributed layer by layer down to the input with the rule of each Dense/Conv2D layer
- * (composites.ts, rules.ts), max pooling winner-take-all, average pooling proportionally, BatchNorm
+ * Layer-wise Relevance Propagation (Bach et al. 2015; Montavon et al. 2019, "Layer-wise relevance
+ * propagation: an overview"): the target logit is redistributed layer by layer down to the input with
+ * the rule of each Dense/Conv2D layer (rules/ and composites/, looked up by name in rule-registry.ts
+ * and composite-registry.ts), max pooling winner-take-all, average pooling proportionally, BatchNorm
  * folded into the layer before it. Each explanation reports its conservation: Σ input relevance against
- * the explained logit (exact only for bias-free nets with conservative rules, §2.5).
+ * the explained logit (exact only for bias-free nets with conservative rules).
  *
  * Default composite: epsilon-gamma-box, the best-practice composite of Kohlbrenner et al. (2020) for
  * CNNs and zennit's usual choice. Of the three it is the one that also suits MLPs and tabular models:
@@ -24,15 +25,16 @@ import { UserError } from '../../../core/errors.js';
 import { bool, num, oneOf, str } from '../../../core/params.js';
 import type { AttributionExplainer } from '../../types.js';
 import { lrpCard, lrpDifferences } from './lrp.card.js';
-import { COMPOSITES, assignRules } from './composites.js';
+import { COMPOSITES } from './composite-registry.js';
 import { layerNames, planFor } from './plan.js';
 import { propagate } from './propagate.js';
-import { RULES } from './rules.js';
+import { RULES } from './rule-registry.js';
+import { assignRules } from './rule-assignment.js';
 
 const BOUND = /^(auto|[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)$/;
 
 const params = {
-  composite: oneOf(COMPOSITES, 'epsilon-gamma-box', 'rule per layer type: first layer / Conv2D / Dense (see explainers/attribution/lrp/composites.ts)'),
+  composite: oneOf(COMPOSITES, 'epsilon-gamma-box', 'rule per layer type: first layer / Conv2D / Dense (see explainers/attribution/lrp/composites/)'),
   rule: str({
     default: '',
     pattern: new RegExp(`^(|${RULES.join('|')})$`),

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { withBias } from './linear-op.js';
 import type { Plan, Step } from './plan.js';
 import { type MaxPoolTies, avgPoolRelevance, maxPoolRelevance } from './pooling.js';
-import { type Bounds, type Rule, type RuleSettings, linearRelevance } from './rules.js';
+import { type Bounds, type Rule, type RuleSettings, getRule, linearRelevance } from './rule-registry.js';
 
 export interface PropagateOptions {
   readonly rules: ReadonlyMap<string, Rule>;
@@ -82,7 +82,7 @@ export function propagate(plan: Plan, x: tf.Tensor, targets: tf.Tensor1D, o: Pro
     const input = inputs[i];
     if (s.kind === 'linear') {
       const rule = o.rules.get(s.name)!;
-      const bounds = rule === 'zbox' ? zboxBounds(plan, i, input, o.inputBounds) : null;
+      const bounds = getRule(rule).needsBounds ? zboxBounds(plan, i, input, o.inputBounds) : null;
       r = linearRelevance(rule, { op: s.op, a: input, r, kernel: weights[i]!.kernel, bias: weights[i]!.bias }, o.settings, bounds);
     } else if (s.kind === 'pool') {
       const [a4, r4] = [input as tf.Tensor4D, r as tf.Tensor4D];

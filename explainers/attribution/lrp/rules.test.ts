@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../../core/backend.js';
 import { rngFor } from '../../../core/rng.js';
 import { conv2dOp, denseOp } from './linear-op.js';
-import { type Links, convLinks, denseLinks, referenceRelevance } from './loop-reference.js';
-import { RULES, type Rule, type RuleSettings, linearRelevance } from './rules.js';
+import { type Links, convLinks, denseLinks, referenceRelevance } from '../../../test/helpers/lrp-loop-reference.js';
+import { RULES, type Rule, type RuleSettings, linearRelevance } from './rule-registry.js';
 
 beforeAll(async () => {
   await useBackend('wasm');

@@ -1,10 +1,11 @@
 /**
- * The slow oracle for rules.ts (DESIGN.md principle 5): every linear layer written out as an explicit
- * list of (input j, output k, weight w) links for one sample, and each rule computed by a direct loop
- * over its formula in methods.md §2.2, in double precision. Conv2D links are enumerated position by
+ * The slow oracle for the LRP rules (explainers/attribution/lrp/rules/; docs/principles.md (principle 5)):
+ * every linear layer written out as an explicit list of (input j, output k, weight w) links for one
+ * sample, and each rule computed by a direct loop over its formula (Montavon et al. 2019, "Layer-wise
+ * relevance propagation: an overview"), in double precision. Conv2D links are enumerated position by
  * position with TensorFlow's padding convention, independently of tfjs's convolution. Used by tests only.
  */
-import type { Rule, RuleSettings } from './rules.js';
+import type { Rule, RuleSettings } from '../../explainers/attribution/lrp/rule-registry.js';
 
 export interface Links {
   readonly nIn: number;
@@ -112,5 +113,7 @@ export function referenceRelevance(
       return share(l, r, () => 1, () => 0);
     case 'zbox':
       return share(l, r, (j, w) => a[j] * w - low[j] * plus(w) - high[j] * minus(w), () => 0);
+    default:
+      throw new Error(`the loop reference has no formula for rule '${rule}'`);
   }
 }
