@@ -39,8 +39,8 @@ export interface ExplainSamplesOptions {
   readonly targets: Int32Array;
   readonly sampleIds: readonly string[];
   readonly chunk: number;
-  /** Natural-language rendering of each explanation (English and Korean). */
-  readonly text?: (sample: ExplainedSample, input: Float32Array) => Bilingual;
+  /** Natural-language rendering of each explanation (English and Korean), where the family renders one. */
+  readonly text?: (sample: ExplainedSample, input: Float32Array) => Bilingual | undefined;
   /** Called after each chunk with its explained samples (in order). */
   readonly onChunk?: (samples: AnySample[]) => void;
 }
@@ -82,7 +82,10 @@ export async function explainSamples(o: ExplainSamplesOptions): Promise<AnySampl
       }
       if (o.text) {
         const text = o.text;
-        attributed = attributed.map((s, k) => ({ ...s, text: text(s, o.batch.data.subarray((start + k) * d, (start + k + 1) * d)) }));
+        attributed = attributed.map((s, k) => {
+          const said = text(s, o.batch.data.subarray((start + k) * d, (start + k + 1) * d));
+          return said ? { ...s, text: said } : s;
+        });
       }
       samples = attributed;
     } else {

@@ -232,3 +232,8 @@ export function recordOf(explainer: string, params: AnyParamValues, output: Outp
   if (samples.every((s): s is StructuredSample => s.family !== 'attribution')) return toStructuredRecord(explainer, params, output, samples);
   throw new Error('a record holds samples of one family');
 }
+
+/** What a sample's explanation says, whatever the family (to compare two explanations of one input). */
+export function explanationContent(sample: AnySample): unknown {
+  return sample.family === 'attribution' ? Array.from(sample.attribution) : sample.explanation;
+}

@@ -1,8 +1,9 @@
 /**
- * The result record (`xai-bench/result@1`, DESIGN.md): one per (task, explainer, metric) cell, with
+ * The result record (`xai-bench/result@1`, docs/formats.md): one per (task, explainer, metric) cell, with
  * everything needed to reproduce and re-aggregate its numbers. JSON Schema: schemas/result.schema.json.
  */
-import type { Criterion, Direction } from '../metrics/types.js';
+import type { AnyParamValues } from '../core/params.js';
+import type { Criterion, Direction, Metric } from '../metrics/types.js';
 import type { OutputKind } from '../core/model.js';
 
 export const RESULT_SCHEMA = 'xai-bench/result@1';
@@ -50,4 +51,69 @@ export interface ResultRecord {
    * leaderboard's `meta.sensitivity` compares their ranking with the default one.
    */
   readonly variant?: Readonly<Record<string, number | string | boolean>>;
+}
+
+/** What every record of a run shares: the run, its seed and the code and backend that computed it. */
+export interface RecordProvenance {
+  readonly run: string;
+  readonly seed: number;
+  readonly backend: string;
+  readonly version: string;
+  readonly commit: string | null;
+}
+
+/** The cell a record scores, under which settings, on which model and data. */
+export interface RecordCell {
+  readonly task: string;
+  readonly explainer: string;
+  readonly output: OutputKind;
+  readonly explainerParams: AnyParamValues;
+  readonly metric: Pick<Metric, 'id' | 'criterion' | 'direction' | 'directionFor'>;
+  readonly metricParams: AnyParamValues;
+  readonly modelHash: string;
+  readonly datasetHash: string;
+}
+
+/** A cell's values (scored on `sampleIds`), or why it has none. */
+export type RecordOutcome =
+  | {
+      readonly sampleIds: readonly string[];
+      readonly values: readonly (number | null)[];
+      readonly nulls: Readonly<Record<string, number>>;
+      readonly mean: number | null;
+      readonly n: number;
+      readonly cost: ResultRecord['cost'];
+      readonly details?: Readonly<Record<string, unknown>>;
+    }
+  | { readonly failure: string };
+
+const NO_VALUES = { sampleIds: [], values: [], nulls: {}, mean: null, n: 0, cost: { seconds: 0, forwardPasses: 0, gradientPasses: 0 } };
+
+/** The one constructor of result records (the field order is the file's). */
+export function resultRecord(p: RecordProvenance, cell: RecordCell, outcome: RecordOutcome, variant?: ResultRecord['variant']): ResultRecord {
+  const failed = 'failure' in outcome;
+  return {
+    schema: RESULT_SCHEMA,
+    run: p.run,
+    task: cell.task,
+    explainer: cell.explainer,
+    metric: cell.metric.id,
+    criterion: cell.metric.criterion,
+    direction: cell.metric.directionFor?.(cell.metricParams) ?? cell.metric.direction,
+    explainerParams: cell.explainerParams,
+    metricParams: cell.metricParams,
+    output: cell.output,
+    seed: p.seed,
+    backend: p.backend,
+    version: p.version,
+    commit: p.commit,
+    modelHash: cell.modelHash,
+    datasetHash: cell.datasetHash,
+    ...(failed
+      ? NO_VALUES
+      : { sampleIds: outcome.sampleIds, values: outcome.values, nulls: outcome.nulls, mean: outcome.mean, n: outcome.n, cost: outcome.cost }),
+    timestamp: new Date().toISOString(),
+    ...(failed ? { failure: outcome.failure } : outcome.details ? { details: outcome.details } : {}),
+    ...(variant ? { variant } : {}),
+  };
 }

@@ -6,7 +6,8 @@
 import { type Backend, useBackend } from '../core/backend.js';
 import { isUserError } from '../core/errors.js';
 import { loadPlugin } from './plugins.js';
-import { type Unit, type UnitContext, runUnit } from './run-unit.js';
+import { runUnit } from './run-unit.js';
+import type { Unit, UnitContext } from './unit.js';
 import type { ParentMessage, WorkerMessage } from './worker-messages.js';
 import { registerTaskConfig } from '../datasets/task-config.js';
 

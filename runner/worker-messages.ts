@@ -1,7 +1,7 @@
 /** The messages between a run and its worker processes (structured clone: typed arrays travel as is). */
 import type { ExplanationRecord } from './explanation-record.js';
 import type { ResultRecord } from './result-record.js';
-import type { Artifact, Unit, UnitContext } from './run-unit.js';
+import type { Artifact, Unit, UnitContext } from './unit.js';
 
 export type ParentMessage =
   | {

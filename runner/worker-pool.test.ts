@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { Unit, UnitContext, UnitSink } from './run-unit.js';
+import type { Unit, UnitContext, UnitSink } from './unit.js';
 import type { ParentMessage, WorkerMessage } from './worker-messages.js';
 import { type PoolOptions, runUnitsInWorkers } from './worker-pool.js';
 

@@ -10,7 +10,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { UserError } from '../core/errors.js';
-import type { Unit, UnitContext, UnitSink } from './run-unit.js';
+import type { Unit, UnitContext, UnitSink } from './unit.js';
 import type { ParentMessage, WorkerMessage } from './worker-messages.js';
 
 function workerEntry(): { file: string; execArgv: string[] } {
