@@ -129,7 +129,8 @@ export interface NumberListOptions extends NumberBounds {
 export function numberList(o: NumberListOptions): TextParam<number[]> {
   const integer = o.integer ?? false;
   const minLength = o.minLength ?? 1;
-  const count = o.maxLength === undefined ? `${minLength} or more` : minLength === o.maxLength ? `${minLength}` : `${minLength} to ${o.maxLength}`;
+  const count =
+    o.maxLength === undefined ? `${minLength} or more` : minLength === o.maxLength ? `${minLength}` : `${minLength} to ${o.maxLength}`;
   const hint = `${count} comma-separated ${integer ? 'integers' : 'numbers'}${rangeText(o)}`;
   const parse = (text: string): { value: number[] } | { problem: string } => {
     const parts = text.trim() === '' ? [] : text.split(',');

@@ -39,7 +39,12 @@ export interface ReExplainer {
    * Attributions for a batch (shaped like it). `model` swaps in another model (e.g. a randomised copy);
    * `salt` names the re-run (e.g. 'perturbation-3' or 'seed-2'): '' reproduces the original streams.
    */
-  explain(batch: Batch, targets: Int32Array, sampleIds: readonly string[], opts?: { readonly model?: Model; readonly salt?: string }): Promise<Float32Array>;
+  explain(
+    batch: Batch,
+    targets: Int32Array,
+    sampleIds: readonly string[],
+    opts?: { readonly model?: Model; readonly salt?: string },
+  ): Promise<Float32Array>;
 }
 
 /** What every metric gets, whatever the family of the explanations it scores. */

@@ -98,7 +98,8 @@ export function perturbationCurves(
   });
 
   if (scored.length > 0) {
-    const y = ctx.engine.targetOutputs({ n: scored.length * points, sampleShape: batch.sampleShape, data: rows }, rowTargets, params.output);
+    const perturbed = { n: scored.length * points, sampleShape: batch.sampleShape, data: rows };
+    const y = ctx.engine.targetOutputs(perturbed, rowTargets, params.output);
     scored.forEach((i, s) => {
       const values = Array.from(y.subarray(s * points, (s + 1) * points));
       results[i] = values.every(Number.isFinite) ? { fractions, values } : (nullValue('model output is not finite') as CurveOrNull);

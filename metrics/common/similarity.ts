@@ -25,7 +25,8 @@ export function similarityParam(def: SimilarityKind, why: string) {
   return oneOf(
     SIMILARITIES,
     def,
-    `how two explanations are compared: spearman-abs = rank correlation of |a|, spearman / pearson = signed, ssim = structural similarity of max-normalised maps (images of at least ${SSIM_WINDOW}x${SSIM_WINDOW}). ${why}`,
+    'how two explanations are compared: spearman-abs = rank correlation of |a|, spearman / pearson = signed, ' +
+      `ssim = structural similarity of max-normalised maps (images of at least ${SSIM_WINDOW}x${SSIM_WINDOW}). ${why}`,
   );
 }
 
@@ -41,7 +42,8 @@ export function checkSimilarity(
   const image = task.kind === 'image' && (sampleShape.length === 2 || sampleShape.length === 3);
   if (!image || h < SSIM_WINDOW || w < SSIM_WINDOW) {
     throw new UserError(
-      `${where}: similarity=ssim needs an image task with samples of at least ${SSIM_WINDOW}x${SSIM_WINDOW} pixels, got ${task.kind} [${sampleShape.join(', ')}]`,
+      `${where}: similarity=ssim needs an image task with samples of at least ${SSIM_WINDOW}x${SSIM_WINDOW} pixels, ` +
+        `got ${task.kind} [${sampleShape.join(', ')}]`,
     );
   }
 }

@@ -90,7 +90,9 @@ export const completenessGap: AttributionMetric<typeof params> = {
       const fx = out[i * c + t];
       const fRef = input.reference ? input.reference[i] : out[batch.n * c + t];
       if (!Number.isFinite(fx)) return nullValue('model output is not finite');
-      if (!Number.isFinite(fRef)) return nullValue(input.reference ? "the explainer's reference output is not finite" : 'model output at the baseline is not finite');
+      if (!Number.isFinite(fRef)) {
+        return nullValue(input.reference ? "the explainer's reference output is not finite" : 'model output at the baseline is not finite');
+      }
       let sum = 0;
       for (let j = 0; j < d; j++) sum += a[j];
       const change = fx - fRef;

@@ -40,6 +40,7 @@ export const noveltyAuroc: StructuredMetric = {
     const neg: number[] = [];
     ev.labels.forEach((y, i) => (sys.setup.unseen.includes(y) ? pos : neg).push(ev.novelty[i]));
     const v = auroc(pos, neg);
-    return { values: input.sampleIds.map(() => v), details: { unseenImages: pos.length, seenImages: neg.length, threshold: sys.noveltyThreshold } };
+    const details = { unseenImages: pos.length, seenImages: neg.length, threshold: sys.noveltyThreshold };
+    return { values: input.sampleIds.map(() => v), details };
   },
 };

@@ -7,7 +7,8 @@
 import type { MetricEvaluation, StructuredInput, StructuredMetric } from '../types.js';
 import { evaluationOf, harmonicMean, NO_SYSTEM, perClassAccuracy, systemOf } from './zero-shot-state.js';
 
-const REFERENCE = 'Xian, Lampert, Schiele & Akata 2018, "Zero-shot learning: the good, the bad and the ugly", TPAMI (per-class top-1, GZSL harmonic mean)';
+const REFERENCE =
+  'Xian, Lampert, Schiele & Akata 2018, "Zero-shot learning: the good, the bad and the ugly", TPAMI (per-class top-1, GZSL harmonic mean)';
 
 function recognition(input: StructuredInput, pick: (r: ReturnType<typeof figures>) => number): MetricEvaluation {
   const ev = evaluationOf(input);
@@ -25,10 +26,26 @@ function figures(ev: NonNullable<ReturnType<typeof evaluationOf>>, seen: readonl
   const zsl = perClassAccuracy(ev.labels, ev.zsl, unseen);
   const s = perClassAccuracy(ev.labels, ev.gzsl, seen);
   const u = perClassAccuracy(ev.labels, ev.gzsl, unseen);
-  return { zsl: zsl.mean, zslPerClass: zsl.perClass, gzslSeen: s.mean, gzslSeenPerClass: s.perClass, gzslUnseen: u.mean, gzslUnseenPerClass: u.perClass, harmonic: harmonicMean(s.mean, u.mean) };
+  return {
+    zsl: zsl.mean,
+    zslPerClass: zsl.perClass,
+    gzslSeen: s.mean,
+    gzslSeenPerClass: s.perClass,
+    gzslUnseen: u.mean,
+    gzslUnseenPerClass: u.perClass,
+    harmonic: harmonicMean(s.mean, u.mean),
+  };
 }
 
-const base = { family: 'concept-path', criterion: 'fidelity', direction: 'higher', ideal: 1, requires: ['explainer'], params: {}, reference: REFERENCE } as const;
+const base = {
+  family: 'concept-path',
+  criterion: 'fidelity',
+  direction: 'higher',
+  ideal: 1,
+  requires: ['explainer'],
+  params: {},
+  reference: REFERENCE,
+} as const;
 
 export const zslUnseenAccuracy: StructuredMetric = {
   ...base,

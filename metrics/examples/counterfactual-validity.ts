@@ -38,7 +38,8 @@ export const counterfactualValidity: StructuredMetric<Record<string, never>> = {
         out.push(0);
         continue;
       }
-      const pred = argmaxRows(ctx.engine.outputs(makeBatch(flatInput(input, cfs[0]), input.batch.sampleShape), 'logit'), ctx.engine.numClasses);
+      const logits = ctx.engine.outputs(makeBatch(flatInput(input, cfs[0]), input.batch.sampleShape), 'logit');
+      const pred = argmaxRows(logits, ctx.engine.numClasses);
       out.push(pred[0] !== input.targets[i] ? 1 : 0);
     }
     return out;

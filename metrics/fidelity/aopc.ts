@@ -46,7 +46,9 @@ export function regionsOf(task: TaskView, shape: readonly number[], r: number): 
   for (let y0 = 0; y0 < h; y0 += r) {
     for (let x0 = 0; x0 < w; x0 += r) {
       const cells: number[] = [];
-      for (let y = y0; y < Math.min(h, y0 + r); y++) for (let x = x0; x < Math.min(w, x0 + r); x++) for (let ch = 0; ch < c; ch++) cells.push((y * w + x) * c + ch);
+      for (let y = y0; y < Math.min(h, y0 + r); y++) {
+        for (let x = x0; x < Math.min(w, x0 + r); x++) for (let ch = 0; ch < c; ch++) cells.push((y * w + x) * c + ch);
+      }
       regions.push(cells);
     }
   }

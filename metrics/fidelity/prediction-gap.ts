@@ -59,9 +59,8 @@ export function predictionGaps(
   const scored: number[] = [];
   for (let i = 0; i < batch.n; i++) {
     const a = attributionOf(input, i);
-    const problem =
-      attributionProblem(a) ??
-      (constantMagnitude(a) ? 'attribution magnitudes are all equal: no top-k' : which === 'rest' && k === d ? 'no elements outside the top-k' : null);
+    const noTopK = constantMagnitude(a) ? 'attribution magnitudes are all equal: no top-k' : null;
+    const problem = attributionProblem(a) ?? noTopK ?? (which === 'rest' && k === d ? 'no elements outside the top-k' : null);
     if (problem) values[i] = nullValue(problem);
     else scored.push(i);
   }

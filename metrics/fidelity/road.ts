@@ -77,7 +77,9 @@ export const road: AttributionMetric<typeof params> = {
     let missing: string | null = null;
     if (!image) {
       const bg = ctx.task.background;
-      if (!bg || bg.n < 2 || sizeOf(bg.sampleShape) !== d) missing = 'ROAD on non-image inputs needs background data (two rows or more) to fit the imputation';
+      if (!bg || bg.n < 2 || sizeOf(bg.sampleShape) !== d) {
+        missing = 'ROAD on non-image inputs needs background data (two rows or more) to fit the imputation';
+      }
       else gaussian = backgroundGaussian(bg.data, d);
     }
 
@@ -123,6 +125,7 @@ export const road: AttributionMetric<typeof params> = {
       }
       values[i] = finite ? sum / points : nullValue('model output is not finite');
     });
-    return { values, details: { percentages, order: p.order, direction: p.order === 'morf' ? 'lower' : 'higher', meanCurve: Array.from(meanCurve) } };
+    const direction = p.order === 'morf' ? 'lower' : 'higher';
+    return { values, details: { percentages, order: p.order, direction, meanCurve: Array.from(meanCurve) } };
   },
 };

@@ -99,7 +99,8 @@ export function bootstrapInterval<T>(
     acceleration = jackknifeAcceleration(jack);
     [lo, hi] = bcaLevels(z0, acceleration, level);
   }
-  return { estimate, ci: [quantileSorted(sorted, lo), quantileSorted(sorted, hi)], method, resamples: B, units: units.length, z0, acceleration };
+  const ci: [number, number] = [quantileSorted(sorted, lo), quantileSorted(sorted, hi)];
+  return { estimate, ci, method, resamples: B, units: units.length, z0, acceleration };
 }
 
 /** The mean of numbers (a common statistic). */

@@ -35,7 +35,10 @@ export function cohenKappaFromTable(table: readonly (readonly number[])[], weigh
   }
   if (exp === 0) throw new RangeError('cohenKappa: chance disagreement is 0 (both raters used one category), so kappa is undefined');
   const kappa = 1 - obs / exp;
-  return weights === 'none' ? { kappa, weights, observed: 1 - obs, expected: 1 - exp, n } : { kappa, weights, observed: obs, expected: exp, n };
+  // Unweighted kappa reports agreement; the weighted forms report the disagreement they weigh.
+  return weights === 'none'
+    ? { kappa, weights, observed: 1 - obs, expected: 1 - exp, n }
+    : { kappa, weights, observed: obs, expected: exp, n };
 }
 
 /**

@@ -26,11 +26,31 @@ export interface Instrument {
 
 const numbered = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i + 1}`);
 
+/** A 5-point instrument of `items` numbered questions, named `<id>-<version>`. */
+const fivePoint = (
+  id: Instrument['id'],
+  version: string,
+  metric: InstrumentMetric,
+  items: number,
+  more: Partial<Pick<Instrument, 'reverseKeyed' | 'scoring'>> = {},
+): Instrument => ({
+  id,
+  version,
+  name: `${id}-${version}`,
+  metric,
+  questions: numbered(id, items),
+  reverseKeyed: [],
+  scaleMin: 1,
+  scaleMax: 5,
+  scoring: 'mean',
+  ...more,
+});
+
 export const INSTRUMENTS: readonly Instrument[] = [
-  { id: 'ESS', version: '2018-8', name: 'ESS-2018-8', metric: 'ess', questions: numbered('ESS', 8), reverseKeyed: [], scaleMin: 1, scaleMax: 5, scoring: 'mean' },
-  { id: 'ESS', version: '2023-9', name: 'ESS-2023-9', metric: 'ess', questions: numbered('ESS', 9), reverseKeyed: [], scaleMin: 1, scaleMax: 5, scoring: 'mean' },
-  { id: 'TRUST', version: '2018-8', name: 'TRUST-2018-8', metric: 'trust', questions: numbered('TRUST', 8), reverseKeyed: ['TRUST-6'], scaleMin: 1, scaleMax: 5, scoring: 'mean' },
-  { id: 'SCS', version: '2020-10', name: 'SCS-2020-10', metric: 'scs', questions: numbered('SCS', 10), reverseKeyed: [], scaleMin: 1, scaleMax: 5, scoring: 'sum-over-max' },
+  fivePoint('ESS', '2018-8', 'ess', 8),
+  fivePoint('ESS', '2023-9', 'ess', 9),
+  fivePoint('TRUST', '2018-8', 'trust', 8, { reverseKeyed: ['TRUST-6'] }),
+  fivePoint('SCS', '2020-10', 'scs', 10, { scoring: 'sum-over-max' }),
 ];
 
 export function findInstrument(id: string, version: string): Instrument | undefined {

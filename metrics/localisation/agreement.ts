@@ -74,9 +74,10 @@ export function scoreAgreement(
     const a = attributionOf(input, i);
     const w = weightsOf(input, i);
     const mask = w ? null : maskOf(input, i);
-    const problem =
-      attributionProblem(a) ??
-      (w ? (w.every(Number.isFinite) ? null : 'ground-truth weights are not finite') : maskOk ? (mask ? null : 'no ground truth was given') : NEEDS_WEIGHTS);
+    const truthProblem = w
+      ? (w.every(Number.isFinite) ? null : 'ground-truth weights are not finite')
+      : maskOk ? (mask ? null : 'no ground truth was given') : NEEDS_WEIGHTS;
+    const problem = attributionProblem(a) ?? truthProblem;
     const s: AgreementScore = problem ? { value: nullValue(problem), chance: null } : score(a, w, mask);
     values.push(s.value);
     chance.push(typeof s.value === 'number' ? s.chance : null);

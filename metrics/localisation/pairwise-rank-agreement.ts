@@ -10,7 +10,12 @@ import type { ReferenceDifference } from '../../explainers/types.js';
 import type { AttributionMetric } from '../types.js';
 
 const ID = 'pairwise-rank-agreement';
-const params = { k: { ...agreementKParam, description: 'size of F, the true weights\' top features whose pairs are compared, as a fraction of the features rounded up' } } as const;
+const params = {
+  k: {
+    ...agreementKParam,
+    description: "size of F, the true weights' top features whose pairs are compared, as a fraction of the features rounded up",
+  },
+} as const;
 
 /** Share of the untied pairs of `features` ordered alike by |a| and |w|; null when there is none. */
 export function pairwiseAgreement(a: ArrayLike<number>, w: ArrayLike<number>, features: ArrayLike<number>): number | null {
@@ -76,7 +81,8 @@ export const pairwiseRankAgreement: AttributionMetric<typeof params> = {
     return scoreAgreement(input, `metric ${ID}`, false, (a, w) => {
       const features = byMagnitude(w!).subarray(0, agreementK(a.length, p.k));
       const v = pairwiseAgreement(a, w!, features);
-      return v === null ? { value: nullValue('no pair of compared features has distinct true magnitudes'), chance: null } : { value: v, chance: 0.5 };
+      if (v === null) return { value: nullValue('no pair of compared features has distinct true magnitudes'), chance: null };
+      return { value: v, chance: 0.5 };
     });
   },
 };

@@ -10,7 +10,9 @@ import type { ReferenceDifference } from '../../explainers/types.js';
 import type { AttributionMetric } from '../types.js';
 
 const ID = 'rank-correlation';
-const params = { k: { ...agreementKParam, description: 'size of F, the true weights\' top features compared, as a fraction of the features rounded up' } } as const;
+const params = {
+  k: { ...agreementKParam, description: "size of F, the true weights' top features compared, as a fraction of the features rounded up" },
+} as const;
 
 /**
  * Spearman correlation of the dense ranks of -|a| and -|w| taken over all features, restricted to F
@@ -74,7 +76,8 @@ export const rankCorrelation: AttributionMetric<typeof params> = {
     return scoreAgreement(input, `metric ${ID}`, false, (a, w) => {
       const features = byMagnitude(w!).subarray(0, agreementK(a.length, p.k));
       const r = weightRankCorrelation(a, w!, features);
-      return r === null ? { value: nullValue('ranks do not vary on the compared features (k < 2 or ties)'), chance: null } : { value: r, chance: 0 };
+      if (r === null) return { value: nullValue('ranks do not vary on the compared features (k < 2 or ties)'), chance: null };
+      return { value: r, chance: 0 };
     });
   },
 };

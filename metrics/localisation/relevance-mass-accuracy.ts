@@ -52,7 +52,8 @@ export const relevanceMassAccuracy: AttributionMetric<typeof params> = {
     return scoreAgainstMasks(input, `metric ${ID}`, (a, mask) => {
       const { inside, total } = relevanceMass(a, mask, p.relevance);
       if (total === 0) {
-        return { value: nullValue(p.relevance === 'positive' ? 'attribution has no positive relevance' : 'attribution mass is zero'), chance: null };
+        const why = p.relevance === 'positive' ? 'attribution has no positive relevance' : 'attribution mass is zero';
+        return { value: nullValue(why), chance: null };
       }
       return { value: inside / total, chance: p.relevance === 'signed' ? null : maskSize(mask) / mask.length };
     });

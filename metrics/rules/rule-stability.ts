@@ -51,10 +51,9 @@ export const ruleStability: StructuredMetric<typeof params> = {
       const rng = ctx.rng('global', `bootstrap-${b}`);
       const pick = Array.from({ length: train.x.n }, () => rng.int(train.x.n));
       const resampled = { x: selectSamples(train.x, pick), y: Int32Array.from(pick, (i) => train.y[i]) };
-      const refit = await explainer.fit!(
-        { engine: ctx.engine, task: ctx.task, rng: (purpose) => ctx.rng('global', `bootstrap-${b}-${purpose}`), data: { train: resampled, test: ctx.data!.test } },
-        state.global.params as never,
-      );
+      const fitRng = (purpose: string) => ctx.rng('global', `bootstrap-${b}-${purpose}`);
+      const fitContext = { engine: ctx.engine, task: ctx.task, rng: fitRng, data: { train: resampled, test: ctx.data!.test } };
+      const refit = await explainer.fit!(fitContext, state.global.params as never);
       sims.push(jaccard(base, keys(refit, p.level)));
     }
     return global(input, sims.reduce((a, s) => a + s, 0) / sims.length, { perResample: sims });

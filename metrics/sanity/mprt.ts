@@ -97,7 +97,8 @@ export const mprt: AttributionMetric<typeof params> = {
       let sum = 0;
       let count = 0;
       s.scored.forEach((i, q) => {
-        const sim = sanitySimilarity(p.similarity, input.attributions.subarray(i * d, (i + 1) * d), out.subarray(q * d, (q + 1) * d), batch.sampleShape);
+        const original = input.attributions.subarray(i * d, (i + 1) * d);
+        const sim = sanitySimilarity(p.similarity, original, out.subarray(q * d, (q + 1) * d), batch.sampleShape);
         const v = sim !== null && Number.isFinite(sim) ? sim : null;
         curves[q].push(v);
         if (v !== null) {

@@ -46,10 +46,16 @@ export function degenerateReason(model: Model, output: OutputKind): string | nul
   if (model.numClasses !== 2) return null;
   const units = model.net.outputs[0].shape.at(-1);
   if (units === 1) {
-    return 'degenerate check: a one-unit sigmoid model read as two classes has logits [-z/2, z/2], so the other class is the negation of the target by construction';
+    return (
+      'degenerate check: a one-unit sigmoid model read as two classes has logits [-z/2, z/2], so the other class is the negation ' +
+      'of the target by construction'
+    );
   }
   if (output === 'probability') {
-    return "degenerate check: on two classes the other class's probability is 1 - p, so its explanation is the negation of the target's by construction";
+    return (
+      "degenerate check: on two classes the other class's probability is 1 - p, so its explanation is the negation of the target's " +
+      'by construction'
+    );
   }
   return null;
 }
@@ -105,11 +111,13 @@ export const randomLogit: AttributionMetric<typeof params> = {
     const otherOf: (number | null)[] = new Array(batch.n).fill(null);
     s.scored.forEach((i, q) => {
       otherOf[i] = others[q];
-      const sim = sanitySimilarity(p.similarity, input.attributions.subarray(i * d, (i + 1) * d), out.subarray(q * d, (q + 1) * d), batch.sampleShape);
+      const original = input.attributions.subarray(i * d, (i + 1) * d);
+      const sim = sanitySimilarity(p.similarity, original, out.subarray(q * d, (q + 1) * d), batch.sampleShape);
       s.values[i] = sim === null ? nullValue(SIMILARITY_UNDEFINED) : finiteOr(sim, SIMILARITY_UNDEFINED);
     });
     const values: MetricValue[] = completed(s.values, ID);
     const verdicts = sanityVerdicts(values, p.threshold);
-    return { values, details: { otherClass: otherOf, threshold: p.threshold, passRate: passRate(verdicts), pass: verdicts, similarity: p.similarity } };
+    const details = { otherClass: otherOf, threshold: p.threshold, passRate: passRate(verdicts), pass: verdicts, similarity: p.similarity };
+    return { values, details };
   },
 };

@@ -13,7 +13,12 @@ export const noiseParam = (def: NoiseKind) =>
   oneOf(NOISES, def, 'additive noise on every input element: gaussian = N(0, scale^2), uniform = U(-scale, scale)');
 
 export const scaleParam = (def: number, why: string) =>
-  num({ default: def, min: 1e-6, max: 100, description: `noise standard deviation (gaussian) or half-width (uniform), in input units. ${why}` });
+  num({
+    default: def,
+    min: 1e-6,
+    max: 100,
+    description: `noise standard deviation (gaussian) or half-width (uniform), in input units. ${why}`,
+  });
 
 /** Writes x + noise into `out` (same length as x). */
 export function addNoise(x: ArrayLike<number>, out: Float32Array, rng: Rng, kind: NoiseKind, scale: number): void {

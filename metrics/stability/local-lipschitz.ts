@@ -63,7 +63,8 @@ export const localLipschitz: AttributionMetric<typeof params> = {
   requires: ['model', 'explainer'],
   params,
   async evaluate(ctx, input, p) {
-    const r = await perturbAndReExplain(ctx, input, ID, { samples: p.samples, noise: p.noise, scale: p.scale, sameClass: p.sameClass, logits: false });
+    const perturb = { samples: p.samples, noise: p.noise, scale: p.scale, sameClass: p.sameClass, logits: false };
+    const r = await perturbAndReExplain(ctx, input, ID, perturb);
     for (const [i, { copies }] of r.perturbed) {
       const a = attributionOf(input, i);
       if (p.normalise === 'max' && maxAbs(a) === 0) {

@@ -18,7 +18,10 @@ export const samplesParam = (def: number, why: string) =>
   int({ default: def, min: 1, max: 10_000, description: `noisy copies of each input that are re-explained. ${why}` });
 
 export const sameClassParam = (def: boolean, why: string) =>
-  bool({ default: def, description: `only copies whose predicted class (argmax) equals the input's count; the others are not re-explained. ${why}` });
+  bool({
+    default: def,
+    description: `only copies whose predicted class (argmax) equals the input's count; the others are not re-explained. ${why}`,
+  });
 
 export const ALL_CHANGED = 'every perturbation changed the predicted class';
 
@@ -72,7 +75,8 @@ export async function perturbAndReExplain(
 
   // All noisy copies, sample-major; one stream per sample so a sample's noise does not depend on the batch.
   const noisy = new Float32Array(s.scored.length * k * d);
-  const noiseRng = (sampleId: string) => (o.stream ? (ctx.sharedRng ?? ctx.rng)(sampleId, `noise/${o.stream}`) : ctx.rng(sampleId, 'noise'));
+  const noiseRng = (sampleId: string) =>
+    o.stream ? (ctx.sharedRng ?? ctx.rng)(sampleId, `noise/${o.stream}`) : ctx.rng(sampleId, 'noise');
   s.scored.forEach((i, q) => {
     const rng = noiseRng(input.sampleIds[i]);
     const x = batch.data.subarray(i * d, (i + 1) * d);

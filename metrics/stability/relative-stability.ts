@@ -74,7 +74,8 @@ export function relativeStabilityMetric(
     ideal: 0,
     description,
     reference:
-      `Agarwal et al. 2022 (relative ${representationName === 'input' ? 'input' : 'output'} stability). Defaults as OpenXAI (norm-relative ratios, ` +
+      `Agarwal et al. 2022 (relative ${representationName === 'input' ? 'input' : 'output'} stability). ` +
+      'Defaults as OpenXAI (norm-relative ratios, ' +
       '100 same-class Gaussian perturbations, L2; OpenXAI draws 1000 candidates and keeps the first 100 same-class ones, we draw ' +
       '`samples` and drop ' +
       'the changed ones), except the noise scale (see `scale`); epsMin as Quantus. OpenXAI reports log values; we report the ratio itself.',

@@ -38,13 +38,16 @@ export function sensitivityMetric(
     ...(extra.chance !== undefined ? { chance: extra.chance } : {}),
     description: extra.description,
     reference:
-      `Yeh et al. 2019; defaults as Quantus ${aggregate === 'max' ? 'MaxSensitivity' : 'AvgSensitivity'} (200 samples, U(-0.2, 0.2) on every element, ` +
+      `Yeh et al. 2019; defaults as Quantus ${aggregate === 'max' ? 'MaxSensitivity' : 'AvgSensitivity'} ` +
+      '(200 samples, U(-0.2, 0.2) on every element, ' +
       'changed predictions kept, no normalisation, Frobenius/L2 norm relative to ||a(x)||). Captum sensitivity_max uses 10 samples and ' +
       'radius 0.02.',
     requires: ['model', 'explainer'],
     params: sensitivityParams,
     async evaluate(ctx, input, p) {
-      const r = await perturbAndReExplain(ctx, input, id, { samples: p.samples, noise: p.noise, scale: p.scale, sameClass: p.sameClass, logits: false, stream: 'yeh-sensitivity' });
+      const { samples, noise, scale, sameClass } = p;
+      const perturb = { samples, noise, scale, sameClass, logits: false, stream: 'yeh-sensitivity' };
+      const r = await perturbAndReExplain(ctx, input, id, perturb);
       for (const [i, { copies }] of r.perturbed) {
         const ratios = sensitivityRatios(
           attributionOf(input, i),
