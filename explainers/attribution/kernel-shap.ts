@@ -14,11 +14,10 @@
 import type { TaskView } from '../../datasets/task.js';
 import { type Batch, sizeOf } from '../../core/batch.js';
 import { UserError } from '../../core/errors.js';
-import { int, num, oneOf } from '../../core/params.js';
+import { int, num, oneOf, type ParamValues } from '../../core/params.js';
 import { imageGeometry } from './image-geometry.js';
 import { kernelShapSolve } from '../../numeric/kernel-shap-solve.js';
-import { gridSegments } from './segmentation/grid.js';
-import { slicSegments } from './segmentation/slic.js';
+import { type FeatureGroup, paintGroups, type SegmentationChoice, segmentGroups, segmentImage, singleElementGroups } from './feature-groups.js';
 import type { Segmentation } from './segmentation/types.js';
 import { type Coalitions, shapleyCoalitions } from './shapley-coalitions.js';
 import { repeatRow, type Stack, stackedTargetOutputs } from './stack.js';
@@ -40,6 +39,7 @@ const params = {
 } as const;
 
 type Params = typeof params;
+type P = ParamValues<Params>;
 
 export interface KernelShapState {
   /** Background rows, rows * sample size values. */
@@ -137,25 +137,14 @@ function coalitionPieces(count: number, nb: number, chunk: number): [number, num
 }
 
 /** The element indices of each group, and the image segmentation that made them (if any). */
-function groupsOf(task: TaskView, batch: Batch, i: number, p: { grouping: 'grid' | 'slic'; cell: number; segments: number; compactness: number }): {
-  groups: Int32Array[];
-  segmentation?: Segmentation;
-} {
+function groupsOf(task: TaskView, batch: Batch, i: number, p: P): { groups: FeatureGroup[]; segmentation?: Segmentation } {
   const d = sizeOf(batch.sampleShape);
-  if (task.kind === 'tabular') return { groups: Array.from({ length: d }, (_, k) => Int32Array.of(k)) };
-  const { height, width, channels } = imageGeometry(batch.sampleShape);
-  const seg =
-    p.grouping === 'grid'
-      ? gridSegments(height, width, p.cell)
-      : slicSegments(batch.data.subarray(i * d, (i + 1) * d), height, width, channels, { nSegments: p.segments, compactness: p.compactness });
-  const sizes = new Int32Array(seg.count);
-  for (const l of seg.labels) sizes[l]++;
-  const groups = Array.from({ length: seg.count }, (_, l) => new Int32Array(sizes[l] * channels));
-  const fill = new Int32Array(seg.count);
-  seg.labels.forEach((l, px) => {
-    for (let ch = 0; ch < channels; ch++) groups[l][fill[l]++] = px * channels + ch;
-  });
-  return { groups, segmentation: seg };
+  if (task.kind === 'tabular') return { groups: singleElementGroups(d) };
+  const x = batch.data.subarray(i * d, (i + 1) * d);
+  const choice: SegmentationChoice =
+    p.grouping === 'grid' ? { method: 'grid', cell: p.cell } : { method: 'slic', segments: p.segments, compactness: p.compactness };
+  const segmentation = segmentImage(x, batch.sampleShape, choice);
+  return { groups: segmentGroups(segmentation, imageGeometry(batch.sampleShape).channels), segmentation };
 }
 
 export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> = {
@@ -271,9 +260,7 @@ export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> 
         const beta = kernelShapSolve(coalitions.masks, coalitions.count, m, y, coalitions.weights, total);
         varying.forEach((g, j) => (phi[g] = beta[j]));
       }
-      groups.forEach((g, j) => {
-        for (const k of g) attributions[i * d + k] = phi[j] / g.length;
-      });
+      paintGroups(attributions, i * d, groups, (j) => phi[j] / groups[j].length);
       reference[i] = fnull;
       const extra: Record<string, unknown> = {
         groups: groups.length,

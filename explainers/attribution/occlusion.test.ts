@@ -3,7 +3,8 @@ import { useBackend } from '../../core/backend.js';
 import { makeBatch } from '../../core/batch.js';
 import { contextFor, imageTask, linearImageModel, patternWeights, runExplainer, tabularTask, tinyConvNet } from '../../test/helpers/explainer-fixtures.js';
 import { linearSoftmax } from '../../test/helpers/tiny-models.js';
-import { occlusionExplainer as occlusion, resolveWindow, windowStarts } from './occlusion.js';
+import { windowStarts } from './feature-groups.js';
+import { occlusionExplainer as occlusion, resolveWindow } from './occlusion.js';
 
 beforeAll(async () => {
   await useBackend('wasm');

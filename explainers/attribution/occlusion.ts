@@ -12,6 +12,7 @@
  */
 import { sizeOf } from '../../core/batch.js';
 import { int } from '../../core/params.js';
+import { type FeatureGroup, singleElementGroups, windowGroups } from './feature-groups.js';
 import { imageGeometry } from './image-geometry.js';
 import { baselineInput, baselineParam } from './reference-input.js';
 import { repeatRow, type Stack, stackedTargetOutputs } from './stack.js';
@@ -24,14 +25,8 @@ const params = {
   baseline: baselineParam('what an occluded region is set to'),
 } as const;
 
-/** Window start offsets along one axis, as Captum's shift counts: the last window may overhang the edge. */
-export function windowStarts(size: number, window: number, stride: number): number[] {
-  const count = Math.ceil((size - window) / stride) + 1;
-  return Array.from({ length: count }, (_, k) => k * stride);
-}
-
 /** A region of input elements occluded together. */
-type Region = Int32Array;
+type Region = FeatureGroup;
 
 /** The window and stride in use: 0 means automatic, and neither may exceed the image. */
 export function resolveWindow(height: number, width: number, window: number, stride: number): { window: number; stride: number } {
@@ -41,21 +36,10 @@ export function resolveWindow(height: number, width: number, window: number, str
 }
 
 function regionsFor(kind: 'image' | 'tabular', sampleShape: readonly number[], window: number, stride: number): Region[] {
-  if (kind === 'tabular') return Array.from({ length: sizeOf(sampleShape) }, (_, k) => Int32Array.of(k));
-  const { height, width, channels } = imageGeometry(sampleShape);
+  if (kind === 'tabular') return singleElementGroups(sizeOf(sampleShape));
+  const { height, width } = imageGeometry(sampleShape);
   const { window: w, stride: s } = resolveWindow(height, width, window, stride);
-  const regions: Region[] = [];
-  for (const r0 of windowStarts(height, w, s)) {
-    for (const c0 of windowStarts(width, w, s)) {
-      // Cropped to the image where the last window overhangs it.
-      const [r1, c1] = [Math.min(r0 + w, height), Math.min(c0 + w, width)];
-      const idx = new Int32Array((r1 - r0) * (c1 - c0) * channels);
-      let n = 0;
-      for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) for (let ch = 0; ch < channels; ch++) idx[n++] = (r * width + c) * channels + ch;
-      regions.push(idx);
-    }
-  }
-  return regions;
+  return windowGroups(sampleShape, w, s);
 }
 
 /** The regions and how many of them cover each element, for one input geometry and window. */

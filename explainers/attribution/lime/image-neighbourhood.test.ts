@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rngFor } from '../../../core/rng.js';
 import { gridSegments } from '../segmentation/grid.js';
-import { fillPerturbed, fudgedImage, randomMasks, segmentPixels } from './image-neighbourhood.js';
+import { segmentPixels } from '../feature-groups.js';
+import { fillPerturbed, fudgedImage, randomMasks } from './image-neighbourhood.js';
 
 describe('LIME image neighbourhood', () => {
   // 2x4 RGB image, two 2x2 grid cells.

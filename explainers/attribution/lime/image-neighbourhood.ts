@@ -5,17 +5,6 @@
  * (hide_color=None, the reference default) or one value everywhere.
  */
 import type { Rng } from '../../../core/rng.js';
-import type { Segmentation } from '../segmentation/types.js';
-
-/** Pixel indices (row-major, without channels) of each segment. */
-export function segmentPixels(seg: Segmentation): Int32Array[] {
-  const sizes = new Int32Array(seg.count);
-  for (const l of seg.labels) sizes[l]++;
-  const out = Array.from({ length: seg.count }, (_, l) => new Int32Array(sizes[l]));
-  const fill = new Int32Array(seg.count);
-  seg.labels.forEach((l, p) => (out[l][fill[l]++] = p));
-  return out;
-}
 
 /** The image every hidden pixel is taken from: per-segment channel means, or a constant. */
 export function fudgedImage(x: ArrayLike<number>, pixels: readonly Int32Array[], channels: number, hide: 'mean' | number): Float32Array {

@@ -25,15 +25,13 @@ import { int, num, oneOf, type ParamValues, str } from '../../../core/params.js'
 import { type Rng, rngFor } from '../../../core/rng.js';
 import { imageGeometry } from '../image-geometry.js';
 import { matrix } from '../../../numeric/linalg.js';
-import { gridSegments } from '../segmentation/grid.js';
-import { quickshiftSegments } from '../segmentation/quickshift.js';
-import { slicSegments } from '../segmentation/slic.js';
+import { type FeatureGroup, paintGroups, pixelGroups, segmentImage, segmentPixels, singleElementGroups } from '../feature-groups.js';
 import type { Segmentation } from '../segmentation/types.js';
 import { type Stack, stackedTargetOutputs } from '../stack.js';
 import type { AttributionExplainer } from '../../types.js';
 import { limeCard, limeDifferences } from './lime.card.js';
 import { FEATURE_SELECTIONS } from './feature-selection.js';
-import { fillPerturbed, fudgedImage, randomMasks, segmentPixels } from './image-neighbourhood.js';
+import { fillPerturbed, fudgedImage, randomMasks } from './image-neighbourhood.js';
 import { cosineDistanceToOnes, euclideanDistanceToOnes, neighbourhoodWeights } from './kernel.js';
 import { binNames, type FeatureBins, quartileBins } from './quartile-discretiser.js';
 import { submodularPick } from './submodular-pick.js';
@@ -92,17 +90,18 @@ function segmentationRng(ctx: { rng(sampleId: string, purpose: string): Rng }, s
   return seed < 0 ? ctx.rng(sampleId, 'lime-segmentation') : rngFor(seed, 'lime-quickshift-noise');
 }
 
-function segment(x: Float32Array, shape: readonly number[], p: P, rng: Rng): Segmentation {
-  const { height, width, channels } = imageGeometry(shape);
+function segment(x: Float32Array, shape: readonly number[], p: P, noise: Rng): Segmentation {
+  const { height, width } = imageGeometry(shape);
   switch (p.segmentation) {
     case 'grid':
-      return gridSegments(height, width, p.cell);
+      return segmentImage(x, shape, { method: 'grid', cell: p.cell });
     case 'slic':
-      return slicSegments(x, height, width, channels, { nSegments: p.segments, compactness: p.compactness });
+      return segmentImage(x, shape, { method: 'slic', segments: p.segments, compactness: p.compactness });
     default: {
       const kernelSize = quickshiftKernelSize(height, width, p.kernelSize);
       if (kernelSize < 1) throw new UserError(`lime.kernelSize=${p.kernelSize}: quickshift needs a kernel size >= 1 (or 0 for auto)`);
-      return quickshiftSegments(x, height, width, channels, { kernelSize, maxDist: p.maxDist, ratio: p.ratio, sigma: p.sigma }, rng);
+      const options = { kernelSize, maxDist: p.maxDist, ratio: p.ratio, sigma: p.sigma };
+      return segmentImage(x, shape, { method: 'quickshift', options, noise });
     }
   }
 }
@@ -132,7 +131,8 @@ interface Plan {
   readonly masks: Uint8Array;
   readonly features: number;
   readonly segmentation?: Segmentation;
-  readonly pixels?: Int32Array[];
+  /** The input elements of each feature (a segment's pixels across channels, or one tabular feature). */
+  readonly groups: readonly FeatureGroup[];
   readonly names: (feature: number) => string;
 }
 
@@ -173,12 +173,12 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
         const pixels = segmentPixels(seg);
         const fudged = fudgedImage(x, pixels, channels, hide);
         const masks = randomMasks(samples, seg.count, ctx.rng(sampleIds[i], 'lime-perturbation'));
-        plans.push({ masks, features: seg.count, segmentation: seg, pixels, names: (j) => `segment ${j}` });
+        plans.push({ masks, features: seg.count, segmentation: seg, groups: pixelGroups(pixels, channels), names: (j) => `segment ${j}` });
         stacks.push({ rows: samples, target: targets[i], writesAll: true, fill: (out) => fillPerturbed(out, x, fudged, pixels, channels, masks, samples) });
       } else {
         const tab = state.tabular!;
         const nb = tabularNeighbourhood(x, tab.bins, samples, ctx.rng(sampleIds[i], 'lime-sampling'));
-        plans.push({ masks: nb.masks, features: d, names: (k) => tab.names[k][nb.instanceBins[k]] });
+        plans.push({ masks: nb.masks, features: d, groups: singleElementGroups(d), names: (k) => tab.names[k][nb.instanceBins[k]] });
         stacks.push({ rows: samples, target: targets[i], writesAll: true, fill: (out) => out.set(nb.inputs) });
       }
     }
@@ -188,16 +188,13 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
     const surrogates: Surrogate[] = [];
     const extras: Record<string, unknown>[] = [];
     for (let i = 0; i < batch.n; i++) {
-      const { masks, features, segmentation, pixels, names } = plans[i];
+      const { masks, features, segmentation, groups, names } = plans[i];
       const width = p.kernelWidth > 0 ? p.kernelWidth : image ? 0.25 : 0.75 * Math.sqrt(features);
       const w = neighbourhoodWeights(masks, samples, features, width, image ? cosineDistanceToOnes : euclideanDistanceToOnes);
       const k = p.numFeatures > 0 ? p.numFeatures : image ? 100000 : 10;
       const s = fitSurrogate(matrix(samples, features, masks), f[i], w, { featureSelection: p.featureSelection, numFeatures: k });
       surrogates.push(s);
-      for (const { feature, weight } of s.features) {
-        if (pixels) for (const px of pixels[feature]) for (let ch = 0; ch < channels; ch++) attributions[i * d + px * channels + ch] = weight;
-        else attributions[i * d + feature] = weight;
-      }
+      paintGroups(attributions, i * d, s.features.map(({ feature }) => groups[feature]), (j) => s.features[j].weight);
       const extra: Record<string, unknown> = {
         score: s.score,
         localPrediction: s.localPrediction,
