@@ -1,8 +1,8 @@
 import { explainSamples, fitExplainer } from '../runner/explain-samples.js';
 import { recordOf } from '../runner/explanation-record.js';
+import { renderText } from '../runner/renderers/index.js';
 import { resolveParams, splitSets } from '../core/params.js';
 import { writeFileAtomic } from '../runner/results-store.js';
-import { attributionText } from '../explainers/attribution/attribution-text.js';
 import { getExplainer } from '../explainers/index.js';
 import { isPluginRef, loadPlugin } from '../runner/plugins.js';
 import { many, parseCommand, required, str } from './args.js';
@@ -54,7 +54,7 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
     sampleIds: u.input.sampleIds,
     // A global view (SP-LIME's pick) must see the whole input set in one call.
     chunk: Number(params.pick ?? 0) > 0 ? u.input.batch.n : 16,
-    text: (s, input) => attributionText({ task: u.task, input, attribution: s.attribution, target: s.target, output: explainer.output }),
+    text: (s, input) => renderText(s, input, { task: u.task, output: explainer.output }),
   });
   const record = recordOf(explainer.id, params, explainer.output, u.task.sampleShape, samples);
   const json = `${JSON.stringify(record)}\n`;

@@ -44,124 +44,167 @@ const forkWorker = (file: string, execArgv: string[]): ChildProcess =>
 
 export async function runUnitsInWorkers(units: readonly Unit[], ctxFor: (unit: Unit) => UnitContext, sink: UnitSink, o: PoolOptions): Promise<void> {
   if (units.length === 0) return;
-  const { file, execArgv } = workerEntry();
-  const queue = [...units];
-  const live = new Set<ChildProcess>();
-  let running = 0;
-  let failure: Error | null = null;
+  const pool = new WorkerPool(units, ctxFor, sink, o);
+  try {
+    await pool.run();
+  } finally {
+    pool.close();
+  }
+}
+
+/** The pool's state while it runs: the queue, the live workers, the units running, the first failure. */
+class WorkerPool {
+  private readonly entry = workerEntry();
+  private readonly queue: Unit[];
+  private readonly live = new Set<ChildProcess>();
+  private running = 0;
+  private failure: Error | null = null;
   // Once the run has settled, messages still in flight (a slow worker's late 'ready') must not be
   // answered: its channel may be closing, and an unhandled EPIPE on it would crash a finished run.
-  let closed = false;
-  const send = (w: ChildProcess, m: ParentMessage) => {
+  private closed = false;
+  private resolve: () => void = () => {};
+  private reject: (e: Error) => void = () => {};
+
+  constructor(
+    units: readonly Unit[],
+    private readonly ctxFor: (unit: Unit) => UnitContext,
+    private readonly sink: UnitSink,
+    private readonly o: PoolOptions,
+  ) {
+    this.queue = [...units];
+  }
+
+  run(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+      const workers = Math.max(1, Math.min(this.o.jobs, this.queue.length));
+      for (let k = 0; k < workers; k++) this.spawnWorker();
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const w of this.live) w.kill();
+  }
+
+  private send(w: ChildProcess, m: ParentMessage): void {
     // A failed write means the worker is gone; its 'exit' handler reports that, so the error itself
     // is dropped here (without a callback Node raises it as an 'error' event nobody listens to).
-    if (!closed && w.connected) w.send(m, () => {});
-  };
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const settle = () => {
-        if (failure) reject(failure);
-        else if (queue.length === 0 && running === 0) resolve();
-      };
-      const fail = (e: Error) => {
-        if (!failure) failure = e;
-        settle();
-      };
-      const spawnWorker = () => {
-        const w = (o.spawn ?? forkWorker)(file, execArgv);
-        live.add(w);
-        // fork() reports a failed spawn as 'error' (and may never emit 'exit').
-        w.on('error', (e) => {
-          if (!closed) fail(new Error(`worker process: ${e.message}`));
-        });
-        let started = false;
-        w.once('message', (raw: unknown) => {
-          const m = raw as WorkerMessage;
-          started = true;
-          if (m.type === 'ready') next(w);
-          else if (m.type === 'error') fail(m.user ? new UserError(m.message) : new Error(m.message));
-        });
-        w.on('exit', (code: number | null, signal: string | null) => {
-          live.delete(w);
-          // A worker that dies before it is ready holds no unit, so nothing else would notice.
-          if (!started && !closed) fail(new Error(`worker process died while starting (${signal ?? `exit code ${code}`})`));
-        });
-        send(w, { type: 'init', backend: o.backend, plugins: o.plugins, replace: o.replace, ...(o.taskConfig ? { taskConfig: o.taskConfig } : {}) });
-      };
-      const next = (w: ChildProcess) => {
-        if (closed) return;
-        const unit = failure ? undefined : queue.shift();
-        if (!unit) {
-          send(w, { type: 'exit' });
-          settle();
-          return;
-        }
-        running++;
-        let finished = false;
-        const limit = o.timeoutFor(unit);
-        const timer =
-          limit === null
-            ? null
-            : setTimeout(() => {
-                end();
-                w.kill('SIGKILL');
-                o.onUnitFailed(unit, `timed out after ${limit} s`);
-                spawnWorker();
-                settle();
-              }, limit * 1000);
-        const end = () => {
-          finished = true;
-          running--;
-          if (timer) clearTimeout(timer);
-          w.off('message', onMessage);
-          w.off('exit', onExit);
-        };
-        const onExit = (code: number | null, signal: string | null) => {
-          if (finished) return;
-          end();
-          const reason = `worker process died (${signal ?? `exit code ${code}`})`;
-          if (o.isolated(unit)) {
-            o.onUnitFailed(unit, reason);
-            spawnWorker();
-            settle();
-          } else fail(new Error(`${unit.task} · ${unit.explainer}: ${reason}`));
-        };
-        const onMessage = (raw: unknown) => {
-          const m = raw as WorkerMessage;
-          switch (m.type) {
-            case 'step':
-              sink.step(m.label);
-              break;
-            case 'explanations':
-              sink.explanations(m.task, m.explainer, m.lines, m.artifacts.map((a) => ({ path: a.path, data: new Uint8Array(a.data) })));
-              break;
-            case 'result':
-              sink.result(m.record);
-              break;
-            case 'done':
-              end();
-              o.onUnitDone(unit);
-              next(w);
-              break;
-            case 'error':
-              end();
-              if (o.isolated(unit)) {
-                o.onUnitFailed(unit, m.message);
-                next(w);
-              } else fail(m.user ? new UserError(m.message) : new Error(`${unit.task} · ${unit.explainer}: ${m.message}\n${m.stack}`));
-              break;
-            default:
-              break;
-          }
-        };
-        w.on('message', onMessage);
-        w.on('exit', onExit);
-        send(w, { type: 'unit', unit, ctx: ctxFor(unit) });
-      };
-      for (let k = 0; k < Math.max(1, Math.min(o.jobs, units.length)); k++) spawnWorker();
+    if (!this.closed && w.connected) w.send(m, () => {});
+  }
+
+  private settle(): void {
+    if (this.failure) this.reject(this.failure);
+    else if (this.queue.length === 0 && this.running === 0) this.resolve();
+  }
+
+  private fail(e: Error): void {
+    if (!this.failure) this.failure = e;
+    this.settle();
+  }
+
+  private spawnWorker(): void {
+    const o = this.o;
+    const w = (o.spawn ?? forkWorker)(this.entry.file, this.entry.execArgv);
+    this.live.add(w);
+    // fork() reports a failed spawn as 'error' (and may never emit 'exit').
+    w.on('error', (e) => {
+      if (!this.closed) this.fail(new Error(`worker process: ${e.message}`));
     });
-  } finally {
-    closed = true;
-    for (const w of live) w.kill();
+    let started = false;
+    w.once('message', (raw: unknown) => {
+      const m = raw as WorkerMessage;
+      started = true;
+      if (m.type === 'ready') this.next(w);
+      else if (m.type === 'error') this.fail(m.user ? new UserError(m.message) : new Error(m.message));
+    });
+    w.on('exit', (code: number | null, signal: string | null) => {
+      this.live.delete(w);
+      // A worker that dies before it is ready holds no unit, so nothing else would notice.
+      if (!started && !this.closed) this.fail(new Error(`worker process died while starting (${signal ?? `exit code ${code}`})`));
+    });
+    this.send(w, { type: 'init', backend: o.backend, plugins: o.plugins, replace: o.replace, ...(o.taskConfig ? { taskConfig: o.taskConfig } : {}) });
+  }
+
+  /** Hands an idle worker the next unit, or lets it go when none is left (or the pool failed). */
+  private next(w: ChildProcess): void {
+    if (this.closed) return;
+    const unit = this.failure ? undefined : this.queue.shift();
+    if (!unit) {
+      this.send(w, { type: 'exit' });
+      this.settle();
+      return;
+    }
+    this.running++;
+    this.watch(w, unit);
+    this.send(w, { type: 'unit', unit, ctx: this.ctxFor(unit) });
+  }
+
+  /** Follows one unit on its worker until it is done, fails, dies or runs out of time. */
+  private watch(w: ChildProcess, unit: Unit): void {
+    const o = this.o;
+    let finished = false;
+    const limit = o.timeoutFor(unit);
+    const end = () => {
+      finished = true;
+      this.running--;
+      if (timer) clearTimeout(timer);
+      w.off('message', onMessage);
+      w.off('exit', onExit);
+    };
+    const isolatedFailure = (reason: string) => {
+      o.onUnitFailed(unit, reason);
+      this.spawnWorker();
+      this.settle();
+    };
+    const timer =
+      limit === null
+        ? null
+        : setTimeout(() => {
+            end();
+            w.kill('SIGKILL');
+            isolatedFailure(`timed out after ${limit} s`);
+          }, limit * 1000);
+    const onExit = (code: number | null, signal: string | null) => {
+      if (finished) return;
+      end();
+      const reason = `worker process died (${signal ?? `exit code ${code}`})`;
+      if (o.isolated(unit)) isolatedFailure(reason);
+      else this.fail(new Error(`${unit.task} · ${unit.explainer}: ${reason}`));
+    };
+    const onMessage = (raw: unknown) => this.onUnitMessage(w, unit, raw as WorkerMessage, end);
+    w.on('message', onMessage);
+    w.on('exit', onExit);
+  }
+
+  private onUnitMessage(w: ChildProcess, unit: Unit, m: WorkerMessage, end: () => void): void {
+    switch (m.type) {
+      case 'step':
+        this.sink.step(m.label);
+        break;
+      case 'explanations':
+        this.sink.explanations(m.task, m.explainer, m.lines, m.artifacts.map((a) => ({ path: a.path, data: new Uint8Array(a.data) })));
+        break;
+      case 'result':
+        this.sink.result(m.record);
+        break;
+      case 'done':
+        end();
+        this.o.onUnitDone(unit);
+        this.next(w);
+        break;
+      case 'error':
+        end();
+        if (!this.o.isolated(unit)) {
+          this.fail(m.user ? new UserError(m.message) : new Error(`${unit.task} · ${unit.explainer}: ${m.message}\n${m.stack}`));
+        } else {
+          this.o.onUnitFailed(unit, m.message);
+          this.next(w);
+        }
+        break;
+      default:
+        break;
+    }
   }
 }
