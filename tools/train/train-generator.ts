@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, writeFileSync, statSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBackend } from '../../core/backend.js';
-import { makeBatch, sizeOf } from '../../core/batch.js';
+import { makeBatch, selectSamples, sizeOf } from '../../core/batch.js';
 import { Engine } from '../../core/engine.js';
 import { loadModel, type Model } from '../../core/model.js';
 import { saveLayersModel } from '../../core/model-io.js';
@@ -95,8 +95,7 @@ async function train(spec: GeneratorSpec): Promise<GeneratorRecord> {
     let batches = 0;
     for (let start = 0; start < x.n; start += spec.batchSize) {
       const idx = order.slice(start, start + spec.batchSize);
-      const xb = new Float32Array(idx.length * d);
-      idx.forEach((r, j) => xb.set(x.data.subarray(r * d, (r + 1) * d), j * d));
+      const xb = selectSamples(x, idx).data;
       const eps = Float32Array.from({ length: idx.length * k }, noiseNormal);
       const loss = tf.tidy(() => {
         const xs = tf.tensor2d(xb, [idx.length, d]);

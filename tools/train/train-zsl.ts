@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBackend } from '../../core/backend.js';
-import { sizeOf } from '../../core/batch.js';
+import { selectSamples } from '../../core/batch.js';
 import { Engine } from '../../core/engine.js';
 import { UserError } from '../../core/errors.js';
 import { loadModel } from '../../core/model.js';
@@ -25,7 +25,6 @@ async function trainSplit(split: ZeroShotSplit): Promise<ZslTrainingRecord> {
   const full = loadMnist10k();
   const data = seenOnlyDataset(full, split);
   const { x, y } = data.train;
-  const d = sizeOf(x.sampleShape);
   const net = buildNetwork(ZSL_ARCHITECTURE, x.sampleShape, 10, ZSL_SEED, split.id);
   const optimizer = tf.train.adam(ZSL_TRAINING.learningRate);
   net.compile({ optimizer, loss: 'categoricalCrossentropy' });
@@ -36,8 +35,7 @@ async function trainSplit(split: ZeroShotSplit): Promise<ZslTrainingRecord> {
     let batches = 0;
     for (let start = 0; start < x.n; start += ZSL_TRAINING.batchSize) {
       const idx = order.slice(start, start + ZSL_TRAINING.batchSize);
-      const xb = new Float32Array(idx.length * d);
-      idx.forEach((r, k) => xb.set(x.data.subarray(r * d, (r + 1) * d), k * d));
+      const xb = selectSamples(x, idx).data;
       const xs = tf.tensor(xb, [idx.length, ...x.sampleShape]);
       const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(idx, (r) => y[r]), 'int32'), 10));
       const loss = await net.trainOnBatch(xs, ys);
@@ -57,7 +55,6 @@ async function trainSplit(split: ZeroShotSplit): Promise<ZslTrainingRecord> {
   // Seen-class accuracy on the test rows of seen digits (the network cannot name unseen digits).
   const seenRows: number[] = [];
   for (let i = 0; i < full.test.y.length; i++) if (split.seen.includes(full.test.y[i])) seenRows.push(i);
-  const { selectSamples } = await import('../../core/batch.js');
   const record: ZslTrainingRecord = {
     id: split.id,
     seen: [...split.seen],

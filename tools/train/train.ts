@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { useBackend } from '../../core/backend.js';
-import { sizeOf } from '../../core/batch.js';
+import { selectSamples } from '../../core/batch.js';
 import { Engine } from '../../core/engine.js';
 import { UserError } from '../../core/errors.js';
 import { loadModel } from '../../core/model.js';
@@ -31,7 +31,6 @@ import { renderZooTable } from './train-table.js';
 
 async function trainOne(spec: ModelSpec, data: Dataset): Promise<ZooEntry> {
   const { x, y } = data.train;
-  const d = sizeOf(x.sampleShape);
   const numClasses = data.classes.length;
   const net = buildNetwork(spec.architecture, x.sampleShape, numClasses, spec.seed, spec.id);
   const optimizer = tf.train.adam(spec.training.learningRate);
@@ -48,8 +47,7 @@ async function trainOne(spec: ModelSpec, data: Dataset): Promise<ZooEntry> {
     let batches = 0;
     for (let start = 0; start < x.n; start += batchSize) {
       const idx = order.slice(start, start + batchSize);
-      const xb = new Float32Array(idx.length * d);
-      idx.forEach((r, k) => xb.set(x.data.subarray(r * d, (r + 1) * d), k * d));
+      const xb = selectSamples(x, idx).data;
       const xs = tf.tensor(xb, [idx.length, ...x.sampleShape]);
       const ys = tf.tidy(() => tf.oneHot(tf.tensor1d(Int32Array.from(idx, (r) => y[r]), 'int32'), numClasses));
       const loss = await net.trainOnBatch(xs, ys);
