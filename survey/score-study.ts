@@ -460,15 +460,16 @@ function pooledAgreement(ctx: Ctx, sheetList: readonly Sheet[]): HumanAgreement[
   return out;
 }
 
-export function scoreStudy(study: Study, opts: ScoreOptions = {}): HumanStudy {
-  const ctx: Ctx = { study, seed: opts.seed ?? 0, resamples: opts.resamples ?? 2000, ciMethod: opts.ciMethod ?? 'bca', tieRule: opts.tieRule ?? 'zero' };
-  const notes = [...study.notes];
-  const ssaByMethod = ssaItemsByMethod(study);
-  const sheetList = sheets(study);
-  const bt = bradleyTerryResults(ctx, notes);
-  const methodIds = uniq([...study.items.values()].map((i) => i.method)).sort(byString);
-  const controlOf = new Map([...study.items.values()].map((i) => [i.method, i.control]));
-  const entries: HumanMethodEntry[] = methodIds.map((method) => {
+/** One entry per method and control: SSA, questionnaire scores, Bradley-Terry strengths and CPS. */
+function methodEntries(
+  ctx: Ctx,
+  ssaByMethod: ReadonlyMap<string, SsaItem[]>,
+  sheetList: readonly Sheet[],
+  bt: ReturnType<typeof bradleyTerryResults>,
+): HumanMethodEntry[] {
+  const methodIds = uniq([...ctx.study.items.values()].map((i) => i.method)).sort(byString);
+  const controlOf = new Map([...ctx.study.items.values()].map((i) => [i.method, i.control]));
+  return methodIds.map((method) => {
     const values: HumanValue[] = [];
     const ssaItems = ssaByMethod.get(method);
     if (ssaItems?.length) values.push(...ssaValues(ctx, method, ssaItems));
@@ -478,10 +479,10 @@ export function scoreStudy(study: Study, opts: ScoreOptions = {}): HumanStudy {
     if (c) values.push(c);
     return { method, control: controlOf.get(method) ?? null, values };
   });
+}
 
-  // Paired comparisons among methods (controls are reported apart and not in the families).
-  const isMethod = (m: string) => controlOf.get(m) === null;
-  const pairwise: HumanPair[] = [];
+/** Paired comparisons of SSA: each method's item score on the shared instances. */
+function ssaPairs(ctx: Ctx, ssaByMethod: ReadonlyMap<string, SsaItem[]>, isMethod: (m: string) => boolean): HumanPair[] {
   const ssaScores = new Map<string, Map<string, number>>();
   for (const [method, items] of ssaByMethod) {
     if (!isMethod(method)) continue;
@@ -493,7 +494,12 @@ export function scoreStudy(study: Study, opts: ScoreOptions = {}): HumanStudy {
     }
     if (m.size) ssaScores.set(method, m);
   }
-  if (ssaScores.size >= 2) pairwise.push(...pairedComparisons(ctx, { metric: 'ssa', instrument: null, phase: null, unit: 'items', scores: ssaScores }));
+  return ssaScores.size >= 2 ? pairedComparisons(ctx, { metric: 'ssa', instrument: null, phase: null, unit: 'items', scores: ssaScores }) : [];
+}
+
+/** Paired comparisons of each questionnaire and phase. */
+function questionnairePairs(ctx: Ctx, sheetList: readonly Sheet[], isMethod: (m: string) => boolean): HumanPair[] {
+  const pairwise: HumanPair[] = [];
   const qKeys = uniq(sheetList.map((s) => `${s.instrument.name}\u0000${s.phase}`)).sort(byString);
   for (const key of qKeys) {
     const [name, phase] = key.split('\u0000');
@@ -502,7 +508,8 @@ export function scoreStudy(study: Study, opts: ScoreOptions = {}): HumanStudy {
     for (const m of uniq(list.map((s) => s.method))) perMethod.set(m, respondents(list.filter((s) => s.method === m)).resp);
     const all = [...perMethod.values()].flat();
     const { unit } = clusters(all);
-    // The paired unit is the group when ratings are clustered in groups (reference/human.md §5), else the respondent.
+    // The paired unit is the group when ratings are clustered in groups (raters of one group are not
+    // independent), else the respondent.
     const scores = new Map(
       [...perMethod.entries()].map(([m, resp]) => {
         if (unit === 'raters') return [m, new Map(resp.map((r) => [r.rater, r.score]))] as const;
@@ -513,7 +520,22 @@ export function scoreStudy(study: Study, opts: ScoreOptions = {}): HumanStudy {
     );
     if (scores.size >= 2) pairwise.push(...pairedComparisons(ctx, { metric: list[0].instrument.metric, instrument: name, phase, unit, scores }));
   }
-  pairwise.push(...bt.pairs);
+  return pairwise;
+}
+
+export function scoreStudy(study: Study, opts: ScoreOptions = {}): HumanStudy {
+  const ctx: Ctx = {
+    study, seed: opts.seed ?? 0, resamples: opts.resamples ?? 2000, ciMethod: opts.ciMethod ?? 'bca', tieRule: opts.tieRule ?? 'zero',
+  };
+  const notes = [...study.notes];
+  const ssaByMethod = ssaItemsByMethod(study);
+  const sheetList = sheets(study);
+  const bt = bradleyTerryResults(ctx, notes);
+  const entries = methodEntries(ctx, ssaByMethod, sheetList, bt);
+  // Paired comparisons among methods (controls are reported apart and not in the families).
+  const controlOf = new Map([...study.items.values()].map((i) => [i.method, i.control]));
+  const isMethod = (m: string) => controlOf.get(m) === null;
+  const pairwise: HumanPair[] = [...ssaPairs(ctx, ssaByMethod, isMethod), ...questionnairePairs(ctx, sheetList, isMethod), ...bt.pairs];
 
   return {
     schema: HUMAN_SCHEMA,

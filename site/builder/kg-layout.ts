@@ -95,12 +95,8 @@ function levels(g: GraphData): Map<string, number> {
   return level;
 }
 
-export function layoutKnowledgeGraph(graph: GraphData, lang: KgLang): KgLayout {
-  // A graph read from a file may name unknown ends: such edges are not drawn.
-  const ids = new Set(graph.nodes.map((n) => n.id));
-  const g: GraphData = { ...graph, edges: graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to)) };
-  const level = levels(g);
-  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+/** The nodes of each column, first by digit, attribute order or id, then by a few barycentre sweeps. */
+function orderedColumns(g: GraphData, level: ReadonlyMap<string, number>): string[][] {
   const columnCount = Math.max(...level.values()) + 1;
   const attrOrder = new Map(g.attributes.map((a, i) => [`attr:${a}`, i]));
   const initialKey = (id: string): string => {
@@ -121,13 +117,13 @@ export function layoutKnowledgeGraph(graph: GraphData, lang: KgLang): KgLayout {
   const pos = new Map<string, number>();
   const place = () => columns.forEach((c) => c.forEach((id, i) => pos.set(id, i - (c.length - 1) / 2)));
   place();
-  const sweep = (cols: number[], side: (l: number) => boolean) => {
+  const sweep = (cols: number[]) => {
     for (const ci of cols) {
       const col = columns[ci];
       const bary = new Map<string, number>();
       for (const id of col) {
-        const ns = neighbours.get(id)!.filter((m) => side(level.get(m)!) && level.get(m) !== ci);
-        bary.set(id, ns.length > 0 ? ns.reduce((s, m) => s + pos.get(m)!, 0) / ns.length : pos.get(id)!);
+        const ns = neighbours.get(id)!.filter((m) => level.get(m) !== ci);
+        bary.set(id, ns.length > 0 ? ns.reduce((sum, m) => sum + pos.get(m)!, 0) / ns.length : pos.get(id)!);
       }
       col.sort((a, b) => bary.get(a)! - bary.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
       place();
@@ -135,11 +131,40 @@ export function layoutKnowledgeGraph(graph: GraphData, lang: KgLang): KgLayout {
   };
   const all = columns.map((_, i) => i);
   for (let it = 0; it < 4; it++) {
-    // Down: each column by the columns left of it; up: by those right of it. Digits keep their order.
-    sweep(all.slice(1), () => true);
-    sweep(all.slice(1).reverse(), () => true);
+    // Each column by the mean position of its neighbours in other columns, sweeping left to right and
+    // back; the digit column is never re-sorted.
+    sweep(all.slice(1));
+    sweep(all.slice(1).reverse());
   }
+  return columns;
+}
 
+/** The edge as a cubic curve from the right side of its start box to the left side of its end box. */
+function edgeCurve(e: GraphData['edges'][number], at: ReadonlyMap<string, KgLayoutNode>): KgLayoutEdge {
+  const a = at.get(e.from)!;
+  const b = at.get(e.to)!;
+  const [x1, y1, x2, y2] = [a.x + a.w, a.y + BOX_H / 2, b.x, b.y + BOX_H / 2];
+  const dx = Math.max(24, (x2 - x1) / 2);
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return {
+    from: e.from,
+    rel: e.rel,
+    to: e.to,
+    source: e.source,
+    ...(e.weight !== undefined ? { weight: e.weight } : {}),
+    key: edgeKey(e.from, e.rel, e.to),
+    d: `M${r(x1)} ${r(y1)}C${r(x1 + dx)} ${r(y1)} ${r(x2 - dx)} ${r(y2)} ${r(x2)} ${r(y2)}`,
+    curve: [x1, y1, x1 + dx, y1, x2 - dx, y2, x2, y2].map(r),
+  };
+}
+
+export function layoutKnowledgeGraph(graph: GraphData, lang: KgLang): KgLayout {
+  // A graph read from a file may name unknown ends: such edges are not drawn.
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const g: GraphData = { ...graph, edges: graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to)) };
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  const columns = orderedColumns(g, levels(g));
+  const columnCount = columns.length;
   const maxRows = Math.max(...columns.map((c) => c.length));
   const widths = columns.map((c) => Math.max(...c.map((id) => labelWidth(byId.get(id)!.label[lang]) + 2 * PAD_X)));
   const xs: number[] = [];
@@ -151,27 +176,12 @@ export function layoutKnowledgeGraph(graph: GraphData, lang: KgLang): KgLayout {
     col.forEach((id, i) => {
       const n = byId.get(id)!;
       const label = n.label[lang];
-      const node: KgLayoutNode = { id, kind: n.kind, label, column: ci, x: xs[ci], y: Math.round(offset + i * PITCH), w: labelWidth(label) + 2 * PAD_X, h: BOX_H };
+      const node: KgLayoutNode = {
+        id, kind: n.kind, label, column: ci, x: xs[ci], y: Math.round(offset + i * PITCH), w: labelWidth(label) + 2 * PAD_X, h: BOX_H,
+      };
       nodes.push(node);
       at.set(id, node);
     });
-  });
-  const edges: KgLayoutEdge[] = g.edges.map((e) => {
-    const a = at.get(e.from)!;
-    const b = at.get(e.to)!;
-    const [x1, y1, x2, y2] = [a.x + a.w, a.y + BOX_H / 2, b.x, b.y + BOX_H / 2];
-    const dx = Math.max(24, (x2 - x1) / 2);
-    const r = (v: number) => Math.round(v * 10) / 10;
-    return {
-      from: e.from,
-      rel: e.rel,
-      to: e.to,
-      source: e.source,
-      ...(e.weight !== undefined ? { weight: e.weight } : {}),
-      key: edgeKey(e.from, e.rel, e.to),
-      d: `M${r(x1)} ${r(y1)}C${r(x1 + dx)} ${r(y1)} ${r(x2 - dx)} ${r(y2)} ${r(x2)} ${r(y2)}`,
-      curve: [x1, y1, x1 + dx, y1, x2 - dx, y2, x2, y2].map(r),
-    };
   });
   return {
     width: xs[columnCount - 1] + widths[columnCount - 1] + MARGIN,
@@ -179,7 +189,7 @@ export function layoutKnowledgeGraph(graph: GraphData, lang: KgLang): KgLayout {
     fontSize: FONT,
     columns: xs.map((x, i) => ({ x, kind: i === 0 ? 'digit' : i === 1 ? 'attribute' : 'concept', level: i })),
     nodes,
-    edges,
+    edges: g.edges.map((e) => edgeCurve(e, at)),
   };
 }
 
