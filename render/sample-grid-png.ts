@@ -1,5 +1,5 @@
 /**
- * Renders a set of generated samples as one PNG grid (example-based explanations, issue 10): grey
+ * Renders a set of generated samples as one PNG grid (example-based explanations): grey
  * images (black = 0, white = 1; values are clipped to [0, 1]), nearest-neighbour upscaled, separated
  * by a white gutter. An optional first tile (the query) gets a red frame so a reader knows what the
  * other tiles are compared with. The bytes depend only on the arguments (pngjs deflates deterministically).

@@ -2,7 +2,7 @@
 import { UserError } from '../core/errors.js';
 import { cellAt, type CsvFile, type CsvRow } from './csv-file.js';
 
-/** Opaque ids (reference/human.md §6.3). */
+/** Opaque ids (docs/formats.md, Survey files). */
 export const ID_PATTERN = /^[A-Za-z0-9._:-]+$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 

@@ -1,6 +1,6 @@
 /**
- * The packet manifest's `controls`: for every explainer family in the packet, how each control of
- * reference/human.md §1.4 (constant, random, human-written reference) is realised for that family's
+ * The packet manifest's `controls`: for every explainer family in the packet, how each control
+ * (constant, random, human-written reference; docs/formats.md, Survey files) is realised for that family's
  * items, or why it is not applicable there, so whoever scores the study knows what the controls of a
  * family stand for.
  */

@@ -1,5 +1,5 @@
 /**
- * Strict reading of one survey CSV (reference/human.md §6.3): UTF-8 with or without BOM, a header
+ * Strict reading of one survey CSV (docs/formats.md, Survey files): UTF-8 with or without BOM, a header
  * row, RFC 4180 quoting (csv-parse 7). Every problem is a UserError naming file, line and column, so a
  * user can go straight to the cell at fault. Empty cells stay '' (missing), never a default.
  */

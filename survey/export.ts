@@ -1,5 +1,5 @@
 /**
- * `survey export`: the study files of reference/human.md §6.3 from the rating database, in the columns
+ * `survey export`: the study files of docs/formats.md (Survey files) from the rating database, in the columns
  * `survey score` reads. Conventions written here once: SSA `specific` is left empty when the rater said
  * "not sensible" (it was never asked; ingest applies the coupling rule and notes it); pairwise
  * comparisons name the first item as item_id and record the screen side in shown_left; a dialogue

@@ -1,5 +1,5 @@
 /**
- * The derived CSVs of a scored study (reference/human.md §6.3): human_summary.csv and
+ * The derived CSVs of a scored study (docs/formats.md, Survey files): human_summary.csv and
  * human_pairwise.csv, with the columns listed there in that order, then a few appended columns
  * (n_units, phase, group_id, criterion, direction, simulated; n, unit, better, primary, instrument_version,
  * phase, criterion, study_id) that the §6.3 list has no room for. Numbers at full precision; empty = none.

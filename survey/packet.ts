@@ -1,6 +1,6 @@
 /**
  * The survey packet (`survey make` writes it, `survey serve` reads it): packet.json with the blinded
- * items, pairs and dialogues, items.csv of the study schema (reference/human.md §6.3) and the pictures
+ * items, pairs and dialogues, items.csv of the study schema (docs/formats.md, Survey files) and the pictures
  * under artifacts/. Method ids live only in packet.json and items.csv, which the server keeps to itself:
  * raters see item ids (it-0001...) assigned after a seeded shuffle, so neither names nor order give a
  * method away.

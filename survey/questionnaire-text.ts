@@ -1,6 +1,6 @@
 /**
  * What raters read for the questionnaires, in the official item order of each instrument version
- * (metrics/human/questionnaires.ts; reference/human.md §3): short, plain paraphrases in English and
+ * (metrics/human/questionnaires.ts): short, plain paraphrases in English and
  * Korean, with the 5-point agree/disagree anchors coded 1 = disagree strongly ... 5 = agree strongly
  * (agree_high). These are paraphrases written for children, not the published wording: check them
  * against the sources, and back-translate and pilot the Korean, before fielding a study.

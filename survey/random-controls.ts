@@ -1,5 +1,5 @@
 /**
- * The `control-random` item of each structured family (reference/human.md §1.4: a random explanation
+ * The `control-random` item of each structured family (a random explanation
  * that should score low on both sensibleness and specificity), shown exactly like that family's real
  * items so a rater cannot tell it apart by its form: a rule drawn at random from the task's rule set
  * presented as the rule used; random attributes of the knowledge graph presented as the evidence

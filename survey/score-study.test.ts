@@ -12,7 +12,7 @@ const S = 'unit-study';
 const dir = mkdtempSync(join(tmpdir(), 'xai-survey-score-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// Items i1..i4 of method "gradient" carry reference/human.md's constructed SSA example; "lime" items
+// Items i1..i4 of method "gradient" carry a constructed SSA example; "lime" items
 // are on the same instances; one constant control.
 const methods = ['gradient', 'lime'];
 const items = ['study_id,item_id,dataset_id,model_id,instance_id,method_id,is_control,control_type'];

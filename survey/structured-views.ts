@@ -1,6 +1,5 @@
 /**
- * How a rater sees an explanation of the structured families (reference/human.md §1.4: "a rule, a
- * sentence generated from the explanation, a concept path"): rules as the sentence naming the rule
+ * How a rater sees an explanation of the structured families (docs/formats.md, Survey files): rules as the sentence naming the rule
  * that fired plus the whole rule set with that rule marked; concept paths as the sentence plus each
  * knowledge-graph path as a node -> edge -> node chain in words; examples as a picture grid (image
  * tasks: the input first, framed, then the returned samples) or, for tabular tasks, the examples'

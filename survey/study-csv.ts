@@ -1,5 +1,5 @@
 /**
- * Writing the study files of reference/human.md §6.3 (UTF-8, header row, RFC 4180 quoting) with the
+ * Writing the study files of docs/formats.md (Survey files) (UTF-8, header row, RFC 4180 quoting) with the
  * columns `survey score` reads (study-files.ts), in that order. items.csv comes from the packet; the
  * rating files from the server's database (export.ts).
  */

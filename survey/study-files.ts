@@ -1,4 +1,4 @@
-/** The files of a study folder and their columns (reference/human.md §6.3; DESIGN.md "Survey files"). */
+/** The files of a study folder and their columns (docs/formats.md, Survey files). */
 import type { ColumnSpec } from './csv-file.js';
 
 export const STUDY_FILES = {
@@ -37,7 +37,7 @@ export const COLUMNS: Record<keyof typeof STUDY_FILES, ColumnSpec> = {
   },
 };
 
-/** Control method ids (DESIGN.md) and the control_type each must carry in items.csv. */
+/** Control method ids (docs/formats.md, Survey files) and the control_type each must carry in items.csv. */
 export const CONTROL_TYPES = { 'control-constant': 'constant', 'control-random': 'random', 'control-human': 'human_reference' } as const;
 export type ControlType = (typeof CONTROL_TYPES)[keyof typeof CONTROL_TYPES];
 

@@ -1,4 +1,4 @@
-/** The by-design differences from the peers (issue 18) reach catalog.json, bilingual and well formed. */
+/** The by-design differences from the peers reach catalog.json, bilingual and well formed. */
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from './catalog.js';
 

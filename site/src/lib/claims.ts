@@ -1,5 +1,5 @@
 /**
- * Method-card claims checked against the leaderboard's intervals (issue 18, "Claims checked honestly").
+ * Method-card claims checked against the leaderboard's intervals.
  *
  * A claim names evidence metrics and the side of the metric's raw value it expects (`expect`: 'high' or
  * 'low', in the metric's own units, whatever its direction: "runs differ between seeds" expects a low

@@ -1,5 +1,5 @@
 /**
- * The trade-off map's headline, computed, not written by hand (issue 18): per task, Spearman's rho
+ * The trade-off map's headline, computed, not written by hand: per task, Spearman's rho
  * between the two plotted metrics over the explainers with a mean on both; over tasks, the median rho
  * over data sets (a task's training-seed replicates averaged first) with a seeded percentile-bootstrap
  * 95% interval (data sets resampled with replacement).
