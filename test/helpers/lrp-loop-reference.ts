@@ -50,7 +50,8 @@ export function convLinks(o: {
             const ix = x * o.strides[1] + dx - pl;
             if (iy < 0 || ix < 0 || iy >= o.height || ix >= o.width) continue; // zero padding: no link
             for (let ci = 0; ci < o.cin; ci++) {
-              links.push({ j: (iy * o.width + ix) * o.cin + ci, k: (y * ow + x) * o.cout + co, w: Number(o.kernel[((dy * o.kw + dx) * o.cin + ci) * o.cout + co]) });
+              const w = Number(o.kernel[((dy * o.kw + dx) * o.cin + ci) * o.cout + co]);
+              links.push({ j: (iy * o.width + ix) * o.cin + ci, k: (y * ow + x) * o.cout + co, w });
             }
           }
   const bias = o.bias ? Array.from({ length: oh * ow * o.cout }, (_, k) => o.bias![k % o.cout]) : null;
@@ -65,7 +66,9 @@ const ratio = (num: number, den: number) => (den === 0 ? 0 : num / den);
  * R_j = Σ_k (contribution_jk / Σ_j' contribution_j'k [+ bias share]) R_k, for a rule given as a
  * contribution function and a bias term in the denominator.
  */
-function share(l: Links, r: readonly number[], contrib: (j: number, w: number) => number, biasTerm: (k: number) => number, e = 0): number[] {
+function share(
+  l: Links, r: readonly number[], contrib: (j: number, w: number) => number, biasTerm: (k: number) => number, e = 0,
+): number[] {
   const z = new Array<number>(l.nOut).fill(0);
   for (const { j, k, w } of l.links) z[k] += contrib(j, w);
   for (let k = 0; k < l.nOut; k++) {
