@@ -8,19 +8,20 @@ import { type AnySample, type AttributionExplanationRecord, type ExplanationReco
 import { readJsonFile } from '../runner/input-file.js';
 import type { OutputKind } from '../core/model.js';
 import { type AnyParamValues, resolveParams, splitSets } from '../core/params.js';
-import { RESULT_SCHEMA, type ResultRecord } from '../runner/result-record.js';
+import { resultRecord, type ResultRecord } from '../runner/result-record.js';
 import { writeFileAtomic } from '../runner/results-store.js';
 import { assertValid } from '../core/schemas.js';
 import { scoreSamples } from '../runner/score-samples.js';
 import { versionInfo } from '../core/version.js';
 import { getExplainer } from '../explainers/index.js';
 import { isPluginRef, loadPlugin } from '../runner/plugins.js';
-import { isAttributionExplainer } from '../explainers/types.js';
+import { type Explainer, isAttributionExplainer } from '../explainers/types.js';
+import type { Family } from '../core/vocabulary.js';
 import { getMetric } from '../metrics/index.js';
-import { metricScores, type ReExplainer } from '../metrics/types.js';
+import { type Metric, metricScores, type ReExplainer } from '../metrics/types.js';
 import { reExplainer } from '../runner/re-explainer.js';
-import { list, many, parseCommand, required, str } from './args.js';
-import { userSetup } from './user-model.js';
+import { list, many, type Parsed, parseCommand, required, str } from './args.js';
+import { type UserSetup, userSetup } from './user-model.js';
 
 const HELP = `xai-bench score: score explanations of your model with the benchmark's metrics
 
@@ -90,6 +91,16 @@ export function readGroundTruth(path: string, n: number, shape: readonly number[
   return out;
 }
 
+/** What the explanations being scored are: their samples, the explainer to re-run (if any) and their provenance. */
+interface Explained {
+  readonly samples: AnySample[];
+  readonly again: ReExplainer | undefined;
+  readonly output: OutputKind;
+  readonly explainerName: string;
+  readonly params: AnyParamValues;
+  readonly family: Family;
+}
+
 export async function scoreCommand(argv: readonly string[]): Promise<number> {
   const p = parseCommand('score', argv, {
     model: { type: 'string' },
@@ -121,89 +132,104 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   const u = await userSetup('score', p);
   const gtPath = str(p, 'ground-truth');
   const groundTruth = gtPath ? readGroundTruth(gtPath, u.input.batch.n, u.task.sampleShape) : undefined;
+  const explained = explainer ? await explainInputs(u, explainer, explainerParams) : readAttributions(u, attrPath!);
+  const records = await scoreMetrics(p, u, explained, metrics, metricParams, groundTruth);
+  process.stdout.write(`${explained.explainerName} on ${str(p, 'model')} (${u.input.batch.n} inputs, ${explained.output}):\n${scoreTable(records)}\n`);
+  const out = str(p, 'out');
+  if (out) writeFileAtomic(out, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  return 0;
+}
 
-  let samples: AnySample[];
-  let again: ReExplainer | undefined;
-  let output: OutputKind;
-  let explainerName: string;
-  let params: AnyParamValues;
-  if (explainer) {
-    const state = await fitExplainer(explainer, u.engine, u.task, u.seed, explainerParams);
-    if (isAttributionExplainer(explainer)) again = reExplainer(explainer, explainerParams, () => Promise.resolve(state), u.engine, u.task, u.seed);
-    samples = await explainSamples({ explainer, params: explainerParams, state, engine: u.engine, task: u.task, seed: u.seed, batch: u.input.batch, targets: u.targets, sampleIds: u.input.sampleIds, chunk: 16 });
-    output = explainer.output;
-    explainerName = explainer.id;
-    params = explainerParams;
-  } else {
-    const rec = readJsonFile(attrPath!, '--attributions');
-    assertValid('explanation', rec, `--attributions ${attrPath}`);
-    if ((rec as ExplanationRecord).family !== 'attribution') throw new UserError(`--attributions ${attrPath}: holds ${(rec as ExplanationRecord).family} explanations; score them with --explainer`);
-    const r = rec as AttributionExplanationRecord;
-    if (JSON.stringify(r.shape) !== JSON.stringify(u.task.sampleShape)) {
-      throw new UserError(`--attributions ${attrPath}: shape [${r.shape.join(', ')}] does not match the model input [${u.task.sampleShape.join(', ')}]`);
-    }
-    if (r.targets.length !== u.input.batch.n) throw new UserError(`--attributions ${attrPath}: ${r.targets.length} explanations for ${u.input.batch.n} inputs`);
-    samples = fromRecord(r, `--attributions ${attrPath}`).map((s, i) => ({ ...s, sampleId: u.input.sampleIds[i] }));
-    for (const s of samples) {
-      if (s.target >= u.model.numClasses) throw new UserError(`--attributions ${attrPath}: target ${s.target} is not a class of the model`);
-    }
-    output = r.output;
-    explainerName = r.explainer;
-    params = r.params;
+/** --explainer: the inputs explained here, with the explainer kept for the metrics that re-run it. */
+async function explainInputs(u: UserSetup, explainer: Explainer, params: AnyParamValues): Promise<Explained> {
+  const state = await fitExplainer(explainer, u.engine, u.task, u.seed, params);
+  const again = isAttributionExplainer(explainer) ? reExplainer(explainer, params, () => Promise.resolve(state), u.engine, u.task, u.seed) : undefined;
+  const samples = await explainSamples({
+    explainer,
+    params,
+    state,
+    engine: u.engine,
+    task: u.task,
+    seed: u.seed,
+    batch: u.input.batch,
+    targets: u.targets,
+    sampleIds: u.input.sampleIds,
+    chunk: 16,
+  });
+  return { samples, again, output: explainer.output, explainerName: explainer.id, params, family: explainer.family };
+}
+
+/** --attributions: an explanation file of the attribution family, checked against the model and the inputs. */
+function readAttributions(u: UserSetup, attrPath: string): Explained {
+  const rec = readJsonFile(attrPath, '--attributions');
+  assertValid('explanation', rec, `--attributions ${attrPath}`);
+  if ((rec as ExplanationRecord).family !== 'attribution') {
+    throw new UserError(`--attributions ${attrPath}: holds ${(rec as ExplanationRecord).family} explanations; score them with --explainer`);
   }
+  const r = rec as AttributionExplanationRecord;
+  if (JSON.stringify(r.shape) !== JSON.stringify(u.task.sampleShape)) {
+    throw new UserError(`--attributions ${attrPath}: shape [${r.shape.join(', ')}] does not match the model input [${u.task.sampleShape.join(', ')}]`);
+  }
+  if (r.targets.length !== u.input.batch.n) throw new UserError(`--attributions ${attrPath}: ${r.targets.length} explanations for ${u.input.batch.n} inputs`);
+  const samples = fromRecord(r, `--attributions ${attrPath}`).map((s, i) => ({ ...s, sampleId: u.input.sampleIds[i] }));
+  for (const s of samples) {
+    if (s.target >= u.model.numClasses) throw new UserError(`--attributions ${attrPath}: target ${s.target} is not a class of the model`);
+  }
+  return { samples, again: undefined, output: r.output, explainerName: r.explainer, params: r.params, family: 'attribution' };
+}
 
+/** One record per metric, each checked to apply to these explanations before it is scored. */
+async function scoreMetrics(
+  p: Parsed,
+  u: UserSetup,
+  e: Explained,
+  metrics: readonly Metric[],
+  metricParams: ReadonlyMap<string, AnyParamValues>,
+  groundTruth: Uint8Array | undefined,
+): Promise<ResultRecord[]> {
   const v = versionInfo();
   const inputHash = createHash('sha256').update(readFileSync(str(p, 'input')!)).digest('hex');
-  const runId = `score-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`;
+  const provenance = { run: `score-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`, seed: u.seed, backend: u.backend, version: v.version, commit: v.commit };
+  const task = safeId(`user-${basename(dirname(resolve(str(p, 'model')!)))}`);
   const records: ResultRecord[] = [];
   for (const metric of metrics) {
     if (metric.requires.includes('ground-truth') && !groundTruth) throw new UserError(`--metric ${metric.id}: needs --ground-truth`);
-    const family = explainer?.family ?? 'attribution';
-    if (!metricScores(metric, { id: explainerName, family })) {
-      throw new UserError(`--metric ${metric.id}: scores ${metric.explainers ? metric.explainers.join(', ') : `${metric.family} explanations`}, not ${explainerName} (${family})`);
+    if (!metricScores(metric, { id: e.explainerName, family: e.family })) {
+      const scores = metric.explainers ? metric.explainers.join(', ') : `${metric.family} explanations`;
+      throw new UserError(`--metric ${metric.id}: scores ${scores}, not ${e.explainerName} (${e.family})`);
     }
-    if (metric.requires.includes('explainer') && !again) {
+    if (metric.requires.includes('explainer') && !e.again) {
       throw new UserError(`--metric ${metric.id}: re-runs the explainer, so it needs --explainer, not --attributions`);
     }
     const mParams = metricParams.get(metric.id)!;
-    const s = await scoreSamples({ metric, params: mParams, engine: u.engine, task: u.task, seed: u.seed, explainerId: explainerName, output, batch: u.input.batch, samples, groundTruth, explainer: again });
-    records.push({
-      schema: RESULT_SCHEMA,
-      run: runId,
-      task: safeId(`user-${basename(dirname(resolve(str(p, 'model')!)))}`),
-      explainer: safeId(explainerName),
-      metric: metric.id,
-      criterion: metric.criterion,
-      direction: metric.directionFor?.(mParams) ?? metric.direction,
-      explainerParams: params,
-      metricParams: mParams,
-      output,
+    const s = await scoreSamples({
+      metric,
+      params: mParams,
+      engine: u.engine,
+      task: u.task,
       seed: u.seed,
-      backend: u.backend,
-      version: v.version,
-      commit: v.commit,
-      modelHash: u.model.hash,
-      datasetHash: inputHash,
-      sampleIds: samples.map((x) => x.sampleId),
-      values: s.values,
-      nulls: s.nulls,
-      mean: s.mean,
-      n: s.n,
-      cost: s.cost,
-      timestamp: new Date().toISOString(),
-      ...(s.details ? { details: s.details } : {}),
+      explainerId: e.explainerName,
+      output: e.output,
+      batch: u.input.batch,
+      samples: e.samples,
+      groundTruth,
+      explainer: e.again,
     });
+    const cell = { task, explainer: safeId(e.explainerName), output: e.output, explainerParams: e.params, metric, metricParams: mParams, modelHash: u.model.hash, datasetHash: inputHash };
+    records.push(resultRecord(provenance, cell, { sampleIds: e.samples.map((x) => x.sampleId), ...s }));
   }
+  return records;
+}
+
+/** The printed table: one line per metric with its mean, n and why values are missing. */
+function scoreTable(records: readonly ResultRecord[]): string {
   const width = Math.max(6, ...records.map((r) => r.metric.length));
   const lines = [`${'metric'.padEnd(width)}  ${'criterion'.padEnd(12)}  better  ${'mean'.padStart(11)}  n`];
   for (const r of records) {
     const nulls = Object.entries(r.nulls).map(([k, c]) => `${c} null: ${k}`).join('; ');
-    lines.push(
-      `${r.metric.padEnd(width)}  ${r.criterion.padEnd(12)}  ${r.direction === 'higher' ? 'higher' : r.direction === 'lower' ? 'lower ' : '  -   '}  ${(r.mean === null ? '-' : r.mean.toPrecision(4)).padStart(11)}  ${r.n}${nulls ? `  (${nulls})` : ''}`,
-    );
+    const better = r.direction === 'higher' ? 'higher' : r.direction === 'lower' ? 'lower ' : '  -   ';
+    const mean = (r.mean === null ? '-' : r.mean.toPrecision(4)).padStart(11);
+    lines.push(`${r.metric.padEnd(width)}  ${r.criterion.padEnd(12)}  ${better}  ${mean}  ${r.n}${nulls ? `  (${nulls})` : ''}`);
   }
-  process.stdout.write(`${explainerName} on ${str(p, 'model')} (${u.input.batch.n} inputs, ${output}):\n${lines.join('\n')}\n`);
-  const out = str(p, 'out');
-  if (out) writeFileAtomic(out, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-  return 0;
+  return lines.join('\n');
 }

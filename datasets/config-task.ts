@@ -75,144 +75,223 @@ async function loadUserModel(path: string, field: string): Promise<Model> {
   }
 }
 
+/** Where a config entry sits, for messages, and the files it names (absolute). */
+interface EntryPlace {
+  readonly entry: TaskConfigEntry;
+  readonly configPath: string;
+  /** `<config>: tasks[i]`. */
+  readonly at: string;
+  readonly dataPath: string;
+  readonly modelPath: string;
+}
+
+const fieldOf = (p: EntryPlace, f: string) => `${p.at}.${f}`;
+
+/** The entry's table: features (as numbers) and labels (as class indices), every cell checked. */
+interface EntryTable {
+  readonly csv: ReturnType<typeof readCsvColumns>;
+  readonly features: readonly string[];
+  readonly x: Float32Array;
+  readonly classes: readonly string[];
+  readonly y: Int32Array;
+}
+
 /**
  * `configPath` is the config file (absolute), `index` the entry's position in its `tasks`; both only
  * name the place at fault in messages, and the config's folder anchors relative paths.
  */
 export async function buildConfigTask(entry: TaskConfigEntry, configPath: string, index: number): Promise<ConfigTask> {
-  const at = `${configPath}: tasks[${index}]`;
-  const field = (f: string) => `${at}.${f}`;
   const base = dirname(configPath);
-  const dataPath = resolve(base, entry.data);
-  const modelPath = resolve(base, entry.model);
-  if (extname(dataPath).toLowerCase() !== '.csv') {
-    throw new UserError(`${field('data')}: '${entry.data}' is not a .csv file; config tasks are tabular (CSV) only`);
-  }
-  if (!existsSync(dataPath)) throw new UserError(`${field('data')}: ${dataPath}: file not found`);
-  const csv = readCsvColumns(dataPath);
+  const place: EntryPlace = { entry, configPath, at: `${configPath}: tasks[${index}]`, dataPath: resolve(base, entry.data), modelPath: resolve(base, entry.model) };
+  const table = readTable(place);
+  const units = featureUnits(place, table.features);
+  const relevant = relevantFeatures(place, table.features);
+  const testFraction = entry.testFraction ?? DEFAULT_TEST_FRACTION;
+  const split = stratifiedSplit(table.y, entry.id, 1 - testFraction);
+  checkSplit(place, table, split, testFraction);
+  const model = await loadTaskModel(place, table);
+  const standardise = entry.standardise ?? true;
+  const { data, scale } = datasetOf(place, table, split, { units, relevant, standardise });
+  const engine = new Engine(model);
+  const groundTruthCheck = relevant ? checkGroundTruth(engine, data) : undefined;
+  const built = taskFromDataset(data, { id: entry.id, description: data.description, modelId: place.modelPath, model, groundTruthCheck });
+  // Raw inputs: a "removed" feature takes its training mean (for standardised inputs that is the 0 above).
+  const task: Task = standardise ? built : { ...built, baseline: scale.mean.slice() };
+  const definition: ConfigTaskDefinition = {
+    id: entry.id,
+    description: data.description,
+    model: place.modelPath,
+    modelHash: model.hash,
+    data: place.dataPath,
+    dataHash: table.csv.hash,
+    label: entry.label,
+    features: table.features,
+    classes: table.classes,
+    testFraction,
+    standardise,
+    units,
+    ...(relevant ? { groundTruth: { relevant } } : {}),
+  };
+  const facts: ConfigTaskFacts = {
+    trainRows: split.train.length,
+    testRows: split.test.length,
+    testAccuracy: accuracy(engine, data.test.x, data.test.y),
+    ...(groundTruthCheck ? { groundTruthCheck } : {}),
+  };
+  return { task, definition, facts };
+}
 
+/** Reads the CSV and checks its label and feature columns and every cell. */
+function readTable(p: EntryPlace): EntryTable {
+  const { entry, dataPath } = p;
+  if (extname(dataPath).toLowerCase() !== '.csv') {
+    throw new UserError(`${fieldOf(p, 'data')}: '${entry.data}' is not a .csv file; config tasks are tabular (CSV) only`);
+  }
+  if (!existsSync(dataPath)) throw new UserError(`${fieldOf(p, 'data')}: ${dataPath}: file not found`);
+  const csv = readCsvColumns(dataPath);
   const labelCol = csv.header.indexOf(entry.label);
-  if (labelCol < 0) throw new UserError(`${field('label')}: no column '${entry.label}' in ${dataPath} (columns: ${csv.header.join(', ')})`);
+  if (labelCol < 0) throw new UserError(`${fieldOf(p, 'label')}: no column '${entry.label}' in ${dataPath} (columns: ${csv.header.join(', ')})`);
   const features = entry.features ?? csv.header.filter((_, c) => c !== labelCol);
-  if (features.length === 0) throw new UserError(`${field('features')}: ${dataPath} has no column besides the label '${entry.label}'`);
+  if (features.length === 0) throw new UserError(`${fieldOf(p, 'features')}: ${dataPath} has no column besides the label '${entry.label}'`);
   const featureCols = features.map((f) => {
     const c = csv.header.indexOf(f);
-    if (c < 0) throw new UserError(`${field('features')}: no column '${f}' in ${dataPath} (columns: ${csv.header.join(', ')})`);
-    if (c === labelCol) throw new UserError(`${field('features')}: '${f}' is the label column`);
+    if (c < 0) throw new UserError(`${fieldOf(p, 'features')}: no column '${f}' in ${dataPath} (columns: ${csv.header.join(', ')})`);
+    if (c === labelCol) throw new UserError(`${fieldOf(p, 'features')}: '${f}' is the label column`);
     return c;
   });
+  const x = featureMatrix(p, csv, featureCols);
+  const { classes, y } = labelsOf(p, csv, labelCol);
+  return { csv, features, x, classes, y };
+}
 
-  const n = csv.rows.length;
-  const d = features.length;
-  const x = new Float32Array(n * d);
+function featureMatrix(p: EntryPlace, csv: ReturnType<typeof readCsvColumns>, featureCols: readonly number[]): Float32Array {
+  const d = featureCols.length;
+  const x = new Float32Array(csv.rows.length * d);
   csv.rows.forEach((row, r) => {
     featureCols.forEach((c, j) => {
       const cell = row[c];
       const v = cell === '' ? NaN : Number(cell);
       if (!Number.isFinite(v)) {
-        throw new UserError(`${dataPath}: line ${csv.lines[r]}, column ${c + 1} (${csv.header[c]}): '${cell}' is not a finite number (a feature of ${at})`);
+        const where = `${p.dataPath}: line ${csv.lines[r]}, column ${c + 1} (${csv.header[c]})`;
+        throw new UserError(`${where}: '${cell}' is not a finite number (a feature of ${p.at})`);
       }
       x[r * d + j] = v;
     });
   });
+  return x;
+}
+
+function labelsOf(p: EntryPlace, csv: ReturnType<typeof readCsvColumns>, labelCol: number): { classes: readonly string[]; y: Int32Array } {
+  const { entry, dataPath } = p;
   const classes = entry.classes ?? sortedClasses(csv.rows.map((row) => row[labelCol]));
   const classIndex = new Map(classes.map((k, i) => [k, i]));
-  const y = new Int32Array(n);
+  const y = new Int32Array(csv.rows.length);
   csv.rows.forEach((row, r) => {
     const k = classIndex.get(row[labelCol]);
     if (k === undefined) {
       throw new UserError(
-        `${dataPath}: line ${csv.lines[r]}, column ${labelCol + 1} (${entry.label}): '${row[labelCol]}' is not one of ${field('classes')} (${classes.join(', ')})`,
+        `${dataPath}: line ${csv.lines[r]}, column ${labelCol + 1} (${entry.label}): '${row[labelCol]}' ` +
+          `is not one of ${fieldOf(p, 'classes')} (${classes.join(', ')})`,
       );
     }
     y[r] = k;
   });
-  if (classes.length < 2) throw new UserError(`${field('label')}: only one class ('${classes[0]}') in ${dataPath}; a classification task needs two or more`);
+  if (classes.length < 2) {
+    throw new UserError(`${fieldOf(p, 'label')}: only one class ('${classes[0]}') in ${dataPath}; a classification task needs two or more`);
+  }
+  return { classes, y };
+}
 
+/** The unit of each feature ('' where the config names none). */
+function featureUnits(p: EntryPlace, features: readonly string[]): string[] {
   const units = features.map(() => '');
-  for (const [name, unit] of Object.entries(entry.units ?? {})) {
+  for (const [name, unit] of Object.entries(p.entry.units ?? {})) {
     const j = features.indexOf(name);
-    if (j < 0) throw new UserError(`${field('units')}: '${name}' is not one of the task's features (${features.join(', ')})`);
+    if (j < 0) throw new UserError(`${fieldOf(p, 'units')}: '${name}' is not one of the task's features (${features.join(', ')})`);
     units[j] = unit;
   }
-  const relevant = entry.groundTruth?.relevant.map((f) => {
+  return units;
+}
+
+/** The features the config names as the ground truth, as indices (by name or index). */
+function relevantFeatures(p: EntryPlace, features: readonly string[]): number[] | undefined {
+  const d = features.length;
+  const relevant = p.entry.groundTruth?.relevant.map((f) => {
     const j = typeof f === 'number' ? f : features.indexOf(f);
-    if (j < 0 || j >= d) throw new UserError(`${field('groundTruth.relevant')}: ${JSON.stringify(f)} is not one of the task's features (${features.join(', ')}, or 0..${d - 1})`);
+    if (j < 0 || j >= d) {
+      throw new UserError(
+        `${fieldOf(p, 'groundTruth.relevant')}: ${JSON.stringify(f)} is not one of the task's features (${features.join(', ')}, or 0..${d - 1})`,
+      );
+    }
     return j;
   });
-  if (relevant && new Set(relevant).size !== relevant.length) throw new UserError(`${field('groundTruth.relevant')}: a feature is named twice`);
+  if (relevant && new Set(relevant).size !== relevant.length) throw new UserError(`${fieldOf(p, 'groundTruth.relevant')}: a feature is named twice`);
+  return relevant;
+}
 
-  const testFraction = entry.testFraction ?? DEFAULT_TEST_FRACTION;
-  const split = stratifiedSplit(y, entry.id, 1 - testFraction);
+/** Every class needs two rows in each split (for the stratified split and the metrics that compare classes). */
+function checkSplit(p: EntryPlace, t: EntryTable, split: { train: readonly number[]; test: readonly number[] }, testFraction: number): void {
   for (const [name, idx] of [['training', split.train], ['test', split.test]] as const) {
-    const counts = new Int32Array(classes.length);
-    for (const r of idx) counts[y[r]]++;
+    const counts = new Int32Array(t.classes.length);
+    for (const r of idx) counts[t.y[r]]++;
     const k = counts.findIndex((c) => c < 2);
     if (k >= 0) {
       throw new UserError(
-        `${at} (${entry.id}): class '${classes[k]}' has ${counts[k]} row(s) in the ${name} split; every class needs at least 2 in each split (add rows, or change testFraction ${testFraction})`,
+        `${p.at} (${p.entry.id}): class '${t.classes[k]}' has ${counts[k]} row(s) in the ${name} split; ` +
+          `every class needs at least 2 in each split (add rows, or change testFraction ${testFraction})`,
       );
     }
   }
+}
 
-  const model = await loadUserModel(modelPath, field('model'));
+/** The user's model, checked to take the table's features and give one output per class. */
+async function loadTaskModel(p: EntryPlace, t: EntryTable): Promise<Model> {
+  const d = t.features.length;
+  const model = await loadUserModel(p.modelPath, fieldOf(p, 'model'));
   if (model.inputShape.length !== 1) {
-    throw new UserError(`${field('model')}: the model takes inputs of shape [${model.inputShape.join(', ')}]; config tasks are tabular, so it must take a flat vector of the ${d} features`);
+    throw new UserError(
+      `${fieldOf(p, 'model')}: the model takes inputs of shape [${model.inputShape.join(', ')}]; ` +
+        `config tasks are tabular, so it must take a flat vector of the ${d} features`,
+    );
   }
   if (model.inputShape[0] !== d) {
-    throw new UserError(`${field('features')}: ${d} features (${features.join(', ')}), but the model takes ${model.inputShape[0]} inputs`);
+    throw new UserError(`${fieldOf(p, 'features')}: ${d} features (${t.features.join(', ')}), but the model takes ${model.inputShape[0]} inputs`);
   }
-  if (model.numClasses !== classes.length) {
-    throw new UserError(`${field('classes')}: ${classes.length} classes (${classes.join(', ')}), but the model has ${model.numClasses} outputs`);
+  if (model.numClasses !== t.classes.length) {
+    throw new UserError(`${fieldOf(p, 'classes')}: ${t.classes.length} classes (${t.classes.join(', ')}), but the model has ${model.numClasses} outputs`);
   }
+  return model;
+}
 
-  const standardise = entry.standardise ?? true;
-  const rawTrain = rows(x, d, split.train);
-  const rawTest = rows(x, d, split.test);
+/** The data set of the entry: split, standardised by the training statistics (unless asked not to). */
+function datasetOf(
+  p: EntryPlace,
+  t: EntryTable,
+  split: { train: readonly number[]; test: readonly number[] },
+  o: { units: readonly string[]; relevant: number[] | undefined; standardise: boolean },
+) {
+  const { entry, dataPath, modelPath } = p;
+  const d = t.features.length;
+  const n = t.csv.rows.length;
+  const rawTrain = rows(t.x, d, split.train);
+  const rawTest = rows(t.x, d, split.test);
   const scale = fitScale(rawTrain, split.train.length, d);
-  const trainX = makeBatch(standardise ? applyScale(rawTrain, scale) : rawTrain, [d]);
-  const testX = makeBatch(standardise ? applyScale(rawTest, scale) : rawTest, [d]);
-  const description = entry.description ?? `your task: ${basename(modelPath)} on ${basename(dataPath)} (${n} rows, ${d} features, ${classes.length} classes)`;
+  const trainX = makeBatch(o.standardise ? applyScale(rawTrain, scale) : rawTrain, [d]);
+  const testX = makeBatch(o.standardise ? applyScale(rawTest, scale) : rawTest, [d]);
+  const description =
+    entry.description ?? `your task: ${basename(modelPath)} on ${basename(dataPath)} (${n} rows, ${d} features, ${t.classes.length} classes)`;
   const data: Dataset = {
-    info: { id: entry.id, name: basename(dataPath), source: `${dataPath} (from ${configPath})`, hash: csv.hash, synthetic: false },
+    info: { id: entry.id, name: basename(dataPath), source: `${dataPath} (from ${p.configPath})`, hash: t.csv.hash, synthetic: false },
     description,
     kind: 'tabular',
     sampleShape: [d],
-    classes,
-    featureNames: features,
-    units,
-    ...(standardise ? { scale } : {}),
-    train: { x: trainX, y: Int32Array.from(split.train, (r) => y[r]) },
-    test: { x: testX, y: Int32Array.from(split.test, (r) => y[r]) },
-    ...(relevant ? { groundTruth: { kind: 'features' as const, relevant }, probe: featureProbe(testX, relevant, features) } : {}),
+    classes: t.classes,
+    featureNames: t.features,
+    units: o.units,
+    ...(o.standardise ? { scale } : {}),
+    train: { x: trainX, y: Int32Array.from(split.train, (r) => t.y[r]) },
+    test: { x: testX, y: Int32Array.from(split.test, (r) => t.y[r]) },
+    ...(o.relevant ? { groundTruth: { kind: 'features' as const, relevant: o.relevant }, probe: featureProbe(testX, o.relevant, t.features) } : {}),
   };
-  const engine = new Engine(model);
-  const groundTruthCheck = relevant ? checkGroundTruth(engine, data) : undefined;
-  const built = taskFromDataset(data, { id: entry.id, description, modelId: modelPath, model, groundTruthCheck });
-  // Raw inputs: a "removed" feature takes its training mean (for standardised inputs that is the 0 above).
-  const task: Task = standardise ? built : { ...built, baseline: scale.mean.slice() };
-  return {
-    task,
-    definition: {
-      id: entry.id,
-      description,
-      model: modelPath,
-      modelHash: model.hash,
-      data: dataPath,
-      dataHash: csv.hash,
-      label: entry.label,
-      features,
-      classes,
-      testFraction,
-      standardise,
-      units,
-      ...(relevant ? { groundTruth: { relevant } } : {}),
-    },
-    facts: {
-      trainRows: split.train.length,
-      testRows: split.test.length,
-      testAccuracy: accuracy(engine, testX, data.test.y),
-      ...(groundTruthCheck ? { groundTruthCheck } : {}),
-    },
-  };
+  return { data, scale };
 }
