@@ -40,20 +40,20 @@ export function choleskySolve(g: Float64Array, b: Float64Array, p: number): Floa
 }
 
 /**
- * Solves L L' x = b in place in b, for L lower triangular (row-major p x p, only the lower triangle
- * read): the two triangular solves after a Cholesky factorisation. ROAD's Gaussian imputation uses it
- * with its own factors.
+ * Solves L L' x = b in place in b, for L lower triangular (p x p, row-major with `stride` values a row,
+ * only the lower triangle read): the two triangular solves after a Cholesky factorisation. ROAD's
+ * Gaussian imputation uses it with its own factors, and LARS with its growing factor (stride > p).
  */
-export function choleskySubstitute(l: Float64Array, b: Float64Array, p: number): Float64Array {
+export function choleskySubstitute(l: Float64Array, b: Float64Array, p: number, stride = p): Float64Array {
   for (let i = 0; i < p; i++) {
     let s = b[i];
-    for (let k = 0; k < i; k++) s -= l[i * p + k] * b[k];
-    b[i] = s / l[i * p + i];
+    for (let k = 0; k < i; k++) s -= l[i * stride + k] * b[k];
+    b[i] = s / l[i * stride + i];
   }
   for (let i = p - 1; i >= 0; i--) {
     let s = b[i];
-    for (let k = i + 1; k < p; k++) s -= l[k * p + i] * b[k];
-    b[i] = s / l[i * p + i];
+    for (let k = i + 1; k < p; k++) s -= l[k * stride + i] * b[k];
+    b[i] = s / l[i * stride + i];
   }
   return b;
 }

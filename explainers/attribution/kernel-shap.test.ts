@@ -7,7 +7,8 @@ import { isUserError } from '../../core/errors.js';
 import { rngFor } from '../../core/rng.js';
 import { contextFor, imageTask, runExplainer, tabularTask, tinyConvNet } from '../../test/helpers/explainer-fixtures.js';
 import { reluMlp } from '../../test/helpers/tiny-models.js';
-import { fillCoalitionRows, fillGroupRows, kernelShapExplainer as kshap } from './kernel-shap.js';
+import { fillCoalitionRows, fillGroupRows } from './coalition-rows.js';
+import { kernelShapExplainer as kshap } from './kernel-shap.js';
 import { binomial, shapleyCoalitions } from './shapley-coalitions.js';
 
 beforeAll(async () => {
