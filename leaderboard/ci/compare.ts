@@ -106,62 +106,74 @@ export function compareRecords(
   const cand = byKey(defaultRecords(candidate));
   const pending: Pending[] = [];
   for (const pair of pairs) {
-    for (const [key, b] of base) {
+    for (const b of base.values()) {
       if (b.explainer !== pair.baseline) continue;
       const c = cand.get(`${b.task}|${pair.candidate}|${b.metric}`);
       if (!c) continue;
-      const tolerance = toleranceOf(b.metric);
-      const common = {
-        task: b.task,
-        metric: b.metric,
-        criterion: b.criterion,
-        direction: b.direction,
-        baselineExplainer: pair.baseline,
-        candidateExplainer: pair.candidate,
-        tolerance,
-      };
-      void key;
       if (b.backend !== c.backend) warnings.add(`backend differs (baseline ${b.backend}, candidate ${c.backend}): numbers may differ in the last digits`);
-      if (c.failure) {
-        pending.push({ c: { ...common, n: 0, baselineMean: b.mean, candidateMean: null, change: null, p: null, verdict: 'regression', reason: c.failure }, tested: false });
-        continue;
-      }
-      if (b.modelHash !== c.modelHash || b.datasetHash !== c.datasetHash) {
-        const what = b.modelHash !== c.modelHash ? 'model' : 'data set';
-        pending.push({ c: { ...common, n: 0, baselineMean: b.mean, candidateMean: c.mean, change: null, p: null, verdict: 'refused', reason: `the ${what} differs from the baseline's (stale baseline? run npm run baselines)` }, tested: false });
-        continue;
-      }
-      if (JSON.stringify(b.metricParams) !== JSON.stringify(c.metricParams) || b.seed !== c.seed) {
-        pending.push({ c: { ...common, n: 0, baselineMean: b.mean, candidateMean: c.mean, change: null, p: null, verdict: 'refused', reason: 'metric parameters or seed differ from the baseline\'s' }, tested: false });
-        continue;
-      }
-      if (b.direction === 'descriptive' || !Number.isFinite(tolerance)) {
-        pending.push({ c: { ...common, n: 0, baselineMean: b.mean, candidateMean: c.mean, change: null, p: null, verdict: 'skipped', reason: b.direction === 'descriptive' ? 'descriptive metric (never ranked)' : 'not compared by default (machine-dependent)' }, tested: false });
-        continue;
-      }
-      const cv = new Map(c.sampleIds.map((id, i) => [id, c.values[i]]));
-      const diffs: number[] = [];
-      const bs: number[] = [];
-      const cs: number[] = [];
-      b.sampleIds.forEach((id, i) => {
-        const x = b.values[i];
-        const y = cv.get(id);
-        if (x === null || y === null || y === undefined) return;
-        bs.push(x);
-        cs.push(y);
-        diffs.push(b.direction === 'higher' ? y - x : x - y);
-      });
-      if (diffs.length === 0) {
-        pending.push({ c: { ...common, n: 0, baselineMean: b.mean, candidateMean: c.mean, change: null, p: null, verdict: 'skipped', reason: 'no sample has a value in both' }, tested: false });
-        continue;
-      }
-      const change = mean(diffs)!;
-      const allZero = diffs.every((d) => d === 0);
-      const p = allZero ? 1 : cellP(diffs, seed, comparisonStreamKey(b.task, b.metric));
-      pending.push({ c: { ...common, n: diffs.length, baselineMean: mean(bs), candidateMean: mean(cs), change, p }, tested: true });
+      pending.push(compareCell(b, c, pair, toleranceOf(b.metric), seed));
     }
   }
   const tested = pending.filter((x) => x.tested);
+  const cells = verdicts(pending, tested);
+  const power = powerWarning(tested);
+  if (power) warnings.add(power);
+  return {
+    cells,
+    warnings: [...warnings],
+    regressions: cells.filter((c) => c.verdict === 'regression').length,
+    improvements: cells.filter((c) => c.verdict === 'improvement').length,
+    refused: cells.filter((c) => c.verdict === 'refused').length,
+  };
+}
+
+/** One cell: refused, skipped or failed with its reason, or its paired change and p-value (tested). */
+function compareCell(b: ResultRecord, c: ResultRecord, pair: ComparePair, tolerance: number, seed: number): Pending {
+  const common = {
+    task: b.task,
+    metric: b.metric,
+    criterion: b.criterion,
+    direction: b.direction,
+    baselineExplainer: pair.baseline,
+    candidateExplainer: pair.candidate,
+    tolerance,
+  };
+  const untested = (verdict: Verdict, reason: string, candidateMean: number | null = c.mean): Pending => ({
+    c: { ...common, n: 0, baselineMean: b.mean, candidateMean, change: null, p: null, verdict, reason },
+    tested: false,
+  });
+  if (c.failure) return untested('regression', c.failure, null);
+  if (b.modelHash !== c.modelHash || b.datasetHash !== c.datasetHash) {
+    const what = b.modelHash !== c.modelHash ? 'model' : 'data set';
+    return untested('refused', `the ${what} differs from the baseline's (stale baseline? run npm run baselines)`);
+  }
+  if (JSON.stringify(b.metricParams) !== JSON.stringify(c.metricParams) || b.seed !== c.seed) {
+    return untested('refused', 'metric parameters or seed differ from the baseline\'s');
+  }
+  if (b.direction === 'descriptive' || !Number.isFinite(tolerance)) {
+    return untested('skipped', b.direction === 'descriptive' ? 'descriptive metric (never ranked)' : 'not compared by default (machine-dependent)');
+  }
+  const cv = new Map(c.sampleIds.map((id, i) => [id, c.values[i]]));
+  const diffs: number[] = [];
+  const bs: number[] = [];
+  const cs: number[] = [];
+  b.sampleIds.forEach((id, i) => {
+    const x = b.values[i];
+    const y = cv.get(id);
+    if (x === null || y === null || y === undefined) return;
+    bs.push(x);
+    cs.push(y);
+    diffs.push(b.direction === 'higher' ? y - x : x - y);
+  });
+  if (diffs.length === 0) return untested('skipped', 'no sample has a value in both');
+  const change = mean(diffs)!;
+  const allZero = diffs.every((d) => d === 0);
+  const p = allZero ? 1 : cellP(diffs, seed, comparisonStreamKey(b.task, b.metric));
+  return { c: { ...common, n: diffs.length, baselineMean: mean(bs), candidateMean: mean(cs), change, p }, tested: true };
+}
+
+/** Holm-adjusted p-values and each cell's verdict, sorted by task and metric. */
+function verdicts(pending: readonly Pending[], tested: readonly Pending[]): CellComparison[] {
   const adjusted = holm(tested.map((x) => x.c.p!));
   const cells: CellComparison[] = pending.map((x) => {
     if (!x.tested) return { ...x.c, pAdjusted: null, verdict: x.c.verdict! };
@@ -171,21 +183,17 @@ export function compareRecords(
     const verdict: Verdict = significant && change < -x.c.tolerance ? 'regression' : significant && change > x.c.tolerance ? 'improvement' : 'unchanged';
     return { ...x.c, pAdjusted, verdict };
   });
-  cells.sort((a, b) => (a.task + a.metric < b.task + b.metric ? -1 : a.task + a.metric > b.task + b.metric ? 1 : 0));
-  if (tested.length > 0) {
-    const nMax = Math.max(...tested.map((x) => x.c.n));
-    const bestP = smallestP(nMax);
-    if (bestP * tested.length > ALPHA) {
-      warnings.add(
-        `with ${nMax} samples per cell and ${tested.length} cells, no change can pass Holm's correction (smallest possible p ${bestP.toExponential(1)}): use a profile with more samples or fewer metrics`,
-      );
-    }
-  }
-  return {
-    cells,
-    warnings: [...warnings],
-    regressions: cells.filter((c) => c.verdict === 'regression').length,
-    improvements: cells.filter((c) => c.verdict === 'improvement').length,
-    refused: cells.filter((c) => c.verdict === 'refused').length,
-  };
+  return cells.sort((a, b) => (a.task + a.metric < b.task + b.metric ? -1 : a.task + a.metric > b.task + b.metric ? 1 : 0));
+}
+
+/** Why no change could pass Holm's correction with so few samples for so many cells, or null when one could. */
+function powerWarning(tested: readonly Pending[]): string | null {
+  if (tested.length === 0) return null;
+  const nMax = Math.max(...tested.map((x) => x.c.n));
+  const bestP = smallestP(nMax);
+  if (bestP * tested.length <= ALPHA) return null;
+  return (
+    `with ${nMax} samples per cell and ${tested.length} cells, no change can pass Holm's correction ` +
+    `(smallest possible p ${bestP.toExponential(1)}): use a profile with more samples or fewer metrics`
+  );
 }
