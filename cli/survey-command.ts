@@ -1,4 +1,4 @@
-/** `xai-bench survey score STUDY_DIR [--out DIR]`: score a human-rating study (reference/human.md). */
+/** `xai-bench survey score STUDY_DIR [--out DIR]`: score a human-rating study (docs/metrics.md). */
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { scoreStudyDir, writeScoredStudy } from '../survey/score.js';

@@ -1,5 +1,5 @@
 /**
- * Backend choice (DESIGN.md "Backends"). The native TensorFlow bindings are optional peer dependencies,
+ * Backend choice (docs/formats.md ("Backends")). The native TensorFlow bindings are optional peer dependencies,
  * loaded with a dynamic import so that a plain install never needs them.
  */
 import * as tf from '@tensorflow/tfjs';

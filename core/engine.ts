@@ -1,5 +1,5 @@
 /**
- * The one batched engine (DESIGN.md principle 1). Explainers and metrics hand it stacks of inputs; it
+ * The one batched engine (docs/principles.md (principle 1)). Explainers and metrics hand it stacks of inputs; it
  * runs them in chunks of `batchSize` inside tf.tidy, returns typed arrays, and counts forward and
  * gradient passes (one per input row) so that cost is measured, not estimated.
  */

@@ -1,5 +1,5 @@
 /**
- * JSON Lines files that survive a crash (DESIGN.md "Run folder"): each append is one write(2) of
+ * JSON Lines files that survive a crash (docs/formats.md ("Run folder")): each append is one write(2) of
  * whole lines followed by fsync, so after a kill the file holds whole lines plus at most one torn
  * tail. Readers find that tail (no trailing newline, or a last line that does not parse), drop it,
  * and when allowed truncate the file back to the last whole line so later appends start clean.

@@ -1,5 +1,5 @@
 /**
- * The Model wrapper of DESIGN.md: probabilities, logits (the last layer's softmax or sigmoid removed),
+ * The Model wrapper (docs/formats.md, "Model"): probabilities, logits (the last layer's softmax or sigmoid removed),
  * shape facts, a content hash, and seeded randomised copies for sanity checks.
  */
 import * as tf from '@tensorflow/tfjs';

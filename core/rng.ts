@@ -1,5 +1,5 @@
 /**
- * Seeded random streams (DESIGN.md principle 2). Every stream is derived by hashing the run seed with
+ * Seeded random streams (docs/principles.md (principle 2)). Every stream is derived by hashing the run seed with
  * the names of what uses it (task, explainer, metric, sample id, purpose), so streams never collide and
  * results do not depend on evaluation order, parallelism or resumption. No unseeded generator is used.
  */

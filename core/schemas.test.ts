@@ -88,7 +88,7 @@ const structured = (family: string, explanations: unknown[]) => ({
   text: explanations.map(() => ({ en: 'e', ko: 'k' })),
 });
 
-describe('the concept-path payload (DESIGN.md: {class, seen, novelty, paths, similarClasses, text})', () => {
+describe('the concept-path payload (docs/formats.md: {class, seen, novelty, paths, similarClasses, text})', () => {
   const prediction = {
     class: 8,
     seen: false,

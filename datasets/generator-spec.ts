@@ -1,5 +1,5 @@
 /**
- * The generative models behind the `examples` family (issue 10): trained by
+ * The generative models behind the `examples` family: trained by
  * tools/train/train-generator.ts with fixed seeds and committed under data/models/generators/<id>/.
  * A VAE: an MLP encoder (for turning test images into query latents) and an MLP decoder whose first
  * layer is Dense + ReLU, so that layer's generative boundaries are exact hyperplanes in latent space.

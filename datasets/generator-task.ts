@@ -1,5 +1,5 @@
 /**
- * The generator tasks (issue 10), one per generator of datasets/generator-spec.ts (`mnist-vae`): the
+ * The generator tasks, one per generator of datasets/generator-spec.ts (`mnist-vae`): the
  * generator's data set, its VAE (decoder as `generator.model`, encoder to turn test images into query
  * latents) and the zoo classifier (`mnist-cnn`) as the task's model, which names each sample's class
  * and scores homogeneity. Queries are the task's ordinary sample ids (test images); the examples

@@ -1,5 +1,5 @@
 /**
- * The check that a trained model really uses a synthetic set's ground truth (issue 2): on the test
+ * The check that a trained model really uses a synthetic set's ground truth: on the test
  * split, accuracy must be well above chance, fall to near chance when the planted signal is removed,
  * and hold when distractors (or irrelevant features) are shuffled. Localisation scores count only
  * where it passed. The training script records it in zoo.json; tests recompute it.

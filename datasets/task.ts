@@ -1,7 +1,7 @@
 /**
  * A Task is everything one benchmark cell needs about the data side: the data splits, the trained
  * model, the deterministic sample ids, the "removed feature" baseline, feature names in original
- * units, and ground truth where it is known (DESIGN.md "Task").
+ * units, and ground truth where it is known (docs/formats.md ("Task")).
  */
 import type { Batch } from '../core/batch.js';
 import type { Model } from '../core/model.js';
@@ -50,7 +50,7 @@ export interface TaskView {
   readonly background?: Batch;
   /** Zero-shot tasks: the seen and unseen classes, the knowledge graph and the feature layer. */
   readonly zeroShot?: ZeroShotSetup;
-  /** The generative model behind the task, on tasks that offer 'generator' (issue 10). */
+  /** The generative model behind the task, on tasks that offer 'generator'. */
   readonly generator?: TaskGenerator;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Aggregation of result records into the leaderboard (DESIGN.md principle 4): means, intervals, ranks,
+ * Aggregation of result records into the leaderboard (docs/principles.md (principle 4)): means, intervals, ranks,
  * ties and criterion scores are all recomputed here from per-sample values; a record's own mean and n
  * are never read. Deterministic: same records and seed give the same leaderboard (up to generatedAt).
  */

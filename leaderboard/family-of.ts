@@ -1,7 +1,7 @@
 /**
  * The comparison group of an explainer: its explanation family (attribution, rules, examples,
  * concept-path). Explainers of different families are scored by different metrics, so their rank
- * positions are not comparable (DESIGN.md principle 8). The family is read from the metrics that scored
+ * positions are not comparable (docs/principles.md (principle 8)). The family is read from the metrics that scored
  * the explainer (a family metric only scores its own family), so results of a plugin whose module is
  * not loaded still find their group; the explainer registry answers where only family-neutral metrics
  * (cost) scored it.

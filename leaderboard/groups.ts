@@ -1,5 +1,5 @@
 /**
- * Comparison groups (DESIGN.md principle 8): criterion and overall scores exist only within an
+ * Comparison groups (docs/principles.md (principle 8)): criterion and overall scores exist only within an
  * explainer family, over the explainers that cover enough of the family's cells, with bootstrap
  * intervals and tie marks like the cells have. The rules are written into leaderboard.json
  * (aggregationRules) and shown on the site beside the tables.

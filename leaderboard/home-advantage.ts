@@ -1,7 +1,7 @@
 /**
  * Home-advantage pairs: a metric that scores what an explainer was built to optimise (its own
  * definition or objective) says nothing about that explainer beyond its definition, so it never ranks
- * it by default (DESIGN.md principle 8). The pairs are data: the leaderboard marks them on the cell,
+ * it by default (docs/principles.md (principle 8)). The pairs are data: the leaderboard marks them on the cell,
  * leaves them out of the metric's ranks and the criterion scores, and `aggregate --include-home-advantage`
  * puts them back for a reader who wants them.
  */

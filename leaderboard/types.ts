@@ -1,5 +1,5 @@
 /**
- * The leaderboard (`xai-bench/leaderboard@1`, DESIGN.md "Leaderboard"): everything here is recomputed
+ * The leaderboard (`xai-bench/leaderboard@1`, docs/formats.md ("Leaderboard")): everything here is recomputed
  * from per-sample values by aggregate(); nothing is copied from a record's own mean or n.
  * JSON Schema: schemas/leaderboard.schema.json.
  */
@@ -100,7 +100,7 @@ export interface TaskBoard {
   readonly sanity: readonly SanityBadges[];
 }
 
-// ---- Sanity badges (issue 4): every explainer gets one per check, whatever its outcome.
+// ---- Sanity badges: every explainer gets one per check, whatever its outcome.
 
 /**
  * passed: the whole 95% interval of the mean similarity lies below the threshold (the explanation
@@ -134,7 +134,7 @@ export interface SanityBadges {
   readonly checks: readonly SanityCheck[];
 }
 
-// ---- The meta section (issue 4): evaluating the metrics themselves. Every correlation is computed on
+// ---- The meta section: evaluating the metrics themselves. Every correlation is computed on
 // explainer means oriented so that higher = better in each metric's own direction; every null says why.
 
 export interface MetricPairAgreement {
@@ -263,7 +263,7 @@ export interface Leaderboard {
   readonly meta: MetaSection;
 }
 
-// ---- The human section (issue 6): one entry per survey study, as `survey score` writes it to
+// ---- The human section: one entry per survey study, as `survey score` writes it to
 // STUDY_OUT/human.json (`xai-bench/human@1`, schemas/human.schema.json).
 
 export const HUMAN_SCHEMA = 'xai-bench/human@1';
@@ -395,7 +395,7 @@ export interface HumanSection {
   readonly studies: readonly HumanStudy[];
 }
 
-// ---- Comparison groups (issue 18): aggregates that compare only what is comparable.
+// ---- Comparison groups: aggregates that compare only what is comparable.
 
 export interface AggregationRules {
   /** Explainers are ranked only against explainers of the same family. */

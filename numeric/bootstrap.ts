@@ -1,5 +1,5 @@
 /**
- * Paired bootstrap over sample ids (DESIGN.md "Leaderboard"). For one (task, metric), all explainers
+ * Paired bootstrap over sample ids (docs/formats.md ("Leaderboard")). For one (task, metric), all explainers
  * were evaluated on the same sample ids, so each resample draws sample indices once and applies them
  * to every explainer: the intervals of differences then reflect only how explainers differ on the
  * same inputs, not which inputs happened to be drawn (Efron & Tibshirani 1993, ch. 16).

@@ -1,6 +1,6 @@
 /**
- * Setting variants of a metric (issue 4, "how much a ranking moves when a metric's own setting
- * changes"): a profile declares, per metric, overrides of the metric's parameters (e.g. deletion-auc
+ * Setting variants of a metric (to measure how much a ranking moves when a metric's own setting
+ * changes): a profile declares, per metric, overrides of the metric's parameters (e.g. deletion-auc
  * with baseline=zero). The run scores them on the same explanations as the default setting and writes
  * them as result records carrying `variant` (the overriding parameters). Variant records never enter
  * ranks, criterion scores, the summary table, CI comparisons or resume bookkeeping: only the

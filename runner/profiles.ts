@@ -1,5 +1,5 @@
 /**
- * Profiles are budgets as data (DESIGN.md principle 7): which tasks, how many inputs per task, and
+ * Profiles are budgets as data (docs/principles.md (principle 7)): which tasks, how many inputs per task, and
  * the parameter overrides that bound samples per explainer and metric, with a wall-time target on
  * 2 cores. Anything not overridden runs at the declared (peer) default.
  */

@@ -1,5 +1,5 @@
 /**
- * The run folder (DESIGN.md "Run folder"): DIR/run.json, DIR/results.jsonl, DIR/explanations/<task>/
+ * The run folder (docs/formats.md ("Run folder")): DIR/run.json, DIR/results.jsonl, DIR/explanations/<task>/
  * <explainer>.jsonl, DIR/artifacts/..., DIR/leaderboard.json, DIR/summary.md. One writer process owns
  * a folder (DIR/run.lock, runner/run-lock.ts); JSONL appends are whole lines plus fsync and every other file is replaced atomically
  * (temp file + rename), so a crash leaves at most one torn JSONL line, which resume drops and reports.

@@ -1,5 +1,5 @@
 /**
- * The run description (`xai-bench/run@1`, DESIGN.md "Run folder"): DIR/run.json, rewritten atomically
+ * The run description (`xai-bench/run@1`, docs/formats.md ("Run folder")): DIR/run.json, rewritten atomically
  * as the run progresses. JSON Schema: schemas/run.schema.json.
  */
 export const RUN_SCHEMA = 'xai-bench/run@1';

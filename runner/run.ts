@@ -2,7 +2,7 @@
  * The run: every task x applicable explainer x applicable metric of a profile, as a pipeline of stages
  * (plan -> open and lock the folder -> explain and score the units -> aggregate and write). Explanations
  * are persisted one line per sample and results one record per cell as they finish, so a run killed at
- * any moment and resumed loses no finished cell and recomputes none (docs/formats.md, run folder).
+ * any moment and resumed loses no finished cell and recomputes none (docs/formats.md, "Run folder").
  */
 import { consoleProgress, type Progress } from './progress.js';
 import { completedOutcome, finishRun } from './run-finish.js';

@@ -50,7 +50,7 @@ export interface UnitSink {
   result(record: ResultRecord): void;
 }
 
-/** Where the run keeps a picture of one explanation (docs/formats.md, run folder). */
+/** Where the run keeps a picture of one explanation (docs/formats.md, "Run folder"). */
 export function artifactPath(task: string, explainer: string, sampleId: string): string {
   return join(ARTIFACTS_DIR, task, explainer, `${sampleId}.png`);
 }

@@ -1,5 +1,5 @@
 /**
- * Shape attributes computed from one grey-level digit image (setup A2 of methods.md 5.6): holes found by
+ * Shape attributes computed from one grey-level digit image (side information of the zero-shot tasks, docs/explainers.md): holes found by
  * flood-filling the background from the border, where the ink lies within its bounding box, long
  * straight strokes, narrowness and mirror symmetry. Each is 0 or 1 per image; a class's signature is
  * the mean over its training images. Thresholds are fixed here (not fitted), so an attribute means the

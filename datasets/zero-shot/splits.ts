@@ -1,5 +1,5 @@
 /**
- * The zero-shot splits of mnist10k (methods.md 5.6, setup A): two digits are held out as unseen
+ * The zero-shot splits of mnist10k (docs/explainers.md, zero-shot concept paths): two digits are held out as unseen
  * classes, the other eight are seen. Each split is one task with its own seen-class network, never the
  * zoo's all-digit models (they have seen the unseen digits).
  */
