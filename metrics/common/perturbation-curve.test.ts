@@ -177,7 +177,8 @@ describe('deletion-auc and insertion-auc', () => {
     const mean = (vs: MetricValue[]) => vs.reduce((s: number, v) => s + num(v), 0) / vs.length;
     const score = (attr: Float32Array) => {
       const input = attributionInput(data, [d], targets, attr, 'logit');
-      return { del: mean(deletionAuc.evaluate(ctx, input, params) as MetricValue[]), ins: mean(insertionAuc.evaluate(ctx, input, params) as MetricValue[]) };
+      const del = mean(deletionAuc.evaluate(ctx, input, params) as MetricValue[]);
+      return { del, ins: mean(insertionAuc.evaluate(ctx, input, params) as MetricValue[]) };
     };
     const good = score(exact);
     const bad = score(random);

@@ -53,11 +53,10 @@ export const completenessGap: AttributionMetric<typeof params> = {
   ideal: 0,
   description:
     "|sum of attributions - (f(x) - f(reference))| on the explainer's declared output, where the reference is the explainer's " +
-    'reported reference output or f(baseline); relative form (default) divides by max(|f(x) - f(reference)|, eps). ' +
-    'Lower is better; `tolerance` sets what the harness counts as complete. Near 0 by construction for KernelSHAP (its fit is ' +
-    'constrained to efficiency) and integrated gradients (completeness axiom, up to the quadrature error of its steps), and LRP is ' +
-    'built to conserve relevance (exactly only for bias-free nets): for them it checks the implementation, not independent evidence ' +
-    'of a better explanation.',
+    'reported reference output or f(baseline); relative form (default) divides by max(|f(x) - f(reference)|, eps). Lower is better; ' +
+    '`tolerance` sets what the harness counts as complete. Near 0 by construction for KernelSHAP (its fit is constrained to efficiency) ' +
+    'and integrated gradients (completeness axiom, up to the quadrature error of its steps), and LRP is built to conserve relevance ' +
+    '(exactly only for bias-free nets): for them it checks the implementation, not independent evidence of a better explanation.',
   reference:
     "Completeness (Sundararajan et al. 2017, IG) / efficiency (Shapley); Captum's convergence delta sum(a) - (f(x) - f(b)). " +
     'Quantus Completeness tests exact float equality after batch-wide normalisation (almost always False); we report the ' +

@@ -21,8 +21,8 @@ export const counterfactualValidity: StructuredMetric<Record<string, never>> = {
     'Share of inputs whose reported counterfactual, re-run through the model, is classified other than the explained class (0 when none ' +
     'was found).',
   reference:
-    'Validity as in Mothilal, Sharma & Tan 2020 (DiCE, FAT*) and Verma et al. 2020 ("Counterfactual explanations for machine learning: ' +
-    'a review").',
+    'Validity as in Mothilal, Sharma & Tan 2020 (DiCE, FAT*) and Verma et al. 2020 ("Counterfactual explanations for machine learning: a ' +
+    'review").',
   requires: ['model'],
   params: {},
   evaluate(ctx, input) {

@@ -58,7 +58,11 @@ export const featureSimilarity: StructuredMetric<Record<string, never>> = {
         let dot = 0;
         let nq = 0;
         let nx = 0;
-        for (let j = 0; j < c; j++) (dot += q[j] * x[j]), (nq += q[j] * q[j]), (nx += x[j] * x[j]);
+        for (let j = 0; j < c; j++) {
+          dot += q[j] * x[j];
+          nq += q[j] * q[j];
+          nx += x[j] * x[j];
+        }
         sum += nq > 0 && nx > 0 ? dot / Math.sqrt(nq * nx) : 0;
       }
       return sum / p.samples.length;

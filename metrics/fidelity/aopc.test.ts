@@ -56,7 +56,8 @@ describe('aopc', () => {
       const noise = Array.from({ length: h * w }, () => noiseRng.next());
       const tiles = [0, 1, 2, 3].map((t) => {
         const cells: number[] = [];
-        for (let y = 3 * Math.floor(t / 2); y < 3 * Math.floor(t / 2) + 3; y++) for (let x = 3 * (t % 2); x < 3 * (t % 2) + 3; x++) cells.push(y * w + x);
+        const [y0, x0] = [3 * Math.floor(t / 2), 3 * (t % 2)];
+        for (let y = y0; y < y0 + 3; y++) for (let x = x0; x < x0 + 3; x++) cells.push(y * w + x);
         return cells;
       });
       const mass = tiles.map((c) => c.reduce((s, j) => s + attr[i * h * w + j], 0));

@@ -73,9 +73,9 @@ export const aopc: AttributionMetric<typeof params> = {
   direction: 'higher',
   ideal: 1,
   description:
-    'Mean over k = 0..L of f(x) - f(x_k), where x_k has the k regions with the largest summed attribution (4x4 px on images, ' +
-    'single features on tabular tasks) replaced cumulatively by seeded noise; f is the target probability. Higher is better ' +
-    '(at most 1 with probabilities).',
+    'Mean over k = 0..L of f(x) - f(x_k), where x_k has the k regions with the largest summed attribution (4x4 px on images, single ' +
+    'features on tabular tasks) replaced cumulatively by seeded noise; f is the target probability. Higher is better (at most 1 with ' +
+    'probabilities).',
   reference:
     'Samek, Binder, Montavon, Lapuschkin & Müller 2017 ("Evaluating the visualization of what a deep neural network has ' +
     'learned"): MoRF region perturbation with uniform noise, 9x9 regions, L=100, AOPC over k=0..L. Quantus RegionPerturbation ' +

@@ -2,13 +2,8 @@
  * deletion-auc: area under the MoRF deletion curve of the target probability. A faithful attribution
  * puts first the elements whose removal drops the output fastest, so lower is better.
  */
-import {
-  perturbationCurveParams,
-  perturbationCurves,
-  curveAucs,
-  type CurveOrNull,
-  type PerturbationCurveParams,
-} from '../common/perturbation-curve.js';
+import { curveAucs, perturbationCurveParams, perturbationCurves } from '../common/perturbation-curve.js';
+import type { CurveOrNull, PerturbationCurveParams } from '../common/perturbation-curve.js';
 import type { AttributionInput, AttributionMetric, MetricContext } from '../types.js';
 
 const ID = 'deletion-auc';

@@ -14,7 +14,8 @@ beforeAll(async () => {
   await useBackend('wasm');
 });
 
-const matrix = (rng: Rng, rows: number, cols: number) => Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.normal()));
+const matrix = (rng: Rng, rows: number, cols: number) =>
+  Array.from({ length: rows }, () => Array.from({ length: cols }, () => rng.normal()));
 const vector = (rng: Rng, n: number, scale = 1) => Array.from({ length: n }, () => rng.normal() * scale);
 const P = defaults(faithfulnessCorrelation.params);
 

@@ -3,13 +3,8 @@
  * baseline, the most relevant elements are restored first, so a faithful attribution brings the output
  * back fastest: higher is better.
  */
-import {
-  perturbationCurveParams,
-  perturbationCurves,
-  curveAucs,
-  type CurveOrNull,
-  type PerturbationCurveParams,
-} from '../common/perturbation-curve.js';
+import { curveAucs, perturbationCurveParams, perturbationCurves } from '../common/perturbation-curve.js';
+import type { CurveOrNull, PerturbationCurveParams } from '../common/perturbation-curve.js';
 import type { AttributionInput, AttributionMetric, MetricContext } from '../types.js';
 
 const ID = 'insertion-auc';

@@ -45,7 +45,8 @@ describe('noisy linear imputation (images)', () => {
     // direct (2 + 4 + 6 + 8) / 6 + diagonal (1 + 3 + 7 + 9) / 12 = 20/6 + 20/12 = 5
     expect(out[4]).toBeCloseTo(5, 6);
     // A corner pixel sees 3 neighbours: (2/6 + 4/6 + 5/12) / (1/6 + 1/6 + 1/12).
-    const corner = imputeImage(Float32Array.from([0, 2, 0, 4, 5, 0, 0, 0, 0]), 3, 3, 1, Uint8Array.from([1, 0, 0, 0, 0, 0, 0, 0, 0]), 0, null);
+    const removedCorner = Uint8Array.from([1, 0, 0, 0, 0, 0, 0, 0, 0]);
+    const corner = imputeImage(Float32Array.from([0, 2, 0, 4, 5, 0, 0, 0, 0]), 3, 3, 1, removedCorner, 0, null);
     expect(corner[0]).toBeCloseTo((2 / 6 + 4 / 6 + 5 / 12) / (5 / 12), 6);
   });
 
@@ -122,7 +123,8 @@ describe('Gaussian conditional-mean imputation (tabular)', () => {
         for (let k = c; k <= m.length; k++) m[r][k] -= f * m[c][k];
       }
       const z = m.map((row, i) => row[m.length] / row[i]);
-      return Array.from({ length: d }, (_, r) => (removed[r] ? g.mean[r] + kept.reduce((s, k, i) => s + g.cov[r * d + k] * z[i], 0) : x[r]));
+      const conditional = (r: number) => g.mean[r] + kept.reduce((s, k, i) => s + g.cov[r * d + k] * z[i], 0);
+      return Array.from({ length: d }, (_, r) => (removed[r] ? conditional(r) : x[r]));
     };
     for (const removedCount of [2, 5, 8]) {
       const removed = new Uint8Array(d);

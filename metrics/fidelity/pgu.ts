@@ -17,8 +17,8 @@ export const pgu: AttributionMetric<typeof predictionGapParams> = {
     'Mean over `samples` copies of |f(x\') - f(x)|, where x\' adds N(0, std^2) noise to every input element outside the top-k by ' +
     '|attribution| (k = ceil(0.25 d)); f is the explained class probability. Lower is better; null when k covers every element.',
   reference:
-    'Agarwal et al. 2022 ("OpenXAI"), PGU: the PGI computation with the mask inverted (the inversion OpenXAI issue #28 asks ' +
-    'about); defaults as pgi.',
+    'Agarwal et al. 2022 ("OpenXAI"), PGU: the PGI computation with the mask inverted (the inversion OpenXAI issue #28 asks about); ' +
+    'defaults as pgi.',
   requires: ['model'],
   params: predictionGapParams,
   evaluate(ctx, input, p) {

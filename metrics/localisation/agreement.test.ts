@@ -18,7 +18,14 @@ beforeAll(async () => {
   await useBackend('wasm');
 });
 
-const FAMILY: readonly Metric[] = [featureAgreement, rankAgreement, signAgreement, signedRankAgreement, rankCorrelation, pairwiseRankAgreement];
+const FAMILY: readonly Metric[] = [
+  featureAgreement,
+  rankAgreement,
+  signAgreement,
+  signedRankAgreement,
+  rankCorrelation,
+  pairwiseRankAgreement,
+];
 
 let ctx: MetricContext;
 beforeAll(async () => {

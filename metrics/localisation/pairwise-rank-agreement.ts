@@ -53,8 +53,8 @@ const differences: readonly ReferenceDifference[] = [
     size: {
       en:
         'Mean over 128 samples per task, all features minus top-k: +0.09 to +0.31 for gradient×input, integrated gradients, occlusion ' +
-        'and LRP on synth-linear-mlp, hiring-biased-mlp and hiring-fair-mlp; for the plain gradient +0.005 on synth-linear-mlp and ' +
-        '+0.17 to +0.21 on the hiring tasks.',
+        'and LRP on synth-linear-mlp, hiring-biased-mlp and hiring-fair-mlp; for the plain gradient +0.005 on synth-linear-mlp and +0.17 ' +
+        'to +0.21 on the hiring tasks.',
       ko:
         "과제마다 표본 128개의 평균에서 '전체 특성' 값에서 '상위 k' 값을 빼면, synth-linear-mlp, hiring-biased-mlp, hiring-fair-mlp에서 gradient×input, integrated " +
         "gradients, occlusion, LRP는 +0.09에서 +0.31이고, 단순 기울기는 synth-linear-mlp에서 +0.005, hiring 과제에서 +0.17에서 +0.21입니다.",

@@ -24,7 +24,8 @@ let model: Model;
 const task: TaskView = { id: 't', kind: 'tabular', sampleShape: [1], classes: ['0', '1'], featureNames: ['x'], baseline: new Float32Array(1) };
 // The model says 1 for x <= 0.22 (sigma(-10x + 2.25)); true labels say 1 for x <= 0.5.
 const grid = Float32Array.from({ length: 101 }, (_, i) => i / 100);
-const data = { train: { x: makeBatch(grid, [1]), y: Int32Array.from(grid, (v) => (v <= 0.5 ? 1 : 0)) }, test: { x: makeBatch(grid, [1]), y: Int32Array.from(grid, (v) => (v <= 0.5 ? 1 : 0)) } };
+const labelled = () => ({ x: makeBatch(grid, [1]), y: Int32Array.from(grid, (v) => (v <= 0.5 ? 1 : 0)) });
+const data = { train: labelled(), test: labelled() };
 
 beforeAll(async () => {
   await useBackend('wasm');
@@ -74,7 +75,8 @@ describe('rules metrics', () => {
     expect(jaccard(new Set(['a', 'b']), new Set(['b', 'c']))).toBeCloseTo(1 / 3, 12);
     expect(jaccard(new Set(), new Set())).toBe(1);
     const c = ctx();
-    const state = (await c45PedagogicalExplainer.fit!({ engine: c.engine, task, rng: (p) => rngFor(0, p), data }, { minCases: 2, cf: 0.25, rows: 0, seconds: 10 })) as RulesState;
+    const fitContext = { engine: c.engine, task, rng: (p: string) => rngFor(0, p), data };
+    const state = (await c45PedagogicalExplainer.fit!(fitContext, { minCases: 2, cf: 0.25, rows: 0, seconds: 10 })) as RulesState;
     const r = (await ruleStability.evaluate(c, input(state), { resamples: 3, level: 'feature' })) as MetricEvaluation;
     expect(r.values).toEqual([1, 1]);
     const t = (await ruleStability.evaluate(c, input(state), { resamples: 3, level: 'term' })) as MetricEvaluation;

@@ -46,23 +46,16 @@ export const mprt: AttributionMetric<typeof params> = {
   chance: 1,
   description:
     'Similarity between the explanation and the re-explanation on the fully randomised model, after cascading randomisation of every ' +
-    'layer ' +
-    'with weights from the output layer down (details: the mean similarity after each stage, the layers in order, and per sample ' +
-    'whether it ' +
-    'passes, i.e. similarity < threshold). The similarity is in [0, 1] (default max(0, Spearman(|a|, |b|)); a sign flip counts as the ' +
-    'same ' +
-    'explanation). Lower is better: 0 means unrelated to the original, 1 means the explanation ignores the weights.',
+    'layer with weights from the output layer down (details: the mean similarity after each stage, the layers in order, and per sample ' +
+    'whether it passes, i.e. similarity < threshold). The similarity is in [0, 1] (default max(0, Spearman(|a|, |b|)); a sign flip ' +
+    'counts as the same explanation). Lower is better: 0 means unrelated to the original, 1 means the explanation ignores the weights.',
   reference:
     'Adebayo et al. 2018 (cascading randomisation, top-down; rank correlation of absolute maps, SSIM); as Quantus MPRT ' +
-    '(layer_order=top_down, ' +
-    'similarity_func=correlation_spearman, abs=True, scoring the fully randomised model; Quantus can also average over layers, here the ' +
-    'curve ' +
-    'is in the details) except that we floor the Spearman at 0 where Quantus keeps its sign (down to -1 when the magnitudes reverse ' +
-    'order), ' +
-    'and that our ssim is the 2-D windowed SSIM of min-max scaled |a| (Quantus does not offer SSIM for MPRT). Re-initialisation ' +
-    '(Model.randomised): Glorot-uniform kernels, PyTorch-style uniform biases, seeded from the run seed. The pass threshold is ours (no ' +
-    'peer ' +
-    'declares one).',
+    '(layer_order=top_down, similarity_func=correlation_spearman, abs=True, scoring the fully randomised model; Quantus can also average ' +
+    'over layers, here the curve is in the details) except that we floor the Spearman at 0 where Quantus keeps its sign (down to -1 when ' +
+    'the magnitudes reverse order), and that our ssim is the 2-D windowed SSIM of min-max scaled |a| (Quantus does not offer SSIM for ' +
+    'MPRT). Re-initialisation (Model.randomised): Glorot-uniform kernels, PyTorch-style uniform biases, seeded from the run seed. The ' +
+    'pass threshold is ours (no peer declares one).',
   requires: ['model', 'explainer'],
   params,
   async evaluate(ctx, input, p) {

@@ -47,8 +47,8 @@ export function degenerateReason(model: Model, output: OutputKind): string | nul
   const units = model.net.outputs[0].shape.at(-1);
   if (units === 1) {
     return (
-      'degenerate check: a one-unit sigmoid model read as two classes has logits [-z/2, z/2], so the other class is the negation ' +
-      'of the target by construction'
+      'degenerate check: a one-unit sigmoid model read as two classes has logits [-z/2, z/2], so the other class is the negation of the ' +
+      'target by construction'
     );
   }
   if (output === 'probability') {
@@ -79,11 +79,9 @@ export const randomLogit: AttributionMetric<typeof params> = {
     'Sixt, Granz & Landgraf 2020; similarity as Adebayo et al. 2018 (absolute maps). As Quantus RandomLogit (one random other class per ' +
     'input) except the similarity: Quantus takes SSIM of the max-normalised signed maps, flattened to 1-D (a 7-element window along the ' +
     'flattened image); we default to the Spearman of |a| (floored at 0) so that tabular tasks are covered, and our ssim is the 2-D ' +
-    'windowed SSIM ' +
-    'of min-max scaled |a| (floored at 0), both in [0, 1]. Size, with the gradient on the MNIST CNN (40 test digits, our code): our ssim ' +
-    'averages 0.26, the Quantus form (1-D, signed, max-normalised) 0.17; the Spearman floor changed none of them (all above 0, mean ' +
-    '0.56). ' +
-    'The degenerate-case nulls and the pass threshold are ours.',
+    'windowed SSIM of min-max scaled |a| (floored at 0), both in [0, 1]. Size, with the gradient on the MNIST CNN (40 test digits, our ' +
+    'code): our ssim averages 0.26, the Quantus form (1-D, signed, max-normalised) 0.17; the Spearman floor changed none of them (all ' +
+    'above 0, mean 0.56). The degenerate-case nulls and the pass threshold are ours.',
   requires: ['model', 'explainer'],
   params,
   async evaluate(ctx, input, p) {

@@ -28,9 +28,11 @@ beforeAll(async () => {
 });
 
 const evaluation = (v: MetricValue[] | MetricEvaluation): MetricEvaluation => (Array.isArray(v) ? { values: v } : v);
+/** An h x w image with pixel (y, x) = f(y, x). */
+const img = (h: number, w: number, f: (y: number, x: number) => number) =>
+  Float64Array.from({ length: h * w }, (_, k) => f(Math.floor(k / w), k % w));
 
 describe('ssim (skimage defaults)', () => {
-  const img = (h: number, w: number, f: (y: number, x: number) => number) => Float64Array.from({ length: h * w }, (_, k) => f(Math.floor(k / w), k % w));
   it('is 1 for identical images and null for one constant image compared with itself', () => {
     const a = img(9, 8, (y, x) => Math.sin(y + 2 * x));
     expect(ssim(a, a, 9, 8)).toBeCloseTo(1, 12);
@@ -77,7 +79,6 @@ describe('ssim (skimage defaults)', () => {
 });
 
 describe('sanity similarity (in [0, 1]; a negated map is the same, reversed magnitudes are unrelated)', () => {
-  const img = (h: number, w: number, f: (y: number, x: number) => number) => Float64Array.from({ length: h * w }, (_, k) => f(Math.floor(k / w), k % w));
 
   it('a negated map scores 1 and fails; reversed magnitudes score 0 and pass (hand-worked)', () => {
     const a = [0.5, -2, 3, -1, 0.2];
@@ -203,7 +204,8 @@ describe('mprt', () => {
     // Same seed same curve; the randomised copies are all disposed.
     const again = evaluation(await mprt.evaluate(contextWithExplainer(model, task, gradientExplainer), gInput, defaults(mprt.params)));
     expect(again.values).toEqual(gr.values);
-    const other = evaluation(await mprt.evaluate(contextWithExplainer(model, task, gradientExplainer, { seed: 2 }), gInput, defaults(mprt.params)));
+    const otherSeed = contextWithExplainer(model, task, gradientExplainer, { seed: 2 });
+    const other = evaluation(await mprt.evaluate(otherSeed, gInput, defaults(mprt.params)));
     expect(other.values).not.toEqual(gr.values);
     expect(tf.memory().numTensors).toBe(before);
     // SSIM of the min-max scaled magnitudes (about 0.15 over 40 digits): the gradient passes, the input itself fails.
@@ -329,7 +331,8 @@ describe('random-logit', () => {
     const reason = degenerateReason(model, 'probability') as string;
     expect(reason).toMatch(/1 - p/);
     const probabilities = { ...logits, output: 'probability' as const };
-    expect(evaluation(await randomLogit.evaluate(ctx, probabilities, defaults(randomLogit.params))).values).toEqual([{ null: reason }, { null: reason }]);
+    const degenerate = evaluation(await randomLogit.evaluate(ctx, probabilities, defaults(randomLogit.params)));
+    expect(degenerate.values).toEqual([{ null: reason }, { null: reason }]);
     // Three classes: never degenerate.
     const three = await linearSoftmax([[1, 0, 2], [0, 1, 1]], [0, 0, 0]);
     expect(degenerateReason(three, 'probability')).toBeNull();

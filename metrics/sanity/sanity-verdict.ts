@@ -13,8 +13,8 @@ export const thresholdParam = num({
   min: 0,
   max: 1,
   description:
-    'a sample passes when its similarity is below this; the sanity similarities lie in [0, 1] and 0.5 sits halfway between unrelated ' +
-    '(0) and identical (1) explanations',
+    'a sample passes when its similarity is below this; the sanity similarities lie in [0, 1] and 0.5 sits halfway between unrelated (0) ' +
+    'and identical (1) explanations',
 });
 
 /** true = passes, false = fails, null = no value to judge. */

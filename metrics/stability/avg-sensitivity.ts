@@ -8,6 +8,5 @@ export const avgSensitivity = sensitivityMetric('avg-sensitivity', 'mean', {
     "Mean over `samples` noisy copies x' = x + U(-scale, scale) of ||a(x) - a(x')||_2 / ||a(x)||_2, each copy re-explained by the " +
     "explainer " +
     'under test (its own seeded stream). Lower is more stable; 0 when the explanation does not move; about sqrt(2) for the random ' +
-    'control ' +
-    '(independent draws, many elements); null for an all-zero attribution.',
+    'control (independent draws, many elements); null for an all-zero attribution.',
 });

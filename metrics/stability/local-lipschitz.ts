@@ -54,12 +54,11 @@ export const localLipschitz: AttributionMetric<typeof params> = {
   ideal: 0,
   description:
     'Max over `samples` noisy copies x\' = x + noise of ||a(x) - a(x\')||_2 / ||x - x\'||_2, each copy re-explained by the explainer ' +
-    'under test ' +
-    '(its own seeded stream). Lower is more stable; 0 when the explanation does not move (e.g. the gradient of a linear model).',
+    'under test (its own seeded stream). Lower is more stable; 0 when the explanation does not move (e.g. the gradient of a linear ' +
+    'model).',
   reference:
-    'Alvarez-Melis & Jaakkola 2018; defaults as Quantus LocalLipschitzEstimate (200 samples, N(0, 0.1^2) on every element, ' +
-    'changed predictions kept, attributions normalised by their max |a|; we normalise each explanation by its own max, never across the ' +
-    'batch).',
+    'Alvarez-Melis & Jaakkola 2018; defaults as Quantus LocalLipschitzEstimate (200 samples, N(0, 0.1^2) on every element, changed ' +
+    'predictions kept, attributions normalised by their max |a|; we normalise each explanation by its own max, never across the batch).',
   requires: ['model', 'explainer'],
   params,
   async evaluate(ctx, input, p) {

@@ -19,8 +19,8 @@ export const relativeStabilityParams = {
   noise: noiseParam('gaussian'),
   scale: scaleParam(
     0.01,
-    "OpenXAI's leaderboard draws at std 1e-5 in float64; in float32 the logit changes at that scale are rounding noise, so we perturb " +
-    "at 0.01.",
+    "OpenXAI's leaderboard draws at std 1e-5 in float64; in float32 the logit changes at that scale are rounding noise, so we perturb at " +
+    "0.01.",
   ),
   sameClass: sameClassParam(true, 'OpenXAI keeps only same-class perturbations; Quantus NaNs the others.'),
   relative: oneOf(
@@ -75,10 +75,9 @@ export function relativeStabilityMetric(
     description,
     reference:
       `Agarwal et al. 2022 (relative ${representationName === 'input' ? 'input' : 'output'} stability). ` +
-      'Defaults as OpenXAI (norm-relative ratios, ' +
-      '100 same-class Gaussian perturbations, L2; OpenXAI draws 1000 candidates and keeps the first 100 same-class ones, we draw ' +
-      '`samples` and drop ' +
-      'the changed ones), except the noise scale (see `scale`); epsMin as Quantus. OpenXAI reports log values; we report the ratio itself.',
+      'Defaults as OpenXAI (norm-relative ratios, 100 same-class Gaussian perturbations, L2; OpenXAI draws 1000 candidates and keeps the ' +
+      'first 100 same-class ones, we draw `samples` and drop the changed ones), except the noise scale (see `scale`); epsMin as Quantus. ' +
+      'OpenXAI reports log values; we report the ratio itself.',
     requires: ['model', 'explainer'],
     params: relativeStabilityParams,
     async evaluate(ctx, input, p) {

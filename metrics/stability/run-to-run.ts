@@ -41,9 +41,8 @@ export const runToRun: AttributionMetric<typeof params> = {
     'constant (where a correlation is undefined); otherwise null when a run is constant.',
   reference:
     'Reproducibility across seeds as studied for LIME and KernelSHAP (e.g. Visani et al. 2022, "Statistical stability indices for LIME"; ' +
-    'Zhang et al. 2019, "Why should you trust my explanation?"); no peer toolkit ships it. Re-runs only (not the stored explanation), ' +
-    'so that ' +
-    'all runs are drawn alike.',
+    'Zhang et al. 2019, "Why should you trust my explanation?"); no peer toolkit ships it. Re-runs only (not the stored explanation), so ' +
+    'that all runs are drawn alike.',
   requires: ['explainer'],
   params,
   async evaluate(ctx, input, p) {

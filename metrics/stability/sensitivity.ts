@@ -39,9 +39,8 @@ export function sensitivityMetric(
     description: extra.description,
     reference:
       `Yeh et al. 2019; defaults as Quantus ${aggregate === 'max' ? 'MaxSensitivity' : 'AvgSensitivity'} ` +
-      '(200 samples, U(-0.2, 0.2) on every element, ' +
-      'changed predictions kept, no normalisation, Frobenius/L2 norm relative to ||a(x)||). Captum sensitivity_max uses 10 samples and ' +
-      'radius 0.02.',
+      '(200 samples, U(-0.2, 0.2) on every element, changed predictions kept, no normalisation, Frobenius/L2 norm relative to ||a(x)||). ' +
+      'Captum sensitivity_max uses 10 samples and radius 0.02.',
     requires: ['model', 'explainer'],
     params: sensitivityParams,
     async evaluate(ctx, input, p) {

@@ -156,7 +156,8 @@ describe('stability metrics: the batched implementation equals the slow one-call
   const w2 = Array.from({ length: 6 }, (_, k) => Array.from({ length: C }, (_, c) => Math.cos(0.9 * k - 1.1 * c)));
   const mlp = () => reluMlp(w1, [0.1, -0.2, 0.05, 0, 0.3, -0.1], w2, [0.05, 0, -0.05]);
 
-  for (const explainer of [gradientXInputExplainer, randomExplainer] as AttributionExplainer<any, any>[]) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  for (const explainer of [gradientXInputExplainer, randomExplainer] as AttributionExplainer<any, any>[]) {
     it(`local-lipschitz, max/avg-sensitivity (${explainer.id})`, async () => {
       const model = await mlp();
       const { ctx, input } = await setup(model, explainer, 3, 'm');
@@ -203,7 +204,8 @@ describe('stability metrics: nulls, determinism, leaks', () => {
     const model = await linearSoftmax(W, [0.1, 0, -0.1]);
     const input = attributionInput(data, [D], targets, new Float32Array(N * D).fill(1), 'logit');
     for (const metric of [localLipschitz, maxSensitivity, ris, runToRun] as AnyMetric[]) {
-      expect(await run(metric, metricContext(model, task), input)).toEqual([{ null: NO_EXPLAINER }, { null: NO_EXPLAINER }, { null: NO_EXPLAINER }]);
+      const noExplainer = { null: NO_EXPLAINER };
+      expect(await run(metric, metricContext(model, task), input)).toEqual([noExplainer, noExplainer, noExplainer]);
     }
     // A zero-weight model explains nothing: the gradient is all zero.
     const zero = await linearSoftmax(W.map((r) => r.map(() => 0)), [0, 0, 0]);
