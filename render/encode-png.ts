@@ -20,7 +20,8 @@ export function blankImage(width: number, height: number): RgbaImage {
 }
 
 export function encodePng(image: RgbaImage, colorType: 2 | 6 = 2): Buffer {
-  if (image.data.length !== image.width * image.height * 4) throw new Error(`encodePng: ${image.data.length} bytes for a ${image.width}x${image.height} RGBA image`);
+  if (image.data.length !== image.width * image.height * 4)
+    throw new Error(`encodePng: ${image.data.length} bytes for a ${image.width}x${image.height} RGBA image`);
   // The typings ask for a PNG stream; the encoder reads only these three fields (pngjs packer-sync).
   return PNG.sync.write(image as unknown as PNG, { colorType });
 }

@@ -51,7 +51,9 @@ export function renderHeatmapPng(o: HeatmapInput): Buffer {
   const { h, w, c } = grid(o.shape);
   const n = h * w * c;
   if (o.input.length !== n || o.attribution.length !== n) {
-    throw new RangeError(`input (${o.input.length}) and attribution (${o.attribution.length}) must both have ${n} values for shape [${o.shape.join(', ')}]`);
+    throw new RangeError(
+      `input (${o.input.length}) and attribution (${o.attribution.length}) must both have ${n} values for shape [${o.shape.join(', ')}]`,
+    );
   }
   const L = layoutOf(o.shape, o.scale);
   // Per-pixel attribution (channels summed) and its scale.

@@ -50,7 +50,8 @@ export function renderLatentTreePng(o: LatentTreeInput): Buffer {
   const extent = Math.max(1e-9, ...proj.flat().map(Math.abs));
   const half = size / 2;
   const scale = (half - 10) / extent;
-  const xy = (p: number[] | null): [number, number] => (p ? [Math.round(half + p[0] * scale), Math.round(half - p[1] * scale)] : [half, half]);
+  const xy = (p: number[] | null): [number, number] =>
+    p ? [Math.round(half + p[0] * scale), Math.round(half - p[1] * scale)] : [half, half];
   const png = blankImage(size, size);
   const set = (x: number, y: number, rgb: readonly number[]) => {
     if (x < 0 || y < 0 || x >= size || y >= size) return;
@@ -64,7 +65,8 @@ export function renderLatentTreePng(o: LatentTreeInput): Buffer {
     for (let t = 0; t <= n; t++) set(Math.round(x0 + ((x1 - x0) * t) / n), Math.round(y0 + ((y1 - y0) * t) / n), [150, 150, 150]);
   };
   const dot = ([x, y]: [number, number], rgb: readonly number[], r: number, hollow = false) => {
-    for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) if (!hollow || Math.max(Math.abs(dx), Math.abs(dy)) === r) set(x + dx, y + dy, rgb);
+    for (let dy = -r; dy <= r; dy++)
+      for (let dx = -r; dx <= r; dx++) if (!hollow || Math.max(Math.abs(dx), Math.abs(dy)) === r) set(x + dx, y + dy, rgb);
   };
   if (o.parents) o.parents.forEach((p, i) => line(xy(proj[i]), xy(p < 0 ? null : proj[p])));
   proj.forEach((p, i) => dot(xy(p), [0, 0, 0], o.parents ? 1 : 2, o.inside ? !o.inside[i] : false));

@@ -6,12 +6,33 @@ import { chromium } from 'playwright-core';
 import { serveStatic } from '../dist/site/builder/serve.js';
 
 const [root, outDir, ...rest] = process.argv.slice(2);
-const paths = rest.length ? rest : ['/', '/explorer/?preset=auditor', '/map/', '/methods/lime/', '/metrics/mprt/', '/gallery/', '/ko/', '/ko/explorer/', '/provenance/', '/human/'];
+const paths = rest.length
+  ? rest
+  : [
+      '/',
+      '/explorer/?preset=auditor',
+      '/map/',
+      '/methods/lime/',
+      '/metrics/mprt/',
+      '/gallery/',
+      '/ko/',
+      '/ko/explorer/',
+      '/provenance/',
+      '/human/',
+    ];
 mkdirSync(outDir, { recursive: true });
 const { server, url } = await serveStatic(root, 0);
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 for (const p of paths) {

@@ -7,9 +7,24 @@
 import type { ControlNote, ItemFormat } from './packet.js';
 
 const RANDOM: Readonly<Record<string, { format: ItemFormat; note: string }>> = {
-  rules: { format: 'rule', note: "a rule drawn at random from the task's rule set (never the one used for the input), shown as the rule used, with the whole rule set" },
-  'concept-path': { format: 'kg_path', note: 'random attributes of the knowledge graph, grounded like real ones, and random seen classes, shown as the evidence paths with the sentence written from them' },
-  examples: { format: 'example', note: 'random training examples with their true labels, shown as the examples (the same picture grid, or rows in original units on tabular tasks)' },
+  rules: {
+    format: 'rule',
+    note:
+      "a rule drawn at random from the task's rule set (never the one used for the input), shown as the rule used, with the whole " +
+      'rule set',
+  },
+  'concept-path': {
+    format: 'kg_path',
+    note:
+      'random attributes of the knowledge graph, grounded like real ones, and random seen classes, shown as the evidence paths with ' +
+      'the sentence written from them',
+  },
+  examples: {
+    format: 'example',
+    note:
+      'random training examples with their true labels, shown as the examples (the same picture grid, or rows in original units on ' +
+      'tabular tasks)',
+  },
 };
 
 export function controlNotes(
@@ -22,14 +37,34 @@ export function controlNotes(
   for (const family of families) {
     notes.push(
       family === 'attribution'
-        ? { method: 'control-constant', family, applicable: true, note: 'a uniform heatmap (image tasks) with the same sentence for every input; on tabular tasks the sentence alone' }
-        : { method: 'control-constant', family, applicable: true, format: 'text', note: 'the same sentence for every input (one item per input, shared by every family rated on it): high sensibleness at best, near-zero specificity' },
+        ? {
+            method: 'control-constant',
+            family,
+            applicable: true,
+            note: 'a uniform heatmap (image tasks) with the same sentence for every input; on tabular tasks the sentence alone',
+          }
+        : {
+            method: 'control-constant',
+            family,
+            applicable: true,
+            format: 'text',
+            note:
+              'the same sentence for every input (one item per input, shared by every family rated on it): high sensibleness at ' +
+              'best, near-zero specificity',
+          },
     );
     if (family === 'attribution') {
-      notes.push({ method: 'control-random', family, applicable: true, note: 'a random normal attribution, with the text written from it (a heatmap on image tasks, text on tabular ones)' });
+      notes.push({
+        method: 'control-random',
+        family,
+        applicable: true,
+        note: 'a random normal attribution, with the text written from it (a heatmap on image tasks, text on tabular ones)',
+      });
     } else {
       const made = randomMade.get(family) ?? 0;
-      const skipped = [...(randomSkipped.get(family) ?? new Map<string, number>()).entries()].map(([why, n]) => `not for ${n} input${n === 1 ? '' : 's'}: ${why}`);
+      const skipped = [...(randomSkipped.get(family) ?? new Map<string, number>()).entries()].map(
+        ([why, n]) => `not for ${n} input${n === 1 ? '' : 's'}: ${why}`,
+      );
       const how = RANDOM[family] ?? { format: 'text' as const, note: 'no random control is defined for this family' };
       notes.push(
         made > 0

@@ -56,11 +56,13 @@ export function readCsv(path: string, spec: ColumnSpec): CsvFile {
     const where = `${path}: line ${head.info.lines}, column ${i + 1}`;
     if (name === '') throw new UserError(`${where}: empty column name in the header`);
     if (seen.has(name)) throw new UserError(`${where} (${name}): duplicate column name`);
-    if (!known.has(name)) throw new UserError(`${where} (${name}): unknown column (expected ${[...spec.required, ...spec.optional].join(', ')})`);
+    if (!known.has(name))
+      throw new UserError(`${where} (${name}): unknown column (expected ${[...spec.required, ...spec.optional].join(', ')})`);
     seen.add(name);
   });
   for (const name of spec.required) {
-    if (!seen.has(name)) throw new UserError(`${path}: line ${head.info.lines}: missing column '${name}' (required: ${spec.required.join(', ')})`);
+    if (!seen.has(name))
+      throw new UserError(`${path}: line ${head.info.lines}: missing column '${name}' (required: ${spec.required.join(', ')})`);
   }
   const rows: CsvRow[] = body.map(({ record, info }) => {
     // info.lines is the line where the record ends; a quoted field may span lines, so count back.

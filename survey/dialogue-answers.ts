@@ -32,7 +32,8 @@ function mostImportant(s: DialogueSources): Bilingual {
   const cls = className(s.task, s.target);
   if (s.task.kind === 'tabular') {
     const [j] = topFeatures(s.primary.attribution, 1);
-    if (j === undefined || s.primary.attribution[j] === 0) return { en: 'This explanation does not point at any one feature.', ko: '이 설명은 어느 한 특징을 가리키지 않아요.' };
+    if (j === undefined || s.primary.attribution[j] === 0)
+      return { en: 'This explanation does not point at any one feature.', ko: '이 설명은 어느 한 특징을 가리키지 않아요.' };
     const name = s.task.featureNames[j];
     const v = valueWithUnit(s.task, j, s.input[j]);
     const up = s.primary.attribution[j] > 0;
@@ -44,7 +45,8 @@ function mostImportant(s: DialogueSources): Bilingual {
   const mass = regionMass(s.primary.attribution, s.task.sampleShape);
   let best = 0;
   for (let r = 1; r < 9; r++) if (mass[r] > mass[best]) best = r;
-  if (mass[best] <= 0) return { en: 'This explanation does not point at any part of the picture.', ko: '이 설명은 그림의 어느 부분도 가리키지 않아요.' };
+  if (mass[best] <= 0)
+    return { en: 'This explanation does not point at any part of the picture.', ko: '이 설명은 그림의 어느 부분도 가리키지 않아요.' };
   return {
     en: `What mattered most: the ${REGION_NAMES.en[best]} of the picture.`,
     ko: `가장 중요했던 것: 그림의 ${REGION_NAMES.ko[best]} 부분이에요.`,
@@ -56,7 +58,10 @@ function howSure(s: DialogueSources): Bilingual {
   const order = Array.from(p.keys()).sort((a, b) => p[b] - p[a] || a - b);
   const next = order.find((k) => k !== s.target);
   const cls = className(s.task, s.target);
-  const head = { en: `It is ${percent(p[s.target])} sure the answer is '${cls}'.`, ko: `답이 '${cls}'(이)라고 ${percent(p[s.target])} 확신해요.` };
+  const head = {
+    en: `It is ${percent(p[s.target])} sure the answer is '${cls}'.`,
+    ko: `답이 '${cls}'(이)라고 ${percent(p[s.target])} 확신해요.`,
+  };
   if (next === undefined) return head;
   const other = className(s.task, next);
   return {

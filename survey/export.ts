@@ -39,7 +39,12 @@ export function studyFiles(db: Db, where: string): Record<string, string> {
   const packet: Packet = storedPacket(db, where);
   const raters = db.prepare('SELECT * FROM raters WHERE consent = 1 ORDER BY id').all() as Row[];
   const x: ExportContext = {
-    db, packet, study: packet.studyId, items: new Map(packet.items.map((i) => [i.id, i])), raters, ok: new Set(raters.map((r) => r.id as string)),
+    db,
+    packet,
+    study: packet.studyId,
+    items: new Map(packet.items.map((i) => [i.id, i])),
+    raters,
+    ok: new Set(raters.map((r) => r.id as string)),
   };
   const sessions = db.prepare('SELECT * FROM sessions ORDER BY id').all() as Row[];
   return {
@@ -55,8 +60,18 @@ export function studyFiles(db: Db, where: string): Record<string, string> {
 
 function raterRows(x: ExportContext): Row[] {
   return x.raters.map((r) => ({
-    study_id: x.study, rater_id: r.id, rater_pool: r.rater_pool, expertise: '', age_band: r.age_band, grade: r.grade, language: r.language,
-    consent: r.consent, assent: r.assent, group_id: r.group_id, excluded: 0, exclusion_reason: '',
+    study_id: x.study,
+    rater_id: r.id,
+    rater_pool: r.rater_pool,
+    expertise: '',
+    age_band: r.age_band,
+    grade: r.grade,
+    language: r.language,
+    consent: r.consent,
+    assent: r.assent,
+    group_id: r.group_id,
+    excluded: 0,
+    exclusion_reason: '',
   }));
 }
 
@@ -74,7 +89,11 @@ function ssaRows(x: ExportContext): Row[] {
   for (const r of ssa) {
     if (!x.ok.has(r.rater_id as string)) continue;
     const base = {
-      study_id: x.study, rater_id: r.rater_id, item_id: r.item_id, method_id: x.items.get(r.item_id as string)!.method, context_shown: 'full',
+      study_id: x.study,
+      rater_id: r.rater_id,
+      item_id: r.item_id,
+      method_id: x.items.get(r.item_id as string)!.method,
+      context_shown: 'full',
       position: positionOf(r.rater_id as string, r.item_id as string),
     };
     rows.push({ ...base, question: r.question, label: r.label, timestamp: r.timestamp });
@@ -89,8 +108,16 @@ function pairRows(x: ExportContext): Row[] {
   return (x.db.prepare('SELECT * FROM pairwise ORDER BY rater_id, comparison_id').all() as Row[])
     .filter((r) => x.ok.has(r.rater_id as string))
     .map((r) => ({
-      study_id: x.study, rater_id: r.rater_id, comparison_id: r.comparison_id, item_id: r.item_a, method_a: x.items.get(r.item_a as string)!.method,
-      method_b: x.items.get(r.item_b as string)!.method, shown_left: r.shown_left, criterion: CRITERION, outcome: r.outcome, timestamp: r.timestamp,
+      study_id: x.study,
+      rater_id: r.rater_id,
+      comparison_id: r.comparison_id,
+      item_id: r.item_a,
+      method_a: x.items.get(r.item_a as string)!.method,
+      method_b: x.items.get(r.item_b as string)!.method,
+      shown_left: r.shown_left,
+      criterion: CRITERION,
+      outcome: r.outcome,
+      timestamp: r.timestamp,
     }));
 }
 
@@ -105,13 +132,25 @@ function likertRows(x: ExportContext, sessions: readonly Row[]): Row[] {
       const item = r.item_id as string;
       const session = sessionOfRater.get(r.rater_id as string);
       return {
-        study_id: x.study, session_id: r.session_id ?? session?.id ?? '', group_id: groupOf.get(r.rater_id as string), rater_id: r.rater_id,
+        study_id: x.study,
+        session_id: r.session_id ?? session?.id ?? '',
+        group_id: groupOf.get(r.rater_id as string),
+        rater_id: r.rater_id,
         // The ESS rates the explanations seen (item); trust and causability rate the system (no item).
-        item_id: instrument.metric === 'ess' ? item : '', method_id: x.items.get(item)!.method, instrument_id: instrument.id,
-        instrument_version: instrument.version, question_id: r.question_id,
-        response_raw: LIKERT_ANCHORS[(r.response as number) - 1][r.language as Lang], response: r.response,
-        scale_min: instrument.scaleMin, scale_max: instrument.scaleMax, scale_direction: 'agree_high',
-        reverse_keyed: instrument.reverseKeyed.includes(r.question_id as string) ? 1 : 0, language: r.language, phase: 'post_task', timestamp: r.timestamp,
+        item_id: instrument.metric === 'ess' ? item : '',
+        method_id: x.items.get(item)!.method,
+        instrument_id: instrument.id,
+        instrument_version: instrument.version,
+        question_id: r.question_id,
+        response_raw: LIKERT_ANCHORS[(r.response as number) - 1][r.language as Lang],
+        response: r.response,
+        scale_min: instrument.scaleMin,
+        scale_max: instrument.scaleMax,
+        scale_direction: 'agree_high',
+        reverse_keyed: instrument.reverseKeyed.includes(r.question_id as string) ? 1 : 0,
+        language: r.language,
+        phase: 'post_task',
+        timestamp: r.timestamp,
       };
     });
 }
@@ -126,9 +165,21 @@ function sessionRows(x: ExportContext, sessions: readonly Row[]): Row[] {
       const n = (countTurns.get(s.id) as { n: number }).n;
       const d = dialogues.get(s.dialogue_id as string)!;
       return {
-        study_id: x.study, session_id: s.id, user_id: s.rater_id, method_id: x.items.get(d.item)!.method, agent_version: AGENT_VERSION, task_id: d.id,
-        start_time: s.start_time, end_time: s.end_time ?? s.last_time, n_user_msgs: n, n_system_msgs: n + 1, n_turns: n,
-        ended_by: s.ended_by ?? 'timeout', idle_timeout_s: idleTimeoutS, max_turns: maxTurns, language: s.language,
+        study_id: x.study,
+        session_id: s.id,
+        user_id: s.rater_id,
+        method_id: x.items.get(d.item)!.method,
+        agent_version: AGENT_VERSION,
+        task_id: d.id,
+        start_time: s.start_time,
+        end_time: s.end_time ?? s.last_time,
+        n_user_msgs: n,
+        n_system_msgs: n + 1,
+        n_turns: n,
+        ended_by: s.ended_by ?? 'timeout',
+        idle_timeout_s: idleTimeoutS,
+        max_turns: maxTurns,
+        language: s.language,
       };
     });
 }

@@ -27,15 +27,43 @@ beforeAll(async () => {
   await runBenchmark({
     profile: 'smoke',
     tasks: ['iris-mlp', 'zsl-u89', 'mnist-vae'],
-    explainers: ['gradient', 'c45-pedagogical', 'zero-shot-kg', 'nearest-neighbours', 'counterfactual', 'generative-boundaries', 'epsilon-ball'],
+    explainers: [
+      'gradient',
+      'c45-pedagogical',
+      'zero-shot-kg',
+      'nearest-neighbours',
+      'counterfactual',
+      'generative-boundaries',
+      'epsilon-ball',
+    ],
     metrics: ['seconds'],
     samples: 2,
-    sets: ['generative-boundaries.steps=20', 'generative-boundaries.mcSamples=1', 'generative-boundaries.samples=5', 'epsilon-ball.steps=20', 'epsilon-ball.mcSamples=1', 'epsilon-ball.samples=5', 'zero-shot-kg.iterations=50'],
+    sets: [
+      'generative-boundaries.steps=20',
+      'generative-boundaries.mcSamples=1',
+      'generative-boundaries.samples=5',
+      'epsilon-ball.steps=20',
+      'epsilon-ball.mcSamples=1',
+      'epsilon-ball.samples=5',
+      'zero-shot-kg.iterations=50',
+    ],
     out: runDir,
     progress: 'silent',
     jobs: 1,
   });
-  packet = (await makePacket({ run: runDir, out, items: 1, languages: ['ko', 'en'], seed: 2, pairsPerRater: 1, instruments: ['ESS-2018-8'], maxTurns: 12, idleTimeoutS: 1800 })).packet;
+  packet = (
+    await makePacket({
+      run: runDir,
+      out,
+      items: 1,
+      languages: ['ko', 'en'],
+      seed: 2,
+      pairsPerRater: 1,
+      instruments: ['ESS-2018-8'],
+      maxTurns: 12,
+      idleTimeoutS: 1800,
+    })
+  ).packet;
 }, 600_000);
 
 const itemsOf = (method: string) => packet.items.filter((i) => i.method === method);
@@ -47,8 +75,17 @@ const one = (method: string, task?: string): PacketItem => {
 
 describe('survey make with the structured families', () => {
   it('reads explanations that all validate against the tightened schema (one examples shape, concept-path predictions)', () => {
-    for (const [task, explainer] of [['iris-mlp', 'nearest-neighbours'], ['iris-mlp', 'counterfactual'], ['mnist-vae', 'generative-boundaries'], ['mnist-vae', 'epsilon-ball'], ['zsl-u89', 'zero-shot-kg'], ['iris-mlp', 'c45-pedagogical']]) {
-      const lines = readFileSync(join(runDir, 'explanations', task, `${explainer}.jsonl`), 'utf8').split('\n').filter((l) => l.trim());
+    for (const [task, explainer] of [
+      ['iris-mlp', 'nearest-neighbours'],
+      ['iris-mlp', 'counterfactual'],
+      ['mnist-vae', 'generative-boundaries'],
+      ['mnist-vae', 'epsilon-ball'],
+      ['zsl-u89', 'zero-shot-kg'],
+      ['iris-mlp', 'c45-pedagogical'],
+    ]) {
+      const lines = readFileSync(join(runDir, 'explanations', task, `${explainer}.jsonl`), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim());
       expect(lines.length, explainer).toBe(2);
       for (const l of lines) expect(validate('explanation', JSON.parse(l)), explainer).toEqual([]);
     }
@@ -107,7 +144,9 @@ describe('survey make with the structured families', () => {
     expect(n).toMatchObject({ format: 'example', picture: null });
     expect(n.detail!.lines[0]).toMatchObject({ marked: true });
     expect(n.detail!.lines[0].text.en).toMatch(/^This input: sepal_length_cm = [\d.]+ cm/);
-    expect(n.detail!.lines.slice(1).every((l) => /^Example \d: a training example labelled '(setosa|versicolor|virginica)': /.test(l.text.en))).toBe(true);
+    expect(
+      n.detail!.lines.slice(1).every((l) => /^Example \d: a training example labelled '(setosa|versicolor|virginica)': /.test(l.text.en)),
+    ).toBe(true);
     expect(one('counterfactual').format).toBe('example');
   });
 
@@ -124,7 +163,12 @@ describe('survey make with the structured families', () => {
     else expect(rulesNote.applicable === false || /not for 1 input/.test(rulesNote.note)).toBe(true);
     const families = [...new Set(packet.controls!.map((c) => c.family))].sort();
     expect(families).toEqual(['attribution', 'concept-path', 'examples', 'rules']);
-    for (const f of families) expect(packet.controls!.filter((c) => c.family === f).map((c) => c.method)).toEqual(['control-constant', 'control-random', 'control-human']);
+    for (const f of families)
+      expect(packet.controls!.filter((c) => c.family === f).map((c) => c.method)).toEqual([
+        'control-constant',
+        'control-random',
+        'control-human',
+      ]);
     expect(packet.controls!.every((c) => c.note.length > 10)).toBe(true);
     // A random concept path differs from the real one for the same input.
     const real = one('zero-shot-kg');
@@ -137,7 +181,10 @@ describe('survey make with the structured families', () => {
 
   it('refers only to files it has, and items.csv names the new formats', () => {
     expect(() => readPacket(out)).not.toThrow();
-    const files = [...packet.items.flatMap((i) => [i.picture?.file, i.input.picture?.file]), ...packet.dialogues.flatMap((d) => [d.input.picture?.file, ...Object.values(d.answers).map((a) => a.picture?.file)])].filter(Boolean) as string[];
+    const files = [
+      ...packet.items.flatMap((i) => [i.picture?.file, i.input.picture?.file]),
+      ...packet.dialogues.flatMap((d) => [d.input.picture?.file, ...Object.values(d.answers).map((a) => a.picture?.file)]),
+    ].filter(Boolean) as string[];
     expect(files.length).toBeGreaterThan(4);
     for (const f of files) expect(existsSync(join(out, f)), f).toBe(true);
     const csv = readFileSync(join(out, 'items.csv'), 'utf8');

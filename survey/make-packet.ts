@@ -26,12 +26,18 @@ import { itemsCsv } from './study-csv.js';
 export type { MakeOptions } from './make/make-options.js';
 export { stratifiedPick } from './make/stratified-pick.js';
 
-/** Makes the packet in stages: drafts per task, blinding, pairs, dialogues; then writes packet.json, items.csv and the references template. */
+/**
+ * Makes the packet in stages: drafts per task, blinding, pairs, dialogues; then writes packet.json, items.csv
+ * and the references template.
+ */
 export async function makePacket(o: MakeOptions): Promise<{ dir: string; packet: Packet }> {
   const b = new PacketBuild(o, openRunSource(o));
   for (const taskId of b.source.tasks) await draftTask(b, taskId);
   if (b.drafts.length === 0) {
-    throw new UserError(`--run ${o.run}: no input is explained by every chosen method (methods: ${o.methods?.join(', ') ?? "all the run's explainers but random"})`);
+    throw new UserError(
+      `--run ${o.run}: no input is explained by every chosen method (methods: ` +
+        `${o.methods?.join(', ') ?? "all the run's explainers but random"})`,
+    );
   }
   const blind = blindItems(b);
   const packet: Packet = {

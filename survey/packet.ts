@@ -143,13 +143,19 @@ export function readPacket(dir: string): { packet: Packet; hash: string } {
     throw new UserError(`${file}: not valid JSON (${(e as Error).message})`);
   }
   if (packet.schema !== PACKET_SCHEMA) throw new UserError(`${file}: schema '${String(packet.schema)}' is not ${PACKET_SCHEMA}`);
-  const pictures = [...packet.items.map((i) => i.picture), ...packet.items.map((i) => i.input.picture), ...packet.dialogues.flatMap((d) => [d.input.picture, ...Object.values(d.answers).map((a) => a.picture)])];
+  const pictures = [
+    ...packet.items.map((i) => i.picture),
+    ...packet.items.map((i) => i.input.picture),
+    ...packet.dialogues.flatMap((d) => [d.input.picture, ...Object.values(d.answers).map((a) => a.picture)]),
+  ];
   for (const p of pictures) {
     if (!p) continue;
-    if (!/^artifacts\/[A-Za-z0-9._-]+\.png$/.test(p.file)) throw new UserError(`${file}: picture path '${p.file}' is not artifacts/<name>.png`);
+    if (!/^artifacts\/[A-Za-z0-9._-]+\.png$/.test(p.file))
+      throw new UserError(`${file}: picture path '${p.file}' is not artifacts/<name>.png`);
     const path = join(dir, p.file);
     if (!existsSync(path)) throw new UserError(`${path}: picture missing from the packet`);
-    if (sha256(readFileSync(path)) !== p.sha256) throw new UserError(`${path}: sha256 differs from ${PACKET_JSON} (the packet was changed after it was made)`);
+    if (sha256(readFileSync(path)) !== p.sha256)
+      throw new UserError(`${path}: sha256 differs from ${PACKET_JSON} (the packet was changed after it was made)`);
   }
   return { packet, hash: sha256(text) };
 }

@@ -15,9 +15,11 @@ export function esc(s: string): string {
 
 export const CSS = `
 *{box-sizing:border-box}
-body{font-family:system-ui,"Noto Sans KR","Apple SD Gothic Neo",sans-serif;font-size:22px;line-height:1.5;margin:0;padding:16px;max-width:960px;margin:auto;color:#111;background:#fdfdf8}
+body{font-family:system-ui,"Noto Sans KR","Apple SD Gothic Neo",sans-serif;font-size:22px;line-height:1.5;
+  margin:0;padding:16px;max-width:960px;margin:auto;color:#111;background:#fdfdf8}
 h1{font-size:30px;margin:8px 0 16px}
-button,.button{display:inline-block;min-height:64px;min-width:140px;padding:12px 24px;margin:8px 8px 8px 0;font-size:24px;border-radius:16px;border:3px solid #234;background:#e8f0ff;color:#111;cursor:pointer;text-decoration:none;text-align:center}
+button,.button{display:inline-block;min-height:64px;min-width:140px;padding:12px 24px;margin:8px 8px 8px 0;font-size:24px;
+  border-radius:16px;border:3px solid #234;background:#e8f0ff;color:#111;cursor:pointer;text-decoration:none;text-align:center}
 button.yes{background:#dff5df}button.no{background:#fde2e2}
 button:focus,.button:focus{outline:4px solid #f90}
 label.check{display:flex;gap:12px;align-items:center;margin:12px 0;font-size:22px}
@@ -38,18 +40,26 @@ ul.detail{padding-left:24px;font-size:20px}ul.detail li{margin:4px 0;overflow-wr
 
 function layout(lang: Lang, title: string, body: string, progress?: { done: number; total: number }): string {
   const bar = progress
-    ? `<p class="muted">${esc(t(lang, 'progress'))}: ${progress.done} / ${progress.total}</p><progress max="${progress.total}" value="${progress.done}"></progress>`
+    ? `<p class="muted">${esc(t(lang, 'progress'))}: ${progress.done} / ${progress.total}</p>` +
+      `<progress max="${progress.total}" value="${progress.done}"></progress>`
     : '';
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title><link rel="stylesheet" href="/style.css"></head><body>${bar}<main><h1>${esc(title)}</h1>${body}</main></body></html>`;
+  return (
+    `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${esc(title)}</title><link rel="stylesheet" href="/style.css"></head>` +
+    `<body>${bar}<main><h1>${esc(title)}</h1>${body}</main></body></html>`
+  );
 }
 
 const hidden = (name: string, value: string) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`;
-const button = (name: string, value: string, label: string, cls = '') => `<button type="submit" name="${esc(name)}" value="${esc(value)}"${cls ? ` class="${cls}"` : ''}>${esc(label)}</button>`;
+const button = (name: string, value: string, label: string, cls = '') =>
+  `<button type="submit" name="${esc(name)}" value="${esc(value)}"${cls ? ` class="${cls}"` : ''}>${esc(label)}</button>`;
 const bi = (lang: Lang, b: Bilingual) => esc(b[lang]);
 const img = (file: string, alt: string) => `<img src="/${esc(file)}" alt="${esc(alt)}">`;
 
 function inputBlock(lang: Lang, input: InputView): string {
-  if (input.picture) return `<div class="card"><p class="muted">${esc(t(lang, 'inputLabel'))}</p>${img(input.picture.file, t(lang, 'inputLabel'))}</div>`;
+  if (input.picture)
+    return `<div class="card"><p class="muted">${esc(t(lang, 'inputLabel'))}</p>${img(input.picture.file, t(lang, 'inputLabel'))}</div>`;
   const rows = (input.rows ?? []).map((r) => `<tr><td>${esc(r.name)}</td><td>${esc(r.value)}</td></tr>`).join('');
   return `<div class="card"><p class="muted">${esc(t(lang, 'inputLabel'))}</p><table class="input">${rows}</table></div>`;
 }
@@ -57,7 +67,9 @@ function inputBlock(lang: Lang, input: InputView): string {
 /** The rule set, the knowledge-graph paths or the examples' values under an item's text (marked line in bold). */
 function detailBlock(lang: Lang, item: PacketItem): string {
   if (!item.detail) return '';
-  const lines = item.detail.lines.map((l) => `<li${l.marked ? ' class="marked"' : ''}>${l.marked ? `<strong>${bi(lang, l.text)}</strong>` : bi(lang, l.text)}</li>`).join('');
+  const lines = item.detail.lines
+    .map((l) => `<li${l.marked ? ' class="marked"' : ''}>${l.marked ? `<strong>${bi(lang, l.text)}</strong>` : bi(lang, l.text)}</li>`)
+    .join('');
   return `<p class="muted">${bi(lang, item.detail.title)}</p><ul class="detail">${lines}</ul>`;
 }
 
@@ -67,14 +79,18 @@ function explanationBlock(lang: Lang, item: PacketItem, heading: string): string
 }
 
 export function homePage(): string {
-  const body = `<p>${esc(t('ko', 'chooseLanguage'))} / ${esc(t('en', 'chooseLanguage'))}</p>
-<p><a class="button" href="/start?lang=ko">한국어로 ${esc(t('ko', 'start'))}</a> <a class="button" href="/start?lang=en">${esc(t('en', 'start'))} in English</a></p>
-<p><a class="button" href="/resume?lang=ko">${esc(t('ko', 'resume'))}</a> <a class="button" href="/resume?lang=en">${esc(t('en', 'resume'))}</a></p>`;
+  const body =
+    `<p>${esc(t('ko', 'chooseLanguage'))} / ${esc(t('en', 'chooseLanguage'))}</p>
+<p><a class="button" href="/start?lang=ko">한국어로 ${esc(t('ko', 'start'))}</a> ` +
+    `<a class="button" href="/start?lang=en">${esc(t('en', 'start'))} in English</a></p>
+<p><a class="button" href="/resume?lang=ko">${esc(t('ko', 'resume'))}</a> ` +
+    `<a class="button" href="/resume?lang=en">${esc(t('en', 'resume'))}</a></p>`;
   return layout('ko', `${t('ko', 'title')} / ${t('en', 'title')}`, body);
 }
 
 export function consentPage(lang: Lang, group: string | null, error: boolean): string {
-  const options = (values: readonly string[]) => `<option value="">${esc(t(lang, 'none'))}</option>${values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('')}`;
+  const options = (values: readonly string[]) =>
+    `<option value="">${esc(t(lang, 'none'))}</option>${values.map((v) => `<option value="${esc(v)}">${esc(v)}</option>`).join('')}`;
   const body = `${error ? `<p class="card">${esc(t(lang, 'needConsent'))}</p>` : ''}<p>${esc(t(lang, 'consentBody'))}</p>
 <form method="post" action="/start">${hidden('lang', lang)}${group ? hidden('group', group) : ''}
 <label class="check"><input type="checkbox" name="consent" value="1"> ${esc(t(lang, 'consent'))}</label>
@@ -86,12 +102,19 @@ ${button('go', '1', t(lang, 'start'))}</form>`;
 }
 
 export function codePage(lang: Lang, code: string): string {
-  return layout(lang, t(lang, 'codeTitle'), `<p>${esc(t(lang, 'codeBody'))}</p><p class="code" id="rater-code">${esc(code)}</p><p><a class="button" href="/next">${esc(t(lang, 'go'))}</a></p>`);
+  return layout(
+    lang,
+    t(lang, 'codeTitle'),
+    `<p>${esc(t(lang, 'codeBody'))}</p><p class="code" id="rater-code">${esc(code)}</p>` +
+      `<p><a class="button" href="/next">${esc(t(lang, 'go'))}</a></p>`,
+  );
 }
 
 export function resumePage(lang: Lang, error: boolean): string {
-  const body = `${error ? `<p class="card">${esc(t(lang, 'badCode'))}</p>` : ''}<form method="post" action="/resume">${hidden('lang', lang)}
-<p><label>${esc(t(lang, 'codeLabel'))} <input type="text" name="code" autocomplete="off" maxlength="32"></label></p>${button('go', '1', t(lang, 'go'))}</form>`;
+  const body =
+    `${error ? `<p class="card">${esc(t(lang, 'badCode'))}</p>` : ''}<form method="post" action="/resume">${hidden('lang', lang)}
+<p><label>${esc(t(lang, 'codeLabel'))} <input type="text" name="code" autocomplete="off" maxlength="32"></label></p>` +
+    `${button('go', '1', t(lang, 'go'))}</form>`;
   return layout(lang, t(lang, 'resume'), body);
 }
 
@@ -100,42 +123,63 @@ export type Progress = { done: number; total: number };
 export function ssaPage(lang: Lang, item: PacketItem, question: 'sensible' | 'specific', progress: Progress): string {
   const q = question === 'sensible' ? t(lang, 'sensibleQ') : t(lang, 'specificQ');
   const hint = question === 'sensible' ? `<p class="muted">${esc(t(lang, 'sensibleHint'))}</p>` : '';
-  const body = `${inputBlock(lang, item.input)}<p><strong>${esc(t(lang, 'answer'))}:</strong> ${bi(lang, item.answer)}</p>${explanationBlock(lang, item, t(lang, 'explanation'))}
+  const body =
+    `${inputBlock(lang, item.input)}<p><strong>${esc(t(lang, 'answer'))}:</strong> ${bi(lang, item.answer)}</p>` +
+    `${explanationBlock(lang, item, t(lang, 'explanation'))}
 <form method="post" action="/answer">${hidden('kind', 'ssa')}${hidden('item', item.id)}${hidden('question', question)}
 <p><strong>${esc(q)}</strong></p>${hint}${button('label', '1', t(lang, 'yes'), 'yes')}${button('label', '0', t(lang, 'no'), 'no')}</form>`;
   return layout(lang, t(lang, 'title'), body, progress);
 }
 
 export function pairPage(lang: Lang, comparison: string, left: PacketItem, right: PacketItem, progress: Progress): string {
-  const body = `${inputBlock(lang, left.input)}<p><strong>${esc(t(lang, 'answer'))}:</strong> ${bi(lang, left.answer)}</p>
+  const body =
+    `${inputBlock(lang, left.input)}<p><strong>${esc(t(lang, 'answer'))}:</strong> ${bi(lang, left.answer)}</p>
 <div class="pair">${explanationBlock(lang, left, t(lang, 'left'))}${explanationBlock(lang, right, t(lang, 'right'))}</div>
 <form method="post" action="/answer">${hidden('kind', 'pair')}${hidden('comparison', comparison)}
-<p><strong>${esc(t(lang, 'pairQ'))}</strong></p>${button('choice', 'left', t(lang, 'left'))}${button('choice', 'right', t(lang, 'right'))}${button('choice', 'tie', t(lang, 'same'))}${button('choice', 'skip', t(lang, 'skip'))}</form>`;
+<p><strong>${esc(t(lang, 'pairQ'))}</strong></p>` +
+    `${button('choice', 'left', t(lang, 'left'))}${button('choice', 'right', t(lang, 'right'))}` +
+    `${button('choice', 'tie', t(lang, 'same'))}${button('choice', 'skip', t(lang, 'skip'))}</form>`;
   return layout(lang, t(lang, 'pairQ'), body, progress);
 }
 
-export function dialoguePage(lang: Lang, dialogue: PacketDialogue, turns: readonly DialogueQuestion[], capped: boolean, progress: Progress): string {
+export function dialoguePage(
+  lang: Lang,
+  dialogue: PacketDialogue,
+  turns: readonly DialogueQuestion[],
+  capped: boolean,
+  progress: Progress,
+): string {
   const said = (who: TextKey, html: string) => `<div class="turn card"><span class="who">${esc(t(lang, who))}:</span> ${html}</div>`;
   const transcript = [
     said('computer', bi(lang, dialogue.opening)),
     ...turns.flatMap((q) => {
       const a = dialogue.answers[q];
-      return [said('you', esc(t(lang, `q_${q}` as TextKey))), said('computer', `${bi(lang, a.text)}${a.picture ? `<br>${img(a.picture.file, t(lang, 'computer'))}` : ''}`)];
+      return [
+        said('you', esc(t(lang, `q_${q}` as TextKey))),
+        said('computer', `${bi(lang, a.text)}${a.picture ? `<br>${img(a.picture.file, t(lang, 'computer'))}` : ''}`),
+      ];
     }),
   ].join('');
   const menu = capped
     ? `<p class="card">${esc(t(lang, 'capReached'))}</p>`
     : DIALOGUE_QUESTIONS.map((q) => button('ask', q, t(lang, `q_${q}` as TextKey))).join('');
-  const body = `${inputBlock(lang, dialogue.input)}<p class="muted">${esc(t(lang, 'dialogueHint'))}</p>${transcript}
-<form method="post" action="/answer">${hidden('kind', 'dialogue')}${hidden('dialogue', dialogue.id)}${hidden('turn', String(turns.length))}${menu}${button('ask', 'done', t(lang, 'dialogueDone'), 'yes')}</form>`;
+  const body =
+    `${inputBlock(lang, dialogue.input)}<p class="muted">${esc(t(lang, 'dialogueHint'))}</p>${transcript}
+<form method="post" action="/answer">${hidden('kind', 'dialogue')}` +
+    `${hidden('dialogue', dialogue.id)}${hidden('turn', String(turns.length))}` +
+    `${menu}${button('ask', 'done', t(lang, 'dialogueDone'), 'yes')}</form>`;
   return layout(lang, t(lang, 'dialogueTitle'), body, progress);
 }
 
 export function likertPage(lang: Lang, q: PlannedQuestion, progress: Progress): string {
   const statement = QUESTIONNAIRE_TEXT[q.instrument.name][q.index];
   const buttons = LIKERT_ANCHORS.map((a, k) => button('response', String(k + 1), a[lang])).join('');
-  const body = `<p class="muted">${esc(t(lang, 'questionnaireHint'))}</p><div class="card"><p><strong>${bi(lang, statement)}</strong></p></div>
-<form method="post" action="/answer" class="likert">${hidden('kind', 'likert')}${hidden('instrument', q.instrument.name)}${hidden('question', q.question)}${buttons}</form>`;
+  const body =
+    `<p class="muted">${esc(t(lang, 'questionnaireHint'))}</p>` +
+    `<div class="card"><p><strong>${bi(lang, statement)}</strong></p></div>
+<form method="post" action="/answer" class="likert">${hidden('kind', 'likert')}` +
+    `${hidden('instrument', q.instrument.name)}${hidden('question', q.question)}` +
+    `${buttons}</form>`;
   return layout(lang, t(lang, 'questionnaireTitle'), body, progress);
 }
 
@@ -148,7 +192,9 @@ export function messagePage(lang: Lang, key: TextKey): string {
 }
 
 export function adminPage(studyId: string, counts: Readonly<Record<string, number>>, token: string, files: readonly string[]): string {
-  const rows = Object.entries(counts).map(([k, v]) => `<tr><td>${esc(k)}</td><td>${v}</td></tr>`).join('');
+  const rows = Object.entries(counts)
+    .map(([k, v]) => `<tr><td>${esc(k)}</td><td>${v}</td></tr>`)
+    .join('');
   const links = files.map((f) => `<li><a href="/admin/export/${esc(f)}?token=${esc(token)}">${esc(f)}</a></li>`).join('');
   return layout('en', `Admin: ${studyId}`, `<table class="input">${rows}</table><p>Study files:</p><ul>${links}</ul>`);
 }

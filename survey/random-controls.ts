@@ -29,7 +29,8 @@ export function randomRule(real: StructuredSample, rng: Rng): StructuredView | {
   const lines = ruleLines(global);
   const deciding = decidingLine(global, lines, (real.explanation as RulesSample).rule);
   const others = ruleOnlyLines(global).filter((k) => k !== deciding);
-  if (others.length === 0) return { notApplicable: 'the rule set has no rule besides the one used for this input, so a random rule would be the real one' };
+  if (others.length === 0)
+    return { notApplicable: 'the rule set has no rule besides the one used for this input, so a random rule would be the real one' };
   const k = others[rng.int(others.length)];
   return {
     format: 'rule',
@@ -54,22 +55,46 @@ export function randomConceptPath(real: StructuredSample, rng: Rng): StructuredV
     const shared = rng.sample(attrs.length, 1).map((j) => attrs[j]);
     return { class: seen[i], score: 0, shared };
   });
-  const paths = [...attributePaths, ...similar.map((s) => [digitNode(p.class), 'has_part', attributeNode(s.shared[0]), 'part_of', digitNode(s.class)])];
+  const paths = [
+    ...attributePaths,
+    ...similar.map((s) => [digitNode(p.class), 'has_part', attributeNode(s.shared[0]), 'part_of', digitNode(s.class)]),
+  ];
   return {
     format: 'kg_path',
-    text: conceptPathText({ graph, cls: p.class, seen: p.seen, novelty: p.novelty, threshold: global.noveltyThreshold, attributePaths, similar }),
-    detail: { title: { en: 'Paths in the knowledge graph', ko: '지식 그래프의 경로' }, lines: paths.map((path) => ({ text: pathText(graph, path) })) },
+    text: conceptPathText({
+      graph,
+      cls: p.class,
+      seen: p.seen,
+      novelty: p.novelty,
+      threshold: global.noveltyThreshold,
+      attributePaths,
+      similar,
+    }),
+    detail: {
+      title: { en: 'Paths in the knowledge graph', ko: '지식 그래프의 경로' },
+      lines: paths.map((path) => ({ text: pathText(graph, path) })),
+    },
     png: null,
   };
 }
 
 /** As many random training examples as the real explanation shows (1 to 8), with their true labels. */
-export function randomExamples(task: Task, real: StructuredSample, input: Float32Array, target: number, rng: Rng): StructuredView | { notApplicable: string } {
+export function randomExamples(
+  task: Task,
+  real: StructuredSample,
+  input: Float32Array,
+  target: number,
+  rng: Rng,
+): StructuredView | { notApplicable: string } {
   const n = task.train.x.n;
   if (n === 0) return { notApplicable: 'the task has no training examples to draw from' };
   const k = Math.min(n, Math.max(1, Math.min(8, (real.explanation as ExampleQuery).samples.length || 3)));
   const rows = rng.sample(n, k).sort((a, b) => a - b);
-  const samples = rows.map((r) => ({ role: 'neighbour' as const, input: toNested(sampleOf(task.train.x, r), task.sampleShape), label: task.train.y[r] }));
+  const samples = rows.map((r) => ({
+    role: 'neighbour' as const,
+    input: toNested(sampleOf(task.train.x, r), task.sampleShape),
+    label: task.train.y[r],
+  }));
   const { detail, png } = examplesDetail(task, input, samples);
   const labels = samples.map((s) => `'${className(task, s.label)}'`).join(', ');
   const cls = className(task, target);

@@ -30,12 +30,16 @@ export interface RaterPlan {
 
 export function raterPlan(packet: Packet, raterId: string): RaterPlan {
   const s = packet.seed;
-  const ssa = rngFor(s, 'survey', 'rater', raterId, 'ssa').permutation(packet.items.length).map((k) => packet.items[k].id);
+  const ssa = rngFor(s, 'survey', 'rater', raterId, 'ssa')
+    .permutation(packet.items.length)
+    .map((k) => packet.items[k].id);
   const rp = rngFor(s, 'survey', 'rater', raterId, 'pairs');
   const pairs = rp
     .sample(packet.pairs.length, Math.min(packet.settings.pairsPerRater, packet.pairs.length))
     .map((k) => ({ pair: packet.pairs[k], left: rp.bernoulli(0.5) ? ('a' as const) : ('b' as const) }));
-  const dialogue = packet.dialogues.length ? packet.dialogues[rngFor(s, 'survey', 'rater', raterId, 'dialogue').int(packet.dialogues.length)] : null;
+  const dialogue = packet.dialogues.length
+    ? packet.dialogues[rngFor(s, 'survey', 'rater', raterId, 'dialogue').int(packet.dialogues.length)]
+    : null;
   const questions = dialogue
     ? packet.settings.instruments.flatMap((name) => {
         const [id, ...v] = name.split('-');

@@ -10,7 +10,8 @@ export function readHumanSection(dirs: readonly string[]): HumanSection {
   const studies: HumanStudy[] = [];
   for (const dir of dirs) {
     const file = join(dir, HUMAN_JSON);
-    if (!existsSync(file)) throw new UserError(`--human ${dir}: no ${HUMAN_JSON} (run xai-bench survey score STUDY_DIR --out ${dir} first)`);
+    if (!existsSync(file))
+      throw new UserError(`--human ${dir}: no ${HUMAN_JSON} (run xai-bench survey score STUDY_DIR --out ${dir} first)`);
     let obj: unknown;
     try {
       obj = JSON.parse(readFileSync(file, 'utf8'));

@@ -19,15 +19,51 @@ const items = ['study_id,item_id,dataset_id,model_id,instance_id,method_id,is_co
 for (let k = 1; k <= 4; k++) for (const m of methods) items.push(`${S},${m}-${k},iris,iris-mlp,${k},${m},0,`);
 items.push(`${S},const-1,iris,iris-mlp,1,control-constant,1,constant`);
 const votes: Record<string, [number, number][]> = {
-  'gradient-1': [[1, 1], [1, 1], [1, 0]],
-  'gradient-2': [[1, 0], [1, 0], [0, 1]],
-  'gradient-3': [[0, 0], [0, 0], [1, 1]],
-  'gradient-4': [[1, 1], [0, 0], [1, 1]],
-  'lime-1': [[1, 1], [1, 1], [1, 1]],
-  'lime-2': [[1, 1], [1, 1], [1, 0]],
-  'lime-3': [[1, 1], [1, 1], [1, 1]],
-  'lime-4': [[1, 1], [1, 1], [1, 1]],
-  'const-1': [[1, 0], [1, 0], [1, 0]],
+  'gradient-1': [
+    [1, 1],
+    [1, 1],
+    [1, 0],
+  ],
+  'gradient-2': [
+    [1, 0],
+    [1, 0],
+    [0, 1],
+  ],
+  'gradient-3': [
+    [0, 0],
+    [0, 0],
+    [1, 1],
+  ],
+  'gradient-4': [
+    [1, 1],
+    [0, 0],
+    [1, 1],
+  ],
+  'lime-1': [
+    [1, 1],
+    [1, 1],
+    [1, 1],
+  ],
+  'lime-2': [
+    [1, 1],
+    [1, 1],
+    [1, 0],
+  ],
+  'lime-3': [
+    [1, 1],
+    [1, 1],
+    [1, 1],
+  ],
+  'lime-4': [
+    [1, 1],
+    [1, 1],
+    [1, 1],
+  ],
+  'const-1': [
+    [1, 0],
+    [1, 0],
+    [1, 0],
+  ],
 };
 const ssa = ['study_id,rater_id,item_id,method_id,question,label'];
 for (const [item, vs] of Object.entries(votes)) {
@@ -37,7 +73,8 @@ for (const [item, vs] of Object.entries(votes)) {
 // Pairwise: per rater, lime beats gradient 8 times, loses once and ties once.
 const prefs = ['study_id,rater_id,comparison_id,method_a,method_b,criterion,outcome'];
 let c = 0;
-for (let r = 1; r <= 3; r++) for (let k = 0; k < 10; k++) prefs.push(`${S},r${r},c${++c},lime,gradient,overall,${k < 8 ? 'a' : k < 9 ? 'b' : 'tie'}`);
+for (let r = 1; r <= 3; r++)
+  for (let k = 0; k < 10; k++) prefs.push(`${S},r${r},c${++c},lime,gradient,overall,${k < 8 ? 'a' : k < 9 ? 'b' : 'tie'}`);
 writeFileSync(join(dir, 'items.csv'), items.join('\n') + '\n');
 writeFileSync(join(dir, 'raters.csv'), `study_id,rater_id,consent,excluded\n${S},r1,1,0\n${S},r2,1,0\n${S},r3,1,0\n`);
 writeFileSync(join(dir, 'ssa_ratings.csv'), ssa.join('\n') + '\n');
@@ -45,7 +82,8 @@ writeFileSync(join(dir, 'pairwise_prefs.csv'), prefs.join('\n') + '\n');
 
 describe('scoreStudy', () => {
   const study = scoreStudy(readStudy(dir), { resamples: 300, seed: 1 });
-  const val = (method: string, metric: string) => [...study.methods, ...study.controls].find((m) => m.method === method)!.values.find((v) => v.metric === metric)!;
+  const val = (method: string, metric: string) =>
+    [...study.methods, ...study.controls].find((m) => m.method === method)!.values.find((v) => v.metric === metric)!;
 
   it('reproduces the constructed SSA example through ingest: 0.625 (majority), 0.5417 (soft)', () => {
     expect(val('gradient', 'sensibleness').value).toBe(0.75);
@@ -94,7 +132,10 @@ describe('scoreStudy', () => {
   it('writes the CSVs with the §6.3 columns first', () => {
     const s = scoreStudyDir(dir, { resamples: 100 });
     expect(s.summaryCsv.split('\n')[0]).toMatch(
-      /^study_id,metric,method_id,value,ci_low,ci_high,ci_method,B,seed,unit_of_resampling,n_items,n_raters,n_obs,agreement_stat,agreement_level,agreement_value,agreement_n_units,instrument_version,language,notes,/,
+      new RegExp(
+        '^study_id,metric,method_id,value,ci_low,ci_high,ci_method,B,seed,unit_of_resampling,n_items,n_raters,n_obs,' +
+          'agreement_stat,agreement_level,agreement_value,agreement_n_units,instrument_version,language,notes,',
+      ),
     );
     expect(s.pairwiseCsv.split('\n')[0]).toMatch(/^metric,method_a,method_b,diff,ci_low,ci_high,test,statistic,p_raw,p_holm,family_size,/);
     expect(s.summaryCsv).toContain(`${S},ssa,gradient,0.625,`);

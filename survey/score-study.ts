@@ -52,7 +52,10 @@ interface Ctx {
 }
 
 /** One row per (unit of agreement), rows = raters: the shape krippendorffAlpha takes. */
-function alphaOf(cells: readonly { rater: string; unit: string; value: number }[], level: AlphaLevel): { value: HumanAgreementValue; note: string } {
+function alphaOf(
+  cells: readonly { rater: string; unit: string; value: number }[],
+  level: AlphaLevel,
+): { value: HumanAgreementValue; note: string } {
   const raters = uniq(cells.map((c) => c.rater)).sort(byString);
   const units = uniq(cells.map((c) => c.unit)).sort(byString);
   const ri = new Map(raters.map((r, i) => [r, i]));
@@ -63,15 +66,27 @@ function alphaOf(cells: readonly { rater: string; unit: string; value: number }[
     const r = krippendorffAlpha(data, level);
     return { value: { stat: 'krippendorff-alpha', level, value: r.alpha, nUnits: r.pairableUnits }, note: '' };
   } catch (e) {
-    return { value: { stat: 'krippendorff-alpha', level, value: null, nUnits: 0 }, note: (e as Error).message.replace(/^krippendorffAlpha: /, '') };
+    return {
+      value: { stat: 'krippendorff-alpha', level, value: null, nUnits: 0 },
+      note: (e as Error).message.replace(/^krippendorffAlpha: /, ''),
+    };
   }
 }
 
 function interval<T>(ctx: Ctx, units: readonly T[], stat: (s: readonly T[]) => number, stream: string[]) {
-  return bootstrapInterval(units, stat, { seed: ctx.seed, stream: ['survey', ctx.study.studyId, ...stream], resamples: ctx.resamples, method: ctx.ciMethod, level: CONFIDENCE });
+  return bootstrapInterval(units, stat, {
+    seed: ctx.seed,
+    stream: ['survey', ctx.study.studyId, ...stream],
+    resamples: ctx.resamples,
+    method: ctx.ciMethod,
+    level: CONFIDENCE,
+  });
 }
 
-function value(v: Partial<HumanValue> & Pick<HumanValue, 'metric' | 'value' | 'ci' | 'unit' | 'n' | 'nItems' | 'nRaters' | 'nObs'>, ciMethod: string): HumanValue {
+function value(
+  v: Partial<HumanValue> & Pick<HumanValue, 'metric' | 'value' | 'ci' | 'unit' | 'n' | 'nItems' | 'nRaters' | 'nObs'>,
+  ciMethod: string,
+): HumanValue {
   const direction = v.metric === 'cps' ? 'descriptive' : 'higher';
   return {
     instrument: null,
@@ -119,7 +134,9 @@ function ssaValues(ctx: Ctx, method: string, items: readonly SsaItem[]): HumanVa
   const tieNote = ties ? `${ties} item label(s) decided by the tie rule (${ctx.tieRule})` : '';
   const question = (q: 'sensible' | 'specific') =>
     alphaOf(
-      items.flatMap((i) => i.votes.map((v, k) => ({ rater: i.raters[k], unit: i.item, value: q === 'sensible' ? v.sensible : v.specific }))),
+      items.flatMap((i) =>
+        i.votes.map((v, k) => ({ rater: i.raters[k], unit: i.item, value: q === 'sensible' ? v.sensible : v.specific })),
+      ),
       'nominal',
     );
   const agree = { sensibleness: question('sensible'), specificity: question('specific') };
@@ -174,7 +191,15 @@ function sheets(study: Study): Sheet[] {
   const map = new Map<string, Sheet>();
   for (const r of study.likert) {
     const key = [r.rater, r.method, r.item ?? '', r.instrument.name, r.phase].join('\u0000');
-    const s = map.get(key) ?? { rater: r.rater, group: r.group, method: r.method, item: r.item, instrument: r.instrument, phase: r.phase, responses: new Map() };
+    const s = map.get(key) ?? {
+      rater: r.rater,
+      group: r.group,
+      method: r.method,
+      item: r.item,
+      instrument: r.instrument,
+      phase: r.phase,
+      responses: new Map(),
+    };
     s.responses.set(r.question, r.response);
     map.set(key, s);
   }
@@ -202,7 +227,9 @@ function respondents(list: readonly Sheet[]): { resp: Respondent[]; incomplete: 
     e.scores.push(score);
     byRater.set(s.rater, e);
   }
-  const resp = [...byRater.entries()].sort((a, b) => byString(a[0], b[0])).map(([rater, e]) => ({ rater, group: e.group, score: meanOf(e.scores), sheets: e.scores.length }));
+  const resp = [...byRater.entries()]
+    .sort((a, b) => byString(a[0], b[0]))
+    .map(([rater, e]) => ({ rater, group: e.group, score: meanOf(e.scores), sheets: e.scores.length }));
   return { resp, incomplete };
 }
 
@@ -230,13 +257,20 @@ function questionnaireValues(ctx: Ctx, method: string, all: readonly Sheet[]): H
     const nObs = list.reduce((s, sh) => s + [...sh.responses.values()].filter((v) => v !== null).length, 0);
     const agreement = alphaOf(
       list.flatMap((s) =>
-        [...s.responses.entries()].filter(([, v]) => v !== null).map(([q, v]) => ({ rater: s.rater, unit: `${s.item ?? s.method}|${q}`, value: keyed(instrument, q, v!) })),
+        [...s.responses.entries()]
+          .filter(([, v]) => v !== null)
+          .map(([q, v]) => ({ rater: s.rater, unit: `${s.item ?? s.method}|${q}`, value: keyed(instrument, q, v!) })),
       ),
       'ordinal',
     );
     const common = { metric: instrument.metric, instrument: name, phase, nItems, nObs } as const;
     if (resp.length === 0) {
-      out.push(value({ ...common, value: null, ci: null, unit: 'raters', n: 0, nRaters: 0, notes: `no complete answer sheet; ${incompleteNote}` }, ctx.ciMethod));
+      out.push(
+        value(
+          { ...common, value: null, ci: null, unit: 'raters', n: 0, nRaters: 0, notes: `no complete answer sheet; ${incompleteNote}` },
+          ctx.ciMethod,
+        ),
+      );
       continue;
     }
     const { unit, units } = clusters(resp);
@@ -252,7 +286,14 @@ function questionnaireValues(ctx: Ctx, method: string, all: readonly Sheet[]): H
           n: units.length,
           nRaters: resp.length,
           agreement: agreement.value,
-          notes: [`${instrument.scoring === 'mean' ? 'mean of keyed items' : 'sum of items / (items x max)'}; scored only on complete sheets`, incompleteNote, few, agreement.note].filter(Boolean).join('; '),
+          notes: [
+            `${instrument.scoring === 'mean' ? 'mean of keyed items' : 'sum of items / (items x max)'}; scored only on complete sheets`,
+            incompleteNote,
+            few,
+            agreement.note,
+          ]
+            .filter(Boolean)
+            .join('; '),
         },
         b.method,
       ),
@@ -262,8 +303,25 @@ function questionnaireValues(ctx: Ctx, method: string, all: readonly Sheet[]): H
       for (const g of uniq(resp.map((r) => r.group!)).sort(byString)) {
         const members = resp.filter((r) => r.group === g).map((r) => [r.score]);
         const gb = interval(ctx, members, pooledMean, [name, phase, method, 'group', g]);
-        const gObs = list.filter((sh) => sh.group === g).reduce((s, sh) => s + [...sh.responses.values()].filter((v) => v !== null).length, 0);
-        out.push(value({ ...common, nObs: gObs, group: g, value: gb.estimate, ci: gb.ci, unit: 'raters', n: members.length, nRaters: members.length, notes: 'one focus group' }, gb.method));
+        const gObs = list
+          .filter((sh) => sh.group === g)
+          .reduce((s, sh) => s + [...sh.responses.values()].filter((v) => v !== null).length, 0);
+        out.push(
+          value(
+            {
+              ...common,
+              nObs: gObs,
+              group: g,
+              value: gb.estimate,
+              ci: gb.ci,
+              unit: 'raters',
+              n: members.length,
+              nRaters: members.length,
+              notes: 'one focus group',
+            },
+            gb.method,
+          ),
+        );
       }
     }
   }
@@ -289,7 +347,9 @@ function cpsValue(ctx: Ctx, method: string): HumanValue | null {
       nItems: 0,
       nRaters: users.length,
       nObs: sessions.length,
-      notes: `descriptive (more turns can mean engagement or confusion); median ${s.median}, p90 ${s.p90}; turn = one user message answered by one system reply; cap ${ctx.study.cps!.maxTurns}, idle timeout ${ctx.study.cps!.idleTimeoutS} s`,
+      notes:
+        `descriptive (more turns can mean engagement or confusion); median ${s.median}, p90 ${s.p90}; turn = one user message ` +
+        `answered by one system reply; cap ${ctx.study.cps!.maxTurns}, idle timeout ${ctx.study.cps!.idleTimeoutS} s`,
     },
     b.method,
   );
@@ -324,13 +384,23 @@ function bradleyTerryResults(ctx: Ctx, notes: string[]): { values: Map<string, H
     if (ties) warn.push(`${ties} tie(s) counted as half a win each way`);
     let pseudo = 0;
     if (!g.connected) {
-      notes.push(`pairwise '${criterion}': WARNING the comparison graph is not connected, so no Bradley-Terry strengths are comparable; not fitted`);
+      notes.push(
+        `pairwise '${criterion}': WARNING the comparison graph is not connected, so no Bradley-Terry strengths are comparable; not fitted`,
+      );
       continue;
     }
     if (!g.stronglyConnected) {
       const names = (ix: readonly number[]) => ix.map((i) => methods[i]).join(', ');
-      const detail = [g.neverWins.length ? `never wins: ${names(g.neverWins)}` : '', g.neverLoses.length ? `never loses: ${names(g.neverLoses)}` : ''].filter(Boolean).join('; ');
-      notes.push(`pairwise '${criterion}': WARNING the MLE does not exist (${detail || 'the win graph is not strongly connected'}); fitted with 0.5 pseudo-wins each way per compared pair`);
+      const detail = [
+        g.neverWins.length ? `never wins: ${names(g.neverWins)}` : '',
+        g.neverLoses.length ? `never loses: ${names(g.neverLoses)}` : '',
+      ]
+        .filter(Boolean)
+        .join('; ');
+      notes.push(
+        `pairwise '${criterion}': WARNING the MLE does not exist (${detail || 'the win graph is not strongly connected'}); fitted with ` +
+          `0.5 pseudo-wins each way per compared pair`,
+      );
       warn.push('fitted with 0.5 pseudo-wins each way per compared pair (MLE does not exist)');
       pseudo = 0.5;
     }
@@ -349,7 +419,10 @@ function bradleyTerryResults(ctx: Ctx, notes: string[]): { values: Map<string, H
           nItems: 0,
           nRaters: raters,
           nObs: n,
-          notes: [`log-strength centred to mean 0 over methods; Wald interval from the Fisher information (se ${fit.se[i].toPrecision(4)})`, ...warn].join('; '),
+          notes: [
+            `log-strength centred to mean 0 over methods; Wald interval from the Fisher information (se ${fit.se[i].toPrecision(4)})`,
+            ...warn,
+          ].join('; '),
         },
         'wald',
       );
@@ -361,8 +434,25 @@ function bradleyTerryResults(ctx: Ctx, notes: string[]): { values: Map<string, H
         const diff = fit.beta[a] - fit.beta[b];
         const se = Math.sqrt(Math.max(0, fit.covariance[a][a] + fit.covariance[b][b] - 2 * fit.covariance[a][b]));
         const zs = diff / se;
-        const n = prefs.filter((p) => (p.methodA === methods[a] && p.methodB === methods[b]) || (p.methodA === methods[b] && p.methodB === methods[a])).length;
-        raw.push({ metric: 'bt_strength', instrument: null, phase: null, criterion, methodA: methods[a], methodB: methods[b], diff, ci: [diff - z * se, diff + z * se], test: 'wald-z', primary: true, statistic: zs, pRaw: normalTwoSidedP(zs), n, unit: 'comparisons' });
+        const n = prefs.filter(
+          (p) => (p.methodA === methods[a] && p.methodB === methods[b]) || (p.methodA === methods[b] && p.methodB === methods[a]),
+        ).length;
+        raw.push({
+          metric: 'bt_strength',
+          instrument: null,
+          phase: null,
+          criterion,
+          methodA: methods[a],
+          methodB: methods[b],
+          diff,
+          ci: [diff - z * se, diff + z * se],
+          test: 'wald-z',
+          primary: true,
+          statistic: zs,
+          pRaw: normalTwoSidedP(zs),
+          n,
+          unit: 'comparisons',
+        });
       }
     }
     pairs.push(...withHolm(raw));
@@ -393,7 +483,10 @@ interface PairedUnits {
 
 function pairedComparisons(ctx: Ctx, spec: PairedUnits): HumanPair[] {
   const methods = [...spec.scores.keys()].sort(byString);
-  const rows: Record<'sign-flip' | 'wilcoxon-signed-rank', Omit<HumanPair, 'pHolm' | 'familySize' | 'better'>[]> = { 'sign-flip': [], 'wilcoxon-signed-rank': [] };
+  const rows: Record<'sign-flip' | 'wilcoxon-signed-rank', Omit<HumanPair, 'pHolm' | 'familySize' | 'better'>[]> = {
+    'sign-flip': [],
+    'wilcoxon-signed-rank': [],
+  };
   for (let a = 0; a < methods.length; a++) {
     for (let b = a + 1; b < methods.length; b++) {
       const A = spec.scores.get(methods[a])!;
@@ -405,7 +498,18 @@ function pairedComparisons(ctx: Ctx, spec: PairedUnits): HumanPair[] {
       const ci = interval(ctx, d, meanOf, ['diff', ...stream]);
       const sf = signFlipTest(d, { seed: ctx.seed, stream: ['survey', ctx.study.studyId, 'sign-flip', ...stream] });
       const w = wilcoxonSignedRank(d);
-      const common = { metric: spec.metric, instrument: spec.instrument, phase: spec.phase, criterion: null, methodA: methods[a], methodB: methods[b], diff: meanOf(d), ci: ci.ci, n: shared.length, unit: spec.unit };
+      const common = {
+        metric: spec.metric,
+        instrument: spec.instrument,
+        phase: spec.phase,
+        criterion: null,
+        methodA: methods[a],
+        methodB: methods[b],
+        diff: meanOf(d),
+        ci: ci.ci,
+        n: shared.length,
+        unit: spec.unit,
+      };
       rows['sign-flip'].push({ ...common, test: 'sign-flip', primary: true, statistic: sf.statistic, pRaw: sf.p });
       rows['wilcoxon-signed-rank'].push({ ...common, test: 'wilcoxon-signed-rank', primary: false, statistic: w.wPlus, pRaw: w.p });
     }
@@ -421,20 +525,60 @@ function pooledAgreement(ctx: Ctx, sheetList: readonly Sheet[]): HumanAgreement[
   for (const q of ['sensible', 'specific'] as const) {
     if (study.ssa.length === 0) break;
     const metric = q === 'sensible' ? 'sensibleness' : 'specificity';
-    const a = alphaOf(study.ssa.map((r) => ({ rater: r.rater, unit: r.item, value: r[q] })), 'nominal');
-    out.push({ metric, instrument: null, phase: null, method: null, ...a.value, note: a.note || 'rows = raters, units = items, after the coupling rule' });
+    const a = alphaOf(
+      study.ssa.map((r) => ({ rater: r.rater, unit: r.item, value: r[q] })),
+      'nominal',
+    );
+    out.push({
+      metric,
+      instrument: null,
+      phase: null,
+      method: null,
+      ...a.value,
+      note: a.note || 'rows = raters, units = items, after the coupling rule',
+    });
     const perItem = new Map<string, number[]>();
     for (const r of study.ssa) perItem.set(r.item, [...(perItem.get(r.item) ?? []), r[q]]);
     const panels = uniq([...perItem.values()].map((v) => v.length));
     if (panels.length === 1 && panels[0] >= 2) {
       try {
         const f = fleissKappa(fleissTable([...perItem.values()], [0, 1]));
-        out.push({ metric, instrument: null, phase: null, method: null, stat: 'fleiss-kappa', level: 'nominal', value: f.kappa, nUnits: f.subjects, note: `z = ${f.z.toPrecision(4)} against kappa = 0` });
+        out.push({
+          metric,
+          instrument: null,
+          phase: null,
+          method: null,
+          stat: 'fleiss-kappa',
+          level: 'nominal',
+          value: f.kappa,
+          nUnits: f.subjects,
+          note: `z = ${f.z.toPrecision(4)} against kappa = 0`,
+        });
       } catch (e) {
-        out.push({ metric, instrument: null, phase: null, method: null, stat: 'fleiss-kappa', level: 'nominal', value: null, nUnits: perItem.size, note: (e as Error).message });
+        out.push({
+          metric,
+          instrument: null,
+          phase: null,
+          method: null,
+          stat: 'fleiss-kappa',
+          level: 'nominal',
+          value: null,
+          nUnits: perItem.size,
+          note: (e as Error).message,
+        });
       }
     } else {
-      out.push({ metric, instrument: null, phase: null, method: null, stat: 'fleiss-kappa', level: 'nominal', value: null, nUnits: perItem.size, note: 'items have panels of different sizes: see Krippendorff alpha' });
+      out.push({
+        metric,
+        instrument: null,
+        phase: null,
+        method: null,
+        stat: 'fleiss-kappa',
+        level: 'nominal',
+        value: null,
+        nUnits: perItem.size,
+        note: 'items have panels of different sizes: see Krippendorff alpha',
+      });
     }
   }
   const keys = uniq(sheetList.map((s) => `${s.instrument.name}\u0000${s.phase}`)).sort(byString);
@@ -443,10 +587,21 @@ function pooledAgreement(ctx: Ctx, sheetList: readonly Sheet[]): HumanAgreement[
     const list = sheetList.filter((s) => s.instrument.name === name && s.phase === phase);
     const ins = list[0].instrument;
     const a = alphaOf(
-      list.flatMap((s) => [...s.responses.entries()].filter(([, v]) => v !== null).map(([q, v]) => ({ rater: s.rater, unit: `${s.item ?? s.method}|${q}`, value: keyed(ins, q, v!) }))),
+      list.flatMap((s) =>
+        [...s.responses.entries()]
+          .filter(([, v]) => v !== null)
+          .map(([q, v]) => ({ rater: s.rater, unit: `${s.item ?? s.method}|${q}`, value: keyed(ins, q, v!) })),
+      ),
       'ordinal',
     );
-    out.push({ metric: ins.metric, instrument: name, phase, method: null, ...a.value, note: a.note || 'rows = raters, units = (item or method) x question, keyed responses' });
+    out.push({
+      metric: ins.metric,
+      instrument: name,
+      phase,
+      method: null,
+      ...a.value,
+      note: a.note || 'rows = raters, units = (item or method) x question, keyed responses',
+    });
     // ICC(2,1) of scale scores: targets = rated explanations (or methods), judges = raters, when complete.
     const targets = uniq(list.map((s) => s.item ?? s.method)).sort(byString);
     const judges = uniq(list.map((s) => s.rater)).sort(byString);
@@ -454,7 +609,19 @@ function pooledAgreement(ctx: Ctx, sheetList: readonly Sheet[]): HumanAgreement[
     const matrix = targets.map((t) => judges.map((j) => score.get(`${t}\u0000${j}`) ?? null));
     if (targets.length >= 3 && judges.length >= 2 && matrix.every((row) => row.every((v) => v !== null))) {
       const r = icc(matrix as number[][]).forms.find((f) => f.form === 'ICC(2,1)')!;
-      out.push({ metric: ins.metric, instrument: name, phase, method: null, stat: 'icc', level: 'ICC(2,1)', value: r.value, nUnits: targets.length, note: `targets = ${list[0].item ? 'items' : 'methods'}, judges = raters; 95% CI [${r.ci[0].toPrecision(3)}, ${r.ci[1].toPrecision(3)}]` });
+      out.push({
+        metric: ins.metric,
+        instrument: name,
+        phase,
+        method: null,
+        stat: 'icc',
+        level: 'ICC(2,1)',
+        value: r.value,
+        nUnits: targets.length,
+        note:
+          `targets = ${list[0].item ? 'items' : 'methods'}, judges = raters; 95% CI [${r.ci[0].toPrecision(3)}, ` +
+          `${r.ci[1].toPrecision(3)}]`,
+      });
     }
   }
   return out;
@@ -473,7 +640,13 @@ function methodEntries(
     const values: HumanValue[] = [];
     const ssaItems = ssaByMethod.get(method);
     if (ssaItems?.length) values.push(...ssaValues(ctx, method, ssaItems));
-    values.push(...questionnaireValues(ctx, method, sheetList.filter((s) => s.method === method)));
+    values.push(
+      ...questionnaireValues(
+        ctx,
+        method,
+        sheetList.filter((s) => s.method === method),
+      ),
+    );
     values.push(...(bt.values.get(method) ?? []));
     const c = cpsValue(ctx, method);
     if (c) values.push(c);
@@ -494,7 +667,9 @@ function ssaPairs(ctx: Ctx, ssaByMethod: ReadonlyMap<string, SsaItem[]>, isMetho
     }
     if (m.size) ssaScores.set(method, m);
   }
-  return ssaScores.size >= 2 ? pairedComparisons(ctx, { metric: 'ssa', instrument: null, phase: null, unit: 'items', scores: ssaScores }) : [];
+  return ssaScores.size >= 2
+    ? pairedComparisons(ctx, { metric: 'ssa', instrument: null, phase: null, unit: 'items', scores: ssaScores })
+    : [];
 }
 
 /** Paired comparisons of each questionnaire and phase. */
@@ -518,14 +693,19 @@ function questionnairePairs(ctx: Ctx, sheetList: readonly Sheet[], isMethod: (m:
         return [m, new Map([...byGroup.entries()].map(([g, s]) => [g, meanOf(s)]))] as const;
       }),
     );
-    if (scores.size >= 2) pairwise.push(...pairedComparisons(ctx, { metric: list[0].instrument.metric, instrument: name, phase, unit, scores }));
+    if (scores.size >= 2)
+      pairwise.push(...pairedComparisons(ctx, { metric: list[0].instrument.metric, instrument: name, phase, unit, scores }));
   }
   return pairwise;
 }
 
 export function scoreStudy(study: Study, opts: ScoreOptions = {}): HumanStudy {
   const ctx: Ctx = {
-    study, seed: opts.seed ?? 0, resamples: opts.resamples ?? 2000, ciMethod: opts.ciMethod ?? 'bca', tieRule: opts.tieRule ?? 'zero',
+    study,
+    seed: opts.seed ?? 0,
+    resamples: opts.resamples ?? 2000,
+    ciMethod: opts.ciMethod ?? 'bca',
+    tieRule: opts.tieRule ?? 'zero',
   };
   const notes = [...study.notes];
   const ssaByMethod = ssaItemsByMethod(study);

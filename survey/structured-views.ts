@@ -29,7 +29,10 @@ export interface StructuredView {
   readonly png: Uint8Array | null;
 }
 
-const RULES_TITLE: Bilingual = { en: 'All the rules (the one used for this input is marked)', ko: '모든 규칙 (이 입력에 쓰인 규칙에 표시)' };
+const RULES_TITLE: Bilingual = {
+  en: 'All the rules (the one used for this input is marked)',
+  ko: '모든 규칙 (이 입력에 쓰인 규칙에 표시)',
+};
 const PATHS_TITLE: Bilingual = { en: 'Paths in the knowledge graph', ko: '지식 그래프의 경로' };
 
 /** The rule set's text as one line per rule (and the closing default line), both languages. */
@@ -53,7 +56,8 @@ export function rulesDetail(global: RulesGlobal, marked: number): ItemDetail {
 
 export function rulesView(s: StructuredSample): StructuredView {
   const global = s.global as RulesGlobal | undefined;
-  if (!global || !Array.isArray(global.rules)) throw new UserError(`rules explanation of ${s.sampleId}: no rule set (global) in the explanations line`);
+  if (!global || !Array.isArray(global.rules))
+    throw new UserError(`rules explanation of ${s.sampleId}: no rule set (global) in the explanations line`);
   const fired = (s.explanation as RulesSample).rule;
   return { format: 'rule', text: s.text, detail: rulesDetail(global, decidingLine(global, ruleLines(global), fired)), png: null };
 }
@@ -94,15 +98,24 @@ export function pathText(graph: KnowledgeGraph, path: readonly string[]): Biling
 
 export function conceptPathView(s: StructuredSample): StructuredView {
   const global = s.global as ConceptPathGlobal | undefined;
-  if (!global || typeof global.graph !== 'string') throw new UserError(`concept-path explanation of ${s.sampleId}: no knowledge graph named (global.graph) in the explanations line`);
+  if (!global || typeof global.graph !== 'string')
+    throw new UserError(`concept-path explanation of ${s.sampleId}: no knowledge graph named (global.graph) in the explanations line`);
   const p = s.explanation as ConceptPathExplanation;
   const graph = graphOf(global);
-  return { format: 'kg_path', text: s.text, detail: { title: PATHS_TITLE, lines: p.paths.map((path) => ({ text: pathText(graph, path) })) }, png: null };
+  return {
+    format: 'kg_path',
+    text: s.text,
+    detail: { title: PATHS_TITLE, lines: p.paths.map((path) => ({ text: pathText(graph, path) })) },
+    png: null,
+  };
 }
 
 const flat = (task: TaskView, nested: unknown): Float32Array => {
   const r = fromNested(nested, task.sampleShape);
-  if ('error' in r) throw new UserError(`examples explanation: an input does not match the task's sample shape [${task.sampleShape.join(', ')}]: ${r.error}`);
+  if ('error' in r)
+    throw new UserError(
+      `examples explanation: an input does not match the task's sample shape [${task.sampleShape.join(', ')}]: ${r.error}`,
+    );
   return r.data;
 };
 
@@ -113,29 +126,56 @@ export function exampleGridPng(task: TaskView, input: Float32Array, examples: re
   const images = new Float32Array(tiles.length * d);
   tiles.forEach((t, i) => images.set(t, i * d));
   const [h, w] = task.sampleShape;
-  return renderSampleGridPng({ images, n: tiles.length, shape: task.sampleShape, cols: Math.min(8, tiles.length), scale: Math.max(1, Math.floor(112 / Math.max(h, w))), highlightFirst: true });
+  return renderSampleGridPng({
+    images,
+    n: tiles.length,
+    shape: task.sampleShape,
+    cols: Math.min(8, tiles.length),
+    scale: Math.max(1, Math.floor(112 / Math.max(h, w))),
+    highlightFirst: true,
+  });
 }
 
 /** What one example is, in a few words: its label or the model's answer for it. */
 function caption(task: TaskView, s: Pick<ExampleSample, 'role' | 'label' | 'predicted'>, k: number): Bilingual {
-  if (s.role === 'neighbour' && s.label !== undefined) return { en: `Example ${k}: a training example labelled '${className(task, s.label)}'`, ko: `예시 ${k}: 정답이 '${className(task, s.label)}'인 학습 예시` };
-  if (s.role === 'counterfactual' && s.predicted !== undefined) return { en: `Example ${k}: the changed input, which the model calls '${className(task, s.predicted)}'`, ko: `예시 ${k}: 바뀐 입력, 모델의 답은 '${className(task, s.predicted)}'` };
-  if (s.predicted !== undefined) return { en: `Example ${k}: a generated example the model calls '${className(task, s.predicted)}'`, ko: `예시 ${k}: 모델이 '${className(task, s.predicted)}'(이)라고 하는 생성 예시` };
+  if (s.role === 'neighbour' && s.label !== undefined)
+    return {
+      en: `Example ${k}: a training example labelled '${className(task, s.label)}'`,
+      ko: `예시 ${k}: 정답이 '${className(task, s.label)}'인 학습 예시`,
+    };
+  if (s.role === 'counterfactual' && s.predicted !== undefined)
+    return {
+      en: `Example ${k}: the changed input, which the model calls '${className(task, s.predicted)}'`,
+      ko: `예시 ${k}: 바뀐 입력, 모델의 답은 '${className(task, s.predicted)}'`,
+    };
+  if (s.predicted !== undefined)
+    return {
+      en: `Example ${k}: a generated example the model calls '${className(task, s.predicted)}'`,
+      ko: `예시 ${k}: 모델이 '${className(task, s.predicted)}'(이)라고 하는 생성 예시`,
+    };
   return { en: `Example ${k}`, ko: `예시 ${k}` };
 }
 
-const rowText = (task: TaskView, x: Float32Array): string => task.featureNames.map((name, j) => `${name} = ${valueWithUnit(task, j, x[j])}`).join(', ');
+const rowText = (task: TaskView, x: Float32Array): string =>
+  task.featureNames.map((name, j) => `${name} = ${valueWithUnit(task, j, x[j])}`).join(', ');
 
 /**
  * Example pictures (image tasks) or rows (tabular tasks) with a caption per example; `samples` are the
  * examples to show, in order.
  */
-export function examplesDetail(task: TaskView, input: Float32Array, samples: readonly Pick<ExampleSample, 'role' | 'input' | 'label' | 'predicted'>[]): { detail: ItemDetail; png: Uint8Array | null } {
+export function examplesDetail(
+  task: TaskView,
+  input: Float32Array,
+  samples: readonly Pick<ExampleSample, 'role' | 'input' | 'label' | 'predicted'>[],
+): { detail: ItemDetail; png: Uint8Array | null } {
   const xs = samples.map((s) => flat(task, s.input));
   if (task.kind === 'image' && task.sampleShape.length >= 2 && task.sampleShape.length <= 3) {
     return {
       png: exampleGridPng(task, input, xs),
-      detail: { title: { en: 'First picture (red frame): this input. Then the examples:', ko: '첫 그림(빨간 테두리): 이 입력. 그다음은 예시:' }, lines: samples.map((s, k) => ({ text: caption(task, s, k + 1) })) },
+      detail: {
+        title: { en: 'First picture (red frame): this input. Then the examples:', ko: '첫 그림(빨간 테두리): 이 입력. 그다음은 예시:' },
+        lines: samples.map((s, k) => ({ text: caption(task, s, k + 1) })),
+      },
     };
   }
   const row = (x: Float32Array) => ({ en: rowText(task, x), ko: rowText(task, x) });
@@ -156,7 +196,8 @@ export function examplesDetail(task: TaskView, input: Float32Array, samples: rea
 
 export function examplesView(task: TaskView, s: StructuredSample, input: Float32Array): StructuredView {
   const q = s.explanation as ExampleQuery;
-  if (!Array.isArray(q?.samples)) throw new UserError(`examples explanation of ${s.sampleId}: no samples (not the examples payload of schemas/explanation.schema.json)`);
+  if (!Array.isArray(q?.samples))
+    throw new UserError(`examples explanation of ${s.sampleId}: no samples (not the examples payload of schemas/explanation.schema.json)`);
   const { detail, png } = examplesDetail(task, input, q.samples);
   return { format: 'example', text: s.text, detail, png };
 }

@@ -23,7 +23,20 @@ export function columnsOf(file: keyof typeof COLUMNS): string[] {
   return [...COLUMNS[file].required, ...COLUMNS[file].optional];
 }
 
-export const ITEM_COLUMNS = ['study_id', 'item_id', 'dataset_id', 'model_id', 'instance_id', 'method_id', 'method_version', 'explanation_format', 'artifact_sha256', 'language', 'is_control', 'control_type'];
+export const ITEM_COLUMNS = [
+  'study_id',
+  'item_id',
+  'dataset_id',
+  'model_id',
+  'instance_id',
+  'method_id',
+  'method_version',
+  'explanation_format',
+  'artifact_sha256',
+  'language',
+  'is_control',
+  'control_type',
+];
 
 export function itemsCsv(packet: Packet): string {
   return csvText(

@@ -16,7 +16,12 @@ describe('opening a rating database', () => {
     other.exec('CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);');
     other.close();
     const before = readFileSync(file);
-    expect(() => openStudyDb(file, { create: false })).toThrow(/^--db .*foreign\.sqlite: not a rating database of xai-bench survey serve \(no meta, raters, ssa, pairwise, likert, sessions, turns tables\); nothing was changed$/);
+    expect(() => openStudyDb(file, { create: false })).toThrow(
+      new RegExp(
+        '^--db .*foreign\\.sqlite: not a rating database of xai-bench survey serve ' +
+          '\\(no meta, raters, ssa, pairwise, likert, sessions, turns tables\\); nothing was changed$',
+      ),
+    );
     expect(() => openStudyDb(file, { create: true })).toThrow(/not a rating database/);
     expect(readFileSync(file).equals(before)).toBe(true);
     expect(readdirSync(root).filter((f) => f.startsWith(file.split('/').pop()!))).toHaveLength(1);
@@ -25,7 +30,9 @@ describe('opening a rating database', () => {
   it('gives a one-line UserError for a garbage or truncated file, not an internal error', () => {
     const garbage = path('garbage.db');
     writeFileSync(garbage, 'this is not a database at all, just some text\n'.repeat(40));
-    expect(() => openStudyDb(garbage, { create: false })).toThrow(expect.objectContaining({ name: 'UserError', message: expect.stringMatching(/^--db .*garbage\.db: not an SQLite database$/) }));
+    expect(() => openStudyDb(garbage, { create: false })).toThrow(
+      expect.objectContaining({ name: 'UserError', message: expect.stringMatching(/^--db .*garbage\.db: not an SQLite database$/) }),
+    );
     const cut = path('cut.db');
     const db = new Database(cut);
     db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');

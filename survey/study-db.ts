@@ -66,7 +66,11 @@ function checkExisting(path: string, create: boolean): void {
   const tables = tablesOf(path);
   const missing = TABLES.filter((t) => !tables.has(t));
   const foreign = create ? tables.size > 0 && missing.length > 0 : missing.length > 0;
-  if (foreign) throw new UserError(`--db ${path}: not a rating database of xai-bench survey serve (no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}); nothing was changed`);
+  if (foreign)
+    throw new UserError(
+      `--db ${path}: not a rating database of xai-bench survey serve (no ${missing.join(', ')} table${missing.length > 1 ? 's' : ''}); ` +
+        `nothing was changed`,
+    );
 }
 
 export function openStudyDb(path: string, opts: { readonly create: boolean }): Db {
@@ -102,7 +106,10 @@ function openReadOnly(path: string): Db {
 export function bindPacket(db: Db, packet: Packet, hash: string, where: string): void {
   const get = db.prepare('SELECT value FROM meta WHERE key = ?');
   const have = get.get('packet_sha256') as { value: string } | undefined;
-  if (have && have.value !== hash) throw new UserError(`${where}: this database holds ratings of another packet (sha256 ${have.value.slice(0, 12)}...); use a new --db for a new packet`);
+  if (have && have.value !== hash)
+    throw new UserError(
+      `${where}: this database holds ratings of another packet (sha256 ${have.value.slice(0, 12)}...); use a new --db for a new packet`,
+    );
   if (!have) {
     const put = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
     db.transaction(() => {

@@ -24,7 +24,20 @@ export const COLUMNS: Record<keyof typeof STUDY_FILES, ColumnSpec> = {
     optional: ['context_shown', 'position', 'timestamp', 'session_id', 'turn_index'],
   },
   likert: {
-    required: ['study_id', 'rater_id', 'method_id', 'instrument_id', 'instrument_version', 'question_id', 'response', 'scale_min', 'scale_max', 'scale_direction', 'reverse_keyed', 'phase'],
+    required: [
+      'study_id',
+      'rater_id',
+      'method_id',
+      'instrument_id',
+      'instrument_version',
+      'question_id',
+      'response',
+      'scale_min',
+      'scale_max',
+      'scale_direction',
+      'reverse_keyed',
+      'phase',
+    ],
     optional: ['session_id', 'group_id', 'item_id', 'response_raw', 'language', 'timestamp'],
   },
   pairwise: {
@@ -32,7 +45,18 @@ export const COLUMNS: Record<keyof typeof STUDY_FILES, ColumnSpec> = {
     optional: ['item_id', 'shown_left', 'timestamp'],
   },
   sessions: {
-    required: ['study_id', 'session_id', 'user_id', 'method_id', 'n_user_msgs', 'n_system_msgs', 'n_turns', 'ended_by', 'idle_timeout_s', 'max_turns'],
+    required: [
+      'study_id',
+      'session_id',
+      'user_id',
+      'method_id',
+      'n_user_msgs',
+      'n_system_msgs',
+      'n_turns',
+      'ended_by',
+      'idle_timeout_s',
+      'max_turns',
+    ],
     optional: ['agent_version', 'task_id', 'start_time', 'end_time', 'language'],
   },
 };

@@ -71,7 +71,9 @@ function readHistory(from: string): HistoryEntry[] {
     .map((name) => {
       const plain = join(dir, name, LEADERBOARD_JSON);
       // The history keeps older leaderboards gzipped.
-      const lb = (existsSync(plain) ? readJson(plain) : JSON.parse(gunzipSync(readFileSync(`${plain}.gz`)).toString('utf8'))) as Partial<Leaderboard>;
+      const lb = (
+        existsSync(plain) ? readJson(plain) : JSON.parse(gunzipSync(readFileSync(`${plain}.gz`)).toString('utf8'))
+      ) as Partial<Leaderboard>;
       const pub = join(dir, name, 'publication.json');
       const publishedAt = existsSync(pub) ? ((readJson(pub) as { publishedAt?: string }).publishedAt ?? null) : null;
       return { entry: { name, generatedAt: lb.generatedAt ?? null, profile: lb.profile ?? null }, at: publishedAt ?? lb.generatedAt ?? '' };
@@ -95,7 +97,8 @@ function folderStats(dir: string): { pages: number; bytes: number } {
 /** Writes the site's data and public files into `stage` (data/, public/). */
 export function stageSiteData(from: string, stage: string): { gallery: Gallery } {
   const lbPath = join(from, LEADERBOARD_JSON);
-  if (!existsSync(lbPath)) throw new UserError(`--from ${from}: no ${LEADERBOARD_JSON} there (run \`xai-bench run\` or \`xai-bench aggregate\` first)`);
+  if (!existsSync(lbPath))
+    throw new UserError(`--from ${from}: no ${LEADERBOARD_JSON} there (run \`xai-bench run\` or \`xai-bench aggregate\` first)`);
   const leaderboard = readJson(lbPath) as Leaderboard;
   if (leaderboard?.schema !== 'xai-bench/leaderboard@1' || !Array.isArray(leaderboard.tasks)) {
     throw new UserError(`${lbPath}: not an xai-bench/leaderboard@1 file`);
@@ -164,7 +167,11 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
         cacheDir: join(stage, 'cache'),
         logLevel: o.quiet ? 'error' : 'warn',
         // Vite's dependency cache defaults to <root>/node_modules/.vite: inside the installed package.
-        vite: { cacheDir: join(stage, 'vite'), resolve: { alias: { '@xai-data': join(stage, 'data') } }, logLevel: o.quiet ? 'error' : 'warn' },
+        vite: {
+          cacheDir: join(stage, 'vite'),
+          resolve: { alias: { '@xai-data': join(stage, 'data') } },
+          logLevel: o.quiet ? 'error' : 'warn',
+        },
       });
     } finally {
       process.chdir(cwd);

@@ -8,7 +8,7 @@ describe('catalog: differences from the reference implementations', () => {
   const catalog = buildCatalog();
   const all = [...catalog.explainers, ...catalog.metrics];
 
-  it('copies each declaration\'s differences, [] where none is declared', () => {
+  it("copies each declaration's differences, [] where none is declared", () => {
     for (const id of ['lrp', 'lime', 'kernel-shap', 'occlusion']) {
       expect(catalog.explainers.find((e) => e.id === id)?.differences.length, id).toBeGreaterThan(0);
     }

@@ -86,7 +86,9 @@ export function catalogParams(specs: ParamSpecs): CatalogParam[] {
     default: s.default,
     line: lines[i],
     description: s.description,
-    ...(s.kind === 'number' ? { integer: s.integer, ...(s.min !== undefined ? { min: s.min } : {}), ...(s.max !== undefined ? { max: s.max } : {}) } : {}),
+    ...(s.kind === 'number'
+      ? { integer: s.integer, ...(s.min !== undefined ? { min: s.min } : {}), ...(s.max !== undefined ? { max: s.max } : {}) }
+      : {}),
     ...(s.kind === 'enum' ? { values: s.values } : {}),
   }));
 }

@@ -8,11 +8,32 @@ type Row = [explainer: string, mean: number | null, ci: [number, number] | null,
 
 // Only the fields the judgement reads, asserted to the leaderboard's types (which may grow fields).
 function entry([explainer, mean, ci, tiedWith = []]: Row): MetricEntry {
-  return { explainer, mean, ci, n: 10, nulls: 0, nullReasons: {}, rank: null, tiedWith, output: 'logit', explainerParams: {}, runs: ['r'], homeAdvantage: null } as MetricEntry;
+  return {
+    explainer,
+    mean,
+    ci,
+    n: 10,
+    nulls: 0,
+    nullReasons: {},
+    rank: null,
+    tiedWith,
+    output: 'logit',
+    explainerParams: {},
+    runs: ['r'],
+    homeAdvantage: null,
+  } as MetricEntry;
 }
 
 function board(metric: string, direction: 'higher' | 'lower' | 'descriptive', rows: Row[]): MetricBoard {
-  return { metric, criterion: 'stability', direction, params: {}, sampleCount: 10, ranked: rows.length, entries: rows.map(entry) } as MetricBoard;
+  return {
+    metric,
+    criterion: 'stability',
+    direction,
+    params: {},
+    sampleCount: 10,
+    ranked: rows.length,
+    entries: rows.map(entry),
+  } as MetricBoard;
 }
 
 function task(name: string, boards: MetricBoard[]): TaskBoard {
@@ -46,7 +67,14 @@ describe('judgeClaim', () => {
       ['lime', 0.99, [0.98, 1]],
     ]);
     // Claim: low run-to-run. shap is significantly above gradient and ig (2 of 3 others): contradicted.
-    expect(judgeClaim('t', b, 'shap', ATTR, 'low', 1)).toMatchObject({ verdict: 'contradicted', reason: 'majority', forClaim: 1, against: 2, tied: 0, others: 3 });
+    expect(judgeClaim('t', b, 'shap', ATTR, 'low', 1)).toMatchObject({
+      verdict: 'contradicted',
+      reason: 'majority',
+      forClaim: 1,
+      against: 2,
+      tied: 0,
+      others: 3,
+    });
     // The opposite claim reads supported on the same data.
     expect(judgeClaim('t', b, 'shap', ATTR, 'high', 1)).toMatchObject({ verdict: 'supported', forClaim: 2, against: 1 });
   });
@@ -58,7 +86,12 @@ describe('judgeClaim', () => {
       ['ig', 0.5, [0.4, 0.6], ['lime']],
       ['shap', 0.45, [0.4, 0.5], ['lime']],
     ]);
-    expect(judgeClaim('t', b, 'lime', ATTR, 'high', 1)).toMatchObject({ verdict: 'inconclusive', reason: 'no-majority', forClaim: 0, tied: 3 });
+    expect(judgeClaim('t', b, 'lime', ATTR, 'high', 1)).toMatchObject({
+      verdict: 'inconclusive',
+      reason: 'no-majority',
+      forClaim: 0,
+      tied: 3,
+    });
   });
 
   it('needs a strict majority: two for of four others is inconclusive, three for is supported', () => {
@@ -70,10 +103,20 @@ describe('judgeClaim', () => {
       ['lime', 0.9, [0.8, 1]],
     ];
     const group = [...ATTR, 'random'];
-    expect(judgeClaim('t', board('max-sensitivity', 'lower', rows), 'gradient', group, 'high', 0)).toMatchObject({ verdict: 'inconclusive', forClaim: 2, against: 1, tied: 1, others: 4 });
+    expect(judgeClaim('t', board('max-sensitivity', 'lower', rows), 'gradient', group, 'high', 0)).toMatchObject({
+      verdict: 'inconclusive',
+      forClaim: 2,
+      against: 1,
+      tied: 1,
+      others: 4,
+    });
     rows[1] = ['ig', 0.3, [0.25, 0.35]];
     rows[0] = ['gradient', 0.5, [0.4, 0.6]];
-    expect(judgeClaim('t', board('max-sensitivity', 'lower', rows), 'gradient', group, 'high', 0)).toMatchObject({ verdict: 'supported', forClaim: 3, against: 1 });
+    expect(judgeClaim('t', board('max-sensitivity', 'lower', rows), 'gradient', group, 'high', 0)).toMatchObject({
+      verdict: 'supported',
+      forClaim: 3,
+      against: 1,
+    });
   });
 
   it('compares only with the family: other families and methods without a value do not count', () => {
@@ -82,7 +125,11 @@ describe('judgeClaim', () => {
       ['rules', 1, [0.99, 1]],
       ['gradient', null, null],
     ]);
-    expect(judgeClaim('t', b, 'shap', ['shap', 'gradient'], 'low', 1)).toMatchObject({ verdict: 'inconclusive', reason: 'no-group', others: 0 });
+    expect(judgeClaim('t', b, 'shap', ['shap', 'gradient'], 'low', 1)).toMatchObject({
+      verdict: 'inconclusive',
+      reason: 'no-group',
+      others: 0,
+    });
     expect(judgeClaim('t', b, 'lime', ATTR, 'low', 1)).toMatchObject({ verdict: 'inconclusive', reason: 'no-value' });
   });
 

@@ -49,15 +49,31 @@ export interface GalleryPathStep {
 
 export type GalleryDetail =
   | { readonly kind: 'rule'; readonly rule: number | null; readonly class: string }
-  | { readonly kind: 'concept-path'; readonly class: number | null; readonly seen: boolean | null; readonly novel: boolean | null; readonly paths: readonly (readonly GalleryPathStep[])[] }
-  | { readonly kind: 'neighbours'; readonly space: string | null; readonly items: readonly { readonly label: number | null; readonly predicted: number | null; readonly distance: number | null }[] }
+  | {
+      readonly kind: 'concept-path';
+      readonly class: number | null;
+      readonly seen: boolean | null;
+      readonly novel: boolean | null;
+      readonly paths: readonly (readonly GalleryPathStep[])[];
+    }
+  | {
+      readonly kind: 'neighbours';
+      readonly space: string | null;
+      readonly items: readonly { readonly label: number | null; readonly predicted: number | null; readonly distance: number | null }[];
+    }
   | {
       readonly kind: 'counterfactual';
       readonly found: boolean;
       readonly predicted: number | null;
       readonly changes: readonly { readonly name: string; readonly from: number; readonly to: number; readonly unit: string }[];
     }
-  | { readonly kind: 'generated'; readonly sampler: 'rrt' | 'epsilon-ball'; readonly samples: number; readonly sameLabel: number | null; readonly inside: number | null };
+  | {
+      readonly kind: 'generated';
+      readonly sampler: 'rrt' | 'epsilon-ball';
+      readonly samples: number;
+      readonly sameLabel: number | null;
+      readonly inside: number | null;
+    };
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Obj) : null);
@@ -92,14 +108,21 @@ export function ruleSetOf(explainer: string, global: unknown): GalleryRuleSet | 
   return {
     explainer,
     classes: arr(g.classes).map((c) => String(c)),
-    rules: rules.map((r, i) => ({ text: { en: lines.en[i], ko: lines.ko[i] }, class: String(r!.class), support: num(r!.support), confidence: num(r!.confidence) })),
+    rules: rules.map((r, i) => ({
+      text: { en: lines.en[i], ko: lines.ko[i] },
+      class: String(r!.class),
+      support: num(r!.support),
+      confidence: num(r!.confidence),
+    })),
     defaultClass,
     otherwise: { en: lines.en[rules.length], ko: lines.ko[rules.length] },
     budgetHit: arr(g.budgetHit).flatMap((b) => {
       const o = obj(b);
       const limit = num(o?.limit);
       const cut = num(o?.cut);
-      return o && limit !== null && cut !== null ? [{ budget: String(o.budget), where: String(o.where), limit, cut, detail: String(o.detail ?? '') }] : [];
+      return o && limit !== null && cut !== null
+        ? [{ budget: String(o.budget), where: String(o.where), limit, cut, detail: String(o.detail ?? '') }]
+        : [];
     }),
     extraction: seconds !== null && forwardPasses !== null ? { seconds, forwardPasses } : null,
   };
@@ -178,5 +201,9 @@ function examplesDetail(p: Obj): GalleryDetail | null {
   }
   const neighbours = samples.filter((s): s is Obj => s?.role === 'neighbour');
   if (neighbours.length === 0) return null;
-  return { kind: 'neighbours', space: str(p.space), items: neighbours.map((s) => ({ label: num(s.label), predicted: num(s.predicted), distance: num(s.distance) })) };
+  return {
+    kind: 'neighbours',
+    space: str(p.space),
+    items: neighbours.map((s) => ({ label: num(s.label), predicted: num(s.predicted), distance: num(s.distance) })),
+  };
 }

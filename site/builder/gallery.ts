@@ -125,7 +125,11 @@ export function buildGallery(runDir: string, perTask = 3): Gallery {
     const counts = new Map<string, number>();
     for (const f of byExplainer.values()) for (const id of f.samples.keys()) counts.set(id, (counts.get(id) ?? 0) + 1);
     const most = Math.max(0, ...counts.values());
-    const ids = [...counts.entries()].filter(([, c]) => c === most).map(([id]) => id).sort().slice(0, perTask);
+    const ids = [...counts.entries()]
+      .filter(([, c]) => c === most)
+      .map(([id]) => id)
+      .sort()
+      .slice(0, perTask);
     const samples = ids.map((id) => {
       let target: number | null = null;
       const cells = [...byExplainer.entries()].flatMap(([explainer, f]): GalleryCell[] => {
@@ -161,5 +165,7 @@ export function buildGallery(runDir: string, perTask = 3): Gallery {
 
 /** Every picture a gallery refers to (paths relative to the run folder). */
 export function galleryImages(g: Gallery): string[] {
-  return g.tasks.flatMap((t) => t.samples.flatMap((s) => s.cells.flatMap((c) => [...(c.image ? [c.image] : []), ...(c.tree ? [c.tree.path] : [])])));
+  return g.tasks.flatMap((t) =>
+    t.samples.flatMap((s) => s.cells.flatMap((c) => [...(c.image ? [c.image] : []), ...(c.tree ? [c.tree.path] : [])])),
+  );
 }

@@ -34,7 +34,10 @@ describe('the knowledge-graph layout', () => {
   });
 
   it('leaves out edges whose ends are not nodes (a graph read from a file)', () => {
-    const broken = { ...graph, edges: [...graph.edges, { from: 'digit:0', rel: 'has_part' as const, to: 'attr:missing', source: 'hand-authored' as const }] };
+    const broken = {
+      ...graph,
+      edges: [...graph.edges, { from: 'digit:0', rel: 'has_part' as const, to: 'attr:missing', source: 'hand-authored' as const }],
+    };
     expect(layoutKnowledgeGraph(broken, 'en').edges).toHaveLength(graph.edges.length);
   });
 });

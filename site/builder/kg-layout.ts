@@ -66,7 +66,7 @@ export function labelWidth(s: string, font = FONT): number {
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
     if (c >= 0x1100) em += 1.0;
-    else if ('iljtf.,:;|!\'() '.includes(ch)) em += 0.34;
+    else if ("iljtf.,:;|!'() ".includes(ch)) em += 0.34;
     else if ('mwMW'.includes(ch)) em += 0.9;
     else if (ch >= 'A' && ch <= 'Z') em += 0.7;
     else em += 0.58;
@@ -177,7 +177,14 @@ export function layoutKnowledgeGraph(graph: GraphData, lang: KgLang): KgLayout {
       const n = byId.get(id)!;
       const label = n.label[lang];
       const node: KgLayoutNode = {
-        id, kind: n.kind, label, column: ci, x: xs[ci], y: Math.round(offset + i * PITCH), w: labelWidth(label) + 2 * PAD_X, h: BOX_H,
+        id,
+        kind: n.kind,
+        label,
+        column: ci,
+        x: xs[ci],
+        y: Math.round(offset + i * PITCH),
+        w: labelWidth(label) + 2 * PAD_X,
+        h: BOX_H,
       };
       nodes.push(node);
       at.set(id, node);

@@ -70,10 +70,43 @@ export function performanceReport(perf: unknown, profiles: unknown): Performance
   const report: PerformanceReport = {
     measuredAt: isStr(p.measuredAt) ? p.measuredAt : null,
     machine: p.machine && typeof p.machine === 'object' ? (p.machine as Record<string, string | number>) : null,
-    engine: rowsOf<EnginePerf>(p.engine, (r) => isStr(r.backend) && isStr(r.model) && isStr(r.op) && isNum(r.rows) && isNum(r.rowsPerSecond)),
-    explainers: rowsOf<ExplainerPerf>(p.explainers, (r) => isStr(r.backend) && isStr(r.task) && isStr(r.explainer) && isNum(r.explanationsPerSecond) && isNum(r.forwardPasses) && isNum(r.gradientPasses) && numOrNull(r.efficiency)),
-    metrics: rowsOf<MetricPerf>(p.metrics, (r) => isStr(r.task) && isStr(r.metric) && isStr(r.criterion) && isNum(r.secondsPerInput) && isNum(r.forwardPasses) && isNum(r.gradientPasses) && numOrNull(r.efficiency)),
-    profiles: rowsOf<ProfilePerf>(profiles, (r) => isStr(r.profile) && isNum(r.jobs) && isNum(r.seconds) && numOrNull(r.peakMemoryMiB) && numOrNull(r.cells) && numOrNull(r.targetSeconds) && isStr(r.measuredAt)),
+    engine: rowsOf<EnginePerf>(
+      p.engine,
+      (r) => isStr(r.backend) && isStr(r.model) && isStr(r.op) && isNum(r.rows) && isNum(r.rowsPerSecond),
+    ),
+    explainers: rowsOf<ExplainerPerf>(
+      p.explainers,
+      (r) =>
+        isStr(r.backend) &&
+        isStr(r.task) &&
+        isStr(r.explainer) &&
+        isNum(r.explanationsPerSecond) &&
+        isNum(r.forwardPasses) &&
+        isNum(r.gradientPasses) &&
+        numOrNull(r.efficiency),
+    ),
+    metrics: rowsOf<MetricPerf>(
+      p.metrics,
+      (r) =>
+        isStr(r.task) &&
+        isStr(r.metric) &&
+        isStr(r.criterion) &&
+        isNum(r.secondsPerInput) &&
+        isNum(r.forwardPasses) &&
+        isNum(r.gradientPasses) &&
+        numOrNull(r.efficiency),
+    ),
+    profiles: rowsOf<ProfilePerf>(
+      profiles,
+      (r) =>
+        isStr(r.profile) &&
+        isNum(r.jobs) &&
+        isNum(r.seconds) &&
+        numOrNull(r.peakMemoryMiB) &&
+        numOrNull(r.cells) &&
+        numOrNull(r.targetSeconds) &&
+        isStr(r.measuredAt),
+    ),
   };
   const rows = report.engine.length + report.explainers.length + report.metrics.length + report.profiles.length;
   return rows > 0 ? report : null;

@@ -16,13 +16,19 @@ describe('publishing needs a clean git tree', () => {
   it('refuses uncommitted changes to tracked files, and untracked files under the published folder, in one line', () => {
     const repo = gitFixture();
     writeFileSync(join(repo, 'leaderboard', 'stray.json'), '{}');
-    expect(() => cleanCommit(repo, [join(repo, 'leaderboard')])).toThrow(/^publish: .*leaderboard holds untracked files \(1 file, e\.g\. leaderboard\/stray\.json\); commit or remove them first$/);
+    expect(() => cleanCommit(repo, [join(repo, 'leaderboard')])).toThrow(
+      /^publish: .*leaderboard holds untracked files \(1 file, e\.g\. leaderboard\/stray\.json\); commit or remove them first$/,
+    );
     writeFileSync(join(repo, 'code.ts'), 'export const changed = 1;\n');
-    expect(() => cleanCommit(repo, [join(repo, 'leaderboard')])).toThrow(/^publish: the git tree at .* has uncommitted changes \(1 file, e\.g\. code\.ts\); commit them first/);
+    expect(() => cleanCommit(repo, [join(repo, 'leaderboard')])).toThrow(
+      /^publish: the git tree at .* has uncommitted changes \(1 file, e\.g\. code\.ts\); commit them first/,
+    );
   });
 
   it('refuses a folder that is not a git checkout', () => {
-    expect(() => cleanCommit(mkdtempSync(join(tmpdir(), 'xai-bench-nogit-')), [])).toThrow(/^publish: .* is not a git checkout git can read/);
+    expect(() => cleanCommit(mkdtempSync(join(tmpdir(), 'xai-bench-nogit-')), [])).toThrow(
+      /^publish: .* is not a git checkout git can read/,
+    );
   });
 });
 

@@ -25,11 +25,17 @@ export function cleanCommit(repo: string, published: readonly string[]): string 
   const top = git(repo, ['rev-parse', '--show-toplevel']).trim();
   const commit = git(top, ['rev-parse', 'HEAD']).trim();
   const changed = git(top, ['status', '--porcelain', '--untracked-files=no']).split('\n').filter(Boolean);
-  if (changed.length > 0) throw new UserError(`publish: the git tree at ${top} has uncommitted changes (${sample(changed)}); commit them first, so the publication records the code it ran`);
+  if (changed.length > 0)
+    throw new UserError(
+      `publish: the git tree at ${top} has uncommitted changes (${sample(changed)}); commit them first, so the publication records the ` +
+        `code it ran`,
+    );
   for (const folder of published) {
     const rel = relative(top, folder);
     if (rel.startsWith('..') || isAbsolute(rel)) continue;
-    const stray = git(top, ['status', '--porcelain', '--untracked-files=all', '--', rel || '.']).split('\n').filter((l) => l.startsWith('??'));
+    const stray = git(top, ['status', '--porcelain', '--untracked-files=all', '--', rel || '.'])
+      .split('\n')
+      .filter((l) => l.startsWith('??'));
     if (stray.length > 0) throw new UserError(`publish: ${folder} holds untracked files (${sample(stray)}); commit or remove them first`);
   }
   return commit;

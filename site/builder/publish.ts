@@ -71,15 +71,19 @@ export async function publish(o: PublishOptions = {}): Promise<{ to: string; ver
   const lbPath = join(from, LEADERBOARD_JSON);
   if (!existsSync(lbPath)) throw new UserError(`--from ${from}: no ${LEADERBOARD_JSON} (not a finished run folder)`);
   const lb = JSON.parse(readFileSync(lbPath, 'utf8')) as Leaderboard;
-  const runStatus = existsSync(join(from, RUN_JSON)) ? (JSON.parse(readFileSync(join(from, RUN_JSON), 'utf8')) as { status?: string }).status : null;
-  if (runStatus !== 'complete') throw new UserError(`--from ${from}: the run is not complete (status ${runStatus ?? 'unknown'}); finish it with --resume first`);
+  const runStatus = existsSync(join(from, RUN_JSON))
+    ? (JSON.parse(readFileSync(join(from, RUN_JSON), 'utf8')) as { status?: string }).status
+    : null;
+  if (runStatus !== 'complete')
+    throw new UserError(`--from ${from}: the run is not complete (status ${runStatus ?? 'unknown'}); finish it with --resume first`);
   if (!existsSync(join(from, CATALOG_JSON))) writeCatalog(from);
 
   const version = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   const date = lb.generatedAt.slice(0, 10);
   // Replace the current version; the history and anything else in the folder stay.
   mkdirSync(to, { recursive: true });
-  for (const f of [...CURRENT, RESULTS_JSONL, RESULTS_JSONL_GZ, GALLERY_JSON, PERFORMANCE_JSON, PUBLICATION_JSON, 'artifacts', 'site']) rmSync(join(to, f), { recursive: true, force: true });
+  for (const f of [...CURRENT, RESULTS_JSONL, RESULTS_JSONL_GZ, GALLERY_JSON, PERFORMANCE_JSON, PUBLICATION_JSON, 'artifacts', 'site'])
+    rmSync(join(to, f), { recursive: true, force: true });
   for (const f of CURRENT) if (existsSync(join(from, f))) cpSync(join(from, f), join(to, f));
   gzipInto(join(from, RESULTS_JSONL), join(to, RESULTS_JSONL_GZ));
   const gallery = buildGallery(from);
@@ -97,7 +101,10 @@ export async function publish(o: PublishOptions = {}): Promise<{ to: string; ver
   // The benchmark's own speed as measured for this version (bench:perf, bench:profile), when it was.
   const perf = benchPerformance();
   if (perf) for (const dir of [to, hist]) writeFileSync(join(dir, PERFORMANCE_JSON), `${JSON.stringify(perf, null, 2)}\n`);
-  process.stderr.write(`published ${lb.profile ?? lb.profiles.join('+')} leaderboard ${version} (${date}, commit ${commit.slice(0, 12)}) to ${to}, history entry ${name}\n`);
+  process.stderr.write(
+    `published ${lb.profile ?? lb.profiles.join('+')} leaderboard ${version} (${date}, commit ${commit.slice(0, 12)}) to ${to}, history ` +
+      `entry ${name}\n`,
+  );
   if (o.site !== false) {
     const site = await buildSite({ from: to });
     process.stdout.write(`published site: ${site.out} (${site.pages} pages, ${(site.bytes / 1024 / 1024).toFixed(1)} MB)\n`);
@@ -113,7 +120,10 @@ async function main(): Promise<number> {
   }
   let values;
   try {
-    ({ values } = parseArgs({ options: { from: { type: 'string' }, to: { type: 'string' }, profile: { type: 'string' }, 'no-site': { type: 'boolean' } }, strict: true }));
+    ({ values } = parseArgs({
+      options: { from: { type: 'string' }, to: { type: 'string' }, profile: { type: 'string' }, 'no-site': { type: 'boolean' } },
+      strict: true,
+    }));
   } catch (e) {
     throw new UserError((e as Error).message.split('\n')[0]);
   }
@@ -125,7 +135,9 @@ if (process.argv[1] && resolve(process.argv[1]) === resolve(packageRoot(), 'dist
   main().then(
     (code) => (process.exitCode = code),
     (e) => {
-      process.stderr.write(isUserError(e) ? `publish: error: ${(e as Error).message}\n` : `publish: internal error: ${(e as Error)?.stack}\n`);
+      process.stderr.write(
+        isUserError(e) ? `publish: error: ${(e as Error).message}\n` : `publish: internal error: ${(e as Error)?.stack}\n`,
+      );
       process.exitCode = isUserError(e) ? 2 : 70;
     },
   );

@@ -22,7 +22,10 @@ describe('method cards', () => {
       }
       // Controls (random attributions, the epsilon-ball sampler) exist to be beaten: they claim no strength.
       expect(card.claims.some((c) => c.kind === 'strength') || ['random', 'epsilon-ball'].includes(e.id), e.id).toBe(true);
-      expect(card.claims.some((c) => c.kind === 'weakness'), e.id).toBe(true);
+      expect(
+        card.claims.some((c) => c.kind === 'weakness'),
+        e.id,
+      ).toBe(true);
       for (const c of card.claims) for (const m of c.evidence) expect(metricIds.has(m), `${e.id}: ${m}`).toBe(true);
       expect(card.references.length, e.id).toBeGreaterThan(0);
     }
@@ -63,8 +66,30 @@ describe('the CSV export', () => {
               direction: 'higher',
               params: { a: 1 },
               entries: [
-                { explainer: '=HYPERLINK("x")', mean: 0.5, ci: [0.25, 0.75], n: 4, nulls: 0, rank: 1, tiedWith: [], output: 'logit', explainerParams: {}, runs: ['r'] },
-                { explainer: 'b', mean: null, ci: null, n: 0, nulls: 4, rank: null, tiedWith: [], output: 'logit', explainerParams: {}, runs: ['r'] },
+                {
+                  explainer: '=HYPERLINK("x")',
+                  mean: 0.5,
+                  ci: [0.25, 0.75],
+                  n: 4,
+                  nulls: 0,
+                  rank: 1,
+                  tiedWith: [],
+                  output: 'logit',
+                  explainerParams: {},
+                  runs: ['r'],
+                },
+                {
+                  explainer: 'b',
+                  mean: null,
+                  ci: null,
+                  n: 0,
+                  nulls: 4,
+                  rank: null,
+                  tiedWith: [],
+                  output: 'logit',
+                  explainerParams: {},
+                  runs: ['r'],
+                },
               ],
             },
           ],
@@ -82,7 +107,13 @@ describe('the gallery index', () => {
   it('takes the samples every explainer explained, with pictures where they exist and the text', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xai-gallery-'));
     const line = (explainer: string, ids: string[]) =>
-      JSON.stringify({ family: 'attribution', explainer, sampleIds: ids, targets: ids.map(() => 3), text: ids.map((id) => ({ en: `${explainer} ${id}`, ko: `${explainer} ${id} 설명` })) });
+      JSON.stringify({
+        family: 'attribution',
+        explainer,
+        sampleIds: ids,
+        targets: ids.map(() => 3),
+        text: ids.map((id) => ({ en: `${explainer} ${id}`, ko: `${explainer} ${id} 설명` })),
+      });
     mkdirSync(join(dir, 'explanations', 'img'), { recursive: true });
     writeFileSync(join(dir, 'explanations', 'img', 'a.jsonl'), `${line('a', ['s2', 's1'])}\n${line('a', ['s3'])}\n{torn`);
     writeFileSync(join(dir, 'explanations', 'img', 'b.jsonl'), `${line('b', ['s1', 's2'])}\n`);
@@ -114,7 +145,16 @@ describe('the static server path resolution', () => {
     expect(resolveStatic(root, '/')).toMatch(/index\.html$/);
     expect(resolveStatic(root, '/a/')).toMatch(/a[/\\]index\.html$/);
     expect(resolveStatic(root, '/a/x%20y.png?v=1')).toMatch(/x y\.png$/);
-    for (const bad of ['/../secret.txt', '/%2e%2e/secret.txt', '/a/../../secret.txt', '/link.txt', '/a%00.html', '/%E0%A4%A', `/${'a'.repeat(3000)}`, '/missing.html']) {
+    for (const bad of [
+      '/../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/a/../../secret.txt',
+      '/link.txt',
+      '/a%00.html',
+      '/%E0%A4%A',
+      `/${'a'.repeat(3000)}`,
+      '/missing.html',
+    ]) {
       expect(resolveStatic(root, bad), bad).toBeNull();
     }
   });

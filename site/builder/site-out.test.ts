@@ -17,7 +17,9 @@ const folder = (name: string, files: Record<string, string>) => {
 describe('the site --out folder', () => {
   it('refuses a folder it did not make, even one holding an index.html, and deletes nothing', () => {
     const mine = folder('my-pages', { 'index.html': '<h1>my own page</h1>', 'notes/thesis.tex': 'years of work' });
-    expect(() => assertReplaceable(mine)).toThrow(new RegExp(`^--out ${mine}: exists and was not made by xai-bench site \\(no \\${SITE_MARKER} in it\\)`));
+    expect(() => assertReplaceable(mine)).toThrow(
+      new RegExp(`^--out ${mine}: exists and was not made by xai-bench site \\(no \\${SITE_MARKER} in it\\)`),
+    );
     const built = buildFolderFor(mine);
     mkdirSync(built);
     writeFileSync(join(built, 'index.html'), 'new site');
@@ -28,7 +30,10 @@ describe('the site --out folder', () => {
   it('replaces its own earlier build (marked), an empty folder, a new path, and a build from before the marker', () => {
     for (const [name, files] of [
       ['marked', { [SITE_MARKER]: '{}', 'index.html': 'old', 'stale.html': 'old' }],
-      ['legacy', { 'index.html': 'old', 'downloads/leaderboard.json': '{}', 'downloads/leaderboard.csv': '', 'downloads/catalog.json': '{}' }],
+      [
+        'legacy',
+        { 'index.html': 'old', 'downloads/leaderboard.json': '{}', 'downloads/leaderboard.csv': '', 'downloads/catalog.json': '{}' },
+      ],
       ['empty', {}],
     ] as const) {
       const out = name === 'empty' ? join(root, 'empty') : folder(name, files);

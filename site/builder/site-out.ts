@@ -15,14 +15,19 @@ export const SITE_MARKER = '.xai-bench-site';
  * `npm start` would refuse the results/quick/site an earlier version made.
  */
 function legacyBuild(out: string): boolean {
-  return ['index.html', 'downloads/leaderboard.json', 'downloads/leaderboard.csv', 'downloads/catalog.json'].every((f) => existsSync(join(out, f)));
+  return ['index.html', 'downloads/leaderboard.json', 'downloads/leaderboard.csv', 'downloads/catalog.json'].every((f) =>
+    existsSync(join(out, f)),
+  );
 }
 
 /** Refuses an `--out` that exists, is not empty and was not made by the site builder (it would be deleted). */
 export function assertReplaceable(out: string): void {
   if (!existsSync(out)) return;
   if (readdirSync(out).length === 0 || existsSync(join(out, SITE_MARKER)) || legacyBuild(out)) return;
-  throw new UserError(`--out ${out}: exists and was not made by xai-bench site (no ${SITE_MARKER} in it), so it is not replaced; choose an empty or new folder`);
+  throw new UserError(
+    `--out ${out}: exists and was not made by xai-bench site (no ${SITE_MARKER} in it), so it is not replaced; choose an empty or new ` +
+      `folder`,
+  );
 }
 
 /** A fresh folder beside `out` for the build (same file system, so the swap is a rename). */

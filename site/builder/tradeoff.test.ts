@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { averageRanks, median, medianWithInterval, mulberry32, oriented, readRelation, spearman, summarisePairs } from '../src/lib/tradeoff.js';
+import {
+  averageRanks,
+  median,
+  medianWithInterval,
+  mulberry32,
+  oriented,
+  readRelation,
+  spearman,
+  summarisePairs,
+} from '../src/lib/tradeoff.js';
 
 describe('spearman', () => {
   it('is 1 for a monotone relation, -1 for a reversed one, and uses average ranks for ties', () => {
@@ -67,11 +76,21 @@ describe('the wording rule', () => {
 
   it('counts a data set trained with several seeds once: its replicates are averaged before the median', () => {
     // t0 and its two replicates (rho 0.9) would make the median 0.9 if counted as three tasks.
-    const rhos: [string, number][] = [['t0', 0.9], ['t0-s2', 0.9], ['t0-s3', 0.9], ['t1', 0.1], ['t2', 0.2]];
+    const rhos: [string, number][] = [
+      ['t0', 0.9],
+      ['t0-s2', 0.9],
+      ['t0-s3', 0.9],
+      ['t1', 0.1],
+      ['t2', 0.2],
+    ];
     const charts = rhos.map(([task, rho]) => ({ task, x: 'a', y: 'b', rho }));
     expect(summarisePairs(charts, 0)[0].median).toBe(0.9);
     const [merged] = summarisePairs(charts, 0, (t) => t.replace(/-s\d+$/, ''));
-    expect(merged.perDataset).toEqual([{ dataset: 't0', rho: 0.9 }, { dataset: 't1', rho: 0.1 }, { dataset: 't2', rho: 0.2 }]);
+    expect(merged.perDataset).toEqual([
+      { dataset: 't0', rho: 0.9 },
+      { dataset: 't1', rho: 0.1 },
+      { dataset: 't2', rho: 0.2 },
+    ]);
     expect(merged.median).toBe(0.2);
   });
 });

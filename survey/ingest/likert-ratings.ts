@@ -27,13 +27,19 @@ function likertRow(r: StudyReading, c: Cells, seen: Map<string, number>): Likert
   const instrument = instrumentOf(c);
   const question = c.raw('question_id');
   if (!instrument.questions.includes(question)) {
-    c.fail('question_id', `'${question}' is not a question of ${instrument.name} (${instrument.questions[0]}..${instrument.questions.at(-1)})`);
+    c.fail(
+      'question_id',
+      `'${question}' is not a question of ${instrument.name} (${instrument.questions[0]}..${instrument.questions.at(-1)})`,
+    );
   }
   const phase = c.id('phase');
   const key = [rater.id, itemId ?? '', method, instrument.name, question, phase].join('\u0000');
   if (seen.has(key)) {
-    c.fail('question_id', `duplicate rating of (rater '${rater.id}', item '${itemId ?? ''}', method '${method}', question '${question}', ` +
-      `phase '${phase}'); first at line ${seen.get(key)}`);
+    c.fail(
+      'question_id',
+      `duplicate rating of (rater '${rater.id}', item '${itemId ?? ''}', method '${method}', question '${question}', ` +
+        `phase '${phase}'); first at line ${seen.get(key)}`,
+    );
   }
   seen.set(key, c.line);
   const response = responseOf(r, c, instrument, question);
@@ -48,8 +54,10 @@ function instrumentOf(c: Cells): Instrument {
   const version = c.raw('instrument_version');
   const instrument = findInstrument(id, version);
   if (!instrument) {
-    c.fail('instrument_version', `unknown instrument '${id}' version '${version}' ` +
-      `(known: ${INSTRUMENTS.map((i) => `${i.id} ${i.version}`).join(', ')})`);
+    c.fail(
+      'instrument_version',
+      `unknown instrument '${id}' version '${version}' ` + `(known: ${INSTRUMENTS.map((i) => `${i.id} ${i.version}`).join(', ')})`,
+    );
   }
   return instrument;
 }

@@ -40,8 +40,11 @@ function sessionRow(r: StudyReading, c: Cells, seen: SessionsSeen): StudySession
   const nSystem = c.integer('n_system_msgs');
   const nTurns = c.integer('n_turns');
   if (nTurns !== exchangeTurns(nUser, nSystem)) {
-    c.fail('n_turns', `${nTurns} disagrees with the declared convention (one user message answered by one system reply = 1 turn: ` +
-      `min(${nUser}, ${nSystem}) = ${exchangeTurns(nUser, nSystem)})`);
+    c.fail(
+      'n_turns',
+      `${nTurns} disagrees with the declared convention (one user message answered by one system reply = 1 turn: ` +
+        `min(${nUser}, ${nSystem}) = ${exchangeTurns(nUser, nSystem)})`,
+    );
   }
   c.oneOf('ended_by', ['user', 'timeout', 'system', 'cap'] as const);
   const cap = checkLimits(c, seen);
@@ -62,8 +65,11 @@ function checkLimits(c: Cells, seen: SessionsSeen): number {
   const first = seen.limits;
   if (first === null) seen.limits = { idle, cap, line: c.line };
   else if (idle !== first.idle) {
-    c.fail('idle_timeout_s', `${idle} differs from ${first.idle} at line ${first.line} ` +
-      '(one timeout per study: CPS under different timeouts is not comparable)');
+    c.fail(
+      'idle_timeout_s',
+      `${idle} differs from ${first.idle} at line ${first.line} ` +
+        '(one timeout per study: CPS under different timeouts is not comparable)',
+    );
   } else if (cap !== first.cap) c.fail('max_turns', `${cap} differs from ${first.cap} at line ${first.line} (one turn cap per study)`);
   return cap;
 }

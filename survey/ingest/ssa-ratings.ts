@@ -35,7 +35,10 @@ function collectVote(r: StudyReading, c: Cells, seen: Map<string, number>, votes
   const question = c.oneOf('question', ['sensible', 'specific'] as const);
   const key = `${rater.id}\u0000${item.id}\u0000${question}`;
   if (seen.has(key)) {
-    c.fail('question', `duplicate rating of (rater '${rater.id}', item '${item.id}', question '${question}'); first at line ${seen.get(key)}`);
+    c.fail(
+      'question',
+      `duplicate rating of (rater '${rater.id}', item '${item.id}', question '${question}'); first at line ${seen.get(key)}`,
+    );
   }
   seen.set(key, c.line);
   const label = c.optionalBinary('label');
@@ -61,11 +64,19 @@ function ratingOf(r: StudyReading, v: Vote): SsaRating | null {
   if (v.sensible === 0 && specific !== 0) {
     // The coupling rule of SSA: not sensible counts as not specific (Adiwardana et al. 2020,
     // "Towards a Human-like Open-Domain Chatbot").
-    r.note('ssa', `specific ${specific === 1 ? '1' : 'empty'} set to 0 because sensible is 0 (protocol coupling)`, v.specificLine ?? v.line);
+    r.note(
+      'ssa',
+      `specific ${specific === 1 ? '1' : 'empty'} set to 0 because sensible is 0 (protocol coupling)`,
+      v.specificLine ?? v.line,
+    );
     specific = 0;
   }
   if (specific === undefined || specific === null) {
-    r.note('ssa', 'specific label missing while sensible is 1, so the (rater, item) vote is left out (not imputed)', v.specificLine ?? v.line);
+    r.note(
+      'ssa',
+      'specific label missing while sensible is 1, so the (rater, item) vote is left out (not imputed)',
+      v.specificLine ?? v.line,
+    );
     return null;
   }
   return { rater: v.rater, item: v.item, method: v.method, sensible: v.sensible, specific };

@@ -85,8 +85,11 @@ export class StudyReading {
   itemMethod(c: Cells, item: StudyItem): string {
     const m = c.id('method_id');
     if (m !== item.method) {
-      c.fail('method_id', `'${m}' disagrees with ${this.path('items')}, where item '${item.id}' has method '${item.method}'` +
-        ` (line ${this.itemLine.get(item.id)})`);
+      c.fail(
+        'method_id',
+        `'${m}' disagrees with ${this.path('items')}, where item '${item.id}' has method '${item.method}'` +
+          ` (line ${this.itemLine.get(item.id)})`,
+      );
     }
     return m;
   }

@@ -44,6 +44,15 @@ export class InputDrafts {
 
   /** An item of a structured family, shown as its view. */
   addView(method: string, control: PacketItem['control'], family: string, v: StructuredView): void {
-    this.build.addDraft({ ...this.shared, method, control, family, format: v.format, png: v.png, text: v.text, ...(v.detail ? { detail: v.detail } : {}) });
+    this.build.addDraft({
+      ...this.shared,
+      method,
+      control,
+      family,
+      format: v.format,
+      png: v.png,
+      text: v.text,
+      ...(v.detail ? { detail: v.detail } : {}),
+    });
   }
 }

@@ -11,7 +11,8 @@ export function pairsOf(items: readonly PacketItem[], seed: number): PacketPair[
   }
   for (const key of [...byInstance.keys()].sort()) {
     const list = byInstance.get(key)!.sort((a, b) => (a.method < b.method ? -1 : 1));
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) pairs.push({ id: `c-${pad(pairs.length + 1)}`, a: list[i].id, b: list[j].id });
+    for (let i = 0; i < list.length; i++)
+      for (let j = i + 1; j < list.length; j++) pairs.push({ id: `c-${pad(pairs.length + 1)}`, a: list[i].id, b: list[j].id });
   }
   const pairOrder = rngFor(seed, 'survey', 'pairs').permutation(pairs.length);
   return pairOrder.map((k, n) => ({ ...pairs[k], id: `c-${pad(n + 1)}` }));

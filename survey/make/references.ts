@@ -21,6 +21,8 @@ export function readReferences(path: string): Map<string, Bilingual> {
 /** A template with one empty row per input of the packet: fill it in and make the packet again with --references. */
 export function referencesTemplate(items: readonly PacketItem[]): string {
   const seen = new Set<string>();
-  const rows = items.filter((i) => !seen.has(`${i.task}|${i.instance}`) && seen.add(`${i.task}|${i.instance}`)).map((i) => `${i.task},${i.instance},,`);
+  const rows = items
+    .filter((i) => !seen.has(`${i.task}|${i.instance}`) && seen.add(`${i.task}|${i.instance}`))
+    .map((i) => `${i.task},${i.instance},,`);
   return ['task,instance_id,text_en,text_ko', ...rows].join('\n') + '\n';
 }

@@ -23,7 +23,8 @@ export interface RunSource {
 
 export function openRunSource(o: MakeOptions): RunSource {
   const runDir = resolve(o.run);
-  if (!existsSync(join(runDir, EXPLANATIONS_DIR))) throw new UserError(`--run ${o.run}: no ${EXPLANATIONS_DIR}/ folder (not a finished run folder)`);
+  if (!existsSync(join(runDir, EXPLANATIONS_DIR)))
+    throw new UserError(`--run ${o.run}: no ${EXPLANATIONS_DIR}/ folder (not a finished run folder)`);
   const store = new RunStore(runDir, { readOnly: true });
   const run = store.readRunJson();
   const runId = (run as { id?: string } | null)?.id ?? 'run';
@@ -33,7 +34,8 @@ export function openRunSource(o: MakeOptions): RunSource {
   const taskDirs = readdirSync(join(runDir, EXPLANATIONS_DIR)).sort();
   const tasks = o.tasks ?? taskDirs;
   for (const t of tasks) {
-    if (!taskDirs.includes(t)) throw new UserError(`--tasks ${t}: the run has no explanations for task '${t}' (it has ${taskDirs.join(', ')})`);
+    if (!taskDirs.includes(t))
+      throw new UserError(`--tasks ${t}: the run has no explanations for task '${t}' (it has ${taskDirs.join(', ')})`);
   }
   const references = o.references ? readReferences(o.references) : new Map<string, Bilingual>();
   return { runDir, store, runId, studyId, tasks, references };

@@ -8,7 +8,9 @@ export function stratifiedPick(instances: readonly { id: string; target: number 
   const classes = [...byClass.keys()].sort((a, b) => a - b);
   const queues = classes.map((c) => {
     const ids = byClass.get(c)!;
-    return rngFor(seed, 'survey', 'pick', task, c).permutation(ids.length).map((k) => ids[k]);
+    return rngFor(seed, 'survey', 'pick', task, c)
+      .permutation(ids.length)
+      .map((k) => ids[k]);
   });
   const out: string[] = [];
   for (let round = 0; out.length < n && queues.some((q) => q.length > round); round++) {

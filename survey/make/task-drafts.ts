@@ -48,7 +48,15 @@ export async function draftTask(b: PacketBuild, taskId: string): Promise<void> {
   const task = await loadTask(taskId);
   const spec = getTaskSpec(taskId);
   const t: TaskDrafting = {
-    taskId, task, engine: new Engine(task.model), datasetId: spec.datasetId, modelId: spec.modelId, samples, methods, families, familyOf,
+    taskId,
+    task,
+    engine: new Engine(task.model),
+    datasetId: spec.datasetId,
+    modelId: spec.modelId,
+    samples,
+    methods,
+    families,
+    familyOf,
   };
   for (const instance of picked) {
     const d = new InputDrafts(b, t, instance, first.get(instance)!.target);

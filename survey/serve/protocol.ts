@@ -55,7 +55,8 @@ export class RatingProtocol {
       const turns = this.store.turns(this.openSession(rater, lang));
       return { progress, kind: 'dialogue', dialogue: plan.dialogue, turns, capped: turns.length >= this.packet.settings.maxTurns };
     }
-    for (const q of plan.questions) if (!s.likert.has(`${q.instrument.name}|${q.question}`)) return { progress, kind: 'likert', question: q };
+    for (const q of plan.questions)
+      if (!s.likert.has(`${q.instrument.name}|${q.question}`)) return { progress, kind: 'likert', question: q };
     return { progress, kind: 'done' };
   }
 
@@ -106,12 +107,18 @@ export class RatingProtocol {
   private answerPair(rater: string, form: URLSearchParams): void {
     const plan = this.plan(rater);
     const time = now();
-    const comparison = field(form, 'comparison', plan.pairs.map((p) => p.pair.id));
+    const comparison = field(
+      form,
+      'comparison',
+      plan.pairs.map((p) => p.pair.id),
+    );
     const choice = field(form, 'choice', ['left', 'right', 'tie', 'skip']);
     const p = plan.pairs.find((x) => x.pair.id === comparison)!;
     const other = p.left === 'a' ? 'b' : 'a';
     const outcome = choice === 'left' ? p.left : choice === 'right' ? other : choice;
-    this.store.transaction(() => this.store.upsertPair({ rater, comparison, itemA: p.pair.a, itemB: p.pair.b, shownLeft: p.left, outcome, time }));
+    this.store.transaction(() =>
+      this.store.upsertPair({ rater, comparison, itemA: p.pair.a, itemB: p.pair.b, shownLeft: p.left, outcome, time }),
+    );
   }
 
   private answerDialogue(rater: string, lang: Lang, form: URLSearchParams): void {
@@ -138,9 +145,15 @@ export class RatingProtocol {
     const time = now();
     const names = [...new Set(plan.questions.map((q) => q.instrument.name))];
     const instrument = field(form, 'instrument', names);
-    const question = field(form, 'question', plan.questions.filter((q) => q.instrument.name === instrument).map((q) => q.question));
+    const question = field(
+      form,
+      'question',
+      plan.questions.filter((q) => q.instrument.name === instrument).map((q) => q.question),
+    );
     const response = Number(field(form, 'response', ['1', '2', '3', '4', '5']));
     const session = this.store.sessionOf(rater);
-    this.store.transaction(() => this.store.upsertLikert({ rater, instrument, question, item: plan.dialogue!.item, session, response, lang, time }));
+    this.store.transaction(() =>
+      this.store.upsertLikert({ rater, instrument, question, item: plan.dialogue!.item, session, response, lang, time }),
+    );
   }
 }

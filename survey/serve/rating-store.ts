@@ -83,15 +83,23 @@ export class RatingStore {
   }
 
   rater(id: string): { secret_sha256: string; language: Lang } | undefined {
-    return this.db.prepare('SELECT secret_sha256, language FROM raters WHERE id = ?').get(id) as { secret_sha256: string; language: Lang } | undefined;
+    return this.db.prepare('SELECT secret_sha256, language FROM raters WHERE id = ?').get(id) as
+      { secret_sha256: string; language: Lang } | undefined;
   }
 
   answered(rater: string): Answered {
     const ssa = new Map<string, number>();
-    const ssaRows = this.db.prepare('SELECT item_id, question, label FROM ssa WHERE rater_id = ?').all(rater) as { item_id: string; question: string; label: number }[];
+    const ssaRows = this.db.prepare('SELECT item_id, question, label FROM ssa WHERE rater_id = ?').all(rater) as {
+      item_id: string;
+      question: string;
+      label: number;
+    }[];
     for (const r of ssaRows) ssa.set(`${r.item_id}|${r.question}`, r.label);
     const pairRows = this.db.prepare('SELECT comparison_id FROM pairwise WHERE rater_id = ?').all(rater) as { comparison_id: string }[];
-    const likertRows = this.db.prepare('SELECT instrument, question_id FROM likert WHERE rater_id = ?').all(rater) as { instrument: string; question_id: string }[];
+    const likertRows = this.db.prepare('SELECT instrument, question_id FROM likert WHERE rater_id = ?').all(rater) as {
+      instrument: string;
+      question_id: string;
+    }[];
     return {
       ssa,
       pairs: new Set(pairRows.map((r) => r.comparison_id)),
@@ -101,7 +109,8 @@ export class RatingStore {
   }
 
   ssaLabel(rater: string, item: string, question: 'sensible' | 'specific'): number | undefined {
-    const row = this.db.prepare('SELECT label FROM ssa WHERE rater_id = ? AND item_id = ? AND question = ?').get(rater, item, question) as { label: number } | undefined;
+    const row = this.db.prepare('SELECT label FROM ssa WHERE rater_id = ? AND item_id = ? AND question = ?').get(rater, item, question) as
+      { label: number } | undefined;
     return row?.label;
   }
 
@@ -132,7 +141,8 @@ export class RatingStore {
       .prepare(
         'INSERT INTO likert (rater_id, instrument, question_id, item_id, session_id, response, response_raw, language, timestamp) ' +
           'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ' +
-          'ON CONFLICT (rater_id, instrument, question_id, item_id) DO UPDATE SET response = excluded.response, timestamp = excluded.timestamp',
+          'ON CONFLICT (rater_id, instrument, question_id, item_id) DO UPDATE SET response = excluded.response, timestamp = ' +
+          'excluded.timestamp',
       )
       .run(a.rater, a.instrument, a.question, a.item, a.session, a.response, String(a.response), a.lang, a.time);
   }
@@ -140,7 +150,9 @@ export class RatingStore {
   /** Creates the session unless it exists. */
   openSession(s: { id: string; rater: string; dialogue: string; item: string; lang: Lang; time: string }): void {
     this.db
-      .prepare('INSERT OR IGNORE INTO sessions (id, rater_id, dialogue_id, item_id, language, start_time, last_time) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT OR IGNORE INTO sessions (id, rater_id, dialogue_id, item_id, language, start_time, last_time) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(s.id, s.rater, s.dialogue, s.item, s.lang, s.time, s.time);
   }
 
@@ -157,7 +169,9 @@ export class RatingStore {
   }
 
   turns(session: string): DialogueQuestion[] {
-    const rows = this.db.prepare('SELECT question FROM turns WHERE session_id = ? ORDER BY turn_index').all(session) as { question: DialogueQuestion }[];
+    const rows = this.db.prepare('SELECT question FROM turns WHERE session_id = ? ORDER BY turn_index').all(session) as {
+      question: DialogueQuestion;
+    }[];
     return rows.map((r) => r.question);
   }
 
@@ -166,7 +180,9 @@ export class RatingStore {
   }
 
   addTurn(session: string, index: number, question: DialogueQuestion, time: string): void {
-    this.db.prepare('INSERT INTO turns (session_id, turn_index, question, timestamp) VALUES (?, ?, ?, ?)').run(session, index, question, time);
+    this.db
+      .prepare('INSERT INTO turns (session_id, turn_index, question, timestamp) VALUES (?, ?, ?, ?)')
+      .run(session, index, question, time);
     this.db.prepare('UPDATE sessions SET last_time = ? WHERE id = ?').run(time, session);
   }
 

@@ -40,7 +40,8 @@ const groupOf = (g: string | null, maxLength = Infinity): string | null => (g &&
 function packetPictures(packet: Packet, packetDir: string): Map<string, Buffer> {
   const files = new Set<string>();
   for (const i of packet.items) [i.picture, i.input.picture].forEach((p) => p && files.add(p.file));
-  for (const d of packet.dialogues) [d.input.picture, ...Object.values(d.answers).map((a) => a.picture)].forEach((p) => p && files.add(p.file));
+  for (const d of packet.dialogues)
+    [d.input.picture, ...Object.values(d.answers).map((a) => a.picture)].forEach((p) => p && files.add(p.file));
   return new Map([...files].map((f) => [`/${f}`, readFileSync(join(packetDir, f))]));
 }
 
@@ -63,13 +64,19 @@ export class SurveyRouter {
     const langParam = url.searchParams.get('lang');
     const lang: Lang = who?.lang ?? (LANGS.includes(langParam as Lang) ? (langParam as Lang) : (this.protocol.packet.languages[0] ?? 'ko'));
     const x: Exchange = {
-      req, url, who, lang, method: req.method ?? 'GET', path: url.pathname,
+      req,
+      url,
+      who,
+      lang,
+      method: req.method ?? 'GET',
+      path: url.pathname,
       html: (status, body, headers = {}) => send(res, status, 'text/html; charset=utf-8', body, headers),
       redirect: (to, headers = {}) => send(res, 303, 'text/plain; charset=utf-8', '', { Location: to, ...headers }),
     };
     const { method, path } = x;
     if (method === 'GET' && path === '/style.css') return send(res, 200, 'text/css; charset=utf-8', CSS);
-    if (method === 'GET' && this.pictures.has(path)) return send(res, 200, 'image/png', this.pictures.get(path)!, { 'Cache-Control': 'private, max-age=3600' });
+    if (method === 'GET' && this.pictures.has(path))
+      return send(res, 200, 'image/png', this.pictures.get(path)!, { 'Cache-Control': 'private, max-age=3600' });
     if (path === '/admin' || path.startsWith('/admin/')) return this.admin(req, res, url);
     if (path === '/' || path === '/start' || path === '/resume') return this.entry(x);
     return this.rating(x);
@@ -101,7 +108,8 @@ export class SurveyRouter {
   /** The pages of a known rater: the next step, and answers. */
   private async rating(x: Exchange): Promise<void> {
     const { method, path, who } = x;
-    if (!who) return method === 'GET' && (path === '/next' || path === '/answer') ? x.redirect('/') : x.html(404, messagePage(x.lang, 'notFound'));
+    if (!who)
+      return method === 'GET' && (path === '/next' || path === '/answer') ? x.redirect('/') : x.html(404, messagePage(x.lang, 'notFound'));
     if (method === 'GET' && path === '/next') return x.html(200, stepPage(who.lang, this.protocol.nextStep(who.id, who.lang)));
     if (method === 'POST' && path === '/answer') {
       this.protocol.answer(who.id, who.lang, await readBody(x.req));
@@ -116,10 +124,16 @@ export class SurveyRouter {
     if (!sameSecret(token, this.adminToken)) return send(res, 403, 'text/plain; charset=utf-8', 'admin token required\n');
     const files = studyFiles(this.protocol.store.db, 'admin');
     if (url.pathname === '/admin') {
-      return send(res, 200, 'text/html; charset=utf-8', adminPage(this.protocol.packet.studyId, this.protocol.store.counts(), token, Object.keys(files)));
+      return send(
+        res,
+        200,
+        'text/html; charset=utf-8',
+        adminPage(this.protocol.packet.studyId, this.protocol.store.counts(), token, Object.keys(files)),
+      );
     }
     const name = url.pathname.slice('/admin/export/'.length);
-    if (!url.pathname.startsWith('/admin/export/') || !(name in files)) return send(res, 404, 'text/plain; charset=utf-8', 'no such file\n');
+    if (!url.pathname.startsWith('/admin/export/') || !(name in files))
+      return send(res, 404, 'text/plain; charset=utf-8', 'no such file\n');
     return send(res, 200, 'text/csv; charset=utf-8', files[name], { 'Content-Disposition': `attachment; filename="${name}"` });
   }
 }

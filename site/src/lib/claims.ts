@@ -57,7 +57,14 @@ function degenerateAtIdeal(entry: MetricEntry, ideal: number | null): boolean {
  * One claim on one metric board. `group` holds the explainers of the explainer's comparison group on the
  * task (the explainer itself may be among them); `ideal` is the metric's ideal value (null: unknown).
  */
-export function judgeClaim(task: string, board: MetricBoard, explainer: string, group: readonly string[], expect: Expect, ideal: number | null): ClaimJudgement {
+export function judgeClaim(
+  task: string,
+  board: MetricBoard,
+  explainer: string,
+  group: readonly string[],
+  expect: Expect,
+  ideal: number | null,
+): ClaimJudgement {
   const me = board.entries.find((e) => e.explainer === explainer) ?? null;
   const base = { task, metric: board.metric, forClaim: 0, against: 0, tied: 0, others: 0, entry: me };
   if (!me || me.mean === null) return { ...base, verdict: 'inconclusive', reason: 'no-value' };
@@ -111,6 +118,10 @@ export function summariseClaim(
       return [judgeClaim(t.task, board, explainer, group, claim.expect, ctx.idealOf(metric))];
     });
     const of = (v: ClaimVerdict) => judgements.filter((j) => j.verdict === v).map((j) => j.task);
-    return { metric, judgements, tasks: { supported: of('supported'), contradicted: of('contradicted'), inconclusive: of('inconclusive') } };
+    return {
+      metric,
+      judgements,
+      tasks: { supported: of('supported'), contradicted: of('contradicted'), inconclusive: of('inconclusive') },
+    };
   });
 }

@@ -25,7 +25,8 @@ export function sanityBadges(task: TaskBoard, explainer: string): Badge[] {
     .map((c) => ({ metric: c.metric, verdict: VERDICTS[c.status], threshold: c.threshold ?? 0.5, check: c }));
 }
 
-export const entryOf = (board: MetricBoard, explainer: string): MetricEntry | undefined => board.entries.find((e) => e.explainer === explainer);
+export const entryOf = (board: MetricBoard, explainer: string): MetricEntry | undefined =>
+  board.entries.find((e) => e.explainer === explainer);
 
 /** The explainer's score on a criterion of a task, from its own comparison group's board. */
 export function criterionScore(task: TaskBoard, criterion: string, explainer: string): number | null {

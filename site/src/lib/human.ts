@@ -41,7 +41,8 @@ export function humanRankScores(lb: Leaderboard): Record<string, Record<string, 
       for (const v of m.values) {
         if (v.group !== null || v.value === null) continue;
         if (v.direction !== 'higher' && v.metric !== 'cps') continue;
-        const key = `${v.metric === 'cps' || v.defaultWeight === 0 ? 'cps-' : ''}${st.studyId}:${v.metric}:${v.instrument ?? ''}:${v.phase ?? ''}:${v.criterion ?? ''}`;
+        const prefix = v.metric === 'cps' || v.defaultWeight === 0 ? 'cps-' : '';
+        const key = `${prefix}${st.studyId}:${v.metric}:${v.instrument ?? ''}:${v.phase ?? ''}:${v.criterion ?? ''}`;
         const map = byKey.get(key) ?? new Map<string, number>();
         if (!map.has(m.method)) map.set(m.method, v.value);
         byKey.set(key, map);

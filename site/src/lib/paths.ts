@@ -8,5 +8,7 @@ export const langPaths = () => [
 
 /** One page per (language, item): `param` names the route parameter, `slug` the item's URL segment. */
 export function itemPaths<T>(items: readonly T[], param: string, slugOf: (item: T) => string) {
-  return langPaths().flatMap((l) => items.map((item) => ({ params: { ...l.params, [param]: slugOf(item) }, props: { lang: l.props.lang, item } })));
+  return langPaths().flatMap((l) =>
+    items.map((item) => ({ params: { ...l.params, [param]: slugOf(item) }, props: { lang: l.props.lang, item } })),
+  );
 }

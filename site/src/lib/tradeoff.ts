@@ -25,7 +25,7 @@ export const CONFIDENCE = 0.95;
 export function averageRanks(v: readonly number[]): number[] {
   const order = v.map((x, i) => [x, i] as const).sort((a, b) => a[0] - b[0]);
   const r = new Array<number>(v.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && order[j + 1][0] === order[i][0]) j++;
     for (let k = i; k <= j; k++) r[order[k][1]] = (i + j) / 2 + 1;
@@ -71,11 +71,18 @@ function quantileSorted(sorted: readonly number[], p: number): number {
 }
 
 export function median(v: readonly number[]): number {
-  return quantileSorted([...v].sort((a, b) => a - b), 0.5);
+  return quantileSorted(
+    [...v].sort((a, b) => a - b),
+    0.5,
+  );
 }
 
 /** Median of `values` with its percentile-bootstrap interval (null interval below MIN_TASKS values). */
-export function medianWithInterval(values: readonly number[], seed: number, resamples = RESAMPLES): { median: number; ci: [number, number] | null } | null {
+export function medianWithInterval(
+  values: readonly number[],
+  seed: number,
+  resamples = RESAMPLES,
+): { median: number; ci: [number, number] | null } | null {
   if (values.length === 0) return null;
   const m = median(values);
   if (values.length < MIN_TASKS) return { median: m, ci: null };
@@ -116,7 +123,10 @@ export interface PairSummary {
 }
 
 /** Mean rho per data set, so a model trained with three seeds counts once (as in the leaderboard's groups). */
-function byDataset(perTask: readonly { task: string; rho: number }[], datasetOf: (task: string) => string): { dataset: string; rho: number }[] {
+function byDataset(
+  perTask: readonly { task: string; rho: number }[],
+  datasetOf: (task: string) => string,
+): { dataset: string; rho: number }[] {
   const groups = new Map<string, number[]>();
   for (const p of perTask) groups.set(datasetOf(p.task), [...(groups.get(datasetOf(p.task)) ?? []), p.rho]);
   return [...groups].map(([dataset, rs]) => ({ dataset, rho: rs.reduce((a, b) => a + b, 0) / rs.length }));
@@ -131,12 +141,15 @@ export function summarisePairs(
   seed: number,
   datasetOf: (task: string) => string = (t) => t,
 ): PairSummary[] {
-  const pairs = new Map<string, typeof charts[number][]>();
+  const pairs = new Map<string, (typeof charts)[number][]>();
   for (const c of charts) pairs.set(`${c.x}\u0000${c.y}`, [...(pairs.get(`${c.x}\u0000${c.y}`) ?? []), c]);
   return [...pairs.values()].map((cs) => {
     const perTask = cs.flatMap((c) => (c.rho === null ? [] : [{ task: c.task, rho: c.rho }]));
     const perDataset = byDataset(perTask, datasetOf);
-    const m = medianWithInterval(perDataset.map((p) => p.rho), seed);
+    const m = medianWithInterval(
+      perDataset.map((p) => p.rho),
+      seed,
+    );
     return {
       x: cs[0].x,
       y: cs[0].y,

@@ -54,7 +54,10 @@ if (root) {
   root.querySelectorAll<HTMLElement>('[data-js-only]').forEach((el) => (el.hidden = false));
   root.querySelectorAll<HTMLElement>('[data-no-js]').forEach((el) => (el.hidden = true));
   const methodBase = location.pathname.replace(/explorer\/?$/, 'methods/');
-  const state = fromQuery(location.search, data.groups.map((g) => g.group));
+  const state = fromQuery(
+    location.search,
+    data.groups.map((g) => g.group),
+  );
   let current = state.group;
 
   const render = () => {
