@@ -67,3 +67,22 @@ export function scorableAttributions(input: AttributionInput): { values: MetricV
   }
   return { values, scored };
 }
+
+/**
+ * One value per sample: `score` of its attribution, or a null for a broken attribution, or for a null
+ * score (with `whyNull`). For metrics that read the attribution alone.
+ */
+export function scoreEachAttribution(
+  input: AttributionInput,
+  metricId: string,
+  score: (a: Float32Array) => number | null,
+  whyNull: string,
+): MetricValue[] {
+  checkInput(input, `metric ${metricId}`);
+  return Array.from({ length: input.batch.n }, (_, i): MetricValue => {
+    const a = attributionOf(input, i);
+    const problem = attributionProblem(a);
+    if (problem) return nullValue(problem);
+    return score(a) ?? nullValue(whyNull);
+  });
+}

@@ -2,8 +2,8 @@
  * complexity: the Shannon entropy (nats) of the attribution's share of |a| per element (Bhatt et al.
  * 2020). 0 when one element carries everything, ln n when all share equally: lower is simpler.
  */
-import { attributionOf, attributionProblem, checkInput, nullValue } from '../common/per-sample.js';
-import type { AttributionMetric, MetricValue } from '../types.js';
+import { scoreEachAttribution } from '../common/per-sample.js';
+import type { AttributionMetric } from '../types.js';
 
 const ID = 'complexity';
 
@@ -35,12 +35,6 @@ export const complexity: AttributionMetric<Record<string, never>> = {
   requires: [],
   params: {},
   evaluate(_ctx, input) {
-    checkInput(input, `metric ${ID}`);
-    return Array.from({ length: input.batch.n }, (_, i): MetricValue => {
-      const a = attributionOf(input, i);
-      const problem = attributionProblem(a);
-      if (problem) return nullValue(problem);
-      return attributionEntropy(a) ?? nullValue('attribution is all zero');
-    });
+    return scoreEachAttribution(input, ID, attributionEntropy, 'attribution is all zero');
   },
 };

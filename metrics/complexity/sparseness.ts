@@ -3,8 +3,8 @@
  * 0 for a uniform attribution, (n-1)/n for a one-hot one: higher means the explanation concentrates on
  * fewer elements (a proxy for readability, not a measure of it).
  */
-import { attributionOf, attributionProblem, checkInput, nullValue } from '../common/per-sample.js';
-import type { AttributionMetric, MetricValue } from '../types.js';
+import { scoreEachAttribution } from '../common/per-sample.js';
+import type { AttributionMetric } from '../types.js';
 
 const ID = 'sparseness';
 
@@ -41,12 +41,6 @@ export const sparseness: AttributionMetric<Record<string, never>> = {
   requires: [],
   params: {},
   evaluate(_ctx, input) {
-    checkInput(input, `metric ${ID}`);
-    return Array.from({ length: input.batch.n }, (_, i): MetricValue => {
-      const a = attributionOf(input, i);
-      const problem = attributionProblem(a);
-      if (problem) return nullValue(problem);
-      return gini(a) ?? nullValue('attribution is all zero');
-    });
+    return scoreEachAttribution(input, ID, gini, 'attribution is all zero');
   },
 };
