@@ -60,17 +60,27 @@ export function readGroundTruth(path: string, n: number, shape: readonly number[
   const json = readJsonFile(path, '--ground-truth');
   const d = sizeOf(shape);
   const out = new Uint8Array(n * d);
-  const relevant = json !== null && typeof json === 'object' && !Array.isArray(json) ? (json as { relevant?: unknown }).relevant : undefined;
+  const isObject = json !== null && typeof json === 'object' && !Array.isArray(json);
+  const relevant = isObject ? (json as { relevant?: unknown }).relevant : undefined;
   if (relevant !== undefined) {
-    if (!Array.isArray(relevant)) throw new UserError(`--ground-truth ${path}: "relevant" must be a list of element indices, or one list per input`);
+    if (!Array.isArray(relevant)) {
+      throw new UserError(`--ground-truth ${path}: "relevant" must be a list of element indices, or one list per input`);
+    }
     const perInput = relevant.length > 0 && relevant.every(Array.isArray);
-    if (perInput && relevant.length !== n) throw new UserError(`--ground-truth ${path}: "relevant" has ${relevant.length} lists, expected ${n} (one per input)`);
+    if (perInput && relevant.length !== n) {
+      throw new UserError(`--ground-truth ${path}: "relevant" has ${relevant.length} lists, expected ${n} (one per input)`);
+    }
     for (let i = 0; i < n; i++) {
       const list = (perInput ? relevant[i] : relevant) as unknown[];
       const at = perInput ? `relevant[${i}]` : 'relevant';
       list.forEach((j, t) => {
-        if (typeof j !== 'number' || !Number.isInteger(j)) throw new UserError(`--ground-truth ${path}: ${at}[${t}] is ${JSON.stringify(j)}, expected an integer element index`);
-        if (j < 0 || j >= d) throw new UserError(`--ground-truth ${path}: ${at}[${t}] = ${j} is out of range: inputs have ${d} elements (indices 0..${d - 1})`);
+        if (typeof j !== 'number' || !Number.isInteger(j)) {
+          throw new UserError(`--ground-truth ${path}: ${at}[${t}] is ${JSON.stringify(j)}, expected an integer element index`);
+        }
+        if (j < 0 || j >= d) {
+          const range = `inputs have ${d} elements (indices 0..${d - 1})`;
+          throw new UserError(`--ground-truth ${path}: ${at}[${t}] = ${j} is out of range: ${range}`);
+        }
         out[i * d + j] = 1;
       });
     }
@@ -78,7 +88,9 @@ export function readGroundTruth(path: string, n: number, shape: readonly number[
   }
   const masks = Array.isArray(json) ? json : (json as { masks?: unknown })?.masks;
   if (!Array.isArray(masks) || masks.length !== n) {
-    throw new UserError(`--ground-truth ${path}: expected ${n} masks (one per input), or {"relevant": [indices]} / {"relevant": [[indices], ...]}`);
+    throw new UserError(
+      `--ground-truth ${path}: expected ${n} masks (one per input), or {"relevant": [indices]} / {"relevant": [[indices], ...]}`,
+    );
   }
   masks.forEach((m, i) => {
     const r = fromNested(m, shape);
@@ -119,7 +131,9 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   if (!p) return 0;
   const explainerId = str(p, 'explainer');
   const attrPath = str(p, 'attributions');
-  if ((explainerId === undefined) === (attrPath === undefined)) throw new UserError('score: give exactly one of --explainer or --attributions');
+  if ((explainerId === undefined) === (attrPath === undefined)) {
+    throw new UserError('score: give exactly one of --explainer or --attributions');
+  }
   const metricIds = list(p, 'metric');
   if (!metricIds) throw new UserError('score: --metric is required (see xai-bench score --help)');
   const metrics = metricIds.map((id) => getMetric(id));
@@ -134,7 +148,8 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   const groundTruth = gtPath ? readGroundTruth(gtPath, u.input.batch.n, u.task.sampleShape) : undefined;
   const explained = explainer ? await explainInputs(u, explainer, explainerParams) : readAttributions(u, attrPath!);
   const records = await scoreMetrics(p, u, explained, metrics, metricParams, groundTruth);
-  process.stdout.write(`${explained.explainerName} on ${str(p, 'model')} (${u.input.batch.n} inputs, ${explained.output}):\n${scoreTable(records)}\n`);
+  const heading = `${explained.explainerName} on ${str(p, 'model')} (${u.input.batch.n} inputs, ${explained.output}):`;
+  process.stdout.write(`${heading}\n${scoreTable(records)}\n`);
   const out = str(p, 'out');
   if (out) writeFileAtomic(out, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
   return 0;
@@ -143,7 +158,8 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
 /** --explainer: the inputs explained here, with the explainer kept for the metrics that re-run it. */
 async function explainInputs(u: UserSetup, explainer: Explainer, params: AnyParamValues): Promise<Explained> {
   const state = await fitExplainer(explainer, u.engine, u.task, u.seed, params);
-  const again = isAttributionExplainer(explainer) ? reExplainer(explainer, params, () => Promise.resolve(state), u.engine, u.task, u.seed) : undefined;
+  const fitted = () => Promise.resolve(state);
+  const again = isAttributionExplainer(explainer) ? reExplainer(explainer, params, fitted, u.engine, u.task, u.seed) : undefined;
   const samples = await explainSamples({
     explainer,
     params,
@@ -168,9 +184,13 @@ function readAttributions(u: UserSetup, attrPath: string): Explained {
   }
   const r = rec as AttributionExplanationRecord;
   if (JSON.stringify(r.shape) !== JSON.stringify(u.task.sampleShape)) {
-    throw new UserError(`--attributions ${attrPath}: shape [${r.shape.join(', ')}] does not match the model input [${u.task.sampleShape.join(', ')}]`);
+    throw new UserError(
+      `--attributions ${attrPath}: shape [${r.shape.join(', ')}] does not match the model input [${u.task.sampleShape.join(', ')}]`,
+    );
   }
-  if (r.targets.length !== u.input.batch.n) throw new UserError(`--attributions ${attrPath}: ${r.targets.length} explanations for ${u.input.batch.n} inputs`);
+  if (r.targets.length !== u.input.batch.n) {
+    throw new UserError(`--attributions ${attrPath}: ${r.targets.length} explanations for ${u.input.batch.n} inputs`);
+  }
   const samples = fromRecord(r, `--attributions ${attrPath}`).map((s, i) => ({ ...s, sampleId: u.input.sampleIds[i] }));
   for (const s of samples) {
     if (s.target >= u.model.numClasses) throw new UserError(`--attributions ${attrPath}: target ${s.target} is not a class of the model`);
@@ -189,7 +209,8 @@ async function scoreMetrics(
 ): Promise<ResultRecord[]> {
   const v = versionInfo();
   const inputHash = createHash('sha256').update(readFileSync(str(p, 'input')!)).digest('hex');
-  const provenance = { run: `score-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`, seed: u.seed, backend: u.backend, version: v.version, commit: v.commit };
+  const run = `score-${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}`;
+  const provenance = { run, seed: u.seed, backend: u.backend, version: v.version, commit: v.commit };
   const task = safeId(`user-${basename(dirname(resolve(str(p, 'model')!)))}`);
   const records: ResultRecord[] = [];
   for (const metric of metrics) {
@@ -215,7 +236,16 @@ async function scoreMetrics(
       groundTruth,
       explainer: e.again,
     });
-    const cell = { task, explainer: safeId(e.explainerName), output: e.output, explainerParams: e.params, metric, metricParams: mParams, modelHash: u.model.hash, datasetHash: inputHash };
+    const cell = {
+      task,
+      explainer: safeId(e.explainerName),
+      output: e.output,
+      explainerParams: e.params,
+      metric,
+      metricParams: mParams,
+      modelHash: u.model.hash,
+      datasetHash: inputHash,
+    };
     records.push(resultRecord(provenance, cell, { sampleIds: e.samples.map((x) => x.sampleId), ...s }));
   }
   return records;

@@ -48,7 +48,8 @@ export async function useBackend(choice: BackendChoice = 'auto'): Promise<Backen
     case 'tensorflow':
       if (!(await tryNative(choice))) {
         throw new UserError(
-          `--backend ${choice}: ${NATIVE_PACKAGE[choice]} is not installed (npm install ${NATIVE_PACKAGE[choice]}@4.22.0; it needs libtensorflow)`,
+          `--backend ${choice}: ${NATIVE_PACKAGE[choice]} is not installed ` +
+            `(npm install ${NATIVE_PACKAGE[choice]}@4.22.0; it needs libtensorflow)`,
         );
       }
       chosen = choice;

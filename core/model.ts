@@ -56,7 +56,8 @@ function detectHead(net: tf.LayersModel, source: string): Head {
   if ((cls === 'Activation' && act === 'softmax') || cls === 'Softmax') return { kind: 'softmax-layer' };
   if (cls === 'Dense' && act === 'linear') return { kind: 'linear' };
   throw new UserError(
-    `${source}: the last layer is ${cls}${act ? ` with activation ${act}` : ''}; expected Dense with softmax, sigmoid or linear activation, or a softmax Activation layer`,
+    `${source}: the last layer is ${cls}${act ? ` with activation ${act}` : ''}; ` +
+      'expected Dense with softmax, sigmoid or linear activation, or a softmax Activation layer',
   );
 }
 

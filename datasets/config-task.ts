@@ -87,6 +87,12 @@ interface EntryPlace {
 
 const fieldOf = (p: EntryPlace, f: string) => `${p.at}.${f}`;
 
+/** A stratified split's row indices. */
+interface Split {
+  readonly train: readonly number[];
+  readonly test: readonly number[];
+}
+
 /** The entry's table: features (as numbers) and labels (as class indices), every cell checked. */
 interface EntryTable {
   readonly csv: ReturnType<typeof readCsvColumns>;
@@ -102,7 +108,8 @@ interface EntryTable {
  */
 export async function buildConfigTask(entry: TaskConfigEntry, configPath: string, index: number): Promise<ConfigTask> {
   const base = dirname(configPath);
-  const place: EntryPlace = { entry, configPath, at: `${configPath}: tasks[${index}]`, dataPath: resolve(base, entry.data), modelPath: resolve(base, entry.model) };
+  const at = `${configPath}: tasks[${index}]`;
+  const place: EntryPlace = { entry, configPath, at, dataPath: resolve(base, entry.data), modelPath: resolve(base, entry.model) };
   const table = readTable(place);
   const units = featureUnits(place, table.features);
   const relevant = relevantFeatures(place, table.features);
@@ -150,7 +157,9 @@ function readTable(p: EntryPlace): EntryTable {
   if (!existsSync(dataPath)) throw new UserError(`${fieldOf(p, 'data')}: ${dataPath}: file not found`);
   const csv = readCsvColumns(dataPath);
   const labelCol = csv.header.indexOf(entry.label);
-  if (labelCol < 0) throw new UserError(`${fieldOf(p, 'label')}: no column '${entry.label}' in ${dataPath} (columns: ${csv.header.join(', ')})`);
+  if (labelCol < 0) {
+    throw new UserError(`${fieldOf(p, 'label')}: no column '${entry.label}' in ${dataPath} (columns: ${csv.header.join(', ')})`);
+  }
   const features = entry.features ?? csv.header.filter((_, c) => c !== labelCol);
   if (features.length === 0) throw new UserError(`${fieldOf(p, 'features')}: ${dataPath} has no column besides the label '${entry.label}'`);
   const featureCols = features.map((f) => {
@@ -220,17 +229,20 @@ function relevantFeatures(p: EntryPlace, features: readonly string[]): number[] 
     const j = typeof f === 'number' ? f : features.indexOf(f);
     if (j < 0 || j >= d) {
       throw new UserError(
-        `${fieldOf(p, 'groundTruth.relevant')}: ${JSON.stringify(f)} is not one of the task's features (${features.join(', ')}, or 0..${d - 1})`,
+        `${fieldOf(p, 'groundTruth.relevant')}: ${JSON.stringify(f)} is not one of the task's features ` +
+          `(${features.join(', ')}, or 0..${d - 1})`,
       );
     }
     return j;
   });
-  if (relevant && new Set(relevant).size !== relevant.length) throw new UserError(`${fieldOf(p, 'groundTruth.relevant')}: a feature is named twice`);
+  if (relevant && new Set(relevant).size !== relevant.length) {
+    throw new UserError(`${fieldOf(p, 'groundTruth.relevant')}: a feature is named twice`);
+  }
   return relevant;
 }
 
 /** Every class needs two rows in each split (for the stratified split and the metrics that compare classes). */
-function checkSplit(p: EntryPlace, t: EntryTable, split: { train: readonly number[]; test: readonly number[] }, testFraction: number): void {
+function checkSplit(p: EntryPlace, t: EntryTable, split: Split, testFraction: number): void {
   for (const [name, idx] of [['training', split.train], ['test', split.test]] as const) {
     const counts = new Int32Array(t.classes.length);
     for (const r of idx) counts[t.y[r]]++;
@@ -255,10 +267,12 @@ async function loadTaskModel(p: EntryPlace, t: EntryTable): Promise<Model> {
     );
   }
   if (model.inputShape[0] !== d) {
-    throw new UserError(`${fieldOf(p, 'features')}: ${d} features (${t.features.join(', ')}), but the model takes ${model.inputShape[0]} inputs`);
+    const takes = `the model takes ${model.inputShape[0]} inputs`;
+    throw new UserError(`${fieldOf(p, 'features')}: ${d} features (${t.features.join(', ')}), but ${takes}`);
   }
   if (model.numClasses !== t.classes.length) {
-    throw new UserError(`${fieldOf(p, 'classes')}: ${t.classes.length} classes (${t.classes.join(', ')}), but the model has ${model.numClasses} outputs`);
+    const has = `the model has ${model.numClasses} outputs`;
+    throw new UserError(`${fieldOf(p, 'classes')}: ${t.classes.length} classes (${t.classes.join(', ')}), but ${has}`);
   }
   return model;
 }
@@ -267,7 +281,7 @@ async function loadTaskModel(p: EntryPlace, t: EntryTable): Promise<Model> {
 function datasetOf(
   p: EntryPlace,
   t: EntryTable,
-  split: { train: readonly number[]; test: readonly number[] },
+  split: Split,
   o: { units: readonly string[]; relevant: number[] | undefined; standardise: boolean },
 ) {
   const { entry, dataPath, modelPath } = p;
@@ -279,7 +293,8 @@ function datasetOf(
   const trainX = makeBatch(o.standardise ? applyScale(rawTrain, scale) : rawTrain, [d]);
   const testX = makeBatch(o.standardise ? applyScale(rawTest, scale) : rawTest, [d]);
   const description =
-    entry.description ?? `your task: ${basename(modelPath)} on ${basename(dataPath)} (${n} rows, ${d} features, ${t.classes.length} classes)`;
+    entry.description ??
+    `your task: ${basename(modelPath)} on ${basename(dataPath)} (${n} rows, ${d} features, ${t.classes.length} classes)`;
   const data: Dataset = {
     info: { id: entry.id, name: basename(dataPath), source: `${dataPath} (from ${p.configPath})`, hash: t.csv.hash, synthetic: false },
     description,
@@ -291,7 +306,9 @@ function datasetOf(
     ...(o.standardise ? { scale } : {}),
     train: { x: trainX, y: Int32Array.from(split.train, (r) => t.y[r]) },
     test: { x: testX, y: Int32Array.from(split.test, (r) => t.y[r]) },
-    ...(o.relevant ? { groundTruth: { kind: 'features' as const, relevant: o.relevant }, probe: featureProbe(testX, o.relevant, t.features) } : {}),
+    ...(o.relevant
+      ? { groundTruth: { kind: 'features' as const, relevant: o.relevant }, probe: featureProbe(testX, o.relevant, t.features) }
+      : {}),
   };
   return { data, scale };
 }

@@ -25,7 +25,8 @@ export async function fitExplainer(
   data?: TaskData,
 ): Promise<unknown> {
   if (!explainer.fit) return undefined;
-  return explainer.fit({ engine, task, rng: (purpose: string) => fitStream(seed, task.id, explainer.id, purpose), ...(data ? { data } : {}) }, params);
+  const rng = (purpose: string) => fitStream(seed, task.id, explainer.id, purpose);
+  return explainer.fit({ engine, task, rng, ...(data ? { data } : {}) }, params);
 }
 
 export interface ExplainSamplesOptions {

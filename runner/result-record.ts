@@ -87,10 +87,23 @@ export type RecordOutcome =
     }
   | { readonly failure: string };
 
-const NO_VALUES = { sampleIds: [], values: [], nulls: {}, mean: null, n: 0, cost: { seconds: 0, forwardPasses: 0, gradientPasses: 0 } };
+const noValues = () => {
+  const cost = { seconds: 0, forwardPasses: 0, gradientPasses: 0 };
+  return { sampleIds: [], values: [], nulls: {}, mean: null, n: 0, cost };
+};
+
+/** The value fields of a scored outcome, in the file's order. */
+function valuesOf(o: Exclude<RecordOutcome, { readonly failure: string }>) {
+  return { sampleIds: o.sampleIds, values: o.values, nulls: o.nulls, mean: o.mean, n: o.n, cost: o.cost };
+}
 
 /** The one constructor of result records (the field order is the file's). */
-export function resultRecord(p: RecordProvenance, cell: RecordCell, outcome: RecordOutcome, variant?: ResultRecord['variant']): ResultRecord {
+export function resultRecord(
+  p: RecordProvenance,
+  cell: RecordCell,
+  outcome: RecordOutcome,
+  variant?: ResultRecord['variant'],
+): ResultRecord {
   const failed = 'failure' in outcome;
   return {
     schema: RESULT_SCHEMA,
@@ -109,9 +122,7 @@ export function resultRecord(p: RecordProvenance, cell: RecordCell, outcome: Rec
     commit: p.commit,
     modelHash: cell.modelHash,
     datasetHash: cell.datasetHash,
-    ...(failed
-      ? NO_VALUES
-      : { sampleIds: outcome.sampleIds, values: outcome.values, nulls: outcome.nulls, mean: outcome.mean, n: outcome.n, cost: outcome.cost }),
+    ...(failed ? noValues() : valuesOf(outcome)),
     timestamp: new Date().toISOString(),
     ...(failed ? { failure: outcome.failure } : outcome.details ? { details: outcome.details } : {}),
     ...(variant ? { variant } : {}),

@@ -56,7 +56,9 @@ export async function planRun(o: RunOptions): Promise<RunPlan> {
   const samplesPerTask = o.samples ?? profile.samplesPerTask;
   const shard = o.shard !== undefined ? parseShard(o.shard) : null;
   const plugins = o.plugins ?? [];
-  if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1)) throw new UserError(`--jobs ${o.jobs}: expected a positive integer`);
+  if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1)) {
+    throw new UserError(`--jobs ${o.jobs}: expected a positive integer`);
+  }
   if (o.resume && o.overwrite) throw new UserError('--resume and --overwrite: give one (resume the run in --out, or replace it)');
   const config: RunInfo['config'] = {
     tasks: specs.map((s) => s.id),
@@ -78,10 +80,10 @@ export async function planRun(o: RunOptions): Promise<RunPlan> {
  * n-th unit of that order, so shards partition the cells whatever their number.
  */
 export function planUnits(plan: RunPlan): Unit[] {
+  const metricsOf = (e: Explainer, spec: TaskSpec) =>
+    plan.metrics.filter((m) => metricScores(m, e) && metricApplies(m, spec)).map((m) => m.id);
   const all: Unit[] = plan.specs.flatMap((spec) =>
-    plan.explainers
-      .filter((e) => explainerApplies(e, spec))
-      .map((e) => ({ task: spec.id, explainer: e.id, metrics: plan.metrics.filter((m) => metricScores(m, e) && metricApplies(m, spec)).map((m) => m.id) })),
+    plan.explainers.filter((e) => explainerApplies(e, spec)).map((e) => ({ task: spec.id, explainer: e.id, metrics: metricsOf(e, spec) })),
   );
   const shard = plan.shard;
   return shard ? all.filter((_, k) => k % shard.count === shard.index - 1) : all;

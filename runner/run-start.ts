@@ -49,7 +49,8 @@ export async function startRun(o: RunOptions, plan: RunPlan): Promise<StartedRun
 /** An earlier run going on: a failed run's error belongs to the attempt that failed, not to the run that now goes on. */
 function resumedRun(previous: RunInfo, backend: string, commit: string | null): RunInfo {
   const { error: _failedAttempt, ...continued } = previous;
-  return { ...continued, status: 'running', backend, resumes: [...(previous.resumes ?? []), { at: new Date().toISOString(), commit, backend }] };
+  const resumes = [...(previous.resumes ?? []), { at: new Date().toISOString(), commit, backend }];
+  return { ...continued, status: 'running', backend, resumes };
 }
 
 function sameConfig(a: RunInfo['config'], b: RunInfo['config']): string | null {
@@ -106,7 +107,15 @@ function runIdOf(profile: string, seed: number, config: RunInfo['config']): stri
   // A config's tasks count by content (file, data and model hashes), not by where they lie.
   const taskConfig = config.taskConfig as TaskConfigRecord | undefined;
   const userTasks = taskConfig && [taskConfig.sha256, ...taskConfig.tasks.map((t) => [t.dataHash, t.modelHash])];
-  const identity = { tasks, explainers, metrics, sets, samplesPerTask, ...(metricSamples ? { metricSamples } : {}), ...(userTasks ? { userTasks } : {}) };
+  const identity = {
+    tasks,
+    explainers,
+    metrics,
+    sets,
+    samplesPerTask,
+    ...(metricSamples ? { metricSamples } : {}),
+    ...(userTasks ? { userTasks } : {}),
+  };
   const h = createHash('sha256').update(JSON.stringify(identity)).digest('hex').slice(0, 10);
   return `${profile}-s${seed}-${h}`;
 }

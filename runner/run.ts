@@ -51,14 +51,16 @@ function progressOf(o: RunOptions, totalCells: number): Progress {
 function announce(r: RunningRun, totalCells: number): void {
   const { shard, jobs } = r;
   r.progress.note(
-    `xai-bench ${r.v.version}: profile ${r.profile.id}, seed ${r.seed}, backend ${r.backend}, ${r.specs.length} tasks, ${totalCells} cells` +
+    `xai-bench ${r.v.version}: profile ${r.profile.id}, seed ${r.seed}, backend ${r.backend}, ` +
+      `${r.specs.length} tasks, ${totalCells} cells` +
       `${shard ? ` (shard ${shard.index}/${shard.count})` : ''}${jobs > 1 ? `, ${jobs} jobs` : ''} -> ${r.dir}`,
   );
   for (const t of r.taskConfig?.record.tasks ?? []) {
     const f = r.taskConfig!.facts.get(t.id)!;
     const check = f.groundTruthCheck;
     r.progress.note(
-      `task ${t.id} (--config): ${f.trainRows} training / ${f.testRows} test rows, ${t.features.length} features, ${t.classes.length} classes, ` +
+      `task ${t.id} (--config): ${f.trainRows} training / ${f.testRows} test rows, ` +
+        `${t.features.length} features, ${t.classes.length} classes, ` +
         `model test accuracy ${f.testAccuracy.toFixed(3)}` +
         (check ? `; ground-truth check ${check.passed ? 'passed' : 'failed (no localisation scores)'}: ${check.detail}` : ''),
     );

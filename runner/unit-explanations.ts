@@ -29,7 +29,10 @@ export async function unitSamples(u: UnitRun): Promise<AnySample[]> {
   if (missing.length > 0) {
     u.sink.step(`${u.setup.task.id} · ${u.explainer.id} · explaining ${missing.length} inputs`);
     const view: RenderView = { task: u.setup.task, output: u.explainer.output };
-    const made = await explainRows(u, missing, { text: (x, input) => renderText(x, input, view), onChunk: (chunk) => persistChunk(u, chunk, view) });
+    const made = await explainRows(u, missing, {
+      text: (x, input) => renderText(x, input, view),
+      onChunk: (chunk) => persistChunk(u, chunk, view),
+    });
     for (const x of made) have.set(x.sampleId, x);
   }
   return u.setup.sampleIds.map((id, i) => {
@@ -37,7 +40,8 @@ export async function unitSamples(u: UnitRun): Promise<AnySample[]> {
     const target = u.setup.targets[i];
     if (x.target !== target) {
       throw new UserError(
-        `${u.ctx.where}: sample ${id} was explained for class ${x.target}, the model now predicts ${target} (model changed?); rerun without --resume`,
+        `${u.ctx.where}: sample ${id} was explained for class ${x.target}, ` +
+          `the model now predicts ${target} (model changed?); rerun without --resume`,
       );
     }
     return x;

@@ -18,7 +18,13 @@ export type ParentMessage =
 export type WorkerMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'step'; readonly label: string }
-  | { readonly type: 'explanations'; readonly task: string; readonly explainer: string; readonly lines: readonly ExplanationRecord[]; readonly artifacts: readonly Artifact[] }
+  | {
+      readonly type: 'explanations';
+      readonly task: string;
+      readonly explainer: string;
+      readonly lines: readonly ExplanationRecord[];
+      readonly artifacts: readonly Artifact[];
+    }
   | { readonly type: 'result'; readonly record: ResultRecord }
   | { readonly type: 'done' }
   | { readonly type: 'error'; readonly message: string; readonly user: boolean; readonly stack: string };

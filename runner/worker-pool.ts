@@ -42,7 +42,12 @@ export interface PoolOptions {
 const forkWorker = (file: string, execArgv: string[]): ChildProcess =>
   fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 
-export async function runUnitsInWorkers(units: readonly Unit[], ctxFor: (unit: Unit) => UnitContext, sink: UnitSink, o: PoolOptions): Promise<void> {
+export async function runUnitsInWorkers(
+  units: readonly Unit[],
+  ctxFor: (unit: Unit) => UnitContext,
+  sink: UnitSink,
+  o: PoolOptions,
+): Promise<void> {
   if (units.length === 0) return;
   const pool = new WorkerPool(units, ctxFor, sink, o);
   try {
@@ -124,7 +129,8 @@ class WorkerPool {
       // A worker that dies before it is ready holds no unit, so nothing else would notice.
       if (!started && !this.closed) this.fail(new Error(`worker process died while starting (${signal ?? `exit code ${code}`})`));
     });
-    this.send(w, { type: 'init', backend: o.backend, plugins: o.plugins, replace: o.replace, ...(o.taskConfig ? { taskConfig: o.taskConfig } : {}) });
+    const taskConfig = o.taskConfig ? { taskConfig: o.taskConfig } : {};
+    this.send(w, { type: 'init', backend: o.backend, plugins: o.plugins, replace: o.replace, ...taskConfig });
   }
 
   /** Hands an idle worker the next unit, or lets it go when none is left (or the pool failed). */

@@ -110,7 +110,9 @@ export function compareRecords(
       if (b.explainer !== pair.baseline) continue;
       const c = cand.get(`${b.task}|${pair.candidate}|${b.metric}`);
       if (!c) continue;
-      if (b.backend !== c.backend) warnings.add(`backend differs (baseline ${b.backend}, candidate ${c.backend}): numbers may differ in the last digits`);
+      if (b.backend !== c.backend) {
+        warnings.add(`backend differs (baseline ${b.backend}, candidate ${c.backend}): numbers may differ in the last digits`);
+      }
       pending.push(compareCell(b, c, pair, toleranceOf(b.metric), seed));
     }
   }
@@ -151,7 +153,8 @@ function compareCell(b: ResultRecord, c: ResultRecord, pair: ComparePair, tolera
     return untested('refused', 'metric parameters or seed differ from the baseline\'s');
   }
   if (b.direction === 'descriptive' || !Number.isFinite(tolerance)) {
-    return untested('skipped', b.direction === 'descriptive' ? 'descriptive metric (never ranked)' : 'not compared by default (machine-dependent)');
+    const why = b.direction === 'descriptive' ? 'descriptive metric (never ranked)' : 'not compared by default (machine-dependent)';
+    return untested('skipped', why);
   }
   const cv = new Map(c.sampleIds.map((id, i) => [id, c.values[i]]));
   const diffs: number[] = [];
@@ -180,7 +183,8 @@ function verdicts(pending: readonly Pending[], tested: readonly Pending[]): Cell
     const pAdjusted = adjusted[tested.indexOf(x)];
     const change = x.c.change!;
     const significant = pAdjusted <= ALPHA;
-    const verdict: Verdict = significant && change < -x.c.tolerance ? 'regression' : significant && change > x.c.tolerance ? 'improvement' : 'unchanged';
+    const verdict: Verdict =
+      significant && change < -x.c.tolerance ? 'regression' : significant && change > x.c.tolerance ? 'improvement' : 'unchanged';
     return { ...x.c, pAdjusted, verdict };
   });
   return cells.sort((a, b) => (a.task + a.metric < b.task + b.metric ? -1 : a.task + a.metric > b.task + b.metric ? 1 : 0));

@@ -6,5 +6,8 @@ import type { FamilyRenderer } from './types.js';
 
 export const attributionRenderer: FamilyRenderer<ExplainedSample> = {
   text: (x, input, view) => attributionText({ task: view.task, input, attribution: x.attribution, target: x.target, output: view.output }),
-  pictures: (x, input, view) => [{ suffix: '', data: renderHeatmapPng({ input, attribution: x.attribution, shape: view.task.sampleShape }) }],
+  pictures: (x, input, view) => {
+    const heatmap = renderHeatmapPng({ input, attribution: x.attribution, shape: view.task.sampleShape });
+    return [{ suffix: '', data: heatmap }];
+  },
 };
