@@ -21,7 +21,7 @@
 import type { TaskView } from '../../../datasets/task.js';
 import { type Batch, sizeOf } from '../../../core/batch.js';
 import { UserError } from '../../../core/errors.js';
-import { int, num, oneOf, type ParamValues, str } from '../../../core/params.js';
+import { int, num, numberOr, oneOf, type ParamValues } from '../../../core/params.js';
 import { type Rng, rngFor } from '../../../core/rng.js';
 import { imageGeometry } from '../image-geometry.js';
 import { matrix } from '../../../numeric/linalg.js';
@@ -43,10 +43,8 @@ const params = {
   kernelWidth: num({ default: 0, min: 0, max: 1e6, description: 'width of the kernel sqrt(exp(-d^2 / w^2)); 0 = the reference defaults, 0.25 for images (cosine distance) and 0.75 sqrt(features) for tabular (Euclidean)' }),
   featureSelection: oneOf(FEATURE_SELECTIONS, 'auto', "features kept before the final ridge: auto (forward if numFeatures <= 6, else highest_weights), forward, highest_weights, lasso_path, none"),
   numFeatures: int({ default: 0, min: 0, max: 100000, description: 'K, the features the surrogate keeps; 0 = the reference defaults, all segments for images and 10 for tabular' }),
-  hideColor: str({
+  hideColor: numberOr('mean', {
     default: 'mean',
-    pattern: /^(mean|[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)$/,
-    patternHint: "'mean' or a number",
     description: "images: what a hidden segment shows, 'mean' = its own mean per channel (the reference default), or one value (LIME's MNIST tutorial: 0)",
   }),
   segmentation: oneOf(['quickshift', 'slic', 'grid'] as const, 'quickshift', 'images: superpixels by quickshift (the reference default), SLIC, or square grid cells'),
@@ -161,7 +159,7 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
       throw new UserError(`lime.pick=${p.pick}: SP-LIME needs features shared by all inputs: tabular inputs or segmentation=grid (got ${p.segmentation})`);
     }
     const samples = p.samples > 0 ? p.samples : image ? 1000 : 5000;
-    const hide = p.hideColor === 'mean' ? 'mean' : Number(p.hideColor);
+    const hide = params.hideColor.read(p.hideColor);
     const channels = image ? imageGeometry(batch.sampleShape).channels : 1;
 
     const plans: Plan[] = [];

@@ -256,9 +256,9 @@ describe('lrp: composites, rules and parameters', () => {
     await expect(run({ rules: 'conv_9:gamma' })).rejects.toThrow(/no Dense or Conv2D layer named 'conv_9'.*conv_1, conv_2, output/);
     await expect(run({ rules: 'pool_1:gamma' })).rejects.toThrow(UserError);
     await expect(run({ rules: 'conv_1:banana' })).rejects.toThrow(/unknown rule 'banana'/);
-    await expect(run({ alpha: 3 })).rejects.toThrow(/alpha − beta must be 1/);
+    await expect(run({ alpha: 3 })).rejects.toThrow(/lrp\.alpha=3 lrp\.beta=1: expected alpha − beta = 1/);
     await expect(run({ layer: 'nope' })).rejects.toThrow(/lrp.layer=nope: no such layer/);
-    await expect(run({ low: '1', high: '0' })).rejects.toThrow(/low must be below high/);
+    await expect(run({ low: '1', high: '0' })).rejects.toThrow(/lrp\.low=1 lrp\.high=0: expected low < high/);
     await expect(run({ rule: 'alphabeta', alpha: 3, beta: 2 })).resolves.toBeDefined();
   });
 

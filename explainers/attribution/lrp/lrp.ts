@@ -22,7 +22,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { TaskView } from '../../../datasets/task.js';
 import { type Batch, sizeOf } from '../../../core/batch.js';
 import { UserError } from '../../../core/errors.js';
-import { bool, num, oneOf, str } from '../../../core/params.js';
+import { bool, num, numberOr, oneOf, str, withChecks } from '../../../core/params.js';
 import type { AttributionExplainer } from '../../types.js';
 import { lrpCard, lrpDifferences } from './lrp.card.js';
 import { COMPOSITES } from './composite-registry.js';
@@ -31,9 +31,7 @@ import { propagate } from './propagate.js';
 import { RULES } from './rule-registry.js';
 import { assignRules } from './rule-assignment.js';
 
-const BOUND = /^(auto|[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?)$/;
-
-const params = {
+const params = withChecks({
   composite: oneOf(COMPOSITES, 'epsilon-gamma-box', 'rule per layer type: first layer / Conv2D / Dense (see explainers/attribution/lrp/composites/)'),
   rule: str({
     default: '',
@@ -51,12 +49,16 @@ const params = {
   gamma: num({ default: 0.25, min: 0, description: 'γ of the gamma rule (zennit and Montavon 2019 default)' }),
   alpha: num({ default: 2, min: 1, description: 'α of the alphabeta rule; alpha − beta must be 1' }),
   beta: num({ default: 1, min: 0, description: 'β of the alphabeta rule' }),
-  low: str({ default: 'auto', pattern: BOUND, patternHint: "'auto' or a number", description: 'z^B lower input bound (auto: 0 for images, background min or −3 for tabular)' }),
-  high: str({ default: 'auto', pattern: BOUND, patternHint: "'auto' or a number", description: 'z^B upper input bound (auto: 1 for images, background max or 3 for tabular)' }),
+  low: numberOr('auto', { default: 'auto', description: 'z^B lower input bound (auto: 0 for images, background min or −3 for tabular)' }),
+  high: numberOr('auto', { default: 'auto', description: 'z^B upper input bound (auto: 1 for images, background max or 3 for tabular)' }),
   layer: str({ default: '', description: "also return the relevance at this layer's output ('' for none)" }),
   plusBias: bool({ default: true, description: "zplus adds b⁺ and wsquare b² to the denominator, as zennit's ZPlus and WSquare do (false: the bias-free DTD forms)" }),
   maxPoolTies: oneOf(['split', 'first'] as const, 'split', "tied maxima of a max-pool window share its relevance equally (split) or the first in row-major order takes it (first: the autograd choice zennit inherits)"),
-} as const;
+} as const, [
+  { params: ['alpha', 'beta'], rule: 'alpha − beta = 1', holds: (v) => Math.abs(v.alpha - v.beta - 1) <= 1e-9 },
+  // With 'auto' on either side the bounds depend on the data; baseBounds checks them then.
+  { params: ['low', 'high'], rule: 'low < high', holds: (v) => v.low === 'auto' || v.high === 'auto' || Number(v.low) < Number(v.high) },
+]);
 
 /** Per-element z^B bounds before widening to the input. */
 function baseBounds(task: TaskView, low: string, high: string): { low: Float32Array; high: Float32Array } {
