@@ -1,5 +1,5 @@
 /**
- * DeepRED (Zilke, Loza Mencía & Janssen 2016; methods.md §4.1): decompositional rule extraction for
+ * DeepRED (Zilke, Loza Mencía & Janssen 2016, "DeepRED: rule extraction from deep neural networks"): decompositional rule extraction for
  * Dense networks. From the output back to the inputs, layer by layer:
  * 1. the training rows' activations of every layer are computed once;
  * 2. a C4.5 tree over the last hidden layer predicts the network's class (for two classes this is
@@ -45,102 +45,161 @@ type Params = ParamValues<typeof params>;
 
 const laplace = (correct: number, cover: number) => (correct + 1) / (cover + 2);
 
+type ClassClause = WeightedClause & { cls: number };
+
+/** One extraction's data, budgets and record of cuts, shared by its steps. */
+interface Extraction {
+  readonly p: Params;
+  readonly chain: ReturnType<typeof denseChain>;
+  readonly rows: ReturnType<typeof extractionRows>;
+  /** Activations of every layer on the training rows. */
+  readonly acts: Float32Array[];
+  readonly numClasses: number;
+  readonly deadline: number;
+  readonly work: WorkBudget;
+  readonly c45: Parameters<typeof learnC45>[1];
+  readonly budgetHit: BudgetHit[];
+  readonly trees: { timedOut: number; workedOut: number };
+}
+
+/** Input width of layer j's activations (j = 0: the inputs). */
+const widthOf = (e: Extraction, j: number) => (j === 0 ? e.rows.d : e.chain[j - 1].units);
+
+function learnTree(e: Extraction, data: Parameters<typeof learnC45>[0]): ReturnType<typeof learnC45> {
+  const tree = learnC45(data, e.c45);
+  if (tree.timedOut) e.trees.timedOut++;
+  if (tree.workedOut) e.trees.workedOut++;
+  return tree;
+}
+
 export function extractDeepRed(ctx: FitContext, p: Params): { ruleSet: RuleSet; budgetHit: BudgetHit[] } {
   const budgetHit: BudgetHit[] = [];
   const chain = denseChain(ctx.engine.model, 'deepred');
   const rows = extractionRows(ctx, 'deepred', p.rows, budgetHit);
-  const acts = layerActivations(chain, rows.x, rows.n);
-  const width = (j: number) => (j === 0 ? rows.d : chain[j - 1].units);
-  const numClasses = ctx.engine.numClasses;
   const deadline = performance.now() + p.seconds * 1000;
-  const k = chain.length;
   const work = new WorkBudget(p.work > 0 ? p.work : Infinity);
-  const c45 = { minCases: p.minCases, cf: p.cf, deadline, work };
-  let timedOutTrees = 0;
-  let workedOutTrees = 0;
-
-  const top = learnC45({ x: acts[k - 1], n: rows.n, d: width(k - 1), y: rows.labels, numClasses }, c45);
-  if (top.timedOut) timedOutTrees++;
-  if (top.workedOut) workedOutTrees++;
-  let current: (WeightedClause & { cls: number })[] = treeRules(top.tree).map((r) => ({ terms: r.terms, cls: r.cls, confidence: laplace(r.correct, r.cover) }));
-
-  for (let j = k - 1; j >= 1; j--) {
-    const layerName = chain[j - 1].name;
-    const w = width(j);
-    const usage = new Map<string, { unit: number; value: number; uses: number }>();
-    for (const c of current) {
-      for (const t of c.terms) {
-        const key = `${t.feature}:${t.value}`;
-        const u = usage.get(key) ?? { unit: t.feature, value: t.value, uses: 0 };
-        u.uses++;
-        usage.set(key, u);
-      }
-    }
-    const ranked = [...usage.entries()].sort((a, b) => b[1].uses - a[1].uses || a[1].unit - b[1].unit || a[1].value - b[1].value);
-    if (ranked.length > p.maxTerms) {
-      budgetHit.push({ budget: 'terms', where: layerName, limit: p.maxTerms, cut: ranked.length - p.maxTerms, detail: `${ranked.length} terms on ${layerName}'s units; the ${ranked.length - p.maxTerms} least used were not expanded and clauses using them were dropped` });
-    }
-    const learned = new Map<string, { holds: WeightedClause[]; fails: WeightedClause[] }>();
-    let skippedForTime = 0;
-    let skippedForWork = 0;
-    for (const [key, t] of ranked.slice(0, p.maxTerms)) {
-      if (work.exhausted) {
-        skippedForWork++;
-        continue;
-      }
-      if (performance.now() > deadline) {
-        skippedForTime++;
-        continue;
-      }
-      const y = new Int32Array(rows.n);
-      for (let i = 0; i < rows.n; i++) y[i] = acts[j][i * w + t.unit] > t.value ? 1 : 0;
-      const tree = learnC45({ x: acts[j - 1], n: rows.n, d: width(j - 1), y, numClasses: 2 }, c45);
-      if (tree.timedOut) timedOutTrees++;
-      if (tree.workedOut) workedOutTrees++;
-      const holds: WeightedClause[] = [];
-      const fails: WeightedClause[] = [];
-      for (const r of treeRules(tree.tree)) (r.cls === 1 ? holds : fails).push({ terms: r.terms, confidence: laplace(r.correct, r.cover) });
-      learned.set(key, { holds, fails });
-    }
-    if (skippedForWork > 0) {
-      budgetHit.push({ budget: 'work', where: layerName, limit: p.work, cut: skippedForWork, detail: `work budget spent: ${skippedForWork} terms on ${layerName}'s units were not expanded` });
-    }
-    if (skippedForTime > 0) {
-      budgetHit.push({ budget: 'seconds', where: layerName, limit: p.seconds, cut: skippedForTime, detail: `time ran out: ${skippedForTime} terms on ${layerName}'s units were not expanded` });
-    }
-    const rulesFor = (t: Term) => {
-      const l = learned.get(`${t.feature}:${t.value}`);
-      return l ? (t.op === '>' ? l.holds : l.fails) : null;
-    };
-    const stats: ExpandStats = { unexpanded: 0, clausesCut: 0, timeCut: 0, workCut: 0 };
-    const next: (WeightedClause & { cls: number })[] = [];
-    for (let c = 0; c < numClasses; c++) {
-      const expanded: WeightedClause[] = [];
-      for (const clause of current.filter((x) => x.cls === c)) expanded.push(...substituteClause(clause, rulesFor, p.maxClauses, stats, deadline, work));
-      next.push(...capClauses(expanded, p.maxClauses, stats).map((x) => ({ ...x, cls: c })));
-    }
-    if (stats.clausesCut > 0) {
-      budgetHit.push({ budget: 'clauses', where: layerName, limit: p.maxClauses, cut: stats.clausesCut, detail: `${stats.clausesCut} clauses beyond ${p.maxClauses} (the least confident) dropped while substituting ${layerName}` });
-    }
-    if (stats.workCut > 0) {
-      budgetHit.push({ budget: 'work', where: layerName, limit: p.work, cut: stats.workCut, detail: `work budget spent: ${stats.workCut} clauses were dropped unsubstituted at ${layerName}` });
-    }
-    if (stats.timeCut > 0) {
-      budgetHit.push({ budget: 'seconds', where: layerName, limit: p.seconds, cut: stats.timeCut, detail: `time ran out: ${stats.timeCut} clauses were dropped unsubstituted at ${layerName}` });
-    }
-    if (stats.unexpanded > 0 && !budgetHit.some((b) => b.where === layerName && (b.budget === 'terms' || b.budget === 'work' || b.budget === 'seconds'))) {
-      throw new Error(`deepred: ${stats.unexpanded} clauses had terms without rules on ${layerName} although no budget cut terms`);
-    }
-    current = next;
+  const e: Extraction = {
+    p,
+    chain,
+    rows,
+    acts: layerActivations(chain, rows.x, rows.n),
+    numClasses: ctx.engine.numClasses,
+    deadline,
+    work,
+    c45: { minCases: p.minCases, cf: p.cf, deadline, work },
+    budgetHit,
+    trees: { timedOut: 0, workedOut: 0 },
+  };
+  const k = chain.length;
+  const top = learnTree(e, { x: e.acts[k - 1], n: rows.n, d: widthOf(e, k - 1), y: rows.labels, numClasses: e.numClasses });
+  let current: ClassClause[] = treeRules(top.tree).map((r) => ({ terms: r.terms, cls: r.cls, confidence: laplace(r.correct, r.cover) }));
+  for (let j = k - 1; j >= 1; j--) current = substituteLayer(e, j, current);
+  if (e.trees.workedOut > 0) {
+    const detail = `work budget spent while growing ${e.trees.workedOut} C4.5 trees; their open nodes became leaves`;
+    budgetHit.push({ budget: 'work', where: 'tree', limit: p.work, cut: e.trees.workedOut, detail });
   }
-  if (workedOutTrees > 0) {
-    budgetHit.push({ budget: 'work', where: 'tree', limit: p.work, cut: workedOutTrees, detail: `work budget spent while growing ${workedOutTrees} C4.5 trees; their open nodes became leaves` });
+  if (e.trees.timedOut > 0) {
+    const detail = `time ran out while growing ${e.trees.timedOut} C4.5 trees; their open nodes became leaves`;
+    budgetHit.push({ budget: 'seconds', where: 'tree', limit: p.seconds, cut: e.trees.timedOut, detail });
   }
-  if (timedOutTrees > 0) {
-    budgetHit.push({ budget: 'seconds', where: 'tree', limit: p.seconds, cut: timedOutTrees, detail: `time ran out while growing ${timedOutTrees} C4.5 trees; their open nodes became leaves` });
-  }
-  const ruleSet = buildRuleSet(current, rows.x, rows.n, rows.d, rows.labels, numClasses);
+  const ruleSet = buildRuleSet(current, rows.x, rows.n, rows.d, rows.labels, e.numClasses);
   return { ruleSet, budgetHit };
+}
+
+/** The distinct terms of the current rules, the most used first (then by unit and threshold). */
+function rankTerms(current: readonly ClassClause[]): [string, { unit: number; value: number; uses: number }][] {
+  const usage = new Map<string, { unit: number; value: number; uses: number }>();
+  for (const c of current) {
+    for (const t of c.terms) {
+      const key = `${t.feature}:${t.value}`;
+      const u = usage.get(key) ?? { unit: t.feature, value: t.value, uses: 0 };
+      u.uses++;
+      usage.set(key, u);
+    }
+  }
+  return [...usage.entries()].sort((a, b) => b[1].uses - a[1].uses || a[1].unit - b[1].unit || a[1].value - b[1].value);
+}
+
+/** For each of the first maxTerms terms on layer j, a C4.5 tree over layer j-1: the clauses where it holds and fails. */
+function learnTerms(e: Extraction, j: number, ranked: ReturnType<typeof rankTerms>, layerName: string) {
+  const { p, rows, acts, budgetHit } = e;
+  const w = widthOf(e, j);
+  const learned = new Map<string, { holds: WeightedClause[]; fails: WeightedClause[] }>();
+  let skippedForTime = 0;
+  let skippedForWork = 0;
+  for (const [key, t] of ranked.slice(0, p.maxTerms)) {
+    if (e.work.exhausted) {
+      skippedForWork++;
+      continue;
+    }
+    if (performance.now() > e.deadline) {
+      skippedForTime++;
+      continue;
+    }
+    const y = new Int32Array(rows.n);
+    for (let i = 0; i < rows.n; i++) y[i] = acts[j][i * w + t.unit] > t.value ? 1 : 0;
+    const tree = learnTree(e, { x: acts[j - 1], n: rows.n, d: widthOf(e, j - 1), y, numClasses: 2 });
+    const holds: WeightedClause[] = [];
+    const fails: WeightedClause[] = [];
+    for (const r of treeRules(tree.tree)) (r.cls === 1 ? holds : fails).push({ terms: r.terms, confidence: laplace(r.correct, r.cover) });
+    learned.set(key, { holds, fails });
+  }
+  if (skippedForWork > 0) {
+    const detail = `work budget spent: ${skippedForWork} terms on ${layerName}'s units were not expanded`;
+    budgetHit.push({ budget: 'work', where: layerName, limit: p.work, cut: skippedForWork, detail });
+  }
+  if (skippedForTime > 0) {
+    const detail = `time ran out: ${skippedForTime} terms on ${layerName}'s units were not expanded`;
+    budgetHit.push({ budget: 'seconds', where: layerName, limit: p.seconds, cut: skippedForTime, detail });
+  }
+  return learned;
+}
+
+/** Replaces the terms on layer j's units in the current rules by clauses over layer j-1, class by class. */
+function substituteLayer(e: Extraction, j: number, current: readonly ClassClause[]): ClassClause[] {
+  const { p, budgetHit } = e;
+  const layerName = e.chain[j - 1].name;
+  const ranked = rankTerms(current);
+  if (ranked.length > p.maxTerms) {
+    const cut = ranked.length - p.maxTerms;
+    const detail = `${ranked.length} terms on ${layerName}'s units; the ${cut} least used were not expanded and clauses using them were dropped`;
+    budgetHit.push({ budget: 'terms', where: layerName, limit: p.maxTerms, cut, detail });
+  }
+  const learned = learnTerms(e, j, ranked, layerName);
+  const rulesFor = (t: Term) => {
+    const l = learned.get(`${t.feature}:${t.value}`);
+    return l ? (t.op === '>' ? l.holds : l.fails) : null;
+  };
+  const stats: ExpandStats = { unexpanded: 0, clausesCut: 0, timeCut: 0, workCut: 0 };
+  const next: ClassClause[] = [];
+  for (let c = 0; c < e.numClasses; c++) {
+    const expanded: WeightedClause[] = [];
+    for (const clause of current.filter((x) => x.cls === c)) expanded.push(...substituteClause(clause, rulesFor, p.maxClauses, stats, e.deadline, e.work));
+    next.push(...capClauses(expanded, p.maxClauses, stats).map((x) => ({ ...x, cls: c })));
+  }
+  recordSubstitutionCuts(e, stats, layerName);
+  return next;
+}
+
+/** Reports the clauses cut while substituting a layer; a term without rules that no budget explains is a bug. */
+function recordSubstitutionCuts(e: Extraction, stats: ExpandStats, layerName: string): void {
+  const { p, budgetHit } = e;
+  if (stats.clausesCut > 0) {
+    const detail = `${stats.clausesCut} clauses beyond ${p.maxClauses} (the least confident) dropped while substituting ${layerName}`;
+    budgetHit.push({ budget: 'clauses', where: layerName, limit: p.maxClauses, cut: stats.clausesCut, detail });
+  }
+  if (stats.workCut > 0) {
+    const detail = `work budget spent: ${stats.workCut} clauses were dropped unsubstituted at ${layerName}`;
+    budgetHit.push({ budget: 'work', where: layerName, limit: p.work, cut: stats.workCut, detail });
+  }
+  if (stats.timeCut > 0) {
+    const detail = `time ran out: ${stats.timeCut} clauses were dropped unsubstituted at ${layerName}`;
+    budgetHit.push({ budget: 'seconds', where: layerName, limit: p.seconds, cut: stats.timeCut, detail });
+  }
+  const cutTerms = budgetHit.some((b) => b.where === layerName && (b.budget === 'terms' || b.budget === 'work' || b.budget === 'seconds'));
+  if (stats.unexpanded > 0 && !cutTerms) {
+    throw new Error(`deepred: ${stats.unexpanded} clauses had terms without rules on ${layerName} although no budget cut terms`);
+  }
 }
 
 export const deepredExplainer: StructuredExplainer<typeof params, RulesState, RulesSample, RulesGlobal> = {

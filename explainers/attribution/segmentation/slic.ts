@@ -19,18 +19,46 @@ export interface SlicOptions {
   readonly minSizeFactor?: number;
 }
 
+/** The k-means centres: position (row, col at pixel centres) and colour, k of them, and the grid step S. */
+interface Centres {
+  readonly k: number;
+  readonly step: number;
+  readonly cy: Float64Array;
+  readonly cx: Float64Array;
+  readonly cc: Float64Array;
+}
+
+/** An image of `channels` channels, row-major, intensities range-normalised. */
+interface Image {
+  readonly img: Float64Array;
+  readonly height: number;
+  readonly width: number;
+  readonly channels: number;
+}
+
 export function slicSegments(image: Float32Array, height: number, width: number, channels: number, o: SlicOptions): Segmentation {
   if (image.length !== height * width * channels) throw new RangeError(`image has ${image.length} values, expected ${height}x${width}x${channels}`);
   if (!Number.isInteger(o.nSegments) || o.nSegments < 1) throw new RangeError(`nSegments must be a positive integer, got ${o.nSegments}`);
   if (!(o.compactness > 0)) throw new RangeError(`compactness must be positive, got ${o.compactness}`);
   const n = height * width;
-  const img = normalised(image);
+  const im: Image = { img: normalised(image), height, width, channels };
+  const centres = gridCentres(im, o.nSegments);
+  const label = new Int32Array(n);
+  const dist = new Float64Array(n);
+  for (let iter = 0; iter < (o.maxIterations ?? 10); iter++) {
+    assignPixels(im, centres, o.compactness, label, dist);
+    if (moveCentres(im, centres, label) < 1e-6) break;
+  }
+  const minSize = Math.floor((o.minSizeFactor ?? 0.5) * (n / centres.k));
+  return enforceConnectivity(label, height, width, minSize);
+}
 
-  // Centres on a regular grid with about nSegments cells of the image's aspect ratio.
-  const gy = Math.max(1, Math.min(height, Math.round(Math.sqrt((o.nSegments * height) / width))));
-  const gx = Math.max(1, Math.min(width, Math.round(o.nSegments / gy)));
+/** Centres on a regular grid with about nSegments cells of the image's aspect ratio. */
+function gridCentres({ img, height, width, channels }: Image, nSegments: number): Centres {
+  const gy = Math.max(1, Math.min(height, Math.round(Math.sqrt((nSegments * height) / width))));
+  const gx = Math.max(1, Math.min(width, Math.round(nSegments / gy)));
   const k = gy * gx;
-  const step = Math.sqrt(n / k);
+  const step = Math.sqrt((height * width) / k);
   const cy = new Float64Array(k);
   const cx = new Float64Array(k);
   const cc = new Float64Array(k * channels);
@@ -43,10 +71,18 @@ export function slicSegments(image: Float32Array, height: number, width: number,
       for (let ch = 0; ch < channels; ch++) cc[j * channels + ch] = img[p * channels + ch];
     }
   }
+  return { k, step, cy, cx, cc };
+}
 
-  const label = new Int32Array(n);
-  const dist = new Float64Array(n);
-  const invC2 = 1 / (o.compactness * o.compactness);
+/**
+ * Labels each pixel with its nearest centre within the centre's 2S x 2S window, D^2 = (d_intensity /
+ * compactness)^2 + (d_space / S)^2; pixels outside every window (centres can drift apart) go to their
+ * nearest centre.
+ */
+function assignPixels(im: Image, centres: Centres, compactness: number, label: Int32Array, dist: Float64Array): void {
+  const { img, height, width, channels } = im;
+  const { k, step, cy, cx, cc } = centres;
+  const invC2 = 1 / (compactness * compactness);
   const invS2 = 1 / (step * step);
   const radius = Math.ceil(2 * step);
   const distance = (j: number, p: number, r: number, c: number) => {
@@ -54,64 +90,53 @@ export function slicSegments(image: Float32Array, height: number, width: number,
     for (let ch = 0; ch < channels; ch++) dc += (img[p * channels + ch] - cc[j * channels + ch]) ** 2;
     return dc * invC2 + ((r - cy[j]) ** 2 + (c - cx[j]) ** 2) * invS2;
   };
-  for (let iter = 0; iter < (o.maxIterations ?? 10); iter++) {
-    label.fill(-1);
-    dist.fill(Infinity);
-    for (let j = 0; j < k; j++) {
-      const r0 = Math.max(0, Math.floor(cy[j] - radius));
-      const r1 = Math.min(height - 1, Math.ceil(cy[j] + radius));
-      const c0 = Math.max(0, Math.floor(cx[j] - radius));
-      const c1 = Math.min(width - 1, Math.ceil(cx[j] + radius));
-      for (let r = r0; r <= r1; r++) {
-        for (let c = c0; c <= c1; c++) {
-          const p = r * width + c;
-          const dd = distance(j, p, r + 0.5, c + 0.5);
-          if (dd < dist[p]) {
-            dist[p] = dd;
-            label[p] = j;
-          }
-        }
-      }
+  const offer = (j: number, p: number, r: number, c: number) => {
+    const dd = distance(j, p, r + 0.5, c + 0.5);
+    if (dd < dist[p]) {
+      dist[p] = dd;
+      label[p] = j;
     }
-    // Pixels outside every window (centres can drift apart) go to their nearest centre.
-    for (let p = 0; p < n; p++) {
-      if (label[p] >= 0) continue;
-      const r = Math.floor(p / width);
-      const c = p % width;
-      for (let j = 0; j < k; j++) {
-        const dd = distance(j, p, r + 0.5, c + 0.5);
-        if (dd < dist[p]) {
-          dist[p] = dd;
-          label[p] = j;
-        }
-      }
-    }
-    // Move each centre to the mean of its pixels; a centre that lost all pixels stays where it is.
-    const count = new Float64Array(k);
-    const sy = new Float64Array(k);
-    const sx = new Float64Array(k);
-    const sc = new Float64Array(k * channels);
-    for (let p = 0; p < n; p++) {
-      const j = label[p];
-      count[j]++;
-      sy[j] += Math.floor(p / width) + 0.5;
-      sx[j] += (p % width) + 0.5;
-      for (let ch = 0; ch < channels; ch++) sc[j * channels + ch] += img[p * channels + ch];
-    }
-    let moved = 0;
-    for (let j = 0; j < k; j++) {
-      if (count[j] === 0) continue;
-      const ny = sy[j] / count[j];
-      const nx = sx[j] / count[j];
-      moved = Math.max(moved, Math.abs(ny - cy[j]), Math.abs(nx - cx[j]));
-      cy[j] = ny;
-      cx[j] = nx;
-      for (let ch = 0; ch < channels; ch++) cc[j * channels + ch] = sc[j * channels + ch] / count[j];
-    }
-    if (moved < 1e-6) break;
+  };
+  label.fill(-1);
+  dist.fill(Infinity);
+  for (let j = 0; j < k; j++) {
+    const r0 = Math.max(0, Math.floor(cy[j] - radius));
+    const r1 = Math.min(height - 1, Math.ceil(cy[j] + radius));
+    const c0 = Math.max(0, Math.floor(cx[j] - radius));
+    const c1 = Math.min(width - 1, Math.ceil(cx[j] + radius));
+    for (let r = r0; r <= r1; r++) for (let c = c0; c <= c1; c++) offer(j, r * width + c, r, c);
   }
-  const minSize = Math.floor((o.minSizeFactor ?? 0.5) * (n / k));
-  return enforceConnectivity(label, height, width, minSize);
+  for (let p = 0; p < height * width; p++) {
+    if (label[p] >= 0) continue;
+    for (let j = 0; j < k; j++) offer(j, p, Math.floor(p / width), p % width);
+  }
+}
+
+/** Moves each centre to the mean of its pixels (one that lost all pixels stays); returns the largest move. */
+function moveCentres({ img, height, width, channels }: Image, centres: Centres, label: Int32Array): number {
+  const { k, cy, cx, cc } = centres;
+  const count = new Float64Array(k);
+  const sy = new Float64Array(k);
+  const sx = new Float64Array(k);
+  const sc = new Float64Array(k * channels);
+  for (let p = 0; p < height * width; p++) {
+    const j = label[p];
+    count[j]++;
+    sy[j] += Math.floor(p / width) + 0.5;
+    sx[j] += (p % width) + 0.5;
+    for (let ch = 0; ch < channels; ch++) sc[j * channels + ch] += img[p * channels + ch];
+  }
+  let moved = 0;
+  for (let j = 0; j < k; j++) {
+    if (count[j] === 0) continue;
+    const ny = sy[j] / count[j];
+    const nx = sx[j] / count[j];
+    moved = Math.max(moved, Math.abs(ny - cy[j]), Math.abs(nx - cx[j]));
+    cy[j] = ny;
+    cx[j] = nx;
+    for (let ch = 0; ch < channels; ch++) cc[j * channels + ch] = sc[j * channels + ch] / count[j];
+  }
+  return moved;
 }
 
 function normalised(image: Float32Array): Float64Array {
