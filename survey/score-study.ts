@@ -540,46 +540,16 @@ function pooledAgreement(ctx: Ctx, sheetList: readonly Sheet[]): HumanAgreement[
     const perItem = new Map<string, number[]>();
     for (const r of study.ssa) perItem.set(r.item, [...(perItem.get(r.item) ?? []), r[q]]);
     const panels = uniq([...perItem.values()].map((v) => v.length));
+    const fleiss = (value: number | null, nUnits: number, note: string) =>
+      out.push({ metric, instrument: null, phase: null, method: null, stat: 'fleiss-kappa', level: 'nominal', value, nUnits, note });
     if (panels.length === 1 && panels[0] >= 2) {
       try {
         const f = fleissKappa(fleissTable([...perItem.values()], [0, 1]));
-        out.push({
-          metric,
-          instrument: null,
-          phase: null,
-          method: null,
-          stat: 'fleiss-kappa',
-          level: 'nominal',
-          value: f.kappa,
-          nUnits: f.subjects,
-          note: `z = ${f.z.toPrecision(4)} against kappa = 0`,
-        });
+        fleiss(f.kappa, f.subjects, `z = ${f.z.toPrecision(4)} against kappa = 0`);
       } catch (e) {
-        out.push({
-          metric,
-          instrument: null,
-          phase: null,
-          method: null,
-          stat: 'fleiss-kappa',
-          level: 'nominal',
-          value: null,
-          nUnits: perItem.size,
-          note: (e as Error).message,
-        });
+        fleiss(null, perItem.size, (e as Error).message);
       }
-    } else {
-      out.push({
-        metric,
-        instrument: null,
-        phase: null,
-        method: null,
-        stat: 'fleiss-kappa',
-        level: 'nominal',
-        value: null,
-        nUnits: perItem.size,
-        note: 'items have panels of different sizes: see Krippendorff alpha',
-      });
-    }
+    } else fleiss(null, perItem.size, 'items have panels of different sizes: see Krippendorff alpha');
   }
   const keys = uniq(sheetList.map((s) => `${s.instrument.name}\u0000${s.phase}`)).sort(byString);
   for (const key of keys) {

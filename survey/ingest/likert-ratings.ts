@@ -8,15 +8,7 @@ import type { LikertRating, StudyRater } from '../study.js';
 import type { StudyReading } from './study-reading.js';
 
 export function readLikertRatings(r: StudyReading): LikertRating[] {
-  const file = r.readOptional('likert');
-  if (!file) return [];
-  const seen = new Map<string, number>();
-  const likert: LikertRating[] = [];
-  r.eachRow(file, (c) => {
-    const rating = likertRow(r, c, seen);
-    if (rating) likert.push(rating);
-  });
-  return likert;
+  return r.ratings('likert', (c, seen) => likertRow(r, c, seen));
 }
 
 /** One row checked; null for an excluded rater. */

@@ -4,15 +4,7 @@ import type { Preference } from '../study.js';
 import type { StudyReading } from './study-reading.js';
 
 export function readPreferences(r: StudyReading): Preference[] {
-  const file = r.readOptional('pairwise');
-  if (!file) return [];
-  const seen = new Map<string, number>();
-  const preferences: Preference[] = [];
-  r.eachRow(file, (c) => {
-    const p = preferenceRow(r, c, seen);
-    if (p) preferences.push(p);
-  });
-  return preferences;
+  return r.ratings('pairwise', (c, seen) => preferenceRow(r, c, seen));
 }
 
 /** One row checked; null for a skip or an excluded rater. */

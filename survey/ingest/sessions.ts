@@ -14,26 +14,22 @@ interface SessionLimits {
   readonly line: number;
 }
 
-/** What the rows seen so far fix: session ids and the limits. */
-interface SessionsSeen {
-  readonly ids: Map<string, number>;
+/** The limits fixed by the first session read (null until then). */
+interface FirstLimits {
   limits: SessionLimits | null;
 }
 
 export function readSessions(r: StudyReading): { sessions: StudySession[]; cps: Study['cps'] } {
-  const file = r.readOptional('sessions');
-  if (!file) return { sessions: [], cps: null };
-  const seen: SessionsSeen = { ids: new Map(), limits: null };
-  const sessions: StudySession[] = [];
-  r.eachRow(file, (c) => sessions.push(sessionRow(r, c, seen)));
-  const limits = seen.limits as SessionLimits | null;
+  const first: FirstLimits = { limits: null };
+  const sessions = r.ratings('sessions', (c, seen) => sessionRow(r, c, seen, first));
+  const limits = first.limits;
   return { sessions, cps: limits === null ? null : { idleTimeoutS: limits.idle, maxTurns: limits.cap } };
 }
 
-function sessionRow(r: StudyReading, c: Cells, seen: SessionsSeen): StudySession {
+function sessionRow(r: StudyReading, c: Cells, seen: Map<string, number>, first: FirstLimits): StudySession {
   const id = c.id('session_id');
-  if (seen.ids.has(id)) c.fail('session_id', `duplicate session '${id}' (first at line ${seen.ids.get(id)})`);
-  seen.ids.set(id, c.line);
+  if (seen.has(id)) c.fail('session_id', `duplicate session '${id}' (first at line ${seen.get(id)})`);
+  seen.set(id, c.line);
   const user = c.id('user_id');
   const method = r.knownMethod(c, 'method_id');
   const nUser = c.integer('n_user_msgs');
@@ -47,7 +43,7 @@ function sessionRow(r: StudyReading, c: Cells, seen: SessionsSeen): StudySession
     );
   }
   c.oneOf('ended_by', ['user', 'timeout', 'system', 'cap'] as const);
-  const cap = checkLimits(c, seen);
+  const cap = checkLimits(c, first);
   c.optionalTimestamp('start_time');
   c.optionalTimestamp('end_time');
   let turns = nTurns;
@@ -59,17 +55,17 @@ function sessionRow(r: StudyReading, c: Cells, seen: SessionsSeen): StudySession
 }
 
 /** The row's turn cap, after checking its timeout and cap against the first session's. */
-function checkLimits(c: Cells, seen: SessionsSeen): number {
+function checkLimits(c: Cells, first: FirstLimits): number {
   const idle = c.integer('idle_timeout_s', 1);
   const cap = c.integer('max_turns', 1);
-  const first = seen.limits;
-  if (first === null) seen.limits = { idle, cap, line: c.line };
-  else if (idle !== first.idle) {
+  const limits = first.limits;
+  if (limits === null) first.limits = { idle, cap, line: c.line };
+  else if (idle !== limits.idle) {
     c.fail(
       'idle_timeout_s',
-      `${idle} differs from ${first.idle} at line ${first.line} ` +
+      `${idle} differs from ${limits.idle} at line ${limits.line} ` +
         '(one timeout per study: CPS under different timeouts is not comparable)',
     );
-  } else if (cap !== first.cap) c.fail('max_turns', `${cap} differs from ${first.cap} at line ${first.line} (one turn cap per study)`);
+  } else if (cap !== limits.cap) c.fail('max_turns', `${cap} differs from ${limits.cap} at line ${limits.line} (one turn cap per study)`);
   return cap;
 }

@@ -54,6 +54,22 @@ export class StudyReading {
     }
   }
 
+  /**
+   * The rows of an optional rating file, each checked and turned into a rating by `row` (null: left out);
+   * `seen` is the row's file-wide memory of keys and their first lines, for duplicate checks. [] without the file.
+   */
+  ratings<T>(file: StudyFile, row: (c: Cells, seen: Map<string, number>) => T | null): T[] {
+    const csv = this.readOptional(file);
+    if (!csv) return [];
+    const seen = new Map<string, number>();
+    const out: T[] = [];
+    this.eachRow(csv, (c) => {
+      const rating = row(c, seen);
+      if (rating !== null) out.push(rating);
+    });
+    return out;
+  }
+
   note(file: StudyFile, what: string, line: number): void {
     this.notes.add(STUDY_FILES[file], what, line);
   }
