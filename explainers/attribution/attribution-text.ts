@@ -1,5 +1,5 @@
 /**
- * Attributions as short text in English and Korean (DESIGN.md "Explanation text"): for tabular inputs
+ * Attributions as short text in English and Korean (docs/formats.md, "Explanation text"): for tabular inputs
  * the features with the largest |attribution|, with sign and the input value in original units; for
  * images the regions of a 3x3 grid that hold most of the positive attribution. The text always names
  * what is explained (the logit score or the predicted probability of the target class) and names first

@@ -4,7 +4,7 @@
  */
 import type { MethodCard, ReferenceDifference } from '../types.js';
 
-/** shap's default feature selection, which this code does not do (issue 18). */
+/** shap's default feature selection, which this code does not do. */
 export const kernelShapDifferences: readonly ReferenceDifference[] = [
   {
     reference: "shap 0.4x KernelExplainer, l1_reg='auto'",

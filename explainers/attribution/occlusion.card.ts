@@ -4,14 +4,14 @@
  */
 import type { MethodCard, ReferenceDifference } from '../types.js';
 
-/** Captum's edge windows, now followed (issue 18). */
+/** Captum's edge windows, now followed. */
 export const occlusionDifferences: readonly ReferenceDifference[] = [
   {
     reference: 'Captum 0.7 Occlusion',
     status: 'matched',
     what: {
-      en: "Windows along each axis are placed as Captum places them: ceil((size − window) / stride) + 1 of them, at multiples of the stride, the last one cropped where it runs past the edge. Before issue 18 the code put an extra window flush with the edge instead (and its comment wrongly said Captum leaves the edge uncovered).",
-      ko: '각 축의 창은 Captum과 같은 방식으로 놓습니다. 보폭의 배수 위치에 ceil((크기 − 창) / 보폭) + 1개를 두고, 가장자리를 넘는 마지막 창은 잘라 냅니다. 이슈 18 이전에는 그 대신 가장자리에 딱 맞춘 창을 하나 더 두었습니다(코드 주석도 Captum이 가장자리를 덮지 않는다고 잘못 적었습니다).',
+      en: "Windows along each axis are placed as Captum places them: ceil((size − window) / stride) + 1 of them, at multiples of the stride, the last one cropped where it runs past the edge. Earlier versions put an extra window flush with the edge instead (and its comment wrongly said Captum leaves the edge uncovered).",
+      ko: '각 축의 창은 Captum과 같은 방식으로 놓습니다. 보폭의 배수 위치에 ceil((크기 − 창) / 보폭) + 1개를 두고, 가장자리를 넘는 마지막 창은 잘라 냅니다. 이전 버전에서는 그 대신 가장자리에 딱 맞춘 창을 하나 더 두었습니다(코드 주석도 Captum이 가장자리를 덮지 않는다고 잘못 적었습니다).',
     },
     size: {
       en: "No change at the defaults: on the zoo's 28x28 images (window 4, stride 2) and 8x8 images (window 1, stride 1) the windows tile exactly (occlusion.test.ts). Other window and stride choices move.",

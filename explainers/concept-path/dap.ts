@@ -1,6 +1,6 @@
 /**
- * Direct Attribute Prediction (Lampert et al. 2009/2014) with continuous class signatures (methods.md
- * 5.2, soft version): log p(z|x) = sum_m log(s_zm p_m + (1 - s_zm)(1 - p_m)) - log(s_zm pi_m + (1 - s_zm)(1 - pi_m)),
+ * Direct Attribute Prediction (Lampert et al. 2009/2014) with continuous class signatures (docs/explainers.md,
+ * DAP, soft version): log p(z|x) = sum_m log(s_zm p_m + (1 - s_zm)(1 - p_m)) - log(s_zm pi_m + (1 - s_zm)(1 - pi_m)),
  * p_m = p(a_m = 1 | x) from the attribute predictors and pi_m the attribute's prior on seen classes.
  * Each term is that attribute's evidence for the class, so the explanation reads them off directly.
  */

@@ -1,5 +1,5 @@
 /**
- * The concept-path family's payloads (DESIGN.md "Explanations by family", concept-path): one per
+ * The concept-path family's payloads (docs/formats.md, "Explanations by family", concept-path): one per
  * sample, `{class, seen, novelty, paths, similarClasses, text}`, plus the evidence behind them.
  */
 import type { Bilingual } from '../types.js';

@@ -1,6 +1,6 @@
 /**
- * `zero-shot-kg`: zero-shot digit recognition explained by knowledge-graph paths (issue 9; methods.md
- * 5.1-5.6). Fitted per task on the split's seen digits: DAP or ESZSL scores every digit from its
+ * `zero-shot-kg`: zero-shot digit recognition explained by knowledge-graph paths (docs/explainers.md,
+ * concept paths). Fitted per task on the split's seen digits: DAP or ESZSL scores every digit from its
  * attribute signature, calibrated stacking (or Socher's novelty gate) decides among seen and unseen
  * digits, and each decision is explained by the graph paths from the predicted digit through its
  * strongest attributes to WordNet concepts, and to the seen digits it resembles through shared parts.

@@ -1,6 +1,6 @@
 /**
- * The smallest supporting generative boundary set (Jeon, Jeong & Choi 2020, §3.2 of our reconstruction
- * in reference/methods.md): a keep-probability theta_i = sigmoid(phi_i) per unit of the chosen layer,
+ * The smallest supporting generative boundary set (Jeon, Jeong & Choi 2020, our reconstruction
+ * in generative-boundaries.md): a keep-probability theta_i = sigmoid(phi_i) per unit of the chosen layer,
  * relaxed-Bernoulli (Concrete) masks m = sigmoid((logit theta + log u - log(1 - u)) / temperature),
  * and Adam on
  *

@@ -1,5 +1,5 @@
 /**
- * The one per-sample payload of the `examples` family (DESIGN.md "Explanations by family": `queries:
+ * The one per-sample payload of the `examples` family (docs/formats.md, "Explanations by family": `queries:
  * [{input, samples, latents?, boundaries?, tree?}]`): in a run's explanations line, `explanations[i]`
  * is the query of sample i, whichever examples explainer wrote it. The query and every sample are
  * nested like the task's sample shape, in model-input space, so a reader can draw them or feed them

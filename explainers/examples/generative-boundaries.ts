@@ -2,7 +2,7 @@
  * Explorative sampling considering generative boundaries (Jeon, Jeong & Choi, AAAI 2020; arXiv
  * 1912.05827): the smallest set of a generator layer's on/off boundaries that still reproduces the
  * query (relaxed-Bernoulli mask, Adam), and generated samples from the region those boundaries enclose,
- * gathered by an RRT that keeps every sample inside. Our reconstruction (reference/methods.md §3): the
+ * gathered by an RRT that keeps every sample inside. Our reconstruction (generative-boundaries.md): the
  * paper's exact objective weights are not available, so every choice is a parameter (params.ts).
  */
 import type { StructuredExplainer } from '../types.js';

@@ -1,7 +1,7 @@
 /**
  * Parameters of the examples explainers (generative-boundaries and its epsilon-ball baseline). The
  * paper's objective weights, temperature, step sizes and thresholds are not available to us (see
- * reference/methods.md §3): these defaults are our choices, each one a parameter.
+ * generative-boundaries.md): these defaults are our choices, each one a parameter.
  */
 import { int, num, oneOf } from '../../core/params.js';
 

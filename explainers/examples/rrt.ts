@@ -1,6 +1,6 @@
 /**
  * Explorative sampling inside a generative region with a rapidly-exploring random tree (E-GBAS, Jeon,
- * Jeong & Choi 2020; §3.3 of our reconstruction): from the tree {z0}, draw z_rand, extend the nearest
+ * Jeong & Choi 2020; our reconstruction in generative-boundaries.md): from the tree {z0}, draw z_rand, extend the nearest
  * node by `step` towards it, and accept the new latent iff it is in the region. A rejected extension
  * is bisected (`bisections` halvings of [z_near, z_new]) to the farthest point found inside, so every
  * iteration yields a sample; an iteration whose bisection finds no progress (z_near on a boundary) is

@@ -1,5 +1,5 @@
 /**
- * A C4.5 decision-tree learner for numeric features (Quinlan 1993; methods.md §4.1), written here
+ * A C4.5 decision-tree learner for numeric features (Quinlan 1993, "C4.5: Programs for Machine Learning"), written here
  * because no well-kept JavaScript library has C4.5's semantics (npm has CART-style learners only):
  * - binary splits x <= t; per feature the cut with the highest information gain;
  * - among features whose gain is at least the average gain of the features that can be cut, the one

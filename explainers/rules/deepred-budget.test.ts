@@ -1,4 +1,4 @@
-// Issue 8: DeepRED is declared deterministic, so its cuts must not depend on the seed or the machine:
+// DeepRED is declared deterministic, so its cuts must not depend on the seed or the machine:
 // the row subsample is evenly spaced and the budget counts work units, with wall time only as an outer
 // safety cut that budgetHit names when it fires.
 import { beforeAll, describe, expect, it } from 'vitest';

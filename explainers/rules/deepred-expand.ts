@@ -1,5 +1,5 @@
 /**
- * DeepRED's substitution step (methods.md §4.1 step 4) under budgets: every term of a clause over layer
+ * DeepRED's substitution step (step 4 in deepred.ts) under budgets: every term of a clause over layer
  * j's units is replaced by the disjunction of the layer-(j-1) clauses that conclude it, the conjunction
  * of disjunctions multiplied out into DNF (the step that explodes), simplifying after every term and
  * keeping at most `maxClauses` clauses (the most confident first) wherever the product grows past it.

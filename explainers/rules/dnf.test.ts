@@ -1,4 +1,4 @@
-// Simplification on hand-written DNFs (issue 8 done-when).
+// Simplification on hand-written DNFs.
 import { describe, expect, it } from 'vitest';
 import { type Term, clauseFires, simplifyClause, simplifyDnf, subsumes } from './dnf.js';
 

@@ -1,6 +1,6 @@
 /**
  * Conditions, conjunctive clauses and DNFs over numeric features, and the simplifications DeepRED
- * applies after every substitution (methods.md §4.1 step 5): unsatisfiable clauses deleted, redundant
+ * applies after every substitution (step 4 in deepred.ts): unsatisfiable clauses deleted, redundant
  * terms deleted keeping the TIGHTEST bound (x > 3 AND x > 5 is x > 5: REMIX's semantics, not DNN-RE's
  * older helper, which keeps the loosest and so changes the rule's meaning), duplicate and subsumed
  * clauses deleted.

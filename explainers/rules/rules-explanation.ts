@@ -1,5 +1,5 @@
 /**
- * What every rules explainer returns (DESIGN.md "rules"): the rule set as the `global` part, in
+ * What every rules explainer returns (docs/formats.md, "rules"): the rule set as the `global` part, in
  * original units with English and Korean text and what any budget cut, and per sample the rule that
  * fired and the rule set's prediction. Also the fitted state the rules metrics use (the rule set as a
  * predictor in model-input space) and the extraction cost, which the per-sample cost does not see

@@ -1,4 +1,4 @@
-// The done-when example of methods.md §4.5: one unit sigma(-10x + 2.25) on x = 0.00, 0.01, ..., 1.00.
+// A rule extractor's check on one neuron: one unit sigma(-10x + 2.25) on x = 0.00, 0.01, ..., 1.00.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TaskView } from '../../datasets/task.js';

@@ -9,8 +9,8 @@ export const limeDifferences: readonly ReferenceDifference[] = [
   {
     reference: 'lime 0.2 LimeImageExplainer with scikit-image quickshift',
     what: {
-      en: "Quickshift's tie-breaking noise comes from a fixed seed (segmentationSeed=42, scikit-image's random_seed that lime's SegmentationAlgorithm keeps, as in lime's MNIST tutorial; explain_instance without a segmentation_fn draws it from the explainer's random_state instead); the on/off sampling uses the run seed. Before issue 18 the noise came from the run seed too, so on MNIST's flat backgrounds the segments changed with the seed and run-to-run penalised LIME for its segmentation rather than its sampling. segmentationSeed=-1 restores that. The noise values are not scikit-image's own (its PCG64 stream is not reproduced), so segments match scikit-image's in kind, not pixel for pixel.",
-      ko: 'quickshift의 동점 처리용 잡음은 고정 시드에서 나옵니다(segmentationSeed=42로, lime의 SegmentationAlgorithm이 그대로 두는 scikit-image의 random_seed이며 lime의 MNIST 튜토리얼과 같습니다. segmentation_fn 없이 explain_instance를 부르면 lime은 설명기의 random_state에서 시드를 뽑습니다). 켜고 끄는 표본 추출에는 실행 시드를 씁니다. 이슈 18 이전에는 잡음도 실행 시드에서 나와서, MNIST의 평평한 배경에서는 시드마다 분할이 달라졌고 run-to-run 지표가 LIME의 표본 추출이 아니라 분할 때문에 점수를 깎았습니다. segmentationSeed=-1로 두면 이전처럼 동작합니다. 잡음 값 자체는 scikit-image와 같지 않으므로(PCG64 난수열은 재현하지 않습니다) 분할은 scikit-image와 같은 방식일 뿐 픽셀 단위로 같지는 않습니다.',
+      en: "Quickshift's tie-breaking noise comes from a fixed seed (segmentationSeed=42, scikit-image's random_seed that lime's SegmentationAlgorithm keeps, as in lime's MNIST tutorial; explain_instance without a segmentation_fn draws it from the explainer's random_state instead); the on/off sampling uses the run seed. Earlier versions drew the noise from the run seed too, so on MNIST's flat backgrounds the segments changed with the seed and run-to-run penalised LIME for its segmentation rather than its sampling. segmentationSeed=-1 restores that. The noise values are not scikit-image's own (its PCG64 stream is not reproduced), so segments match scikit-image's in kind, not pixel for pixel.",
+      ko: 'quickshift의 동점 처리용 잡음은 고정 시드에서 나옵니다(segmentationSeed=42로, lime의 SegmentationAlgorithm이 그대로 두는 scikit-image의 random_seed이며 lime의 MNIST 튜토리얼과 같습니다. segmentation_fn 없이 explain_instance를 부르면 lime은 설명기의 random_state에서 시드를 뽑습니다). 켜고 끄는 표본 추출에는 실행 시드를 씁니다. 이전 버전에서는 잡음도 실행 시드에서 나와서, MNIST의 평평한 배경에서는 시드마다 분할이 달라졌고 run-to-run 지표가 LIME의 표본 추출이 아니라 분할 때문에 점수를 깎았습니다. segmentationSeed=-1로 두면 이전처럼 동작합니다. 잡음 값 자체는 scikit-image와 같지 않으므로(PCG64 난수열은 재현하지 않습니다) 분할은 scikit-image와 같은 방식일 뿐 픽셀 단위로 같지는 않습니다.',
     },
     size: {
       en: 'mnist-cnn, 16 inputs, run seeds 1 and 2: with the run seed all 16 segmentations changed and the two explanations correlated at Spearman 0.61 on average; with the fixed seed none changed and the correlation is 0.94.',
@@ -19,7 +19,7 @@ export const limeDifferences: readonly ReferenceDifference[] = [
   },
 ];
 
-/** The method card (site): the seed's table (MISSION.md) and Ribeiro et al. 2016, Alvarez-Melis & Jaakkola 2018. */
+/** The method card (site): claims from Ribeiro et al. 2016 and Alvarez-Melis & Jaakkola 2018. */
 export const limeCard: MethodCard = {
   summary: {
     en: 'Perturbs the input (superpixels or binned features), fits a small weighted linear model around it, and reports that model\'s weights.',

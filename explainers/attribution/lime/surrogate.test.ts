@@ -1,5 +1,5 @@
 /**
- * The fitting stage against the reference fixtures of methods.md 1.6 (numbers from running marcotcr/lime
+ * The fitting stage against the reference fixtures (numbers from running marcotcr/lime
  * fd7eb2e with scikit-learn 1.2.1), fed directly into fitSurrogate.
  */
 import { describe, expect, it } from 'vitest';

@@ -2,7 +2,7 @@
  * LIME's fitting stage (LimeBase.explain_instance_with_data): given the interpretable neighbourhood
  * (row 0 is the explained instance), the black box's output on it and the kernel weights, select
  * features and fit the final weighted ridge (alpha 1, with intercept). This is the whole of LIME that
- * does not depend on the data kind; the reference fixtures (methods.md 1.6) test it directly.
+ * does not depend on the data kind; the reference fixtures (surrogate.test.ts, numbers from marcotcr/lime) test it directly.
  */
 import type { Matrix } from '../../../numeric/linalg.js';
 import { type FeatureSelection, selectFeatures } from './feature-selection.js';

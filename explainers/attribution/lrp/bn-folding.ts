@@ -1,5 +1,5 @@
 /**
- * BatchNormalization canonisation (methods.md §2.3, zennit's SequentialMergeBatchNorm): a BN that
+ * BatchNormalization canonisation (zennit's SequentialMergeBatchNorm; docs/explainers.md, LRP): a BN that
  * directly follows a Dense or Conv2D with linear activation is folded into it,
  *   W' = W · γ/√(var + ε)   (per output channel)
  *   b' = (b − μ) · γ/√(var + ε) + β,

@@ -14,8 +14,8 @@ export const lrpDifferences: readonly ReferenceDifference[] = [
     reference: 'Zennit 0.5 ZPlus and WSquare',
     status: 'matched',
     what: {
-      en: 'zplus now adds the positive bias b⁺ to its positive side and wsquare adds b² to its denominator, as Zennit does; before issue 18 both left the bias out (the deep Taylor decomposition form, still available as plusBias=false), which made epsilon-plus-flat differ from Zennit by 0.7–12% on the CNNs. What remains is Zennit\'s stabiliser ε = 1e-6 in these denominators (0 here).',
-      ko: '이제 zplus는 양의 편향(b⁺)을 양의 쪽에 더하고, wsquare는 편향의 제곱(b²)을 분모에 더합니다. Zennit과 같은 방식입니다. 이슈 18 이전에는 둘 다 편향을 빼고 계산해서(심층 테일러 분해 형태이며, 지금도 plusBias=false로 쓸 수 있습니다) CNN에서 epsilon-plus-flat이 Zennit과 0.7–12% 달랐습니다. 남은 차이는 이 분모에 Zennit이 넣는 안정화 항 ε = 1e-6뿐입니다(여기서는 0).',
+      en: 'zplus now adds the positive bias b⁺ to its positive side and wsquare adds b² to its denominator, as Zennit does; earlier versions left the bias out of both (the deep Taylor decomposition form, still available as plusBias=false), which made epsilon-plus-flat differ from Zennit by 0.7–12% on the CNNs. What remains is Zennit\'s stabiliser ε = 1e-6 in these denominators (0 here).',
+      ko: '이제 zplus는 양의 편향(b⁺)을 양의 쪽에 더하고, wsquare는 편향의 제곱(b²)을 분모에 더합니다. Zennit과 같은 방식입니다. 이전 버전에서는 둘 다 편향을 빼고 계산해서(심층 테일러 분해 형태이며, 지금도 plusBias=false로 쓸 수 있습니다) CNN에서 epsilon-plus-flat이 Zennit과 0.7–12% 달랐습니다. 남은 차이는 이 분모에 Zennit이 넣는 안정화 항 ε = 1e-6뿐입니다(여기서는 0).',
     },
     size: {
       en: 'Not re-measured against Zennit itself. The bias is what moved: with against without it, epsilon-plus-flat differs by a median relative L2 of 0.3% on mnist-cnn, 9.5% on mnist-cnn-deep and 1.3% on synth-pattern-cnn (max 12.8%); a w² first layer by 0.6%, 11.2% and 1.6%.',
@@ -43,7 +43,7 @@ export const lrpDifferences: readonly ReferenceDifference[] = [
   },
 ];
 
-/** The method card (site): the seed's table (MISSION.md), Bach et al. 2015, Montavon et al. 2017/2019, Sixt et al. 2020. */
+/** The method card (site): Bach et al. 2015, Montavon et al. 2017/2019, Sixt et al. 2020. */
 export const lrpCard: MethodCard = {
   summary: {
     en: 'Layer-wise relevance propagation: the target logit is passed back layer by layer with conservation rules, giving relevance per input and per hidden unit.',

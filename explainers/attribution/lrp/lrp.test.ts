@@ -97,7 +97,7 @@ function expectArraysClose(got: Float32Array, want: Float32Array, tol: number) {
   for (let i = 0; i < want.length; i++) expect(Math.abs(got[i] - want[i])).toBeLessThan(tol * scale);
 }
 
-describe('lrp: LRP-0 is gradient x input on ReLU nets (methods.md §2.6 invariant)', () => {
+describe('lrp: LRP-0 is gradient x input on ReLU nets (an LRP invariant: Montavon et al. 2019)', () => {
   it('on an MLP with biases and dropout', async () => {
     const ctx = contextFor(mlp, tabularTask({ features: 5, classes: ['a', 'b', 'c'] }));
     const x = tabular(4, 'gxi');

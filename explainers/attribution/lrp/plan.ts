@@ -1,5 +1,5 @@
 /**
- * Turns a model's layers into the chain of steps LRP walks (methods.md §2.3): linear steps (Dense,
+ * Turns a model's layers into the chain of steps LRP walks (docs/explainers.md, LRP): linear steps (Dense,
  * Conv2D, with a following BatchNormalization folded in), pooling steps, reshapes, and pass-through
  * steps (InputLayer, Dropout, activation layers). The final softmax (fused or a separate layer) is
  * removed: the target logit is explained. Anything else is refused with a UserError naming the layer

@@ -45,7 +45,7 @@ function loopRelevance(mode: 'max' | 'avg', a: number[][], r: number[][], g: Poo
 }
 
 describe('pooling relevance', () => {
-  it('max pooling is winner-take-all (methods.md §2.3: [1,3,2,0], R=[4,6] -> [0,4,6,0])', () => {
+  it('max pooling is winner-take-all ([1,3,2,0], R=[4,6] -> [0,4,6,0])', () => {
     expect(run(maxPoolRelevance, [1, 3, 2, 0], [4, 6])).toEqual([0, 4, 6, 0]);
   });
 
@@ -63,7 +63,7 @@ describe('pooling relevance', () => {
     expect(square).toEqual([0, 6, 0, 0]);
   });
 
-  it('average pooling is proportional (methods.md §2.3: -> [1,3,6,0])', () => {
+  it('average pooling is proportional (-> [1,3,6,0])', () => {
     expect(run(avgPoolRelevance, [1, 3, 2, 0], [4, 6])).toEqual([1, 3, 6, 0]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Relevance through 2-D pooling layers (methods.md §2.3), channels last, any pool size, stride and
+ * Relevance through 2-D pooling layers (docs/explainers.md, LRP), channels last, any pool size, stride and
  * padding (windows may overlap):
  * - max pooling, winner-take-all: each window's relevance goes to the input(s) holding its maximum.
  *   Ties: `split` (default) shares it equally among tied maxima (lrp_toolbox's convention), so the

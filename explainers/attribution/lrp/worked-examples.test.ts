@@ -1,4 +1,4 @@
-/** Every worked example of methods.md §2.6 (computed there by lrp_examples.py), through the explainer. */
+/** Worked LRP examples on a two-layer ReLU net (numbers computed independently of this code), through the explainer. */
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../../core/backend.js';
@@ -74,11 +74,11 @@ async function check(model: () => Model, row: Row, logit: number) {
   expect(c.gap).toBeCloseTo(row.input[0] + row.input[1] - logit, 5);
 }
 
-describe('methods.md §2.6 example A (no biases; logit 4)', () => {
+describe('LRP worked example A (no biases; logit 4)', () => {
   for (const row of tableA) it(row.what, () => check(() => modelA, row, 4));
 });
 
-describe('methods.md §2.6 example B (with biases; logit 2.5)', () => {
+describe('LRP worked example B (with biases; logit 2.5)', () => {
   for (const row of tableB) it(row.what, () => check(() => modelB, row, 2.5));
   it('leaves no tensors behind', async () => {
     const before = tf.memory().numTensors;
