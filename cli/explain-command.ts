@@ -1,4 +1,4 @@
-import { explainSamples, fitExplainer } from '../runner/explain-samples.js';
+import { fitExplainer } from '../runner/explain-samples.js';
 import { recordOf } from '../runner/explanation-record.js';
 import { renderText } from '../runner/renderers/index.js';
 import { resolveParams, splitSets } from '../core/params.js';
@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../runner/results-store.js';
 import { getExplainer } from '../explainers/index.js';
 import { isPluginRef, loadPlugin } from '../runner/plugins.js';
 import { many, parseCommand, required, str } from './args.js';
-import { userSetup } from './user-model.js';
+import { explainUserInputs, userSetup } from './user-model.js';
 
 const HELP = `xai-bench explain: explain a model's outputs on your inputs
 
@@ -42,16 +42,10 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
   const params = resolveParams(explainer.params, sets.get(explainer.id) ?? {}, explainer.id);
   const u = await userSetup('explain', p);
   const state = await fitExplainer(explainer, u.engine, u.task, u.seed, params);
-  const samples = await explainSamples({
+  const samples = await explainUserInputs(u, {
     explainer,
     params,
     state,
-    engine: u.engine,
-    task: u.task,
-    seed: u.seed,
-    batch: u.input.batch,
-    targets: u.targets,
-    sampleIds: u.input.sampleIds,
     // A global view (SP-LIME's pick) must see the whole input set in one call.
     chunk: Number(params.pick ?? 0) > 0 ? u.input.batch.n : 16,
     text: (s, input) => renderText(s, input, { task: u.task, output: explainer.output }),

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fromNested, sizeOf } from '../core/batch.js';
 import { UserError } from '../core/errors.js';
-import { explainSamples, fitExplainer } from '../runner/explain-samples.js';
+import { fitExplainer } from '../runner/explain-samples.js';
 import { type AnySample, type AttributionExplanationRecord, type ExplanationRecord, fromRecord } from '../runner/explanation-record.js';
 import { readJsonFile } from '../runner/input-file.js';
 import type { OutputKind } from '../core/model.js';
@@ -21,7 +21,7 @@ import { getMetric } from '../metrics/index.js';
 import { type Metric, metricScores, type ReExplainer } from '../metrics/types.js';
 import { reExplainer } from '../runner/re-explainer.js';
 import { list, many, type Parsed, parseCommand, required, str } from './args.js';
-import { type UserSetup, userSetup } from './user-model.js';
+import { explainUserInputs, type UserSetup, userSetup } from './user-model.js';
 
 const HELP = `xai-bench score: score explanations of your model with the benchmark's metrics
 
@@ -160,18 +160,7 @@ async function explainInputs(u: UserSetup, explainer: Explainer, params: AnyPara
   const state = await fitExplainer(explainer, u.engine, u.task, u.seed, params);
   const fitted = () => Promise.resolve(state);
   const again = isAttributionExplainer(explainer) ? reExplainer(explainer, params, fitted, u.engine, u.task, u.seed) : undefined;
-  const samples = await explainSamples({
-    explainer,
-    params,
-    state,
-    engine: u.engine,
-    task: u.task,
-    seed: u.seed,
-    batch: u.input.batch,
-    targets: u.targets,
-    sampleIds: u.input.sampleIds,
-    chunk: 16,
-  });
+  const samples = await explainUserInputs(u, { explainer, params, state, chunk: 16 });
   return { samples, again, output: explainer.output, explainerName: explainer.id, params, family: explainer.family };
 }
 

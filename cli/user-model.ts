@@ -6,6 +6,8 @@ import { type InputFile, readInputFile } from '../runner/input-file.js';
 import { loadModel, type Model } from '../core/model.js';
 import { userTaskView } from '../runner/user-task.js';
 import type { TaskView } from '../datasets/task.js';
+import { explainSamples, type ExplainSamplesOptions } from '../runner/explain-samples.js';
+import type { AnySample } from '../runner/explanation-record.js';
 import { integer, type Parsed, required, str } from './args.js';
 
 export interface UserSetup {
@@ -45,4 +47,13 @@ export async function userSetup(command: string, p: Parsed): Promise<UserSetup> 
     }
   }
   return { backend, model, engine, input, task: userTaskView(model, input.batch, background), targets, seed: integer(p, 'seed', 0) ?? 0 };
+}
+
+/** Explains the user's inputs (their targets, their sample ids) with a fitted explainer. */
+export function explainUserInputs(
+  u: UserSetup,
+  o: Pick<ExplainSamplesOptions, 'explainer' | 'params' | 'state' | 'chunk' | 'text'>,
+): Promise<AnySample[]> {
+  const { engine, task, seed, targets } = u;
+  return explainSamples({ ...o, engine, task, seed, batch: u.input.batch, targets, sampleIds: u.input.sampleIds });
 }
