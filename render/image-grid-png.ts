@@ -13,8 +13,17 @@ export function renderImageGridPng(images: readonly ArrayLike<number>[], shape: 
   const gap = 8;
   let lo = Infinity;
   let hi = -Infinity;
-  for (const im of images) for (let k = 0; k < im.length; k++) ((lo = Math.min(lo, im[k])), (hi = Math.max(hi, im[k])));
-  if (lo >= 0 && hi <= 1) ((lo = 0), (hi = 1));
+  for (const im of images) {
+    for (let k = 0; k < im.length; k++) {
+      lo = Math.min(lo, im[k]);
+      hi = Math.max(hi, im[k]);
+    }
+  }
+  // Pixel values already in [0, 1] are shown as they are, not stretched to the batch's range.
+  if (lo >= 0 && hi <= 1) {
+    lo = 0;
+    hi = 1;
+  }
   const span = hi > lo ? hi - lo : 1;
   const png = blankImage(images.length * (w * scale + gap) + gap, h * scale + 2 * gap);
   images.forEach((im, n) => {

@@ -88,7 +88,10 @@ function weighted(scores: readonly (number | null)[], w: readonly number[]): num
   let num = 0;
   let den = 0;
   scores.forEach((s, j) => {
-    if (s !== null && w[j] > 0) ((num += w[j] * s), (den += w[j]));
+    if (s !== null && w[j] > 0) {
+      num += w[j] * s;
+      den += w[j];
+    }
   });
   return den > 0 ? num / den : null;
 }
