@@ -146,8 +146,12 @@ export interface StructuredResult<Sample = Record<string, unknown>, Global = Rec
   readonly text: readonly Bilingual[];
 }
 
-export interface StructuredExplainer<S extends ParamSpecs = ParamSpecs, State = void, Sample = Record<string, unknown>, Global = Record<string, unknown>>
-  extends ExplainerBase<S, State> {
+export interface StructuredExplainer<
+  S extends ParamSpecs = ParamSpecs,
+  State = void,
+  Sample = Record<string, unknown>,
+  Global = Record<string, unknown>,
+> extends ExplainerBase<S, State> {
   readonly family: StructuredFamily;
   explain(input: ExplainInput<ParamValues<S>, State>): StructuredResult<Sample, Global> | Promise<StructuredResult<Sample, Global>>;
 }
@@ -156,6 +160,7 @@ export interface StructuredExplainer<S extends ParamSpecs = ParamSpecs, State = 
 export type Explainer = AttributionExplainer<any, any> | StructuredExplainer<any, any, any, any>;
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
-export function isAttributionExplainer(e: Explainer): e is AttributionExplainer<any, any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the registry's attribution explainers, of any parameters and state
+export function isAttributionExplainer(e: Explainer): e is AttributionExplainer<any, any> {
   return e.family === 'attribution';
 }

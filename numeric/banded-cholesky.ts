@@ -17,7 +17,12 @@ export interface BandedCholesky {
  * Factors A given by its diagonal and, per row, the off-diagonal entries of its lower part (columns
  * below the row, any order). Throws when A is not positive definite.
  */
-export function bandedCholesky(n: number, bandwidth: number, entry: (row: number, visit: (col: number, value: number) => void) => void, diag: ArrayLike<number>): BandedCholesky {
+export function bandedCholesky(
+  n: number,
+  bandwidth: number,
+  entry: (row: number, visit: (col: number, value: number) => void) => void,
+  diag: ArrayLike<number>,
+): BandedCholesky {
   const b = bandwidth;
   const s = b + 1;
   // l[u * s + (b - (u - v))] = L(u, v) for u - b <= v <= u: the diagonal sits at offset b.

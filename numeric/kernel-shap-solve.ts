@@ -13,7 +13,14 @@ import { choleskySolve } from './cholesky-solve.js';
  * argmin sum_i w_i (masks_i . phi - y_i)^2 subject to sum(phi) = total; masks is rows x players, 0/1.
  * Weights must be >= 0.
  */
-export function kernelShapSolve(masks: Uint8Array, rows: number, players: number, y: ArrayLike<number>, w: ArrayLike<number>, total: number): Float64Array {
+export function kernelShapSolve(
+  masks: Uint8Array,
+  rows: number,
+  players: number,
+  y: ArrayLike<number>,
+  w: ArrayLike<number>,
+  total: number,
+): Float64Array {
   const m = players;
   if (m < 1) throw new RangeError('KernelSHAP regression needs at least one player');
   if (masks.length !== rows * m || y.length !== rows || w.length !== rows) {

@@ -11,13 +11,33 @@
  * whichever leaves fewer elements to patch: Shapley-kernel coalitions are mostly very small or very
  * large, so few elements are written one by one.
  */
-export function fillCoalitionRows(out: Float32Array, x: Float32Array, xs: Float32Array, bg: Float32Array, nb: number, masks: Uint8Array, c0: number, c1: number, players: readonly Int32Array[]): void {
+export function fillCoalitionRows(
+  out: Float32Array,
+  x: Float32Array,
+  xs: Float32Array,
+  bg: Float32Array,
+  nb: number,
+  masks: Uint8Array,
+  c0: number,
+  c1: number,
+  players: readonly Int32Array[],
+): void {
   if (players.every((g) => g.length === 1)) fillSingletonRows(out, x, xs, bg, nb, masks, c0, c1, players);
   else fillGroupRows(out, x, xs, bg, nb, masks, c0, c1, players);
 }
 
 /** fillCoalitionRows for players of any size (image pixel groups). */
-export function fillGroupRows(out: Float32Array, x: Float32Array, xs: Float32Array, bg: Float32Array, nb: number, masks: Uint8Array, c0: number, c1: number, players: readonly Int32Array[]): void {
+export function fillGroupRows(
+  out: Float32Array,
+  x: Float32Array,
+  xs: Float32Array,
+  bg: Float32Array,
+  nb: number,
+  masks: Uint8Array,
+  c0: number,
+  c1: number,
+  players: readonly Int32Array[],
+): void {
   const d = x.length;
   const m = players.length;
   const inCoalition = new Uint8Array(d);
@@ -52,7 +72,17 @@ export function fillGroupRows(out: Float32Array, x: Float32Array, xs: Float32Arr
  * (a third faster on the breast-cancer MLP's 42,000 rows per input). Elements of no player (equal in x
  * and every background row) take the background's value, as in the general case.
  */
-function fillSingletonRows(out: Float32Array, x: Float32Array, xs: Float32Array, bg: Float32Array, nb: number, masks: Uint8Array, c0: number, c1: number, players: readonly Int32Array[]): void {
+function fillSingletonRows(
+  out: Float32Array,
+  x: Float32Array,
+  xs: Float32Array,
+  bg: Float32Array,
+  nb: number,
+  masks: Uint8Array,
+  c0: number,
+  c1: number,
+  players: readonly Int32Array[],
+): void {
   const d = x.length;
   const m = players.length;
   const element = Int32Array.from(players, (g) => g[0]);
@@ -76,7 +106,9 @@ function fillSingletonRows(out: Float32Array, x: Float32Array, xs: Float32Array,
     } else {
       for (let j = 0; j < m; j++) if (masks[mc + j] === 0) patch[a++] = element[j];
       for (let e = 0; e < outside.length; e++) patch[a++] = outside[e];
-      for (let r = 0, row = first, bgRow = 0; r < nb; r++, row += d, bgRow += d) for (let e = 0; e < a; e++) out[row + patch[e]] = bg[bgRow + patch[e]];
+      for (let r = 0, row = first, bgRow = 0; r < nb; r++, row += d, bgRow += d) {
+        for (let e = 0; e < a; e++) out[row + patch[e]] = bg[bgRow + patch[e]];
+      }
     }
   }
 }

@@ -59,7 +59,9 @@ export function windowGroups(sampleShape: readonly number[], window: number, str
       const [r1, c1] = [Math.min(r0 + window, height), Math.min(c0 + window, width)];
       const idx = new Int32Array((r1 - r0) * (c1 - c0) * channels);
       let n = 0;
-      for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) for (let ch = 0; ch < channels; ch++) idx[n++] = (r * width + c) * channels + ch;
+      for (let r = r0; r < r1; r++) {
+        for (let c = c0; c < c1; c++) for (let ch = 0; ch < channels; ch++) idx[n++] = (r * width + c) * channels + ch;
+      }
       groups.push(idx);
     }
   }

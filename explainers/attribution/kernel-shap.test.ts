@@ -19,7 +19,14 @@ beforeAll(async () => {
  * Exact Shapley values by the definition, slowly: v(S) = mean over background rows of the target
  * probability with the groups in S taken from x and the rest from the background row.
  */
-function bruteForceShapley(engine: Engine, shape: number[], x: Float32Array, background: Float32Array[], groups: number[][], target: number): number[] {
+function bruteForceShapley(
+  engine: Engine,
+  shape: number[],
+  x: Float32Array,
+  background: Float32Array[],
+  groups: number[][],
+  target: number,
+): number[] {
   const m = groups.length;
   const d = x.length;
   const rows = new Float32Array((1 << m) * background.length * d);

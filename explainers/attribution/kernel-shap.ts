@@ -72,7 +72,15 @@ interface InputPlan {
  * The rows of one input: x, the background rows, then for each coalition one row per background row,
  * in stacks of about one engine chunk. Groups equal to every background row leave the game.
  */
-function planInput(ctx: ExplainContext, batch: Batch, i: number, target: number, sampleId: string, p: P, state: KernelShapState): InputPlan {
+function planInput(
+  ctx: ExplainContext,
+  batch: Batch,
+  i: number,
+  target: number,
+  sampleId: string,
+  p: P,
+  state: KernelShapState,
+): InputPlan {
   const d = sizeOf(batch.sampleShape);
   const { background: bg, rows: nb } = state;
   const x = batch.data.subarray(i * d, (i + 1) * d);
@@ -120,7 +128,11 @@ function joinPieces(parts: Float32Array[], plans: readonly InputPlan[]): Float32
 }
 
 /** The Shapley value of every group from one input's outputs `fi`, E[f(background)], and the facts for `extras`. */
-function shapleyValues(plan: InputPlan, fi: Float32Array, nb: number): { phi: Float64Array; fnull: number; extra: Record<string, unknown> } {
+function shapleyValues(
+  plan: InputPlan,
+  fi: Float32Array,
+  nb: number,
+): { phi: Float64Array; fnull: number; extra: Record<string, unknown> } {
   const { groups, segmentation, varying, coalitions } = plan;
   let fnull = 0;
   for (let r = 0; r < nb; r++) fnull += fi[1 + r];

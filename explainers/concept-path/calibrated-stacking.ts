@@ -7,7 +7,14 @@
 import { quantile } from './novelty.js';
 
 /** Row-wise argmax over `classes` of scores (n x 10 in digit order), seen classes lowered by gamma. */
-export function stackedArgmax(scores: ArrayLike<number>, row: number, width: number, classes: readonly number[], seen: readonly number[], gamma: number): number {
+export function stackedArgmax(
+  scores: ArrayLike<number>,
+  row: number,
+  width: number,
+  classes: readonly number[],
+  seen: readonly number[],
+  gamma: number,
+): number {
   let best = -1;
   let bestScore = -Infinity;
   for (const c of classes) {
@@ -20,7 +27,15 @@ export function stackedArgmax(scores: ArrayLike<number>, row: number, width: num
   return best;
 }
 
-export function chooseStackingConstant(scores: ArrayLike<number>, rows: readonly number[], width: number, seen: readonly number[], unseen: readonly number[], keepSeen: number): number {
-  const margins = rows.map((r) => Math.max(...seen.map((c) => scores[r * width + c])) - Math.max(...unseen.map((c) => scores[r * width + c])));
+export function chooseStackingConstant(
+  scores: ArrayLike<number>,
+  rows: readonly number[],
+  width: number,
+  seen: readonly number[],
+  unseen: readonly number[],
+  keepSeen: number,
+): number {
+  const best = (r: number, classes: readonly number[]) => Math.max(...classes.map((c) => scores[r * width + c]));
+  const margins = rows.map((r) => best(r, seen) - best(r, unseen));
   return quantile(margins, 1 - keepSeen);
 }

@@ -24,7 +24,9 @@ export function eszslFromProducts(xxt: Matrix, xy: Matrix, s: Matrix, gamma: num
 /** Y in {-1, 1}: +1 where row i belongs to class column j. */
 export function signedLabels(labels: ArrayLike<number>, classes: readonly number[]): Matrix {
   const y = matrix(labels.length, classes.length);
-  for (let i = 0; i < labels.length; i++) for (let j = 0; j < classes.length; j++) y.data[i * classes.length + j] = labels[i] === classes[j] ? 1 : -1;
+  for (let i = 0; i < labels.length; i++) {
+    for (let j = 0; j < classes.length; j++) y.data[i * classes.length + j] = labels[i] === classes[j] ? 1 : -1;
+  }
   return y;
 }
 

@@ -16,7 +16,10 @@ beforeAll(async () => {
 /** Gauss-Jordan inverse with partial pivoting: the slow, obviously-correct reference. */
 function inverse(a: Matrix): Matrix {
   const n = a.rows;
-  const m = Array.from({ length: n }, (_, i) => [...Array.from({ length: n }, (_, j) => a.data[i * n + j]), ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
+  const m = Array.from(
+    { length: n },
+    (_, i) => [...Array.from({ length: n }, (_, j) => a.data[i * n + j]), ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))],
+  );
   for (let c = 0; c < n; c++) {
     let p = c;
     for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[p][c])) p = r;
@@ -51,7 +54,10 @@ describe('ESZSL', () => {
 
   it('matches the closed form computed with explicit Gauss-Jordan inverses', () => {
     const v = eszslFit(x, y, s, gamma, lambda);
-    const ref = matmul(matmul(matmul(matmul(inverse(addDiagonal(matmul(x, transpose(x)), gamma)), x), y), transpose(s)), inverse(addDiagonal(matmul(s, transpose(s)), lambda)));
+    const ref = matmul(
+      matmul(matmul(matmul(inverse(addDiagonal(matmul(x, transpose(x)), gamma)), x), y), transpose(s)),
+      inverse(addDiagonal(matmul(s, transpose(s)), lambda)),
+    );
     ref.data.forEach((r, i) => expect(v.data[i]).toBeCloseTo(r, 9));
   });
 
@@ -77,7 +83,13 @@ describe('ESZSL', () => {
       [1, 0, 1, 0, 0],
     ];
     const xs = matrix(5, 30, Array.from({ length: 150 }, (_, k) => sig[(k % 30) % 3][Math.floor(k / 30)]));
-    const v = eszslFit(xs, signedLabels(Array.from({ length: 30 }, (_, i) => i % 3), [0, 1, 2]), transpose(matrix(3, 5, sig.slice(0, 3).flat())), 0.1, 0.1);
+    const v = eszslFit(
+      xs,
+      signedLabels(Array.from({ length: 30 }, (_, i) => i % 3), [0, 1, 2]),
+      transpose(matrix(3, 5, sig.slice(0, 3).flat())),
+      0.1,
+      0.1,
+    );
     const input = matrix(1, 5, [0, 0, 0, 1, 1]);
     // conventional ZSL: the search space is the unseen classes 3 and 4 only
     const scores = matmul(matmul(input, v), transpose(matrix(2, 5, sig.slice(3).flat())));
@@ -88,7 +100,11 @@ describe('ESZSL', () => {
 describe('DAP', () => {
   it('scores by hand: log(0.9/0.5) + log(0.8/0.5) for probs [0.9, 0.2], signature [1, 0], prior 0.5', () => {
     expect(dapScore([0.9, 0.2], [1, 0], [0.5, 0.5])).toBeCloseTo(Math.log(1.8) + Math.log(1.6), 10);
-    expect(Array.from(dapTerms([0.9, 0.2], [1, 0], [0.5, 0.5]))).toEqual([Math.log(0.9 / 0.5), Math.log(0.8 / 0.5)].map((v) => expect.closeTo(v, 10)));
+    expect(Array.from(dapTerms(
+      [0.9, 0.2],
+      [1, 0],
+      [0.5, 0.5],
+    ))).toEqual([Math.log(0.9 / 0.5), Math.log(0.8 / 0.5)].map((v) => expect.closeTo(v, 10)));
   });
 
   it('prefers the unseen signature that matches the predicted attributes; soft signatures interpolate', () => {

@@ -13,7 +13,14 @@ export interface LogisticHeads {
   readonly outputs: number;
 }
 
-export function fitLogisticHeads(x: Float32Array, n: number, d: number, targets: Float32Array, m: number, o: { iterations: number; learningRate: number; l2: number }): LogisticHeads {
+export function fitLogisticHeads(
+  x: Float32Array,
+  n: number,
+  d: number,
+  targets: Float32Array,
+  m: number,
+  o: { iterations: number; learningRate: number; l2: number },
+): LogisticHeads {
   let w = tf.zeros([d, m]);
   let b = tf.zeros([m]);
   const xs = tf.tensor2d(x, [n, d]);

@@ -19,7 +19,10 @@ export interface ConceptPathExplanation {
   readonly novelty: number;
   /** Whether the novelty is above the detector's threshold. */
   readonly novel: boolean;
-  /** Graph paths [node, edge, node, ...]: the class's explanatory attributes up to WordNet concepts, then shared attributes to similar seen classes. */
+  /**
+   * Graph paths [node, edge, node, ...]: the class's explanatory attributes up to WordNet concepts, then shared attributes
+   * to similar seen classes.
+   */
   readonly paths: readonly (readonly string[])[];
   /** Explanatory attributes, strongest evidence first (positive evidence only). */
   readonly attributes: readonly { readonly id: string; readonly evidence: number }[];

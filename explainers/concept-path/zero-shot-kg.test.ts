@@ -28,7 +28,14 @@ async function fitAndExplain(rows: number[]) {
   const batch = selectSamples(task.test.x, rows);
   const targets = new Int32Array(rows.length);
   const ids = rows.map((r) => `test-${String(r).padStart(4, '0')}`);
-  const res = await kg.explain({ ctx: { engine, task, rng: (s, p) => rngFor(0, s, p) }, batch, targets, sampleIds: ids, params: params(), state: sys });
+  const res = await kg.explain({
+    ctx: { engine, task, rng: (s, p) => rngFor(0, s, p) },
+    batch,
+    targets,
+    sampleIds: ids,
+    params: params(),
+    state: sys,
+  });
   return { sys, res, batch, ids, engine, data };
 }
 

@@ -69,7 +69,11 @@ export const zeroShotKgExplainer: StructuredExplainer<typeof params, ZeroShotSys
         .map((x) => [digitNode(cls), 'has_part', ...g.groundingChain(x.id, p.hops)]);
       const similar: SimilarClass[] = sys.setup.seen
         .filter((s) => s !== cls)
-        .map((s) => ({ class: s, score: a.scores[i * 10 + s], shared: g.attributesOf(cls).filter((x) => g.attributesOf(s).includes(x)).sort() }))
+        .map((s) => ({
+          class: s,
+          score: a.scores[i * 10 + s],
+          shared: g.attributesOf(cls).filter((x) => g.attributesOf(s).includes(x)).sort(),
+        }))
         .sort((x, y) => y.score - x.score || x.class - y.class)
         .slice(0, p.similar);
       const similarPaths = similar.flatMap((s) => s.shared.slice(0, 2).map((x) => [digitNode(cls), 'has_part', attributeNode(x), 'part_of', digitNode(s.class)]));

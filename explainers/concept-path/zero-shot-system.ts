@@ -101,7 +101,14 @@ export class ZeroShotSystem {
     const graph = setup.graph;
     const m = graph.data.attributes.length;
     const allAttrs = attributeMatrix(selectSamples(train.x, rows).data, rows.length, train.x.sampleShape[0], train.x.sampleShape[1]);
-    const heads = fitLogisticHeads(pick(z, fitIdx, d), fitIdx.length, d, pick(allAttrs, fitIdx, m), m, { iterations: o.iterations, learningRate: 0.5, l2: 1e-3 });
+    const heads = fitLogisticHeads(
+      pick(z, fitIdx, d),
+      fitIdx.length,
+      d,
+      pick(allAttrs, fitIdx, m),
+      m,
+      { iterations: o.iterations, learningRate: 0.5, l2: 1e-3 },
+    );
     const prior = new Float64Array(m);
     for (const c of setup.seen) graph.data.signatures[c].forEach((v, k) => (prior[k] += v / setup.seen.length));
 
@@ -157,10 +164,14 @@ export class ZeroShotSystem {
     const m = this.attributes.length;
     const scores = new Float64Array(n * 10);
     for (let i = 0; i < n; i++) {
-      for (const c of this.classes) scores[i * 10 + c] = this.classScore(probs.subarray(i * m, (i + 1) * m), emb.data.subarray(i * m, (i + 1) * m), this.signature(c));
+      for (const c of this.classes) {
+        scores[i * 10 + c] = this.classScore(probs.subarray(i * m, (i + 1) * m), emb.data.subarray(i * m, (i + 1) * m), this.signature(c));
+      }
     }
     const novelty = new Float64Array(n);
-    if (this.gaussians.means.length > 0) for (let i = 0; i < n; i++) novelty[i] = noveltyScore(this.gaussians, probs.subarray(i * m, (i + 1) * m));
+    if (this.gaussians.means.length > 0) {
+      for (let i = 0; i < n; i++) novelty[i] = noveltyScore(this.gaussians, probs.subarray(i * m, (i + 1) * m));
+    }
     return { n, probs, embedded: emb.data, scores, novelty, network };
   }
 

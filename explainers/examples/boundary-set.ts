@@ -87,7 +87,11 @@ export function findBoundarySet(gen: Model, engine: Engine, z0: Float32Array, o:
     const hard = new Float32Array(n);
     for (const u of units) hard[u] = 1;
     const [reconstructionError, reconstructionErrorAllOff] = tf.tidy(() => {
-      const errOf = (mask: Float32Array) => outputFromLayer(gen, o.layer, a.mul(tf.tensor2d(mask, [1, n])) as tf.Tensor2D).sub(target).square().mean().dataSync()[0];
+      const errOf = (mask: Float32Array) => outputFromLayer(
+        gen,
+        o.layer,
+        a.mul(tf.tensor2d(mask, [1, n])) as tf.Tensor2D,
+      ).sub(target).square().mean().dataSync()[0];
       return [errOf(hard), errOf(new Float32Array(n))];
     });
     engine.count({ forwardPasses: 3 });

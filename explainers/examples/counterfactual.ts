@@ -52,7 +52,14 @@ function featureChanges(task: TaskView, x: Float32Array, cf: Float32Array): Feat
   }));
 }
 
-function text(task: TaskView, target: number, probability: number, q: ExampleQuery & { counterfactual: CounterfactualResult }, x: Float32Array, cf: Float32Array | null): Bilingual {
+function text(
+  task: TaskView,
+  target: number,
+  probability: number,
+  q: ExampleQuery & { counterfactual: CounterfactualResult },
+  x: Float32Array,
+  cf: Float32Array | null,
+): Bilingual {
   const cls = className(task, target);
   const head = { en: `The model says '${cls}' (${percent(probability)}).`, ko: `모델은 '${cls}'(이)라고 답했습니다 (${percent(probability)}).` };
   const r = q.counterfactual;

@@ -89,11 +89,22 @@ export async function explainExamples(
 }
 
 /** The latents to show for one query: the RRT's samples, or epsilon-ball samples at their mean distance. */
-function sampleLatents(ex: Exploration, id: string, z0: Float32Array, tree: ReturnType<typeof exploreRegion>, region: ReturnType<typeof regionOf>) {
+function sampleLatents(
+  ex: Exploration,
+  id: string,
+  z0: Float32Array,
+  tree: ReturnType<typeof exploreRegion>,
+  region: ReturnType<typeof regionOf>,
+) {
   const k = ex.g.latentSize;
   const rrtDistance = meanDistance(z0, tree.latents);
   if (ex.mode !== 'epsilon-ball') {
-    return { latents: tree.latents, acceptance: { accepted: tree.parents.length, checked: tree.checks }, rrtDistance, insideFlags: undefined };
+    return {
+      latents: tree.latents,
+      acceptance: { accepted: tree.parents.length, checked: tree.checks },
+      rrtDistance,
+      insideFlags: undefined,
+    };
   }
   const eps = ex.p.epsilon ?? 0;
   const n = tree.parents.length;
@@ -115,7 +126,14 @@ function firstLayerHyperplanes(ex: Exploration, units: readonly number[]): { w: 
 }
 
 /** One query: its boundary set and generative region, the samples drawn in it, and the payload. */
-function exploreQuery(ex: Exploration, x: Float32Array, shape: readonly number[], target: number, id: string, z0: Float32Array): GenerativeQuery {
+function exploreQuery(
+  ex: Exploration,
+  x: Float32Array,
+  shape: readonly number[],
+  target: number,
+  id: string,
+  z0: Float32Array,
+): GenerativeQuery {
   const { ctx, g, gen, pre, p, mode } = ex;
   const k = g.latentSize;
   const d = x.length;
@@ -123,7 +141,14 @@ function exploreQuery(ex: Exploration, x: Float32Array, shape: readonly number[]
   const boundary = { layer: p.layer, lambda: p.lambda, temperature: p.temperature, steps: p.steps, learningRate: p.learningRate };
   const set = findBoundarySet(g.model, ctx.engine, z0, { ...boundary, mcSamples: p.mcSamples, initLogit: p.initLogit }, ctx.rng(id, 'concrete-mask'));
   const region = regionOf(pre, z0, set.units);
-  const rrt = { samples: p.samples, step: p.step, bisections: p.bisections, sampler: p.sampler, radius: p.radius, maxIterations: p.maxIterations };
+  const rrt = {
+    samples: p.samples,
+    step: p.step,
+    bisections: p.bisections,
+    sampler: p.sampler,
+    radius: p.radius,
+    maxIterations: p.maxIterations,
+  };
   const tree = exploreRegion(z0, (z) => inRegion(pre, region, z, k)[0], rrt, ctx.rng(id, 'rrt'));
   const { latents, acceptance, rrtDistance, insideFlags } = sampleLatents(ex, id, z0, tree, region);
   const n = latents.length / k;

@@ -189,7 +189,10 @@ describe('the generative-boundaries explainer', () => {
     const samples = ps.reduce((a, p) => a + p.samples.length, 0);
     // encoder 2 + per query (mask: steps * mc + 3, region 1, decode and label samples + 1 each) + RRT checks
     const perQuery = fast.steps * fast.mcSamples + 3 + 1;
-    expect(engine.passes()).toEqual({ forwardPasses: 2 + 2 * perQuery + checks + 2 * (samples + 2), gradientPasses: 2 * fast.steps * fast.mcSamples });
+    expect(engine.passes()).toEqual({
+      forwardPasses: 2 + 2 * perQuery + checks + 2 * (samples + 2),
+      gradientPasses: 2 * fast.steps * fast.mcSamples,
+    });
   });
 
   it('epsilon-ball matches the mean distance of its RRT run and checks membership', async () => {
@@ -199,7 +202,10 @@ describe('the generative-boundaries explainer', () => {
       expect(p.generation.matchedDistance).toBeGreaterThan(0);
       expect(p.tree).toBeUndefined();
       expect(p.samples.filter((s) => s.inside).length).toBe(p.generation.acceptance.accepted);
-      expect(p.generation.acceptance.accepted).toBe(p.latents.filter((z) => p.boundaries.units.every((u, j) => (h(z)[u] >= 0 ? 1 : 0) === p.boundaries.on[j])).length);
+      expect(p.generation.acceptance.accepted).toBe(p.latents.filter((z) => p.boundaries.units.every((
+        u,
+        j,
+      ) => (h(z)[u] >= 0 ? 1 : 0) === p.boundaries.on[j])).length);
     });
   });
 });

@@ -55,7 +55,14 @@ function l2(a: Float32Array, off: number, x: Float32Array): number {
 }
 
 /** The counterfactual of one input for class `target`, or null when the budget found none. */
-export function growingSpheres(engine: Engine, x: Float32Array, shape: readonly number[], target: number, budget: SphereBudget, rng: Rng): Counterfactual | null {
+export function growingSpheres(
+  engine: Engine,
+  x: Float32Array,
+  shape: readonly number[],
+  target: number,
+  budget: SphereBudget,
+  rng: Rng,
+): Counterfactual | null {
   const d = sizeOf(shape);
   const c = engine.numClasses;
   const unit = budget.step * Math.sqrt(d);

@@ -102,7 +102,10 @@ export const nearestNeighboursExplainer: StructuredExplainer<typeof params, Neig
         })),
       });
     }
-    return { explanations: queries, text: queries.map((q, i) => text(q, targets[i], probs[i * c + targets[i]], (k) => className(ctx.task, k))) };
+    return {
+      explanations: queries,
+      text: queries.map((q, i) => text(q, targets[i], probs[i * c + targets[i]], (k) => className(ctx.task, k))),
+    };
   },
 };
 

@@ -32,7 +32,10 @@ export interface GenerationTree {
 export interface Generation {
   /** How the samples were drawn. */
   readonly sampler: 'rrt' | 'epsilon-ball';
-  /** The query's latent (the encoder's posterior mean), its generated image G(z0) (nested like the sample shape) and the classifier's label of it. */
+  /**
+   * The query's latent (the encoder's posterior mean), its generated image G(z0) (nested like the sample shape) and the
+   * classifier's label of it.
+   */
   readonly query: { readonly latent: number[]; readonly image: unknown; readonly label: number };
   /** How many candidate latents were tested and how many of them were kept inside the region. */
   readonly acceptance: { readonly accepted: number; readonly checked: number };

@@ -27,7 +27,14 @@ export function examplesPictures(p: GenerativeQuery, sampleShape: readonly numbe
   const tiles = [p.generation.query.image, ...p.samples.map((s) => s.input)].map((x) => flatOf(x, sampleShape));
   const images = new Float32Array(tiles.reduce((a, t) => a + t.length, 0));
   tiles.reduce((o, t) => (images.set(t, o), o + t.length), 0);
-  const grid = renderSampleGridPng({ images, n: tiles.length, shape: sampleShape, cols: Math.min(8, tiles.length), scale: 2, highlightFirst: true });
+  const grid = renderSampleGridPng({
+    images,
+    n: tiles.length,
+    shape: sampleShape,
+    cols: Math.min(8, tiles.length),
+    scale: 2,
+    highlightFirst: true,
+  });
   const inside = p.generation.sampler === 'epsilon-ball' ? p.samples.map((s) => s.inside ?? true) : undefined;
   const tree = renderLatentTreePng({ root: p.generation.query.latent, nodes: p.latents, parents: p.tree?.parents, inside });
   return [

@@ -31,7 +31,9 @@ export function chooseCart(node: NodeView, minLeaf: number): ChosenSplit | null 
       const nr = size - nl;
       for (let c = 0; c < k; c++) right[c] = counts[c] - left[c];
       const decrease = base - (nl / size) * gini(left, nl) - (nr / size) * gini(right, nr);
-      if (decrease > 1e-12 && (best === null || decrease > best.decrease + 1e-12)) best = { feature: j, decrease, threshold: (lo + hi) / 2 };
+      if (decrease > 1e-12 && (best === null || decrease > best.decrease + 1e-12)) {
+        best = { feature: j, decrease, threshold: (lo + hi) / 2 };
+      }
     });
   }
   return best;

@@ -20,7 +20,10 @@ beforeAll(async () => {
 });
 
 const fit = async (seed: number, p: typeof base & { work: number }) =>
-  (await deepredExplainer.fit!({ engine: new Engine(task.model), task, rng: (q) => rngFor(seed, task.id, q), data: { train: task.train, test: task.test } }, p)) as RulesState;
+  (await deepredExplainer.fit!(
+    { engine: new Engine(task.model), task, rng: (q) => rngFor(seed, task.id, q), data: { train: task.train, test: task.test } },
+    p,
+  )) as RulesState;
 
 describe('DeepRED budgets (deterministic: true)', () => {
   it('gives the same rules for every seed, with and without a work cut', async () => {
@@ -54,7 +57,10 @@ describe('DeepRED budgets (deterministic: true)', () => {
       spent[0] = this.spent;
     };
     try {
-      extractDeepRed({ engine: new Engine(task.model), task, rng: (q) => rngFor(0, task.id, q), data: { train: task.train, test: task.test } }, { ...base, work: 0 });
+      extractDeepRed(
+        { engine: new Engine(task.model), task, rng: (q) => rngFor(0, task.id, q), data: { train: task.train, test: task.test } },
+        { ...base, work: 0 },
+      );
     } finally {
       WorkBudget.prototype.spend = orig;
     }

@@ -49,7 +49,14 @@ export function capClauses(cs: readonly WeightedClause[], max: number, stats: Ex
 }
 
 /** The clause with each term replaced by its rules, multiplied out; [] when a term has none or time ran out. */
-export function substituteClause(clause: WeightedClause, rulesFor: TermRules, maxClauses: number, stats: ExpandStats, deadline = Infinity, work?: WorkBudget): WeightedClause[] {
+export function substituteClause(
+  clause: WeightedClause,
+  rulesFor: TermRules,
+  maxClauses: number,
+  stats: ExpandStats,
+  deadline = Infinity,
+  work?: WorkBudget,
+): WeightedClause[] {
   let partial: WeightedClause[] = [{ terms: [], confidence: clause.confidence }];
   for (const t of clause.terms) {
     if (work?.exhausted) {

@@ -174,7 +174,9 @@ function substituteLayer(e: Extraction, j: number, current: readonly ClassClause
   const next: ClassClause[] = [];
   for (let c = 0; c < e.numClasses; c++) {
     const expanded: WeightedClause[] = [];
-    for (const clause of current.filter((x) => x.cls === c)) expanded.push(...substituteClause(clause, rulesFor, p.maxClauses, stats, e.deadline, e.work));
+    for (const clause of current.filter((x) => x.cls === c)) {
+      expanded.push(...substituteClause(clause, rulesFor, p.maxClauses, stats, e.deadline, e.work));
+    }
     next.push(...capClauses(expanded, p.maxClauses, stats).map((x) => ({ ...x, cls: c })));
   }
   recordSubstitutionCuts(e, stats, layerName);

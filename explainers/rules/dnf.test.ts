@@ -20,7 +20,10 @@ describe('simplifyClause', () => {
     let seed = 7;
     const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     for (let trial = 0; trial < 200; trial++) {
-      const c = Array.from({ length: 1 + Math.floor(rand() * 5) }, () => (rand() < 0.5 ? gt : le)(Math.floor(rand() * 2), Math.round(rand() * 10)));
+      const c = Array.from(
+        { length: 1 + Math.floor(rand() * 5) },
+        () => (rand() < 0.5 ? gt : le)(Math.floor(rand() * 2), Math.round(rand() * 10)),
+      );
       const s = simplifyClause(c);
       for (let a = -1; a <= 11; a++) {
         for (let b = -1; b <= 11; b++) expect(s ? clauseFires(s, [a, b]) : false).toBe(clauseFires(c, [a, b]));

@@ -89,7 +89,10 @@ export function simplifyDnf<T extends WithTerms>(clauses: readonly T[], prefer: 
     if (terms) reduced.push({ ...c, terms });
   }
   // Shorter clauses first, so a subsuming clause is seen before those it subsumes; equal ones by preference.
-  const order = reduced.map((c, i) => i).sort((i, j) => reduced[i].terms.length - reduced[j].terms.length || prefer(reduced[i], reduced[j]) || i - j);
+  const order = reduced.map((
+    c,
+    i,
+  ) => i).sort((i, j) => reduced[i].terms.length - reduced[j].terms.length || prefer(reduced[i], reduced[j]) || i - j);
   const keep: number[] = [];
   for (const i of order) {
     if (!keep.some((k) => subsumes(reduced[k].terms, reduced[i].terms))) keep.push(i);

@@ -1,5 +1,6 @@
 /**
- * Pedagogical extraction (Craven & Shavlik 1996, "Extracting tree-structured representations of trained networks"): a tree learned on inputs labelled by the network's own
+ * Pedagogical extraction (Craven & Shavlik 1996, "Extracting tree-structured representations of trained networks"): a
+ * tree learned on inputs labelled by the network's own
  * predictions (the DeepRED paper's baseline, DNN-RE's `pedagogical.py`, REMIX's PedC5.0), its paths
  * turned into a rule set. Only predictions are needed, never the network's insides.
  */

@@ -63,7 +63,14 @@ export function predictRows(rs: RuleSet, x: Float32Array, n: number, d: number):
  * covers) and its own rules dropped, since the default concludes it anyway. Rules are ordered by class
  * then support.
  */
-export function buildRuleSet(candidates: readonly Candidate[], x: Float32Array, n: number, d: number, labels: Int32Array, numClasses: number): RuleSet {
+export function buildRuleSet(
+  candidates: readonly Candidate[],
+  x: Float32Array,
+  n: number,
+  d: number,
+  labels: Int32Array,
+  numClasses: number,
+): RuleSet {
   const perClass: Candidate[] = [];
   for (let c = 0; c < numClasses; c++) perClass.push(...simplifyDnf(candidates.filter((k) => k.cls === c)));
   const fires = perClass.map((r) => {
@@ -80,7 +87,9 @@ export function buildRuleSet(candidates: readonly Candidate[], x: Float32Array, 
       support++;
       if (labels[i] === r.cls) agree++;
     }
-    if (support > 0) scored.push({ rule: { terms: r.terms, cls: r.cls, support, confidence: (agree + 1) / (support + 2) }, fires: fires[k] });
+    if (support > 0) {
+      scored.push({ rule: { terms: r.terms, cls: r.cls, support, confidence: (agree + 1) / (support + 2) }, fires: fires[k] });
+    }
   });
   let defaultClass = 0;
   let bestUncovered = -1;

@@ -33,7 +33,12 @@ export interface RulesGlobal {
   readonly explainer: string;
   readonly params: AnyParamValues;
   readonly classes: readonly string[];
-  readonly rules: readonly { readonly conditions: readonly Condition[]; readonly class: string; readonly support: number; readonly confidence: number }[];
+  readonly rules: readonly {
+    readonly conditions: readonly Condition[];
+    readonly class: string;
+    readonly support: number;
+    readonly confidence: number;
+  }[];
   readonly defaultClass: string;
   readonly text: Bilingual;
   readonly budgetHit?: readonly BudgetHit[];
@@ -54,7 +59,14 @@ export interface RulesState {
   readonly global: RulesGlobal;
 }
 
-export function rulesGlobal(explainer: string, params: AnyParamValues, task: TaskView, rs: RuleSet, extraction: ExtractionCost, budgetHit: readonly BudgetHit[]): RulesGlobal {
+export function rulesGlobal(
+  explainer: string,
+  params: AnyParamValues,
+  task: TaskView,
+  rs: RuleSet,
+  extraction: ExtractionCost,
+  budgetHit: readonly BudgetHit[],
+): RulesGlobal {
   return {
     family: 'rules',
     explainer,

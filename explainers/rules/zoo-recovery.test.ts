@@ -17,7 +17,10 @@ beforeAll(async () => {
 
 async function fit(task: Task, explainer: typeof deepredExplainer | typeof c45PedagogicalExplainer, p: Record<string, number>) {
   const engine = new Engine(task.model);
-  const state = (await explainer.fit!({ engine, task, rng: (q) => rngFor(0, task.id, q), data: { train: task.train, test: task.test } }, p as never)) as RulesState;
+  const state = (await explainer.fit!(
+    { engine, task, rng: (q) => rngFor(0, task.id, q), data: { train: task.train, test: task.test } },
+    p as never,
+  )) as RulesState;
   const lab = modelLabels(engine, task.test.x);
   const pred = predictRows(state.ruleSet, task.test.x.data, task.test.x.n, task.sampleShape[0]);
   return { state, fidelity: pred.filter((r, i) => r.cls === lab[i]).length / lab.length };
@@ -26,7 +29,10 @@ async function fit(task: Task, explainer: typeof deepredExplainer | typeof c45Pe
 describe('rule extraction on zoo models', () => {
   it('DeepRED recovers x0 xor x1 exactly from the XOR MLP', async () => {
     const task = await loadTask('xor-mlp');
-    const { state, fidelity } = await fit(task, deepredExplainer, { minCases: 2, cf: 0.25, maxTerms: 200, maxClauses: 400, seconds: 60, rows: 0 });
+    const {
+      state,
+      fidelity,
+    } = await fit(task, deepredExplainer, { minCases: 2, cf: 0.25, maxTerms: 200, maxClauses: 400, seconds: 60, rows: 0 });
     expect(fidelity).toBe(1);
     expect(state.global.text.en).toBe(['IF x0 <= 0 AND x1 <= 0 THEN zero', 'IF x0 > 0 AND x1 > 0 THEN zero', 'ELSE one'].join('\n'));
     expect(state.global.budgetHit).toBeUndefined();

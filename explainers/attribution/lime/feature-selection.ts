@@ -13,7 +13,13 @@ export const FEATURE_SELECTIONS = ['auto', 'forward', 'highest_weights', 'lasso_
 export type FeatureSelection = (typeof FEATURE_SELECTIONS)[number];
 
 /** Greedy forward selection by the weighted R^2 of unregularised weighted least squares (alpha 0). */
-export function forwardSelection(x: Matrix, y: ArrayLike<number>, w: ArrayLike<number>, k: number, moments = weightedMoments(x, y, w)): number[] {
+export function forwardSelection(
+  x: Matrix,
+  y: ArrayLike<number>,
+  w: ArrayLike<number>,
+  k: number,
+  moments = weightedMoments(x, y, w),
+): number[] {
   const used: number[] = [];
   for (let step = 0; step < Math.min(k, x.cols); step++) {
     let best = 0;
@@ -34,7 +40,13 @@ export function forwardSelection(x: Matrix, y: ArrayLike<number>, w: ArrayLike<n
 }
 
 /** The K features with the largest |coef_j * x0_j| under weighted ridge with alpha 0.01. */
-export function highestWeights(x: Matrix, y: ArrayLike<number>, w: ArrayLike<number>, k: number, moments = weightedMoments(x, y, w)): number[] {
+export function highestWeights(
+  x: Matrix,
+  y: ArrayLike<number>,
+  w: ArrayLike<number>,
+  k: number,
+  moments = weightedMoments(x, y, w),
+): number[] {
   const { coef } = weightedRidge(x, y, w, 0.01, undefined, moments);
   const order = Array.from({ length: x.cols }, (_, j) => j);
   const score = order.map((j) => Math.abs(coef[j] * x.data[j]));

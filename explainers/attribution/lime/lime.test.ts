@@ -71,7 +71,10 @@ describe('lime (tabular)', () => {
 
   it('samples bins with training frequencies; a sample is 1 exactly where its value falls in the instance bin', () => {
     const rng = rngFor(4, 'bg');
-    const cols = [Array.from({ length: 400 }, () => rng.normal()), Array.from({ length: 400 }, () => (rng.next() < 0.7 ? 0 : 1 + rng.next()))];
+    const cols = [
+      Array.from({ length: 400 }, () => rng.normal()),
+      Array.from({ length: 400 }, () => (rng.next() < 0.7 ? 0 : 1 + rng.next())),
+    ];
     const bins = cols.map(quartileBins);
     const x = [0.1, 0];
     const nb = tabularNeighbourhood(x, bins, 2000, rngFor(4, 'nb'));
@@ -106,8 +109,20 @@ describe('lime (tabular)', () => {
 
     const task = tabularTask({ features: 8, background: gaussianRows(100, 8, 1) });
     const ids = ['a', 'b', 'c', 'd', 'e'];
-    const a = await runExplainer(lime, contextFor(model, task), gaussianRows(5, 8, 6), Int32Array.from([1, 1, 1, 1, 1]), { samples: 200, numFeatures: 3, pick: 2 }, ids);
-    const pick = a.extras![0].pick as { instances: string[]; indices: number[]; coverage: number; features: { name: string; importance: number }[] };
+    const a = await runExplainer(
+      lime,
+      contextFor(model, task),
+      gaussianRows(5, 8, 6),
+      Int32Array.from([1, 1, 1, 1, 1]),
+      { samples: 200, numFeatures: 3, pick: 2 },
+      ids,
+    );
+    const pick = a.extras![0].pick as {
+      instances: string[];
+      indices: number[];
+      coverage: number;
+      features: { name: string; importance: number }[];
+    };
     expect(pick.instances.length).toBe(2);
     expect(new Set(pick.instances).size).toBe(2);
     expect(pick.instances).toEqual(pick.indices.map((j) => ids[j]));

@@ -19,7 +19,7 @@
  * thing in every instance, so it needs tabular inputs or the grid segmentation.
  */
 import type { TaskView } from '../../../datasets/task.js';
-import { type Batch, sizeOf } from '../../../core/batch.js';
+import { sizeOf } from '../../../core/batch.js';
 import { UserError } from '../../../core/errors.js';
 import { int, num, numberOr, oneOf, type ParamValues } from '../../../core/params.js';
 import { type Rng, rngFor } from '../../../core/rng.js';
@@ -172,7 +172,12 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
         const fudged = fudgedImage(x, pixels, channels, hide);
         const masks = randomMasks(samples, seg.count, ctx.rng(sampleIds[i], 'lime-perturbation'));
         plans.push({ masks, features: seg.count, segmentation: seg, groups: pixelGroups(pixels, channels), names: (j) => `segment ${j}` });
-        stacks.push({ rows: samples, target: targets[i], writesAll: true, fill: (out) => fillPerturbed(out, x, fudged, pixels, channels, masks, samples) });
+        stacks.push({
+          rows: samples,
+          target: targets[i],
+          writesAll: true,
+          fill: (out) => fillPerturbed(out, x, fudged, pixels, channels, masks, samples),
+        });
       } else {
         const tab = state.tabular!;
         const nb = tabularNeighbourhood(x, tab.bins, samples, ctx.rng(sampleIds[i], 'lime-sampling'));

@@ -17,7 +17,10 @@ export interface PickedSet {
   readonly features: readonly { readonly name: string; readonly importance: number; readonly covered: boolean }[];
 }
 
-export function submodularPick(explanations: readonly (readonly { readonly name: string; readonly weight: number }[])[], budget: number): PickedSet {
+export function submodularPick(
+  explanations: readonly (readonly { readonly name: string; readonly weight: number }[])[],
+  budget: number,
+): PickedSet {
   const index = new Map<string, number>();
   for (const exp of explanations) for (const { name } of exp) if (!index.has(name)) index.set(name, index.size);
   const n = explanations.length;

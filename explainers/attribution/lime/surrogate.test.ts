@@ -8,7 +8,18 @@ import { cosineDistanceToOnes, euclideanDistanceToOnes, limeKernel, neighbourhoo
 import { type FeatureSelection } from './feature-selection.js';
 import { fitSurrogate } from './surrogate.js';
 
-const ROWS1 = [[1, 1, 1, 1], [1, 0, 1, 0], [0, 1, 1, 1], [1, 1, 0, 0], [0, 0, 1, 1], [1, 0, 0, 1], [0, 1, 0, 1], [0, 0, 0, 0], [1, 1, 1, 0], [0, 1, 1, 0]];
+const ROWS1 = [
+  [1, 1, 1, 1],
+  [1, 0, 1, 0],
+  [0, 1, 1, 1],
+  [1, 1, 0, 0],
+  [0, 0, 1, 1],
+  [1, 0, 0, 1],
+  [0, 1, 0, 1],
+  [0, 0, 0, 0],
+  [1, 1, 1, 0],
+  [0, 1, 1, 0],
+];
 const Y1 = ROWS1.map(([f0, , f2, f3]) => 0.1 + 0.5 * f0 + 0.3 * f2 - 0.2 * f0 * f3);
 
 function neighbourhood(rows: number[][]) {
@@ -48,7 +59,20 @@ describe('LIME fitting stage: reference fixture 1 (LimeBase on a fixed neighbour
 describe('LIME fitting stage: reference fixture 2 (LimeImageExplainer, injected samples)', () => {
   it('reproduces local_exp, intercept and R^2 for the quadrant image', () => {
     // Classifier p1 = mean of the top-left quadrant (segment 0, all 1.0), hide_color 0: p1 = row[0].
-    const rows = [[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 0, 0], [1, 0, 0, 0], [0, 0, 1, 0], [1, 1, 0, 0], [1, 1, 1, 1], [0, 1, 0, 1], [0, 1, 1, 0], [1, 1, 0, 0], [1, 0, 1, 1], [1, 1, 1, 0]];
+    const rows = [
+      [1, 1, 1, 1],
+      [1, 1, 1, 1],
+      [1, 1, 0, 0],
+      [1, 0, 0, 0],
+      [0, 0, 1, 0],
+      [1, 1, 0, 0],
+      [1, 1, 1, 1],
+      [0, 1, 0, 1],
+      [0, 1, 1, 0],
+      [1, 1, 0, 0],
+      [1, 0, 1, 1],
+      [1, 1, 1, 0],
+    ];
     const { x, w } = neighbourhood(rows);
     // The image default: feature_selection auto with num_features 100000, i.e. highest_weights.
     const s = fitSurrogate(x, rows.map((r) => r[0]), w, { featureSelection: 'auto', numFeatures: 100000 });

@@ -53,7 +53,15 @@ export function weightedMoments(x: Matrix, y: ArrayLike<number>, w: ArrayLike<nu
 }
 
 /** Any X: two passes, the second accumulating the centred products of every pair of columns. */
-function denseMoments(x: Matrix, y: Float64Array, w: Float64Array, sw: number, ybar: number, gram: Float64Array, rhs: Float64Array): Float64Array {
+function denseMoments(
+  x: Matrix,
+  y: Float64Array,
+  w: Float64Array,
+  sw: number,
+  ybar: number,
+  gram: Float64Array,
+  rhs: Float64Array,
+): Float64Array {
   const n = x.rows;
   const p = x.cols;
   const xd = x.data;
@@ -81,7 +89,15 @@ function denseMoments(x: Matrix, y: Float64Array, w: Float64Array, sw: number, y
 }
 
 /** 0/1 X: one pass over each row's ones. */
-function binaryMoments(x: Matrix, y: Float64Array, w: Float64Array, sw: number, ybar: number, gram: Float64Array, rhs: Float64Array): Float64Array {
+function binaryMoments(
+  x: Matrix,
+  y: Float64Array,
+  w: Float64Array,
+  sw: number,
+  ybar: number,
+  gram: Float64Array,
+  rhs: Float64Array,
+): Float64Array {
   const n = x.rows;
   const p = x.cols;
   const xd = x.data;

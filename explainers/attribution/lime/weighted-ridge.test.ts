@@ -5,7 +5,13 @@ import { weightedMoments } from './weighted-moments.js';
 import { predictLinear, weightedR2, weightedRidge } from './weighted-ridge.js';
 
 /** The straightforward formula: least squares on [sqrt(W) Xc; sqrt(alpha) I] beta ~ [sqrt(W) yc; 0], by QR. */
-function slowRidge(x: { rows: number; cols: number; data: Float64Array }, y: ArrayLike<number>, w: ArrayLike<number>, alpha: number, cols: number[]) {
+function slowRidge(
+  x: { rows: number; cols: number; data: Float64Array },
+  y: ArrayLike<number>,
+  w: ArrayLike<number>,
+  alpha: number,
+  cols: number[],
+) {
   const n = x.rows;
   const p = cols.length;
   const sw = Array.from(w).reduce((a, b) => a + b, 0);

@@ -294,7 +294,9 @@ describe('lrp: hidden layers, cost, leaks, determinism', () => {
       if (layer === 'output') {
         // One-hot(target) ⊙ logits.
         const logits = ctx.engine.outputs(x, 'logit');
-        for (let i = 0; i < 2; i++) for (let c = 0; c < 3; c++) expect(res.layer!.relevance[i * 3 + c]).toBeCloseTo(c === i % 3 ? logits[i * 3 + c] : 0, 5);
+        for (let i = 0; i < 2; i++) {
+          for (let c = 0; c < 3; c++) expect(res.layer!.relevance[i * 3 + c]).toBeCloseTo(c === i % 3 ? logits[i * 3 + c] : 0, 5);
+        }
       }
     }
   });

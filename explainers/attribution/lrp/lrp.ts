@@ -20,7 +20,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TaskView } from '../../../datasets/task.js';
-import { type Batch, sizeOf } from '../../../core/batch.js';
+import { sizeOf } from '../../../core/batch.js';
 import { UserError } from '../../../core/errors.js';
 import { bool, num, numberOr, oneOf, str, withChecks } from '../../../core/params.js';
 import type { AttributionExplainer } from '../../types.js';

@@ -1,5 +1,6 @@
 /**
- * One LRP pass over a batch (Montavon et al. 2019, "Layer-wise relevance propagation: an overview"): a forward pass through the plan that keeps every step's
+ * One LRP pass over a batch (Montavon et al. 2019, "Layer-wise relevance propagation: an overview"): a forward pass
+ * through the plan that keeps every step's
  * input, then the relevance R = one-hot(target) ⊙ logits carried back step by step. Call inside
  * tf.tidy; everything returned is a tensor the caller reads and lets tidy dispose.
  */

@@ -23,7 +23,18 @@ export function registerRule(rule: LrpRule): void {
   registry.set(rule.name, rule);
 }
 
-const builtIn = [zeroRule, epsilonRule, gammaRule, alpha1beta0Rule, alpha2beta1Rule, alphaBetaRule, zPlusRule, wSquareRule, flatRule, zBoxRule];
+const builtIn = [
+  zeroRule,
+  epsilonRule,
+  gammaRule,
+  alpha1beta0Rule,
+  alpha2beta1Rule,
+  alphaBetaRule,
+  zPlusRule,
+  wSquareRule,
+  flatRule,
+  zBoxRule,
+];
 builtIn.forEach(registerRule);
 
 /** The built-in rules' names, in their documented order (the parameters' pattern and messages). */

@@ -24,14 +24,28 @@ function expectClose(got: ArrayLike<number>, want: readonly number[], tol = 1e-4
 }
 
 /** Fast rule on a batch vs the loop over each sample's links. */
-function compare(rule: Rule, fast: (a: tf.Tensor, r: tf.Tensor, low: tf.Tensor, high: tf.Tensor) => tf.Tensor, links: Links, inShape: number[], outShape: number[], batch: number, seed: string, nonNegative: boolean) {
+function compare(
+  rule: Rule,
+  fast: (a: tf.Tensor, r: tf.Tensor, low: tf.Tensor, high: tf.Tensor) => tf.Tensor,
+  links: Links,
+  inShape: number[],
+  outShape: number[],
+  batch: number,
+  seed: string,
+  nonNegative: boolean,
+) {
   const d = links.nIn;
   const a = randoms(batch * d, `${seed}-a`, nonNegative ? 0 : -1, 1);
   const r = randoms(batch * links.nOut, `${seed}-r`, -1, 2);
   const low = a.map((v) => v - 0.5);
   const high = a.map((v) => v + 0.7);
   const got = tf.tidy(() =>
-    fast(tf.tensor(a, [batch, ...inShape]), tf.tensor(r, [batch, ...outShape]), tf.tensor(low, [batch, ...inShape]), tf.tensor(high, [batch, ...inShape])).dataSync(),
+    fast(
+      tf.tensor(a, [batch, ...inShape]),
+      tf.tensor(r, [batch, ...outShape]),
+      tf.tensor(low, [batch, ...inShape]),
+      tf.tensor(high, [batch, ...inShape]),
+    ).dataSync(),
   );
   const want: number[] = [];
   for (let i = 0; i < batch; i++) {
@@ -66,12 +80,28 @@ describe('LRP rules: tfjs implementation equals a direct loop over the formula',
         const [kh, kw, cin, cout] = [3, 3, 2, 3];
         const kernel = randoms(kh * kw * cin * cout, `conv-w-${rule}`);
         const bias = randoms(cout, `conv-b-${rule}`, -0.3, 0.3);
-        const links = convLinks({ kernel, kh, kw, cin, cout, height: c.height, width: c.width, strides: c.strides, padding: c.padding, bias });
+        const links = convLinks({
+          kernel,
+          kh,
+          kw,
+          cin,
+          cout,
+          height: c.height,
+          width: c.width,
+          strides: c.strides,
+          padding: c.padding,
+          bias,
+        });
         const op = conv2dOp({ strides: c.strides, padding: c.padding });
         const outShape = tf.tidy(() => op.forward(tf.zeros([1, c.height, c.width, cin]), tf.zeros([kh, kw, cin, cout])).shape.slice(1));
         expect(outShape[0] * outShape[1] * outShape[2]).toBe(links.nOut);
         const fast = (a: tf.Tensor, r: tf.Tensor, low: tf.Tensor, high: tf.Tensor) =>
-          linearRelevance(rule, { op, a, r, kernel: tf.tensor4d(kernel, [kh, kw, cin, cout]), bias: tf.tensor1d(bias) }, settings, { low, high });
+          linearRelevance(
+            rule,
+            { op, a, r, kernel: tf.tensor4d(kernel, [kh, kw, cin, cout]), bias: tf.tensor1d(bias) },
+            settings,
+            { low, high },
+          );
         // Hidden conv inputs are post-ReLU, so non-negative; γ is defined for those.
         compare(rule, fast, links, [c.height, c.width, cin], outShape, 2, `conv-${rule}-${c.padding}`, rule === 'gamma');
       });
@@ -85,20 +115,34 @@ describe('LRP rules: tfjs implementation equals a direct loop over the formula',
       const w = Array.from({ length: nIn }, (_, j) => wFlat.slice(j * nOut, (j + 1) * nOut));
       const b = randoms(nOut, `dense-b-${rule}`, -0.5, 0.5);
       const noBias = { ...settings, plusBias: false };
-      const fast = (a: tf.Tensor, r: tf.Tensor) => linearRelevance(rule, { op: denseOp, a, r, kernel: tf.tensor2d(w), bias: tf.tensor1d(b) }, noBias, null);
+      const fast = (
+        a: tf.Tensor,
+        r: tf.Tensor,
+      ) => linearRelevance(rule, { op: denseOp, a, r, kernel: tf.tensor2d(w), bias: tf.tensor1d(b) }, noBias, null);
       const a = randoms(nIn, `nb-a-${rule}`);
       const r = randoms(nOut, `nb-r-${rule}`, -1, 2);
       const got = tf.tidy(() => fast(tf.tensor2d([a]), tf.tensor2d([r])).dataSync());
       expectClose(got, referenceRelevance(rule, denseLinks(w, b), a, r, noBias));
       // The bias changes the answer: with it (zennit's form) the shares differ.
-      const withB = tf.tidy(() => linearRelevance(rule, { op: denseOp, a: tf.tensor2d([a]), r: tf.tensor2d([r]), kernel: tf.tensor2d(w), bias: tf.tensor1d(b) }, settings, null).dataSync());
+      const withB = tf.tidy(() => linearRelevance(
+        rule,
+        { op: denseOp, a: tf.tensor2d([a]), r: tf.tensor2d([r]), kernel: tf.tensor2d(w), bias: tf.tensor1d(b) },
+        settings,
+        null,
+      ).dataSync());
       expect(Math.max(...Array.from(got, (v, i) => Math.abs(v - withB[i])))).toBeGreaterThan(1e-3);
     });
   }
 
   it('zplus with the bias equals alpha1beta0 (zennit: ZPlus is AlphaBeta(1, 0))', () => {
     const w = [[0.5, -1], [1, 0.25], [-0.75, 1]];
-    const args = { op: denseOp, a: tf.tensor2d([[1, -2, 0.5]]), r: tf.tensor2d([[1, 2]]), kernel: tf.tensor2d(w), bias: tf.tensor1d([0.3, -0.2]) };
+    const args = {
+      op: denseOp,
+      a: tf.tensor2d([[1, -2, 0.5]]),
+      r: tf.tensor2d([[1, 2]]),
+      kernel: tf.tensor2d(w),
+      bias: tf.tensor1d([0.3, -0.2]),
+    };
     const [zp, ab] = tf.tidy(() => [linearRelevance('zplus', args, settings, null).dataSync(), linearRelevance('alpha1beta0', args, settings, null).dataSync()]);
     expectClose(zp, Array.from(ab));
   });

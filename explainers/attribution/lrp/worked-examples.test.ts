@@ -63,7 +63,13 @@ afterAll(() => {
 
 async function check(model: () => Model, row: Row, logit: number) {
   const ctx = contextFor(model(), tabularTask({ features: 2 }));
-  const res = await runExplainer(lrpExplainer, ctx, makeBatch(Float32Array.from([1, 2]), [2]), Int32Array.from([0]), { ...common, ...row.set });
+  const res = await runExplainer(
+    lrpExplainer,
+    ctx,
+    makeBatch(Float32Array.from([1, 2]), [2]),
+    Int32Array.from([0]),
+    { ...common, ...row.set },
+  );
   Array.from(res.attributions).forEach((v, i) => expect(v).toBeCloseTo(row.input[i], 5));
   expect(res.layer?.name).toBe('hidden');
   expect(res.layer?.shape).toEqual([3]);

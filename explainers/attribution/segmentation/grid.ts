@@ -10,6 +10,8 @@ export function gridSegments(height: number, width: number, cell: number): Segme
   const cols = Math.ceil(width / cell);
   const rows = Math.ceil(height / cell);
   const labels = new Int32Array(height * width);
-  for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) labels[r * width + c] = Math.floor(r / cell) * cols + Math.floor(c / cell);
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) labels[r * width + c] = Math.floor(r / cell) * cols + Math.floor(c / cell);
+  }
   return { height, width, labels, count: rows * cols };
 }

@@ -55,7 +55,14 @@ describe('quickshift (scikit-image 0.19.3 semantics)', () => {
   it('works out a hand-checked case: a flat image is one tree, a 1-pixel-wide cut makes two', () => {
     // On a flat grey 3x3 image every window pixel has the same colour; the densest pixel is the centre
     // (most window neighbours at small distance), and every pixel links to a denser neighbour: one segment.
-    const flat = quickshiftSegments(new Float32Array(9).fill(0.5), 3, 3, 1, { kernelSize: 1, maxDist: 200, ratio: 0.2 }, new Float64Array(9));
+    const flat = quickshiftSegments(
+      new Float32Array(9).fill(0.5),
+      3,
+      3,
+      1,
+      { kernelSize: 1, maxDist: 200, ratio: 0.2 },
+      new Float64Array(9),
+    );
     expect(flat.count).toBe(1);
     // Black left column, white right columns; with ratio 1 the Lab distance between them is 100, so a
     // maxDist of 10 cuts every link across: the left column and the rest are separate trees.

@@ -32,7 +32,13 @@ export interface QuickshiftOptions {
 }
 
 /** Features per pixel after steps 1-2, pixel-major, and their count per pixel. */
-export function quickshiftFeatures(image: ArrayLike<number>, height: number, width: number, channels: number, o: QuickshiftOptions): { data: Float64Array; channels: number } {
+export function quickshiftFeatures(
+  image: ArrayLike<number>,
+  height: number,
+  width: number,
+  channels: number,
+  o: QuickshiftOptions,
+): { data: Float64Array; channels: number } {
   const n = height * width;
   if (image.length !== n * channels) throw new RangeError(`image has ${image.length} values, expected ${height}x${width}x${channels}`);
   let data: Float64Array;
@@ -84,7 +90,9 @@ export function quickshiftSegments(
       const c1 = Math.min(c + kw + 1, width);
       const p = r * width + c;
       let s = density[p];
-      for (let rr = r0; rr < r1; rr++) for (let cc = c0; cc < c1; cc++) s += Math.exp(dist2(p, rr * width + cc, r - rr, c - cc) * invKernel);
+      for (let rr = r0; rr < r1; rr++) {
+        for (let cc = c0; cc < c1; cc++) s += Math.exp(dist2(p, rr * width + cc, r - rr, c - cc) * invKernel);
+      }
       density[p] = s;
     }
   }
