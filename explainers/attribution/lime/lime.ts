@@ -68,9 +68,14 @@ const params = {
 type Params = typeof params;
 type P = ParamValues<Params>;
 
-export interface LimeState {
-  /** Tabular only: the quartile bins of every feature and their names in original units. */
-  readonly tabular?: { readonly bins: readonly FeatureBins[]; readonly names: readonly string[][] };
+/** What LIME's fit keeps: nothing for images; for tabular tasks the training data's bin statistics. */
+export type LimeState = { readonly kind: 'image' } | TabularBins;
+
+/** The quartile bins of every feature and their names in original units. */
+export interface TabularBins {
+  readonly kind: 'tabular';
+  readonly bins: readonly FeatureBins[];
+  readonly names: readonly string[][];
 }
 
 /** Digit-sized images get LIME's MNIST-tutorial quickshift kernel (1), others LIME's default (4). */
@@ -104,7 +109,7 @@ function segment(x: Float32Array, shape: readonly number[], p: P, noise: Rng): S
   }
 }
 
-function fitTabular(task: TaskView, rows: number, rng: Rng): NonNullable<LimeState['tabular']> {
+function fitTabular(task: TaskView, rows: number, rng: Rng): TabularBins {
   const data = task.background;
   if (!data || data.n === 0) {
     throw new UserError(`lime: task ${task.id} has no background data for the tabular bin statistics (give --background FILE)`);
@@ -122,7 +127,7 @@ function fitTabular(task: TaskView, rows: number, rng: Rng): NonNullable<LimeSta
     const raw = task.scale ? Float64Array.from(b.quartiles, (q) => q * task.scale!.std[k] + task.scale!.mean[k]) : b.quartiles;
     names.push(binNames(task.featureNames[k] ?? `x${k}`, raw));
   }
-  return { bins, names };
+  return { kind: 'tabular', bins, names };
 }
 
 interface Plan {
@@ -148,13 +153,14 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
   differences: limeDifferences,
   params,
   fit(ctx, p) {
-    if (ctx.task.kind !== 'tabular') return {};
-    return { tabular: fitTabular(ctx.task, p.backgroundRows, ctx.rng('lime-background')) };
+    if (ctx.task.kind !== 'tabular') return { kind: 'image' };
+    return fitTabular(ctx.task, p.backgroundRows, ctx.rng('lime-background'));
   },
   explain({ ctx, batch, targets, sampleIds, params: p, state }) {
     const d = sizeOf(batch.sampleShape);
     const image = ctx.task.kind === 'image';
-    if (!image && !state?.tabular) throw new Error('lime: fit() must run before explain() on tabular tasks');
+    const tab = state?.kind === 'tabular' ? state : undefined;
+    if (!image && !tab) throw new Error('lime: fit() must run before explain() on tabular tasks');
     if (p.pick > 0 && image && p.segmentation !== 'grid') {
       throw new UserError(`lime.pick=${p.pick}: SP-LIME needs features shared by all inputs: tabular inputs or segmentation=grid (got ${p.segmentation})`);
     }
@@ -178,8 +184,7 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
           writesAll: true,
           fill: (out) => fillPerturbed(out, x, fudged, pixels, channels, masks, samples),
         });
-      } else {
-        const tab = state.tabular!;
+      } else if (tab) {
         const nb = tabularNeighbourhood(x, tab.bins, samples, ctx.rng(sampleIds[i], 'lime-sampling'));
         plans.push({ masks: nb.masks, features: d, groups: singleElementGroups(d), names: (k) => tab.names[k][nb.instanceBins[k]] });
         stacks.push({ rows: samples, target: targets[i], writesAll: true, fill: (out) => out.set(nb.inputs) });

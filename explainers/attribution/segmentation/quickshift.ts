@@ -123,7 +123,12 @@ export function quickshiftSegments(
     }
   }
 
-  // Flatten the forest, then number the roots in ascending flat index.
+  return forestSegments(parent, height, width);
+}
+
+/** Flattens the forest of parent links, then numbers the roots in ascending flat index. */
+function forestSegments(parent: Int32Array, height: number, width: number): Segmentation {
+  const n = parent.length;
   const root = new Int32Array(n);
   for (let p = 0; p < n; p++) {
     let q = p;
