@@ -19,12 +19,7 @@ beforeAll(async () => {
 });
 
 const FAMILY: readonly Metric[] = [
-  featureAgreement,
-  rankAgreement,
-  signAgreement,
-  signedRankAgreement,
-  rankCorrelation,
-  pairwiseRankAgreement,
+  featureAgreement, rankAgreement, signAgreement, signedRankAgreement, rankCorrelation, pairwiseRankAgreement,
 ];
 
 let ctx: MetricContext;
