@@ -18,33 +18,29 @@ import {
   type StructuredResult,
 } from './types.js';
 
+/** The first contract's explain: six positional arguments. */
+type PositionalExplain<S extends ParamSpecs, State, R> = (
+  ctx: ExplainContext,
+  batch: Batch,
+  targets: Int32Array,
+  sampleIds: readonly string[],
+  params: ParamValues<S>,
+  state: State,
+) => R | Promise<R>;
+
 /** The declarations of the first contract: everything but `api` (absent or 1) is as in api 2. */
 type LegacyBase<S extends ParamSpecs, State> = Omit<ExplainerBase<S, State>, 'api'> & { readonly api?: 1 };
 
 /** An attribution explainer written against the first, positional contract. */
 export interface LegacyAttributionExplainer<S extends ParamSpecs = ParamSpecs, State = void> extends LegacyBase<S, State> {
   readonly family: 'attribution';
-  explain(
-    ctx: ExplainContext,
-    batch: Batch,
-    targets: Int32Array,
-    sampleIds: readonly string[],
-    params: ParamValues<S>,
-    state: State,
-  ): AttributionResult | Promise<AttributionResult>;
+  explain: PositionalExplain<S, State, AttributionResult>;
 }
 
 /** A rules, examples or concept-path explainer written against the first, positional contract. */
 export interface LegacyStructuredExplainer<S extends ParamSpecs = ParamSpecs, State = void> extends LegacyBase<S, State> {
   readonly family: StructuredExplainer['family'];
-  explain(
-    ctx: ExplainContext,
-    batch: Batch,
-    targets: Int32Array,
-    sampleIds: readonly string[],
-    params: ParamValues<S>,
-    state: State,
-  ): StructuredResult | Promise<StructuredResult>;
+  explain: PositionalExplain<S, State, StructuredResult>;
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- a plugin may have any parameter and state type */

@@ -4,6 +4,21 @@
  * background), written straight into the engine's stacked call (stack.ts) in cache-sized pieces.
  */
 
+/** One input's coalition game: what every row of its coalitions is made from. */
+export interface CoalitionRows {
+  /** The explained input. */
+  readonly x: Float32Array;
+  /** x repeated nb times, to start a coalition's rows from in one copy. */
+  readonly xs: Float32Array;
+  /** The nb background rows. */
+  readonly bg: Float32Array;
+  readonly nb: number;
+  /** The coalitions' 0/1 masks, players per row. */
+  readonly masks: Uint8Array;
+  /** The element indices of each player (group). */
+  readonly players: readonly Int32Array[];
+}
+
 /**
  * Writes the rows of coalitions [c0, c1) into `out` from its start: per coalition, one row per
  * background row, the background row with the coalition's present groups taken from x. Each
@@ -11,33 +26,13 @@
  * whichever leaves fewer elements to patch: Shapley-kernel coalitions are mostly very small or very
  * large, so few elements are written one by one.
  */
-export function fillCoalitionRows(
-  out: Float32Array,
-  x: Float32Array,
-  xs: Float32Array,
-  bg: Float32Array,
-  nb: number,
-  masks: Uint8Array,
-  c0: number,
-  c1: number,
-  players: readonly Int32Array[],
-): void {
-  if (players.every((g) => g.length === 1)) fillSingletonRows(out, x, xs, bg, nb, masks, c0, c1, players);
-  else fillGroupRows(out, x, xs, bg, nb, masks, c0, c1, players);
+export function fillCoalitionRows(out: Float32Array, rows: CoalitionRows, c0: number, c1: number): void {
+  if (rows.players.every((g) => g.length === 1)) fillSingletonRows(out, rows, c0, c1);
+  else fillGroupRows(out, rows, c0, c1);
 }
 
 /** fillCoalitionRows for players of any size (image pixel groups). */
-export function fillGroupRows(
-  out: Float32Array,
-  x: Float32Array,
-  xs: Float32Array,
-  bg: Float32Array,
-  nb: number,
-  masks: Uint8Array,
-  c0: number,
-  c1: number,
-  players: readonly Int32Array[],
-): void {
+export function fillGroupRows(out: Float32Array, { x, bg, xs, nb, masks, players }: CoalitionRows, c0: number, c1: number): void {
   const d = x.length;
   const m = players.length;
   const inCoalition = new Uint8Array(d);
@@ -72,17 +67,7 @@ export function fillGroupRows(
  * (a third faster on the breast-cancer MLP's 42,000 rows per input). Elements of no player (equal in x
  * and every background row) take the background's value, as in the general case.
  */
-function fillSingletonRows(
-  out: Float32Array,
-  x: Float32Array,
-  xs: Float32Array,
-  bg: Float32Array,
-  nb: number,
-  masks: Uint8Array,
-  c0: number,
-  c1: number,
-  players: readonly Int32Array[],
-): void {
+function fillSingletonRows(out: Float32Array, { x, bg, xs, nb, masks, players }: CoalitionRows, c0: number, c1: number): void {
   const d = x.length;
   const m = players.length;
   const element = Int32Array.from(players, (g) => g[0]);

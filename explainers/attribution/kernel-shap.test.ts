@@ -117,12 +117,12 @@ describe('coalition rows', () => {
     for (let r = 0; r < nb; r++) xs.set(x, r * d);
     const fast = new Float32Array(c.count * nb * d);
     const general = new Float32Array(c.count * nb * d);
-    fillCoalitionRows(fast, x, xs, bg, nb, c.masks, 0, c.count, players);
-    fillGroupRows(general, x, xs, bg, nb, c.masks, 0, c.count, players);
+    fillCoalitionRows(fast, { x, xs, bg, nb, masks: c.masks, players }, 0, c.count);
+    fillGroupRows(general, { x, xs, bg, nb, masks: c.masks, players }, 0, c.count);
     expect(Array.from(new Uint32Array(fast.buffer))).toEqual(Array.from(new Uint32Array(general.buffer)));
     // And a piece from the middle lands at the start of its output.
     const piece = new Float32Array(5 * nb * d);
-    fillCoalitionRows(piece, x, xs, bg, nb, c.masks, 10, 15, players);
+    fillCoalitionRows(piece, { x, xs, bg, nb, masks: c.masks, players }, 10, 15);
     expect(Array.from(piece)).toEqual(Array.from(general.subarray(10 * nb * d, 15 * nb * d)));
   });
 });

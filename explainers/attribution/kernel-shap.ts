@@ -105,7 +105,7 @@ function planInput(
           out.set(x, 0);
           out.set(bg, d);
         }
-        if (coalitions) fillCoalitionRows(out.subarray(head * d), x, xs, bg, nb, coalitions.masks, c0, c1, players);
+        if (coalitions) fillCoalitionRows(out.subarray(head * d), { x, xs, bg, nb, masks: coalitions.masks, players }, c0, c1);
       },
     };
   });
