@@ -13,7 +13,7 @@ export { runBenchmark, type RunOptions, type RunOutcome } from './runner/run.js'
 export { aggregate } from './leaderboard/aggregate.js';
 export { PROFILES, getProfile, type Profile } from './runner/profiles.js';
 export { rngFor, Rng } from './core/rng.js';
-export { int, num, bool, oneOf, str, resolveParams, type ParamSpecs, type ParamValues } from './core/params.js';
+export { int, num, bool, oneOf, str, numberList, numberOr, withChecks, resolveParams, type ParamSpecs, type ParamValues } from './core/params.js';
 export { UserError } from './core/errors.js';
 export { survey } from './survey/index.js';
 export type { Batch } from './core/batch.js';
