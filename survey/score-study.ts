@@ -29,7 +29,7 @@ import {
   type HumanValue,
   type ResamplingUnit,
 } from '../leaderboard/types.js';
-import type { Study } from './study.js';
+import type { Preference, Study } from './study.js';
 
 export interface ScoreOptions {
   readonly seed?: number;
@@ -244,6 +244,41 @@ function clusters(resp: readonly Respondent[]): { unit: ResamplingUnit; units: n
 
 const pooledMean = (units: readonly number[][]) => meanOf(units.flat());
 
+/** How many answers the sheets hold (empty responses are missing). */
+const answered = (list: readonly Sheet[]): number =>
+  list.reduce((s, sh) => s + [...sh.responses.values()].filter((v) => v !== null).length, 0);
+
+/** Each focus group apart, bootstrapped over its respondents. */
+function focusGroupValues(
+  ctx: Ctx,
+  [name, phase, method]: readonly [string, string, string],
+  common: Pick<HumanValue, 'metric' | 'instrument' | 'phase' | 'nItems' | 'nObs'>,
+  list: readonly Sheet[],
+  resp: readonly Respondent[],
+): HumanValue[] {
+  return uniq(resp.map((r) => r.group!))
+    .sort(byString)
+    .map((g) => {
+      const members = resp.filter((r) => r.group === g).map((r) => [r.score]);
+      const gb = interval(ctx, members, pooledMean, [name, phase, method, 'group', g]);
+      const nObs = answered(list.filter((sh) => sh.group === g));
+      return value(
+        {
+          ...common,
+          nObs,
+          group: g,
+          value: gb.estimate,
+          ci: gb.ci,
+          unit: 'raters',
+          n: members.length,
+          nRaters: members.length,
+          notes: 'one focus group',
+        },
+        gb.method,
+      );
+    });
+}
+
 function questionnaireValues(ctx: Ctx, method: string, all: readonly Sheet[]): HumanValue[] {
   const out: HumanValue[] = [];
   const keys = uniq(all.map((s) => `${s.instrument.name}\u0000${s.phase}`)).sort(byString);
@@ -254,7 +289,7 @@ function questionnaireValues(ctx: Ctx, method: string, all: readonly Sheet[]): H
     const { resp, incomplete } = respondents(list);
     const incompleteNote = incomplete ? `${incomplete} incomplete answer sheet(s) without a score` : '';
     const nItems = uniq(list.map((s) => s.item).filter((i) => i !== null)).length;
-    const nObs = list.reduce((s, sh) => s + [...sh.responses.values()].filter((v) => v !== null).length, 0);
+    const nObs = answered(list);
     const agreement = alphaOf(
       list.flatMap((s) =>
         [...s.responses.entries()]
@@ -298,32 +333,7 @@ function questionnaireValues(ctx: Ctx, method: string, all: readonly Sheet[]): H
         b.method,
       ),
     );
-    if (unit === 'groups') {
-      // Each focus group apart, bootstrapped over its respondents.
-      for (const g of uniq(resp.map((r) => r.group!)).sort(byString)) {
-        const members = resp.filter((r) => r.group === g).map((r) => [r.score]);
-        const gb = interval(ctx, members, pooledMean, [name, phase, method, 'group', g]);
-        const gObs = list
-          .filter((sh) => sh.group === g)
-          .reduce((s, sh) => s + [...sh.responses.values()].filter((v) => v !== null).length, 0);
-        out.push(
-          value(
-            {
-              ...common,
-              nObs: gObs,
-              group: g,
-              value: gb.estimate,
-              ci: gb.ci,
-              unit: 'raters',
-              n: members.length,
-              nRaters: members.length,
-              notes: 'one focus group',
-            },
-            gb.method,
-          ),
-        );
-      }
-    }
+    if (unit === 'groups') out.push(...focusGroupValues(ctx, [name, phase, method], common, list, resp));
   }
   return out;
 }
@@ -357,112 +367,147 @@ function cpsValue(ctx: Ctx, method: string): HumanValue | null {
 
 // ---- Bradley-Terry ----
 
+type RawPair = Omit<HumanPair, 'pHolm' | 'familySize' | 'better'>;
+
+/** Wins of the row method over the column method; a tie counts half a win each way. */
+function winMatrix(prefs: readonly Preference[], methods: readonly string[]): { wins: number[][]; ties: number } {
+  const idx = new Map(methods.map((m, i) => [m, i]));
+  const wins = methods.map(() => new Array<number>(methods.length).fill(0));
+  let ties = 0;
+  for (const p of prefs) {
+    const a = idx.get(p.methodA)!;
+    const b = idx.get(p.methodB)!;
+    if (p.outcome === 'a') wins[a][b]++;
+    else if (p.outcome === 'b') wins[b][a]++;
+    else {
+      wins[a][b] += 0.5;
+      wins[b][a] += 0.5;
+      ties++;
+    }
+  }
+  return { wins, ties };
+}
+
+/** Each method's fitted log-strength with its Wald interval. */
+function strengthValue(
+  criterion: string,
+  prefs: readonly Preference[],
+  m: string,
+  beta: number,
+  se: number,
+  warn: readonly string[],
+): HumanValue {
+  const z = normalQuantile((1 + CONFIDENCE) / 2);
+  const n = prefs.filter((p) => p.methodA === m || p.methodB === m).length;
+  const raters = uniq(prefs.filter((p) => p.methodA === m || p.methodB === m).map((p) => p.rater)).length;
+  return value(
+    {
+      metric: 'bt_strength',
+      criterion,
+      value: beta,
+      ci: [beta - z * se, beta + z * se],
+      unit: 'comparisons',
+      n,
+      nItems: 0,
+      nRaters: raters,
+      nObs: n,
+      notes: [
+        `log-strength centred to mean 0 over methods; Wald interval from the Fisher information (se ${se.toPrecision(4)})`,
+        ...warn,
+      ].join('; '),
+    },
+    'wald',
+  );
+}
+
+/** Wald z tests of every two methods' strength difference. */
+function strengthPairs(
+  criterion: string,
+  prefs: readonly Preference[],
+  methods: readonly string[],
+  fit: ReturnType<typeof centred>,
+): RawPair[] {
+  const z = normalQuantile((1 + CONFIDENCE) / 2);
+  const raw: RawPair[] = [];
+  for (let a = 0; a < methods.length; a++) {
+    for (let b = a + 1; b < methods.length; b++) {
+      const diff = fit.beta[a] - fit.beta[b];
+      const se = Math.sqrt(Math.max(0, fit.covariance[a][a] + fit.covariance[b][b] - 2 * fit.covariance[a][b]));
+      const zs = diff / se;
+      const n = prefs.filter(
+        (p) => (p.methodA === methods[a] && p.methodB === methods[b]) || (p.methodA === methods[b] && p.methodB === methods[a]),
+      ).length;
+      raw.push({
+        metric: 'bt_strength',
+        instrument: null,
+        phase: null,
+        criterion,
+        methodA: methods[a],
+        methodB: methods[b],
+        diff,
+        ci: [diff - z * se, diff + z * se],
+        test: 'wald-z',
+        primary: true,
+        statistic: zs,
+        pRaw: normalTwoSidedP(zs),
+        n,
+        unit: 'comparisons',
+      });
+    }
+  }
+  return raw;
+}
+
+/**
+ * The pseudo-count the fit needs (0 when the MLE exists), or null when the comparison graph is not
+ * connected and no fit is comparable; warnings go to the study notes and the values' notes.
+ */
+function pseudoCount(criterion: string, methods: readonly string[], wins: number[][], notes: string[], warn: string[]): number | null {
+  const g = comparisonGraph(wins);
+  if (!g.connected) {
+    notes.push(
+      `pairwise '${criterion}': WARNING the comparison graph is not connected, so no Bradley-Terry strengths are comparable; not fitted`,
+    );
+    return null;
+  }
+  if (g.stronglyConnected) return 0;
+  const names = (ix: readonly number[]) => ix.map((i) => methods[i]).join(', ');
+  const detail = [
+    g.neverWins.length ? `never wins: ${names(g.neverWins)}` : '',
+    g.neverLoses.length ? `never loses: ${names(g.neverLoses)}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  notes.push(
+    `pairwise '${criterion}': WARNING the MLE does not exist (${detail || 'the win graph is not strongly connected'}); fitted with ` +
+      `0.5 pseudo-wins each way per compared pair`,
+  );
+  warn.push('fitted with 0.5 pseudo-wins each way per compared pair (MLE does not exist)');
+  return 0.5;
+}
+
 function bradleyTerryResults(ctx: Ctx, notes: string[]): { values: Map<string, HumanValue[]>; pairs: HumanPair[] } {
   const values = new Map<string, HumanValue[]>();
   const pairs: HumanPair[] = [];
-  const z = normalQuantile((1 + CONFIDENCE) / 2);
   const criteria = uniq(ctx.study.preferences.map((p) => p.criterion)).sort(byString);
   for (const criterion of criteria) {
     const prefs = ctx.study.preferences.filter((p) => p.criterion === criterion);
     const methods = uniq(prefs.flatMap((p) => [p.methodA, p.methodB])).sort(byString);
-    const idx = new Map(methods.map((m, i) => [m, i]));
-    const wins = methods.map(() => new Array<number>(methods.length).fill(0));
-    let ties = 0;
-    for (const p of prefs) {
-      const a = idx.get(p.methodA)!;
-      const b = idx.get(p.methodB)!;
-      if (p.outcome === 'a') wins[a][b]++;
-      else if (p.outcome === 'b') wins[b][a]++;
-      else {
-        wins[a][b] += 0.5;
-        wins[b][a] += 0.5;
-        ties++;
-      }
-    }
-    const g = comparisonGraph(wins);
+    const { wins, ties } = winMatrix(prefs, methods);
     const warn: string[] = [];
     if (ties) warn.push(`${ties} tie(s) counted as half a win each way`);
-    let pseudo = 0;
-    if (!g.connected) {
-      notes.push(
-        `pairwise '${criterion}': WARNING the comparison graph is not connected, so no Bradley-Terry strengths are comparable; not fitted`,
-      );
-      continue;
-    }
-    if (!g.stronglyConnected) {
-      const names = (ix: readonly number[]) => ix.map((i) => methods[i]).join(', ');
-      const detail = [
-        g.neverWins.length ? `never wins: ${names(g.neverWins)}` : '',
-        g.neverLoses.length ? `never loses: ${names(g.neverLoses)}` : '',
-      ]
-        .filter(Boolean)
-        .join('; ');
-      notes.push(
-        `pairwise '${criterion}': WARNING the MLE does not exist (${detail || 'the win graph is not strongly connected'}); fitted with ` +
-          `0.5 pseudo-wins each way per compared pair`,
-      );
-      warn.push('fitted with 0.5 pseudo-wins each way per compared pair (MLE does not exist)');
-      pseudo = 0.5;
-    }
+    const pseudo = pseudoCount(criterion, methods, wins, notes, warn);
+    if (pseudo === null) continue;
     const fit = centred(bradleyTerry(wins, { pseudoCount: pseudo }));
-    methods.forEach((m, i) => {
-      const n = prefs.filter((p) => p.methodA === m || p.methodB === m).length;
-      const raters = uniq(prefs.filter((p) => p.methodA === m || p.methodB === m).map((p) => p.rater)).length;
-      const v = value(
-        {
-          metric: 'bt_strength',
-          criterion,
-          value: fit.beta[i],
-          ci: [fit.beta[i] - z * fit.se[i], fit.beta[i] + z * fit.se[i]],
-          unit: 'comparisons',
-          n,
-          nItems: 0,
-          nRaters: raters,
-          nObs: n,
-          notes: [
-            `log-strength centred to mean 0 over methods; Wald interval from the Fisher information (se ${fit.se[i].toPrecision(4)})`,
-            ...warn,
-          ].join('; '),
-        },
-        'wald',
-      );
-      values.set(m, [...(values.get(m) ?? []), v]);
-    });
-    const raw: Omit<HumanPair, 'pHolm' | 'familySize' | 'better'>[] = [];
-    for (let a = 0; a < methods.length; a++) {
-      for (let b = a + 1; b < methods.length; b++) {
-        const diff = fit.beta[a] - fit.beta[b];
-        const se = Math.sqrt(Math.max(0, fit.covariance[a][a] + fit.covariance[b][b] - 2 * fit.covariance[a][b]));
-        const zs = diff / se;
-        const n = prefs.filter(
-          (p) => (p.methodA === methods[a] && p.methodB === methods[b]) || (p.methodA === methods[b] && p.methodB === methods[a]),
-        ).length;
-        raw.push({
-          metric: 'bt_strength',
-          instrument: null,
-          phase: null,
-          criterion,
-          methodA: methods[a],
-          methodB: methods[b],
-          diff,
-          ci: [diff - z * se, diff + z * se],
-          test: 'wald-z',
-          primary: true,
-          statistic: zs,
-          pRaw: normalTwoSidedP(zs),
-          n,
-          unit: 'comparisons',
-        });
-      }
-    }
-    pairs.push(...withHolm(raw));
+    methods.forEach((m, i) => values.set(m, [...(values.get(m) ?? []), strengthValue(criterion, prefs, m, fit.beta[i], fit.se[i], warn)]));
+    pairs.push(...withHolm(strengthPairs(criterion, prefs, methods, fit)));
   }
   return { values, pairs };
 }
 
 // ---- paired comparisons ----
 
-function withHolm(raw: readonly Omit<HumanPair, 'pHolm' | 'familySize' | 'better'>[]): HumanPair[] {
+function withHolm(raw: readonly RawPair[]): HumanPair[] {
   const adj = holm(raw.map((r) => r.pRaw));
   return raw.map((r, i) => ({
     ...r,
