@@ -78,7 +78,17 @@ beforeAll(async () => {
 describe('the registry', () => {
   it('holds the contract ids, each once, and rejects unknown ids naming the known ones', () => {
     // The attribution ids are part of the CLI contract; other families add their own.
-    expect(explainers.filter(isAttributionExplainer).map((e) => e.id)).toEqual(['random', 'gradient', 'gradient-x-input', 'integrated-gradients', 'smoothgrad', 'occlusion', 'kernel-shap', 'lime', 'lrp']);
+    expect(explainers.filter(isAttributionExplainer).map((e) => e.id)).toEqual([
+      'random',
+      'gradient',
+      'gradient-x-input',
+      'integrated-gradients',
+      'smoothgrad',
+      'occlusion',
+      'kernel-shap',
+      'lime',
+      'lrp',
+    ]);
     expect(new Set(explainers.map((e) => e.id)).size).toBe(explainers.length);
     expect(getExplainer('occlusion').id).toBe('occlusion');
     let err: unknown;

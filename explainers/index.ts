@@ -67,7 +67,8 @@ export function getExplainer(id: string): Explainer {
   const found = plugins.get(id) ?? explainers.find((e) => e.id === id);
   if (!found) {
     const known = explainers.map((e) => e.id).join(', ');
-    throw new UserError(`--explainers ${id}: unknown explainer '${id}' (known: ${known}; a plugin is given by its path, e.g. ./my-explainer.ts)`);
+    throw new UserError(
+      `--explainers ${id}: unknown explainer '${id}' (known: ${known}; a plugin is given by its path, e.g. ./my-explainer.ts)`);
   }
   return found;
 }

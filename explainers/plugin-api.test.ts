@@ -22,7 +22,8 @@ const targets = Int32Array.from([1, 2]);
 /** Gradient x input as a plugin file, in the first (positional) contract or the current one. */
 function pluginFile(dir: string, style: 'legacy' | 'current'): string {
   const head = style === 'current' ? '  api: 2,\n' : '';
-  const signature = style === 'current' ? 'explain({ ctx, batch, targets, sampleIds, params, state })' : 'explain(ctx, batch, targets, sampleIds, params, state)';
+  const signature = style === 'current' ?
+    'explain({ ctx, batch, targets, sampleIds, params, state })' : 'explain(ctx, batch, targets, sampleIds, params, state)';
   const path = join(dir, `gxi-${style}.ts`);
   writeFileSync(
     path,
@@ -90,7 +91,11 @@ describe('the explainer plugin API', () => {
   it('refuses an api version it does not know, naming the field', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xai-plugin-api-'));
     const path = join(dir, 'future.ts');
-    writeFileSync(path, `export default { api: 3, id: 'future', family: 'attribution', description: 'd', needs: [], output: 'logit', deterministic: true, params: {}, explain() {} };\n`);
+    writeFileSync(
+      path,
+      `export default { api: 3, id: 'future', family: 'attribution', description: 'd', needs: [], output: 'logit', deterministic: ` +
+      `true, params: {}, explain() {} };\n`,
+    );
     await expect(loadPlugin(path)).rejects.toThrow(/"api" must be 2/);
   });
 });

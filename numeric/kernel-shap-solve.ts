@@ -24,7 +24,8 @@ export function kernelShapSolve(
   const m = players;
   if (m < 1) throw new RangeError('KernelSHAP regression needs at least one player');
   if (masks.length !== rows * m || y.length !== rows || w.length !== rows) {
-    throw new RangeError(`KernelSHAP regression: ${rows} x ${m} masks, got ${masks.length} mask values, ${y.length} targets, ${w.length} weights`);
+    throw new RangeError(
+      `KernelSHAP regression: ${rows} x ${m} masks, got ${masks.length} mask values, ${y.length} targets, ${w.length} weights`);
   }
   if (m === 1) return Float64Array.of(total);
   const p = m - 1;

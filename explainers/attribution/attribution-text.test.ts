@@ -76,7 +76,8 @@ describe('attribution text, images', () => {
     a[2 * 9 + 4] = -10; // centre, negative: not evidence for the class
     const t = attributionText({ task, input: new Float32Array(54), attribution: a, target: 2, output: 'logit' });
     expect(t.en).toBe(
-      "The evidence for 'seven' (the model's logit score) lies mostly in the bottom right of the image (75% of the positive attribution), then the top left (25%).",
+      "The evidence for 'seven' (the model's logit score) lies mostly in the bottom right of the image (75% of the positive " +
+      "attribution), then the top left (25%).",
     );
     expect(t.ko).toBe("모델의 'seven' 로짓 점수를 높인 근거는 주로 이미지의 오른쪽 아래에 있습니다(양의 기여의 75%). 그다음은 왼쪽 위(25%)입니다.");
   });
@@ -95,7 +96,13 @@ describe('attribution text, images', () => {
   });
 
   it('says so when no region raised the output', () => {
-    const t = attributionText({ task, input: new Float32Array(54), attribution: new Float32Array(54).fill(-1), target: 0, output: 'logit' });
+    const t = attributionText({
+      task,
+      input: new Float32Array(54),
+      attribution: new Float32Array(54).fill(-1),
+      target: 0,
+      output: 'logit',
+    });
     expect(t.en).toBe("Nothing in the image raised the model's logit score for 'zero'.");
     expect(t.ko).toContain('높이지 않았습니다');
   });

@@ -32,7 +32,8 @@ export const gradientXInputCard: MethodCard = {
     },
   ],
   references: [
-    'Shrikumar et al. 2016, "Not just a black box: learning important features through propagating activation differences", arXiv:1605.01713',
+    'Shrikumar et al. 2016, "Not just a black box: learning important features through propagating activation differences", ' +
+    'arXiv:1605.01713',
     'Adebayo et al. 2018, "Sanity checks for saliency maps", NeurIPS',
   ],
 };

@@ -15,7 +15,11 @@ import { integratedGradientsCard } from './integrated-gradients.card.js';
 const params = {
   steps: int({ default: 50, min: 1, max: 10000, description: 'quadrature nodes on the path (gradient passes per sample)' }),
   baseline: baselineParam('the path start x\''),
-  method: oneOf(['riemann', 'gauss-legendre'] as const, 'gauss-legendre', "'riemann' = midpoint rule, 'gauss-legendre' = Gauss-Legendre nodes (Captum's default)"),
+  method: oneOf(
+    ['riemann', 'gauss-legendre'] as const,
+    'gauss-legendre',
+    "'riemann' = midpoint rule, 'gauss-legendre' = Gauss-Legendre nodes (Captum's default)",
+  ),
 } as const;
 
 export const integratedGradientsExplainer: AttributionExplainer<typeof params> = {

@@ -17,7 +17,14 @@ import { UserError } from '../../core/errors.js';
 import { int, num, oneOf, type ParamValues } from '../../core/params.js';
 import { imageGeometry } from './image-geometry.js';
 import { kernelShapSolve } from '../../numeric/kernel-shap-solve.js';
-import { type FeatureGroup, paintGroups, type SegmentationChoice, segmentGroups, segmentImage, singleElementGroups } from './feature-groups.js';
+import {
+  type FeatureGroup,
+  paintGroups,
+  type SegmentationChoice,
+  segmentGroups,
+  segmentImage,
+  singleElementGroups,
+} from './feature-groups.js';
 import type { Segmentation } from './segmentation/types.js';
 import { type Coalitions, shapleyCoalitions } from './shapley-coalitions.js';
 import { coalitionPieces, fillCoalitionRows } from './coalition-rows.js';
@@ -26,13 +33,24 @@ import type { AttributionExplainer, ExplainContext } from '../types.js';
 import { kernelShapCard, kernelShapDifferences } from './kernel-shap.card.js';
 
 const params = {
-  samples: int({ default: 0, min: 0, max: 1_000_000, description: "coalitions per input; 0 = shap's 'auto', 2M + 2048 (M groups), always capped at 2^M - 2" }),
+  samples: int({
+    default: 0,
+    min: 0,
+    max: 1_000_000,
+    description: "coalitions per input; 0 = shap's 'auto', 2M + 2048 (M groups), always capped at 2^M - 2",
+  }),
   background: oneOf(
     ['auto', 'baseline', 'data'] as const,
     'auto',
-    "'data' = rows drawn from the training split or --background, 'baseline' = the task baseline alone, 'auto' = data for tabular tasks, baseline for images (cost)",
+    "'data' = rows drawn from the training split or --background, 'baseline' = the task baseline alone, 'auto' = data for tabular " +
+    "tasks, baseline for images (cost)",
   ),
-  backgroundRows: int({ default: 20, min: 1, max: 10000, description: 'background rows drawn when background is data (each coalition costs one forward pass per row)' }),
+  backgroundRows: int({
+    default: 20,
+    min: 1,
+    max: 10000,
+    description: 'background rows drawn when background is data (each coalition costs one forward pass per row)',
+  }),
   grouping: oneOf(['grid', 'slic'] as const, 'grid', 'image pixel groups: square grid cells or SLIC superpixels'),
   cell: int({ default: 4, min: 1, max: 1024, description: 'grid cell side in pixels (grouping=grid)' }),
   segments: int({ default: 25, min: 2, max: 10000, description: 'approximate number of SLIC superpixels (grouping=slic)' }),
@@ -90,7 +108,8 @@ function planInput(
     return [];
   });
   const m = varying.length;
-  const coalitions = m >= 2 ? shapleyCoalitions(m, p.samples === 0 ? 2 * m + 2048 : p.samples, ctx.rng(sampleId, 'kernel-shap')) : undefined;
+  const budget = p.samples === 0 ? 2 * m + 2048 : p.samples;
+  const coalitions = m >= 2 ? shapleyCoalitions(m, budget, ctx.rng(sampleId, 'kernel-shap')) : undefined;
   const players = varying.map((j) => groups[j]);
   const xs = new Float32Array(nb * d);
   repeatRow(xs, x, nb);
@@ -184,7 +203,8 @@ export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> 
     if (source === 'baseline') return { background: Float32Array.from(ctx.task.baseline), rows: 1 };
     const data = ctx.task.background;
     if (!data || data.n === 0) {
-      throw new UserError(`kernel-shap.background=data: task ${ctx.task.id} has no background data (give --background FILE or use background=baseline)`);
+      throw new UserError(
+        `kernel-shap.background=data: task ${ctx.task.id} has no background data (give --background FILE or use background=baseline)`);
     }
     const rows = Math.min(p.backgroundRows, data.n);
     const picks = ctx.rng('kernel-shap-background').sample(data.n, rows);

@@ -34,7 +34,13 @@ describe('occlusion', () => {
     const a = await runExplainer(occlusion, ctx, makeBatch(Float32Array.from(xs), [3]), Int32Array.from([1, 0]));
     const want = [-2 * 0.5, 3 * 6, 0.25 * -5, 1 * -0.5, 0.5 * 1, -1 * -2];
     a.attributions.forEach((v, k) => expect(v).toBeCloseTo(want[k], 5));
-    const zero = await runExplainer(occlusion, ctx, makeBatch(Float32Array.from(xs.slice(0, 3)), [3]), Int32Array.from([1]), { baseline: 'zero' });
+    const zero = await runExplainer(
+      occlusion,
+      ctx,
+      makeBatch(Float32Array.from(xs.slice(0, 3)), [3]),
+      Int32Array.from([1]),
+      { baseline: 'zero' },
+    );
     [-2 * 1, 3 * 5, 0.25 * -3].forEach((w, k) => expect(zero.attributions[k]).toBeCloseTo(w, 5));
   });
 

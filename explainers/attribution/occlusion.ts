@@ -20,7 +20,12 @@ import type { AttributionExplainer } from '../types.js';
 import { occlusionCard, occlusionDifferences } from './occlusion.card.js';
 
 const params = {
-  window: int({ default: 0, min: 0, max: 1024, description: 'side of the square window in pixels, capped by the image; 0 = a seventh of the smaller side (4 on 28x28)' }),
+  window: int({
+    default: 0,
+    min: 0,
+    max: 1024,
+    description: 'side of the square window in pixels, capped by the image; 0 = a seventh of the smaller side (4 on 28x28)',
+  }),
   stride: int({ default: 0, min: 0, max: 1024, description: 'step between windows in pixels, capped by the window; 0 = half the window' }),
   baseline: baselineParam('what an occluded region is set to'),
 } as const;

@@ -4,7 +4,9 @@ import type { MethodCard } from '../types.js';
 /** The method card (site): a control claims only what a control must show. */
 export const randomCard: MethodCard = {
   summary: {
-    en: 'A control, not a method: random numbers in the shape of the input. Every metric must rank real explainers above it, or the metric measures nothing.',
+    en:
+      'A control, not a method: random numbers in the shape of the input. Every metric must rank real explainers above it, or the ' +
+      'metric measures nothing.',
     ko: '설명 방법이 아니라 대조군입니다. 입력과 같은 모양의 난수를 돌려줍니다. 실제 설명 방법이 이것보다 높은 순위를 받지 못한다면 그 지표는 아무것도 측정하지 못하는 것입니다.',
   },
   requirements: { en: 'Nothing: it never looks at the model.', ko: '아무것도 필요 없습니다. 모델을 전혀 보지 않습니다.' },
@@ -17,7 +19,10 @@ export const randomCard: MethodCard = {
     },
     {
       kind: 'weakness',
-      text: { en: 'Does not change when the weights are randomised: it fails the sanity check by design.', ko: '가중치를 무작위로 바꿔도 변하지 않으므로 설계상 건전성 검사를 통과하지 못합니다.' },
+      text: {
+        en: 'Does not change when the weights are randomised: it fails the sanity check by design.',
+        ko: '가중치를 무작위로 바꿔도 변하지 않으므로 설계상 건전성 검사를 통과하지 못합니다.',
+      },
       evidence: ['mprt'],
       expect: 'high',
     },

@@ -9,7 +9,9 @@ import { solveSpd } from '../../numeric/cholesky-solve.js';
 import { addDiagonal, type Matrix, matrix, matmul, transpose } from '../../numeric/linalg.js';
 
 export function eszslFit(x: Matrix, y: Matrix, s: Matrix, gamma: number, lambda: number): Matrix {
-  if (x.cols !== y.rows || y.cols !== s.cols) throw new RangeError(`eszsl: X ${x.rows}x${x.cols}, Y ${y.rows}x${y.cols}, S ${s.rows}x${s.cols}`);
+  if (x.cols !== y.rows || y.cols !== s.cols) {
+    throw new RangeError(`eszsl: X ${x.rows}x${x.cols}, Y ${y.rows}x${y.cols}, S ${s.rows}x${s.cols}`);
+  }
   return eszslFromProducts(matmul(x, transpose(x)), matmul(x, y), s, gamma, lambda);
 }
 

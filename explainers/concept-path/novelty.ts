@@ -11,7 +11,12 @@ export interface GaussianNovelty {
   readonly threshold: number;
 }
 
-export function fitClassGaussians(points: ArrayLike<number>, labels: ArrayLike<number>, width: number, classes: readonly number[]): Pick<GaussianNovelty, 'means' | 'variances'> {
+export function fitClassGaussians(
+  points: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  width: number,
+  classes: readonly number[],
+): Pick<GaussianNovelty, 'means' | 'variances'> {
   const means = classes.map(() => new Float64Array(width));
   const counts = classes.map(() => 0);
   for (let i = 0; i < labels.length; i++) {

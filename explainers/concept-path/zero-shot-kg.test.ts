@@ -69,7 +69,16 @@ describe('zero-shot-kg', () => {
       for (const s of e.similarClasses) expect(a.sys.setup.seen).toContain(s.class);
     }
     const ctx = { engine: a.engine, task, rng: (s: string, p: string) => rngFor(0, s, p), data: a.data } as MetricContext;
-    const input: StructuredInput = { family: 'concept-path', batch: a.batch, targets: new Int32Array(a.ids.length), sampleIds: a.ids, output: 'probability', explanations: a.res.explanations, global: a.res.global, state: a.sys };
+    const input: StructuredInput = {
+      family: 'concept-path',
+      batch: a.batch,
+      targets: new Int32Array(a.ids.length),
+      sampleIds: a.ids,
+      output: 'probability',
+      explanations: a.res.explanations,
+      global: a.res.global,
+      state: a.sys,
+    };
     const validity = (await pathValidity.evaluate(ctx, input, {})) as number[];
     expect(validity.every((v) => v === 1 || typeof v === 'object')).toBe(true);
     const drops = (await pathFaithfulness.evaluate(ctx, input, {})) as number[];
@@ -87,6 +96,9 @@ describe('zero-shot-kg', () => {
 
   it('refuses a task without a knowledge graph', async () => {
     const mnist = await loadTask('mnist-mlp');
-    expect(() => kg.fit!({ engine: new Engine(mnist.model), task: mnist, rng: (p) => rngFor(0, p), data: { train: mnist.train, test: mnist.test } }, params())).toThrow(/no knowledge graph/);
+    expect(() => kg.fit!(
+      { engine: new Engine(mnist.model), task: mnist, rng: (p) => rngFor(0, p), data: { train: mnist.train, test: mnist.test } },
+      params(),
+    )).toThrow(/no knowledge graph/);
   });
 });

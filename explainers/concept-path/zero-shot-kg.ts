@@ -16,9 +16,23 @@ import { ZeroShotSystem } from './zero-shot-system.js';
 
 const params = {
   scorer: oneOf(['dap', 'eszsl'], 'dap', 'class scores from attributes: DAP (Lampert et al.) or ESZSL (Romera-Paredes & Torr)'),
-  gzsl: oneOf(['stacking', 'novelty'], 'stacking', 'seen-vs-unseen decision: calibrated stacking (Chao et al.) or the Gaussian novelty gate (Socher et al.)'),
-  keepSeen: num({ default: 0.9, min: 0.5, max: 1, description: 'calibrated stacking: share of held-out seen images that must stay predicted as seen' }),
-  noveltyQuantile: num({ default: 0.9, min: 0.5, max: 1, description: 'novelty threshold: this quantile of held-out seen images\' novelty' }),
+  gzsl: oneOf(
+    ['stacking', 'novelty'],
+    'stacking',
+    'seen-vs-unseen decision: calibrated stacking (Chao et al.) or the Gaussian novelty gate (Socher et al.)',
+  ),
+  keepSeen: num({
+    default: 0.9,
+    min: 0.5,
+    max: 1,
+    description: 'calibrated stacking: share of held-out seen images that must stay predicted as seen',
+  }),
+  noveltyQuantile: num({
+    default: 0.9,
+    min: 0.5,
+    max: 1,
+    description: 'novelty threshold: this quantile of held-out seen images\' novelty',
+  }),
   topAttributes: int({ default: 3, min: 1, max: 14, description: 'explanatory attributes per decision (positive evidence only)' }),
   similar: int({ default: 2, min: 0, max: 7, description: 'similar seen classes per decision' }),
   hops: int({ default: 2, min: 0, max: 3, description: 'WordNet hypernym hops shown above each attribute\'s concept' }),
@@ -76,7 +90,10 @@ export const zeroShotKgExplainer: StructuredExplainer<typeof params, ZeroShotSys
         }))
         .sort((x, y) => y.score - x.score || x.class - y.class)
         .slice(0, p.similar);
-      const similarPaths = similar.flatMap((s) => s.shared.slice(0, 2).map((x) => [digitNode(cls), 'has_part', attributeNode(x), 'part_of', digitNode(s.class)]));
+      const similarPaths = similar.flatMap((s) => s.shared.slice(
+        0,
+        2,
+      ).map((x) => [digitNode(cls), 'has_part', attributeNode(x), 'part_of', digitNode(s.class)]));
       const novelty = a.novelty[i];
       const seen = sys.setup.seen.includes(cls);
       const text = conceptPathText({ graph: g, cls, seen, novelty, threshold: sys.noveltyThreshold, attributePaths, similar });

@@ -73,11 +73,18 @@ function text(
   const s = r.size;
   if (task.kind === 'tabular') {
     const list = r.changes!.slice(0, LISTED);
-    const en = list.map((c) => `${c.name} from ${valueWithUnit(task, c.feature, x[c.feature])} to ${valueWithUnit(task, c.feature, cf[c.feature])}`);
-    const ko = list.map((c) => `${c.name}을(를) ${valueWithUnit(task, c.feature, x[c.feature])}에서 ${valueWithUnit(task, c.feature, cf[c.feature])}(으)로`);
-    const more = s.changed > list.length ? { en: ` and ${s.changed - list.length} more`, ko: ` 외 ${s.changed - list.length}개` } : { en: '', ko: '' };
+    const en = list.map((c) =>
+      `${c.name} from ${valueWithUnit(task, c.feature, x[c.feature])} to ${valueWithUnit(task, c.feature, cf[c.feature])}`);
+    const ko = list.map((c) =>
+      `${c.name}을(를) ${valueWithUnit(task, c.feature, x[c.feature])}에서 ${valueWithUnit(task, c.feature, cf[c.feature])}(으)로`);
+    const more = s.changed > list.length ? {
+      en: ` and ${s.changed - list.length} more`,
+      ko: ` 외 ${s.changed - list.length}개`,
+    } : { en: '', ko: '' };
     return {
-      en: `${head.en} The smallest change found that makes it say '${other}': ${en.join(', ')}${more.en} (${s.changed} of ${s.of} features changed).`,
+      en:
+        `${head.en} The smallest change found that makes it say '${other}': ${en.join(', ')}${more.en} (${s.changed} of ${s.of} ` +
+        `features changed).`,
       ko: `${head.ko} 답을 '${other}'(으)로 바꾸는, 찾은 가장 작은 변화: ${ko.join(', ')} 바꾸기${more.ko} (특징 ${s.of}개 중 ${s.changed}개 변경).`,
     };
   }
@@ -113,7 +120,12 @@ export const counterfactualExplainer: StructuredExplainer<typeof params, void, E
         target: targets[i],
         probability,
         space: 'input' as const,
-        samples: found ? [{ role: 'counterfactual' as const, input: toNested(found.input, batch.sampleShape), predicted: found.predicted, distance: size!.l2 }] : [],
+        samples: found ? [{
+          role: 'counterfactual' as const,
+          input: toNested(found.input, batch.sampleShape),
+          predicted: found.predicted,
+          distance: size!.l2,
+        }] : [],
         counterfactual: {
           found: found !== null,
           ...(size ? { size } : {}),

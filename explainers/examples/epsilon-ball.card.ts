@@ -10,13 +10,19 @@ export const epsilonBallCard: MethodCard = {
   claims: [
     {
       kind: 'weakness',
-      text: { en: 'Ignores the generator\'s boundaries: many samples leave the query\'s generative region.', ko: '생성기의 경계를 무시하므로 많은 표본이 질의의 생성 영역을 벗어납니다.' },
+      text: {
+        en: 'Ignores the generator\'s boundaries: many samples leave the query\'s generative region.',
+        ko: '생성기의 경계를 무시하므로 많은 표본이 질의의 생성 영역을 벗어납니다.',
+      },
       evidence: ['region-membership'],
       expect: 'low',
     },
     {
       kind: 'weakness',
-      text: { en: 'Less homogeneous than boundary-aware sampling at the same distance (the claim of Jeon et al.).', ko: '같은 거리에서 경계를 고려한 표본보다 덜 동질적입니다(Jeon 등의 주장).' },
+      text: {
+        en: 'Less homogeneous than boundary-aware sampling at the same distance (the claim of Jeon et al.).',
+        ko: '같은 거리에서 경계를 고려한 표본보다 덜 동질적입니다(Jeon 등의 주장).',
+      },
       evidence: ['homogeneity'],
       expect: 'low',
     },

@@ -17,7 +17,9 @@ export const epsilonBall: StructuredExplainer<typeof epsilonBallParams, void, Ge
   api: 2,
   id: 'epsilon-ball',
   family: 'examples',
-  description: 'generated examples from latents uniform in an L2 ball around the query, radius matched to generative-boundaries\' mean distance (the paper\'s baseline)',
+  description:
+    'generated examples from latents uniform in an L2 ball around the query, radius matched to generative-boundaries\' mean distance ' +
+    '(the paper\'s baseline)',
   needs: ['generator'],
   output: 'probability',
   deterministic: false,

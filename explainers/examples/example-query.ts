@@ -85,5 +85,6 @@ export type GenerativeQuery = ExampleQuery & {
 
 export function isGenerativeQuery(v: unknown): v is GenerativeQuery {
   const q = v as Partial<GenerativeQuery> | null;
-  return typeof q === 'object' && q !== null && Array.isArray(q.samples) && Array.isArray(q.latents) && typeof q.boundaries === 'object' && typeof q.generation === 'object';
+  if (typeof q !== 'object' || q === null) return false;
+  return Array.isArray(q.samples) && Array.isArray(q.latents) && typeof q.boundaries === 'object' && typeof q.generation === 'object';
 }

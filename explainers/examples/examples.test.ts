@@ -30,7 +30,11 @@ const task = (d: number): TaskView => ({
   baseline: new Float32Array(d),
 });
 
-const ctxFor = (engine: Engine, t: TaskView, seed = 0): ExplainContext => ({ engine, task: t, rng: (id, purpose) => rngFor(seed, 'ex', id, purpose) });
+const ctxFor = (
+  engine: Engine,
+  t: TaskView,
+  seed = 0,
+): ExplainContext => ({ engine, task: t, rng: (id, purpose) => rngFor(seed, 'ex', id, purpose) });
 const metricCtx = (engine: Engine, t: TaskView): MetricContext => ({ engine, task: t, rng: (id, purpose) => rngFor(0, 'm', id, purpose) });
 
 describe('Engine.features', () => {
@@ -63,7 +67,14 @@ describe('nearest-neighbours', () => {
     const pool = await nearestNeighboursExplainer.fit!(fit, params);
     const q = makeBatch(Float32Array.from([x[0], x[1], 0.3, -0.2]), [2]);
     const targets = Int32Array.from([0, 1]);
-    const r = await nearestNeighboursExplainer.explain({ ctx: ctxFor(engine, t), batch: q, targets, sampleIds: ['a', 'b'], params, state: pool });
+    const r = await nearestNeighboursExplainer.explain({
+      ctx: ctxFor(engine, t),
+      batch: q,
+      targets,
+      sampleIds: ['a', 'b'],
+      params,
+      state: pool,
+    });
     expect(tf.memory().numTensors).toBe(before);
     // A training row is its own nearest neighbour, at distance 0.
     expect(r.explanations[0].samples[0]).toMatchObject({ index: 0, label: y[0], distance: 0 });
@@ -95,7 +106,14 @@ describe('counterfactual', () => {
     const batch = makeBatch(Float32Array.from([-0.5, 0.2, 0.1]), [3]);
     const targets = Int32Array.from([0]);
     const before = tf.memory().numTensors;
-    const r = await counterfactualExplainer.explain({ ctx: ctxFor(engine, t), batch, targets, sampleIds: ['s0'], params, state: undefined });
+    const r = await counterfactualExplainer.explain({
+      ctx: ctxFor(engine, t),
+      batch,
+      targets,
+      sampleIds: ['s0'],
+      params,
+      state: undefined,
+    });
     expect(tf.memory().numTensors).toBe(before);
     const q = r.explanations[0];
     expect(q.counterfactual?.found).toBe(true);
@@ -107,9 +125,23 @@ describe('counterfactual', () => {
     expect(q.counterfactual!.changes![0]).toMatchObject({ feature: 0, name: 'f0', from: 9, unit: 'cm' });
     expect(r.text[0].en).toMatch(/^The model says 'left' \(\d+%\)\. The smallest change found that makes it say 'right': f0 from 9 cm to [\d.]+ cm \(1 of 3 features changed\)\.$/);
     expect(r.text[0].ko).toMatch(/'right'\(으\)로 바꾸는/);
-    const again = await counterfactualExplainer.explain({ ctx: ctxFor(engine, t), batch, targets, sampleIds: ['s0'], params, state: undefined });
+    const again = await counterfactualExplainer.explain({
+      ctx: ctxFor(engine, t),
+      batch,
+      targets,
+      sampleIds: ['s0'],
+      params,
+      state: undefined,
+    });
     expect(again.explanations).toEqual(r.explanations);
-    const other = await counterfactualExplainer.explain({ ctx: ctxFor(engine, t, 9), batch, targets, sampleIds: ['s0'], params, state: undefined });
+    const other = await counterfactualExplainer.explain({
+      ctx: ctxFor(engine, t, 9),
+      batch,
+      targets,
+      sampleIds: ['s0'],
+      params,
+      state: undefined,
+    });
     expect(other.explanations[0].samples[0].input).not.toEqual(cf);
     const input = structured(batch, targets, r.explanations);
     expect(await counterfactualValidity.evaluate(metricCtx(engine, t), input, {})).toEqual([1]);
@@ -130,7 +162,14 @@ describe('counterfactual', () => {
     const targets = Int32Array.from([0]);
     const before = tf.memory().numTensors;
     const passes = engine.passes().forwardPasses;
-    const r = await counterfactualExplainer.explain({ ctx: ctxFor(engine, t), batch, targets, sampleIds: ['s0'], params, state: undefined });
+    const r = await counterfactualExplainer.explain({
+      ctx: ctxFor(engine, t),
+      batch,
+      targets,
+      sampleIds: ['s0'],
+      params,
+      state: undefined,
+    });
     expect(tf.memory().numTensors).toBe(before);
     const q = r.explanations[0];
     expect(q.counterfactual?.found).toBe(true);
@@ -152,11 +191,22 @@ describe('counterfactual', () => {
     const t = task(2);
     const batch = makeBatch(Float32Array.from([0, 0]), [2]);
     const targets = Int32Array.from([0]);
-    const r = await counterfactualExplainer.explain({ ctx: ctxFor(engine, t), batch, targets, sampleIds: ['s0'], params: { ...params, layers: 3 }, state: undefined });
+    const r = await counterfactualExplainer.explain({
+      ctx: ctxFor(engine, t),
+      batch,
+      targets,
+      sampleIds: ['s0'],
+      params: { ...params, layers: 3 },
+      state: undefined,
+    });
     expect(r.explanations[0]).toMatchObject({ counterfactual: { found: false }, samples: [] });
     expect(r.text[0].en).toMatch(/No change within the search budget/);
     const input = structured(batch, targets, r.explanations);
     expect(await counterfactualValidity.evaluate(metricCtx(engine, t), input, {})).toEqual([0]);
-    expect(((await counterfactualSize.evaluate(metricCtx(engine, t), input, {})) as { values: unknown[] }).values).toEqual([{ null: 'no counterfactual found within the budget' }]);
+    expect(((await counterfactualSize.evaluate(
+      metricCtx(engine, t),
+      input,
+      {},
+    )) as { values: unknown[] }).values).toEqual([{ null: 'no counterfactual found within the budget' }]);
   });
 });

@@ -139,7 +139,13 @@ function exploreQuery(
   const d = x.length;
   const nested = (a: ArrayLike<number>) => toNested(rounded(a), shape);
   const boundary = { layer: p.layer, lambda: p.lambda, temperature: p.temperature, steps: p.steps, learningRate: p.learningRate };
-  const set = findBoundarySet(g.model, ctx.engine, z0, { ...boundary, mcSamples: p.mcSamples, initLogit: p.initLogit }, ctx.rng(id, 'concrete-mask'));
+  const set = findBoundarySet(
+    g.model,
+    ctx.engine,
+    z0,
+    { ...boundary, mcSamples: p.mcSamples, initLogit: p.initLogit },
+    ctx.rng(id, 'concrete-mask'),
+  );
   const region = regionOf(pre, z0, set.units);
   const rrt = {
     samples: p.samples,

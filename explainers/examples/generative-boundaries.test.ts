@@ -51,14 +51,20 @@ async function tinyGenerator(): Promise<Model> {
 
 /** Encoder of 2x2 "images": mu = (x0, x1), log-variance 0. */
 async function tinyEncoder(): Promise<Model> {
-  const net = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [2, 2, 1] }), tf.layers.dense({ units: 4, activation: 'linear', name: 'enc_out' })] });
+  const net = tf.sequential({ layers: [
+    tf.layers.flatten({ inputShape: [2, 2, 1] }),
+    tf.layers.dense({ units: 4, activation: 'linear', name: 'enc_out' }),
+  ] });
   const k = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   net.layers[1].setWeights([tf.tensor2d(k, [4, 4]), tf.zeros([4])]);
   return wrapModel(net, 'tiny-encoder');
 }
 
 async function tinyClassifier(): Promise<Model> {
-  const net = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [2, 2, 1] }), tf.layers.dense({ units: 2, activation: 'softmax', name: 'out' })] });
+  const net = tf.sequential({ layers: [
+    tf.layers.flatten({ inputShape: [2, 2, 1] }),
+    tf.layers.dense({ units: 2, activation: 'softmax', name: 'out' }),
+  ] });
   net.layers[1].setWeights([tf.tensor2d([1, -1, -1, 1, 0.5, 0, 0, 0.5], [4, 2]), tf.zeros([2])]);
   return wrapModel(net, 'tiny-classifier');
 }
@@ -85,7 +91,13 @@ beforeAll(async () => {
 });
 
 const boundary = (lambda: number, seed = 1) =>
-  findBoundarySet(gen, new Engine(gen), Float32Array.from(Z0), { layer: 1, lambda, temperature: 0.2, steps: 200, learningRate: 0.1, mcSamples: 4, initLogit: 2 }, rngFor(seed, 'mask'));
+  findBoundarySet(
+    gen,
+    new Engine(gen),
+    Float32Array.from(Z0),
+    { layer: 1, lambda, temperature: 0.2, steps: 200, learningRate: 0.1, mcSamples: 4, initLogit: 2 },
+    rngFor(seed, 'mask'),
+  );
 
 describe('generative boundaries on a hand-weighted generator', () => {
   it('the pre-activation network gives the layer-1 hyperplanes exactly', async () => {
@@ -126,7 +138,12 @@ describe('generative boundaries on a hand-weighted generator', () => {
     for (let seed = 0; seed < 8; seed++) {
       const units = seed % 2 === 0 ? [0, 1, 2] : [1, 3];
       const on = units.map((u) => (h(Z0)[u] >= 0 ? 1 : 0)) as (0 | 1)[];
-      const t = exploreRegion(Float32Array.from(Z0), (z) => inRegion(pre, { units, on }, z, 2)[0], { samples: 25, step: 0.3 + 0.1 * seed, bisections: 10, sampler: 'prior', radius: 2, maxIterations: 1000 }, rngFor(seed, 'rrt'));
+      const t = exploreRegion(
+        Float32Array.from(Z0),
+        (z) => inRegion(pre, { units, on }, z, 2)[0],
+        { samples: 25, step: 0.3 + 0.1 * seed, bisections: 10, sampler: 'prior', radius: 2, maxIterations: 1000 },
+        rngFor(seed, 'rrt'),
+      );
       expect(t.parents.length).toBe(25);
       for (let i = 0; i < 25; i++) {
         const hz = h(t.latents.subarray(2 * i, 2 * i + 2));
@@ -141,7 +158,14 @@ describe('the generative-boundaries explainer', () => {
   const run = async (seed: number, explainer: typeof generativeBoundaries | typeof epsilonBall = generativeBoundaries) => {
     const engine = new Engine(classifier);
     const ctx = explainContext(engine, task, seed, explainer.id);
-    const res = await explainer.explain({ ctx, batch: queries, targets: new Int32Array(2), sampleIds: ['q0', 'q1'], params: { ...fast, epsilon: 0 } as never, state: undefined });
+    const res = await explainer.explain({
+      ctx,
+      batch: queries,
+      targets: new Int32Array(2),
+      sampleIds: ['q0', 'q1'],
+      params: { ...fast, epsilon: 0 } as never,
+      state: undefined,
+    });
     return { res, engine };
   };
 
@@ -159,7 +183,14 @@ describe('the generative-boundaries explainer', () => {
     for (const z of p.latents) p.boundaries.units.forEach((u, j) => expect(h(z)[u] >= 0 ? 1 : 0).toBe(p.boundaries.on[j]));
     expect(res.text[0].en).toMatch(/share the query's generation rules/);
     expect(res.text[0].ko.length).toBeGreaterThan(20);
-    const input = { family: 'examples', batch: queries, targets: new Int32Array(2), sampleIds: ['q0', 'q1'], output: 'probability', explanations: res.explanations } as StructuredInput;
+    const input = {
+      family: 'examples',
+      batch: queries,
+      targets: new Int32Array(2),
+      sampleIds: ['q0', 'q1'],
+      output: 'probability',
+      explanations: res.explanations,
+    } as StructuredInput;
     const ctx = { engine, task, rng: (id: string, purpose: string) => rngFor(1, id, purpose) };
     expect(await regionMembership.evaluate(ctx, input, {})).toEqual([1, 1]);
     const pics = examplesPictures(p, task.sampleShape);

@@ -16,7 +16,9 @@ export const generativeBoundaries: StructuredExplainer<typeof examplesParams, vo
   api: 2,
   id: 'generative-boundaries',
   family: 'examples',
-  description: 'generated examples from the query\'s generative region: smallest boundary set by a Concrete mask, explored by an RRT (Jeon et al. 2020)',
+  description:
+    'generated examples from the query\'s generative region: smallest boundary set by a Concrete mask, explored by an RRT (Jeon et al. ' +
+    '2020)',
   needs: ['generator'],
   output: 'probability',
   deterministic: false,

@@ -15,7 +15,9 @@ export function denseLayers(gen: Model): tf.layers.Layer[] {
   if (dense.length < 2) throw new UserError(`${gen.source}: a generator needs at least one hidden Dense layer before its output layer`);
   for (const l of dense.slice(0, -1)) {
     const act = (l.getConfig() as { activation?: unknown }).activation;
-    if (act !== 'relu') throw new UserError(`${gen.source}: hidden layer ${l.name} has activation ${String(act)}; generative boundaries need ReLU units`);
+    if (act !== 'relu') {
+      throw new UserError(`${gen.source}: hidden layer ${l.name} has activation ${String(act)}; generative boundaries need ReLU units`);
+    }
   }
   if (dense.length !== gen.net.layers.filter((l) => l.getClassName() !== 'InputLayer').length) {
     throw new UserError(`${gen.source}: generative boundaries support generators made of Dense layers only`);

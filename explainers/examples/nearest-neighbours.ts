@@ -42,8 +42,10 @@ function text(q: ExampleQuery, target: number, probability: number, classOf: (c:
   const k = q.samples.length;
   return {
     en:
-      `The model says '${cls}' (${percent(probability)}). The ${k} training example${k === 1 ? '' : 's'} most similar to this input, as the model sees it, ` +
-      `${k === 1 ? 'is' : 'are'} labelled ${labels.map((l) => `'${l}'`).join(', ')}: ${same} of ${k} ${same === 1 ? 'has' : 'have'} the predicted class.`,
+      `The model says '${cls}' (${percent(probability)}). The ${k} training example${k === 1 ? '' : 's'} most similar to this input, ` +
+      `as the model sees it, ` +
+      `${k === 1 ? 'is' : 'are'} labelled ${labels.map((l) => `'${l}'`).join(', ')}: ${same} of ${k} ${same === 1 ? 'has' : 'have'} ` +
+      `the predicted class.`,
     ko:
       `모델은 '${cls}'(이)라고 답했습니다 (${percent(probability)}). 모델이 보기에 이 입력과 가장 비슷한 학습 예시 ${k}개의 정답은 ` +
       `${labels.map((l) => `'${l}'`).join(', ')}입니다. ${k}개 중 ${same}개가 예측한 클래스와 같습니다.`,
@@ -62,7 +64,9 @@ export const nearestNeighboursExplainer: StructuredExplainer<typeof params, Neig
   params,
   fit(ctx, p) {
     const train = ctx.data?.train;
-    if (!train) throw new UserError(`nearest-neighbours: task ${ctx.task.id} has no labelled training data to search (a --background has no labels)`);
+    if (!train) {
+      throw new UserError(`nearest-neighbours: task ${ctx.task.id} has no labelled training data to search (a --background has no labels)`);
+    }
     const n = train.x.n;
     const rows = p.pool >= n ? Array.from({ length: n }, (_, i) => i) : ctx.rng('pool').sample(n, p.pool).sort((a, b) => a - b);
     const x = selectSamples(train.x, rows);

@@ -19,7 +19,8 @@ export function examplesText(p: GenerativeQuery, classes: readonly string[]): Bi
   if (g.sampler === 'rrt') {
     return {
       en:
-        `${n} generated samples that share the query's generation rules: the on/off pattern of ${b.units.length} of the ${b.layerUnits} units of layer ${b.layer} ` +
+        `${n} generated samples that share the query's generation rules: the on/off pattern of ${b.units.length} of the ` +
+        `${b.layerUnits} units of layer ${b.layer} ` +
         `(${on} on, ${off} off), the fewest that still reconstruct it (error ${err} per pixel; ${err0} with the layer off). ` +
         `The classifier calls ${same} of ${n} of them '${cls}', as it calls the query. Mean latent distance from the query: ${dist}.`,
       ko:
@@ -30,10 +31,13 @@ export function examplesText(p: GenerativeQuery, classes: readonly string[]): Bi
   }
   return {
     en:
-      `${n} samples drawn uniformly in a latent ball around the query (mean distance ${dist}, matched to the boundary-respecting samples), with no regard to generation rules: ` +
-      `${g.acceptance.accepted} of ${n} keep the query's on/off pattern on the ${b.units.length} boundaries of layer ${b.layer}. The classifier calls ${same} of ${n} of them '${cls}', as it calls the query.`,
+      `${n} samples drawn uniformly in a latent ball around the query (mean distance ${dist}, matched to the boundary-respecting ` +
+      `samples), with no regard to generation rules: ` +
+      `${g.acceptance.accepted} of ${n} keep the query's on/off pattern on the ${b.units.length} boundaries of layer ${b.layer}. The ` +
+      `classifier calls ${same} of ${n} of them '${cls}', as it calls the query.`,
     ko:
       `질의 주변의 잠재 공간 공(평균 거리 ${dist}, 경계를 지키는 표본과 같게 맞춤)에서 생성 규칙과 무관하게 균등하게 뽑은 표본 ${n}개입니다. ` +
-      `${n}개 중 ${g.acceptance.accepted}개가 ${b.layer} 층의 경계 ${b.units.length}개에서 질의의 켜짐/꺼짐 패턴을 유지합니다. 분류기는 질의와 마찬가지로 그중 ${n}개 중 ${same}개를 '${cls}'(으)로 분류합니다.`,
+      `${n}개 중 ${g.acceptance.accepted}개가 ${b.layer} 층의 경계 ${b.units.length}개에서 질의의 켜짐/꺼짐 패턴을 유지합니다. 분류기는 질의와 마찬가지로 그중 ${n}개 중 ` +
+      `${same}개를 '${cls}'(으)로 분류합니다.`,
   };
 }

@@ -9,7 +9,11 @@ import { type RulesGlobal, type RulesSample, type RulesState, explainWithRules, 
 const params = {
   minCases: int({ default: 2, min: 1, description: "C4.5's minimum cases on at least two branches (-m)" }),
   cf: num({ default: 0.25, min: 0, max: 1, description: 'C4.5 pruning confidence (0 or 1: no pruning)' }),
-  rows: int({ default: 0, min: 0, description: 'training rows to learn from (0: all; otherwise every (n / rows)-th row, the same for every seed)' }),
+  rows: int({
+    default: 0,
+    min: 0,
+    description: 'training rows to learn from (0: all; otherwise every (n / rows)-th row, the same for every seed)',
+  }),
   seconds: num({ default: 60, min: 0.01, description: 'wall-time budget of the tree' }),
 } as const;
 

@@ -9,7 +9,11 @@ import { type RulesGlobal, type RulesSample, type RulesState, explainWithRules, 
 const params = {
   maxDepth: int({ default: 6, min: 1, description: 'maximum tree depth (bounds the rule length)' }),
   minLeaf: int({ default: 5, min: 1, description: 'minimum training rows per leaf' }),
-  rows: int({ default: 0, min: 0, description: 'training rows to learn from (0: all; otherwise every (n / rows)-th row, the same for every seed)' }),
+  rows: int({
+    default: 0,
+    min: 0,
+    description: 'training rows to learn from (0: all; otherwise every (n / rows)-th row, the same for every seed)',
+  }),
   seconds: num({ default: 60, min: 0.01, description: 'wall-time budget of the tree' }),
 } as const;
 
@@ -26,7 +30,12 @@ export const cartPedagogicalExplainer: StructuredExplainer<typeof params, RulesS
   card: cartPedagogicalCard,
   fit: (ctx, p) =>
     measuredFit(ctx, 'cart-pedagogical', p, () =>
-      extractPedagogical(ctx, 'cart-pedagogical', p, (data, deadline) => learnCart(data, { maxDepth: p.maxDepth, minLeaf: p.minLeaf, deadline })),
+      extractPedagogical(
+        ctx,
+        'cart-pedagogical',
+        p,
+        (data, deadline) => learnCart(data, { maxDepth: p.maxDepth, minLeaf: p.minLeaf, deadline }),
+      ),
     ),
   explain: ({ ctx, batch, state }) => explainWithRules(ctx.task, batch, state),
 };

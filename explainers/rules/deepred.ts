@@ -34,11 +34,33 @@ import { WorkBudget } from './work-budget.js';
 const params = {
   minCases: int({ default: 2, min: 1, description: "C4.5's minimum cases on at least two branches (-m)" }),
   cf: num({ default: 0.25, min: 0, max: 1, description: 'C4.5 pruning confidence (0 or 1: no pruning)' }),
-  maxTerms: int({ default: 200, min: 1, description: 'most hidden-unit terms expanded per layer (one C4.5 tree each), the most used first' }),
-  maxClauses: int({ default: 400, min: 1, description: 'most clauses kept per substituted clause and per class after each layer (most confident first)' }),
-  work: int({ default: 50_000_000, min: 0, description: 'deterministic budget of the whole extraction in work units (rows x features scanned for tree splits, plus clause products); 0: none' }),
-  seconds: num({ default: 600, min: 0.01, description: 'outer safety cut on wall time; if it fires, the rules depend on the machine (reported in budgetHit)' }),
-  rows: int({ default: 0, min: 0, description: 'training rows to learn from (0: all; otherwise every (n / rows)-th row, the same for every seed)' }),
+  maxTerms: int({
+    default: 200,
+    min: 1,
+    description: 'most hidden-unit terms expanded per layer (one C4.5 tree each), the most used first',
+  }),
+  maxClauses: int({
+    default: 400,
+    min: 1,
+    description: 'most clauses kept per substituted clause and per class after each layer (most confident first)',
+  }),
+  work: int({
+    default: 50_000_000,
+    min: 0,
+    description:
+      'deterministic budget of the whole extraction in work units (rows x features scanned for tree splits, plus clause products); 0: ' +
+      'none',
+  }),
+  seconds: num({
+    default: 600,
+    min: 0.01,
+    description: 'outer safety cut on wall time; if it fires, the rules depend on the machine (reported in budgetHit)',
+  }),
+  rows: int({
+    default: 0,
+    min: 0,
+    description: 'training rows to learn from (0: all; otherwise every (n / rows)-th row, the same for every seed)',
+  }),
 } as const;
 
 type Params = ParamValues<typeof params>;
@@ -162,7 +184,8 @@ function substituteLayer(e: Extraction, j: number, current: readonly ClassClause
   const ranked = rankTerms(current);
   if (ranked.length > p.maxTerms) {
     const cut = ranked.length - p.maxTerms;
-    const detail = `${ranked.length} terms on ${layerName}'s units; the ${cut} least used were not expanded and clauses using them were dropped`;
+    const detail =
+      `${ranked.length} terms on ${layerName}'s units; the ${cut} least used were not expanded and clauses using them were dropped`;
     budgetHit.push({ budget: 'terms', where: layerName, limit: p.maxTerms, cut, detail });
   }
   const learned = learnTerms(e, j, ranked, layerName);
@@ -208,7 +231,9 @@ export const deepredExplainer: StructuredExplainer<typeof params, RulesState, Ru
   api: 2,
   id: 'deepred',
   family: 'rules',
-  description: 'DeepRED: layer-wise decompositional rule extraction with C4.5 trees per hidden term, substitution into DNF and simplification, under explicit budgets',
+  description:
+    'DeepRED: layer-wise decompositional rule extraction with C4.5 trees per hidden term, substitution into DNF and simplification, ' +
+    'under explicit budgets',
   needs: ['layers', 'training-data'],
   kinds: ['tabular'],
   output: 'probability',

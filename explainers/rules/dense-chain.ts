@@ -40,17 +40,24 @@ export function denseChain(model: Model, who: string): DenseLayer[] {
       const prev = out[out.length - 1];
       const isHead = i === layers.length - 1;
       if (!prev || prev.mutable.activation !== 'linear' || (!isHead && !HIDDEN_ACTIVATIONS.has(act))) {
-        throw new UserError(`${who}: layer '${l.name}' (${cls} ${act}) must follow a linear Dense layer; ${who} extracts rules from Dense networks with relu, sigmoid or tanh units`);
+        throw new UserError(
+          `${who}: layer '${l.name}' (${cls} ${act}) must follow a linear Dense layer; ${who} extracts rules from Dense networks with ` +
+          `relu, sigmoid or tanh units`);
       }
       if (!isHead) prev.mutable.activation = act as Activation;
       return;
     }
     if (cls !== 'Dense') {
-      throw new UserError(`${who}: layer '${l.name}' is ${cls}; ${who} extracts rules from Dense networks only (Dense with relu, sigmoid, tanh or linear units, Dropout)`);
+      throw new UserError(
+        `${who}: layer '${l.name}' is ${cls}; ${who} extracts rules from Dense networks only (Dense with relu, sigmoid, tanh or linear ` +
+        `units, Dropout)`);
     }
-    const isHead = layers.slice(i + 1).every((m) => PASS.has(m.getClassName()) || m.getClassName() === 'Activation' || m.getClassName() === 'Softmax');
+    const headLayer = (name: string) => PASS.has(name) || name === 'Activation' || name === 'Softmax';
+    const isHead = layers.slice(i + 1).every((m) => headLayer(m.getClassName()));
     const act = activationOf(l);
-    if (!isHead && !HIDDEN_ACTIVATIONS.has(act)) throw new UserError(`${who}: hidden layer '${l.name}' has activation '${act}'; supported: relu, sigmoid, tanh, linear`);
+    if (!isHead && !HIDDEN_ACTIVATIONS.has(act)) {
+      throw new UserError(`${who}: hidden layer '${l.name}' has activation '${act}'; supported: relu, sigmoid, tanh, linear`);
+    }
     const [k, b] = l.getWeights();
     const kernel = k.dataSync() as Float32Array;
     const units = k.shape[1] ?? 0;
@@ -69,7 +76,9 @@ export function denseChain(model: Model, who: string): DenseLayer[] {
     out.push({ layer, mutable });
   });
   if (out.length === 0) throw new UserError(`${who}: the model has no Dense layer`);
-  if (model.inputShape.length !== 1) throw new UserError(`${who}: expects a model over a feature vector; this one takes inputs of shape [${model.inputShape.join(', ')}]`);
+  if (model.inputShape.length !== 1) {
+    throw new UserError(`${who}: expects a model over a feature vector; this one takes inputs of shape [${model.inputShape.join(', ')}]`);
+  }
   return out.map((o) => o.layer);
 }
 

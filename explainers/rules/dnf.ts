@@ -67,7 +67,8 @@ export function simplifyClause(c: Clause): Term[] | null {
  */
 export function subsumes(a: Clause, b: Clause): boolean {
   for (const ta of a) {
-    const implied = b.some((tb) => tb.feature === ta.feature && tb.op === ta.op && (ta.op === '>' ? tb.value >= ta.value : tb.value <= ta.value));
+    const tighter = (tb: Term) => (ta.op === '>' ? tb.value >= ta.value : tb.value <= ta.value);
+    const implied = b.some((tb) => tb.feature === ta.feature && tb.op === ta.op && tighter(tb));
     if (!implied) return false;
   }
   return true;

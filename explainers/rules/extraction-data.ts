@@ -32,12 +32,20 @@ export function modelLabels(engine: Engine, batch: Batch): Int32Array {
 
 export function extractionRows(ctx: FitContext, who: string, maxRows: number, budgetHit: BudgetHit[]): ExtractionRows {
   const source = ctx.data?.train.x ?? ctx.task.background;
-  if (!source || source.n === 0) throw new UserError(`${who}: needs training data (the task's training split or --background rows) to extract rules from`);
+  if (!source || source.n === 0) {
+    throw new UserError(`${who}: needs training data (the task's training split or --background rows) to extract rules from`);
+  }
   let batch = source;
   if (maxRows > 0 && source.n > maxRows) {
     const pick = Array.from({ length: maxRows }, (_, i) => Math.floor((i * source.n) / maxRows));
     batch = selectSamples(source, pick);
-    budgetHit.push({ budget: 'rows', where: 'data', limit: maxRows, cut: source.n - maxRows, detail: `learned from ${maxRows} of ${source.n} training rows` });
+    budgetHit.push({
+      budget: 'rows',
+      where: 'data',
+      limit: maxRows,
+      cut: source.n - maxRows,
+      detail: `learned from ${maxRows} of ${source.n} training rows`,
+    });
   }
   const d = batch.data.length / batch.n;
   return { x: batch.data, n: batch.n, d, labels: modelLabels(ctx.engine, makeBatch(batch.data, batch.sampleShape)) };

@@ -50,7 +50,15 @@ export function extractPedagogical(
     n += o.queries;
   }
   const { tree, timedOut } = learn({ x, n, d: rows.d, y, numClasses: ctx.engine.numClasses }, performance.now() + o.seconds * 1000);
-  if (timedOut) budgetHit.push({ budget: 'seconds', where: 'tree', limit: o.seconds, cut: 1, detail: 'time ran out while growing the tree; its open nodes became leaves' });
+  if (timedOut) {
+    budgetHit.push({
+      budget: 'seconds',
+      where: 'tree',
+      limit: o.seconds,
+      cut: 1,
+      detail: 'time ran out while growing the tree; its open nodes became leaves',
+    });
+  }
   // Rules are scored on the same rows the tree was learned from (synthetic queries included).
   return { ruleSet: buildRuleSet(treeRules(tree), x, n, rows.d, y, ctx.engine.numClasses), budgetHit };
 }

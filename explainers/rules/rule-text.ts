@@ -82,7 +82,11 @@ export function predictionText(task: TaskView, rs: RuleSet, p: Prediction): Bili
   }
   const r = rs.rules[p.rule];
   return {
-    en: `The rules predict ${cls} because ${clauseText(task, r.terms, 'en')} (rule ${p.rule + 1} of ${rs.rules.length}, confidence ${r.confidence.toFixed(2)}).`,
-    ko: `${clauseText(task, r.terms, 'ko')} 이므로 규칙은 ${cls}(으)로 예측합니다 (규칙 ${rs.rules.length}개 중 ${p.rule + 1}번, 신뢰도 ${r.confidence.toFixed(2)}).`,
+    en:
+      `The rules predict ${cls} because ${clauseText(task, r.terms, 'en')} (rule ${p.rule + 1} of ${rs.rules.length}, confidence ` +
+      `${r.confidence.toFixed(2)}).`,
+    ko:
+      `${clauseText(task, r.terms, 'ko')} 이므로 규칙은 ${cls}(으)로 예측합니다 (규칙 ${rs.rules.length}개 중 ${p.rule + 1}번, 신뢰도 ` +
+      `${r.confidence.toFixed(2)}).`,
   };
 }

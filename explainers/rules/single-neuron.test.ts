@@ -17,7 +17,14 @@ import { trepanLiteExplainer } from './trepan-lite.js';
 
 let model: Model;
 const grid = Float32Array.from({ length: 101 }, (_, i) => i / 100);
-const task: TaskView = { id: 'neuron', kind: 'tabular', sampleShape: [1], classes: ['0', '1'], featureNames: ['x'], baseline: new Float32Array(1) };
+const task: TaskView = {
+  id: 'neuron',
+  kind: 'tabular',
+  sampleShape: [1],
+  classes: ['0', '1'],
+  featureNames: ['x'],
+  baseline: new Float32Array(1),
+};
 
 beforeAll(async () => {
   await useBackend('wasm');
@@ -50,7 +57,12 @@ describe('single sigmoid neuron sigma(-10x + 2.25)', () => {
     const state = (await explainer.fit!(ctx, { ...defaults, queries: 0 } as never)) as RulesState;
     expect(state.global.text.en).toBe('IF x <= 0.22 THEN 1 ELSE 0');
     expect(state.global.text.ko).toBe('x <= 0.22 이면 1, 아니면 0');
-    expect(state.global.rules).toEqual([{ conditions: [{ feature: 'x', op: '<=', value: 0.22 }], class: '1', support: 23, confidence: 24 / 25 }]);
+    expect(state.global.rules).toEqual([{
+      conditions: [{ feature: 'x', op: '<=', value: 0.22 }],
+      class: '1',
+      support: 23,
+      confidence: 24 / 25,
+    }]);
     expect(state.global.defaultClass).toBe('0');
     expect(fidelity(state, ctx.engine)).toBe(1);
     expect(tf.memory().numTensors).toBe(tensors);
@@ -66,7 +78,14 @@ describe('single sigmoid neuron sigma(-10x + 2.25)', () => {
   it('explains each input with the rule that fired, or the default', async () => {
     const ctx = context();
     const state = await c45PedagogicalExplainer.fit!(ctx, { minCases: 2, cf: 0.25, rows: 0, seconds: 10 });
-    const r = await c45PedagogicalExplainer.explain({ ctx: { engine: ctx.engine, task, rng: () => rngFor(0) }, batch: makeBatch(Float32Array.of(0.1, 0.5), [1]), targets: Int32Array.of(1, 0), sampleIds: ['a', 'b'], params: { minCases: 2, cf: 0.25, rows: 0, seconds: 10 }, state });
+    const r = await c45PedagogicalExplainer.explain({
+      ctx: { engine: ctx.engine, task, rng: () => rngFor(0) },
+      batch: makeBatch(Float32Array.of(0.1, 0.5), [1]),
+      targets: Int32Array.of(1, 0),
+      sampleIds: ['a', 'b'],
+      params: { minCases: 2, cf: 0.25, rows: 0, seconds: 10 },
+      state,
+    });
     expect(r.explanations).toEqual([
       { rule: 0, class: '1', classIndex: 1, conditions: [{ feature: 'x', op: '<=', value: 0.22 }] },
       { rule: null, class: '0', classIndex: 0, conditions: [] },

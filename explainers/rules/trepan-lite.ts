@@ -15,7 +15,11 @@ const params = {
   queries: int({ default: 2000, min: 0, description: 'synthetic inputs labelled by the network (TREPAN uses at least 1000 per node)' }),
   minCases: int({ default: 2, min: 1, description: "C4.5's minimum cases on at least two branches (-m)" }),
   cf: num({ default: 0.25, min: 0, max: 1, description: 'C4.5 pruning confidence (0 or 1: no pruning)' }),
-  rows: int({ default: 0, min: 0, description: 'training rows to learn from (0: all; otherwise every (n / rows)-th row, the same for every seed)' }),
+  rows: int({
+    default: 0,
+    min: 0,
+    description: 'training rows to learn from (0: all; otherwise every (n / rows)-th row, the same for every seed)',
+  }),
   seconds: num({ default: 60, min: 0.01, description: 'wall-time budget of the tree' }),
 } as const;
 
@@ -23,13 +27,23 @@ export const trepanLiteExplainer: StructuredExplainer<typeof params, RulesState,
   api: 2,
   id: 'trepan-lite',
   family: 'rules',
-  description: 'C4.5 tree on the training rows plus synthetic queries from the per-feature marginals, all labelled by the network (TREPAN-style oracle queries)',
+  description:
+    'C4.5 tree on the training rows plus synthetic queries from the per-feature marginals, all labelled by the network (TREPAN-style ' +
+    'oracle queries)',
   needs: ['predict', 'training-data'],
   kinds: ['tabular'],
   output: 'probability',
   deterministic: false,
   params,
   card: trepanLiteCard,
-  fit: (ctx, p) => measuredFit(ctx, 'trepan-lite', p, () => extractPedagogical(ctx, 'trepan-lite', p, (data, deadline) => learnC45(data, { minCases: p.minCases, cf: p.cf, deadline }))),
+  fit: (
+    ctx,
+    p,
+  ) => measuredFit(
+    ctx,
+    'trepan-lite',
+    p,
+    () => extractPedagogical(ctx, 'trepan-lite', p, (data, deadline) => learnC45(data, { minCases: p.minCases, cf: p.cf, deadline })),
+  ),
   explain: ({ ctx, batch, state }) => explainWithRules(ctx.task, batch, state),
 };

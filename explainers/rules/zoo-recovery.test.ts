@@ -43,15 +43,27 @@ describe('rule extraction on zoo models', () => {
     const { state, fidelity } = await fit(task, c45PedagogicalExplainer, { minCases: 2, cf: 0.25, rows: 0, seconds: 30 });
     expect(fidelity).toBeGreaterThan(0.95);
     expect(state.global.text.en).toBe(
-      ['IF petal_length_cm <= 1.9 cm THEN setosa', 'IF 1.9 cm < petal_length_cm <= 4.9 cm AND petal_width_cm <= 1.6 cm THEN versicolor', 'ELSE virginica'].join('\n'),
+      [
+        'IF petal_length_cm <= 1.9 cm THEN setosa',
+        'IF 1.9 cm < petal_length_cm <= 4.9 cm AND petal_width_cm <= 1.6 cm THEN versicolor',
+        'ELSE virginica',
+      ].join('\n'),
     );
     expect(state.global.text.ko).toBe(
-      ['petal_length_cm <= 1.9 cm 이면 setosa', '1.9 cm < petal_length_cm <= 4.9 cm 이고 petal_width_cm <= 1.6 cm 이면 versicolor', '그 밖에는 virginica'].join('\n'),
+      [
+        'petal_length_cm <= 1.9 cm 이면 setosa',
+        '1.9 cm < petal_length_cm <= 4.9 cm 이고 petal_width_cm <= 1.6 cm 이면 versicolor',
+        '그 밖에는 virginica',
+      ].join('\n'),
     );
   });
 
   it('DeepRED refuses a network that is not Dense, naming the layer', async () => {
     const task = await loadTask('mnist-cnn');
-    await expect(fit(task, deepredExplainer, { minCases: 2, cf: 0.25, maxTerms: 10, maxClauses: 10, seconds: 1, rows: 10 })).rejects.toThrow(/deepred: .*(Conv2D|shape)/);
+    await expect(fit(
+      task,
+      deepredExplainer,
+      { minCases: 2, cf: 0.25, maxTerms: 10, maxClauses: 10, seconds: 1, rows: 10 },
+    )).rejects.toThrow(/deepred: .*(Conv2D|shape)/);
   });
 });

@@ -188,7 +188,13 @@ describe('lime (images)', () => {
     for (const p of [90, 91, 104, 105]) xs[p] = 0.8;
     const x = makeBatch(xs, [14, 14, 1]);
     const run = (seed: number, set: Record<string, number> = {}) =>
-      runExplainer(lime, contextFor(model, imageTask({ height: 14, width: 14, classes: ['a', 'b'] }), seed), x, Int32Array.from([1]), { samples: 64, ...set });
+      runExplainer(
+        lime,
+        contextFor(model, imageTask({ height: 14, width: 14, classes: ['a', 'b'] }), seed),
+        x,
+        Int32Array.from([1]),
+        { samples: 64, ...set },
+      );
     const segs = (r: Awaited<ReturnType<typeof run>>) => r.extras![0].segments as number[];
     const [a, b] = [await run(1), await run(2)];
     expect(segs(a)).toEqual(segs(b));

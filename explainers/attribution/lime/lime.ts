@@ -39,16 +39,50 @@ import { type Surrogate, fitSurrogate } from './surrogate.js';
 import { tabularNeighbourhood } from './tabular-neighbourhood.js';
 
 const params = {
-  samples: int({ default: 0, min: 0, max: 1_000_000, description: 'neighbourhood size per input, the input itself included; 0 = the reference defaults, 1000 for images and 5000 for tabular' }),
-  kernelWidth: num({ default: 0, min: 0, max: 1e6, description: 'width of the kernel sqrt(exp(-d^2 / w^2)); 0 = the reference defaults, 0.25 for images (cosine distance) and 0.75 sqrt(features) for tabular (Euclidean)' }),
-  featureSelection: oneOf(FEATURE_SELECTIONS, 'auto', "features kept before the final ridge: auto (forward if numFeatures <= 6, else highest_weights), forward, highest_weights, lasso_path, none"),
-  numFeatures: int({ default: 0, min: 0, max: 100000, description: 'K, the features the surrogate keeps; 0 = the reference defaults, all segments for images and 10 for tabular' }),
+  samples: int({
+    default: 0,
+    min: 0,
+    max: 1_000_000,
+    description:
+      'neighbourhood size per input, the input itself included; 0 = the reference defaults, 1000 for images and 5000 for tabular',
+  }),
+  kernelWidth: num({
+    default: 0,
+    min: 0,
+    max: 1e6,
+    description:
+      'width of the kernel sqrt(exp(-d^2 / w^2)); 0 = the reference defaults, 0.25 for images (cosine distance) and 0.75 ' +
+      'sqrt(features) for tabular (Euclidean)',
+  }),
+  featureSelection: oneOf(
+    FEATURE_SELECTIONS,
+    'auto',
+    "features kept before the final ridge: auto (forward if numFeatures <= 6, else highest_weights), forward, highest_weights, " +
+    "lasso_path, none",
+  ),
+  numFeatures: int({
+    default: 0,
+    min: 0,
+    max: 100000,
+    description: 'K, the features the surrogate keeps; 0 = the reference defaults, all segments for images and 10 for tabular',
+  }),
   hideColor: numberOr('mean', {
     default: 'mean',
-    description: "images: what a hidden segment shows, 'mean' = its own mean per channel (the reference default), or one value (LIME's MNIST tutorial: 0)",
+    description:
+      "images: what a hidden segment shows, 'mean' = its own mean per channel (the reference default), or one value (LIME's MNIST " +
+      "tutorial: 0)",
   }),
-  segmentation: oneOf(['quickshift', 'slic', 'grid'] as const, 'quickshift', 'images: superpixels by quickshift (the reference default), SLIC, or square grid cells'),
-  kernelSize: num({ default: 0, min: 0, max: 100, description: "quickshift density kernel (>= 1); 0 = LIME's 4, or 1 on digit-sized images (both sides <= 32), as LIME's MNIST tutorial" }),
+  segmentation: oneOf(
+    ['quickshift', 'slic', 'grid'] as const,
+    'quickshift',
+    'images: superpixels by quickshift (the reference default), SLIC, or square grid cells',
+  ),
+  kernelSize: num({
+    default: 0,
+    min: 0,
+    max: 100,
+    description: "quickshift density kernel (>= 1); 0 = LIME's 4, or 1 on digit-sized images (both sides <= 32), as LIME's MNIST tutorial",
+  }),
   maxDist: num({ default: 200, min: 0, max: 1e6, description: 'quickshift: links longer than this are cut (LIME: 200)' }),
   ratio: num({ default: 0.2, min: 0, max: 1, description: 'quickshift: weight of colour against space (LIME: 0.2)' }),
   sigma: num({ default: 0, min: 0, max: 100, description: 'quickshift: Gaussian pre-blur (scikit-image default 0)' }),
@@ -56,13 +90,25 @@ const params = {
     default: 42,
     min: -1,
     max: 2 ** 31 - 1,
-    description: "quickshift: seed of its tie-breaking noise, fixed as in lime's SegmentationAlgorithm (scikit-image's random_seed=42); -1 = drawn from the run seed per sample (then segments change from run to run)",
+    description:
+      "quickshift: seed of its tie-breaking noise, fixed as in lime's SegmentationAlgorithm (scikit-image's random_seed=42); -1 = " +
+      "drawn from the run seed per sample (then segments change from run to run)",
   }),
   segments: int({ default: 100, min: 2, max: 100000, description: 'SLIC: approximate number of superpixels (scikit-image default 100)' }),
   compactness: num({ default: 0.1, min: 1e-6, max: 1e6, description: 'SLIC: compactness on range-normalised intensities' }),
   cell: int({ default: 4, min: 1, max: 1024, description: 'grid: cell side in pixels' }),
-  backgroundRows: int({ default: 0, min: 0, max: 10_000_000, description: 'tabular: training rows the bin statistics come from, drawn at fit; 0 = all' }),
-  pick: int({ default: 0, min: 0, max: 100000, description: 'SP-LIME: pick this many of the inputs explained together as a global view (extras.pick of every sample); 0 = off' }),
+  backgroundRows: int({
+    default: 0,
+    min: 0,
+    max: 10_000_000,
+    description: 'tabular: training rows the bin statistics come from, drawn at fit; 0 = all',
+  }),
+  pick: int({
+    default: 0,
+    min: 0,
+    max: 100000,
+    description: 'SP-LIME: pick this many of the inputs explained together as a global view (extras.pick of every sample); 0 = off',
+  }),
 } as const;
 
 type Params = typeof params;
@@ -144,7 +190,8 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
   id: 'lime',
   family: 'attribution',
   description:
-    'LIME: a sparse weighted-ridge surrogate of the target probability fitted on random on/off perturbations of superpixels or binned features. ' +
+    'LIME: a sparse weighted-ridge surrogate of the target probability fitted on random on/off perturbations of superpixels or ' +
+    'binned features. ' +
     "Quickshift's tie noise has a fixed seed as in lime (segmentationSeed), so only the sampling follows the run seed.",
   needs: ['predict', 'training-data'],
   output: 'probability',
@@ -162,7 +209,8 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
     const tab = state?.kind === 'tabular' ? state : undefined;
     if (!image && !tab) throw new Error('lime: fit() must run before explain() on tabular tasks');
     if (p.pick > 0 && image && p.segmentation !== 'grid') {
-      throw new UserError(`lime.pick=${p.pick}: SP-LIME needs features shared by all inputs: tabular inputs or segmentation=grid (got ${p.segmentation})`);
+      const why = `SP-LIME needs features shared by all inputs: tabular inputs or segmentation=grid (got ${p.segmentation})`;
+      throw new UserError(`lime.pick=${p.pick}: ${why}`);
     }
     const samples = p.samples > 0 ? p.samples : image ? 1000 : 5000;
     const hide = params.hideColor.read(p.hideColor);
@@ -220,20 +268,25 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
     }
 
     if (p.pick > 0) {
-      const picked = submodularPick(
-        surrogates.map((s, i) => s.features.map(({ feature, weight }) => ({ name: plans[i].names(feature), weight }))),
-        p.pick,
-      );
-      const pick = {
-        budget: p.pick,
-        instances: picked.indices.map((j) => sampleIds[j]),
-        indices: picked.indices,
-        coverage: picked.coverage,
-        totalCoverage: picked.totalCoverage,
-        features: picked.features,
-      };
+      const pick = spLimePick(surrogates, plans, sampleIds, p.pick);
       for (const e of extras) e.pick = pick;
     }
     return { attributions, extras };
   },
 };
+
+/** SP-LIME's global view: `budget` of the inputs explained together, chosen by submodular pick over their surrogates. */
+function spLimePick(surrogates: readonly Surrogate[], plans: readonly Plan[], sampleIds: readonly string[], budget: number) {
+  const picked = submodularPick(
+    surrogates.map((s, i) => s.features.map(({ feature, weight }) => ({ name: plans[i].names(feature), weight }))),
+    budget,
+  );
+  return {
+    budget,
+    instances: picked.indices.map((j) => sampleIds[j]),
+    indices: picked.indices,
+    coverage: picked.coverage,
+    totalCoverage: picked.totalCoverage,
+    features: picked.features,
+  };
+}

@@ -45,7 +45,14 @@ describe('LIME fitting stage: reference fixture 1 (LimeBase on a fixed neighbour
     ['forward', 2, 0.313348, [[0, 0.231979], [2, 0.153119]], 0.71403, 0.698446],
     ['lasso_path', 2, 0.52023, [[0, 0.198919], [3, -0.127054]], 0.616237, 0.592095],
     ['auto', 2, 0.313348, [[0, 0.231979], [2, 0.153119]], 0.71403, 0.698446],
-  ] as const)('%s, K=%i gives the reference intercept, weights, R^2 and local prediction to 6 decimals', (method, k, intercept, exp, r2, localPred) => {
+  ] as const)('%s, K=%i gives the reference intercept, weights, R^2 and local prediction to 6 decimals', (
+    method,
+    k,
+    intercept,
+    exp,
+    r2,
+    localPred,
+  ) => {
     const { x, w } = neighbourhood(ROWS1);
     const s = fitSurrogate(x, Y1, w, { featureSelection: method as FeatureSelection, numFeatures: k });
     expect(Math.abs(s.intercept - intercept)).toBeLessThan(5e-7);

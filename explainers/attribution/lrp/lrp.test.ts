@@ -63,10 +63,32 @@ function images(n: number, seed: string): Batch {
 function reluMlpNet(useBias: boolean, outActivation: 'softmax' | 'sigmoid' = 'softmax', classes = 3): tf.LayersModel {
   return tf.sequential({
     layers: [
-      tf.layers.dense({ inputShape: [5], units: 6, activation: 'relu', name: 'dense_1', useBias, biasInitializer: 'ones', kernelInitializer: init('d1') }),
+      tf.layers.dense({
+        inputShape: [5],
+        units: 6,
+        activation: 'relu',
+        name: 'dense_1',
+        useBias,
+        biasInitializer: 'ones',
+        kernelInitializer: init('d1'),
+      }),
       tf.layers.dropout({ rate: 0.5, name: 'dropout' }),
-      tf.layers.dense({ units: 4, activation: 'relu', name: 'dense_2', useBias, biasInitializer: tf.initializers.constant({ value: -0.1 }), kernelInitializer: init('d2') }),
-      tf.layers.dense({ units: classes, activation: outActivation, name: 'out', useBias, biasInitializer: tf.initializers.constant({ value: 0.2 }), kernelInitializer: init('d3') }),
+      tf.layers.dense({
+        units: 4,
+        activation: 'relu',
+        name: 'dense_2',
+        useBias,
+        biasInitializer: tf.initializers.constant({ value: -0.1 }),
+        kernelInitializer: init('d2'),
+      }),
+      tf.layers.dense({
+        units: classes,
+        activation: outActivation,
+        name: 'out',
+        useBias,
+        biasInitializer: tf.initializers.constant({ value: 0.2 }),
+        kernelInitializer: init('d3'),
+      }),
     ],
   });
 }
@@ -284,7 +306,17 @@ describe('lrp: hidden layers, cost, leaks, determinism', () => {
   it('returns the relevance at a hidden layer with that layer\'s shape', async () => {
     const ctx = contextFor(cnn, imageTask({ height: 8, width: 8 }));
     const x = images(2, 'hidden');
-    for (const [layer, shape] of [['pool_1', [4, 4, 4]], ['bn_1', [8, 8, 4]], ['conv_2', [4, 4, 4]], ['flatten', [16]], ['output', [3]], ['input', [8, 8, 1]]] as const) {
+    for (const [
+      layer,
+      shape,
+    ] of [
+      ['pool_1', [4, 4, 4]],
+      ['bn_1', [8, 8, 4]],
+      ['conv_2', [4, 4, 4]],
+      ['flatten', [16]],
+      ['output', [3]],
+      ['input', [8, 8, 1]],
+    ] as const) {
       const res = await runExplainer(lrpExplainer, ctx, x, targets(2), { rule: 'zero', layer });
       expect(res.layer?.name).toBe(layer);
       expect(res.layer?.shape).toEqual(shape);

@@ -32,7 +32,11 @@ import { RULES } from './rule-registry.js';
 import { assignRules } from './rule-assignment.js';
 
 const params = withChecks({
-  composite: oneOf(COMPOSITES, 'epsilon-gamma-box', 'rule per layer type: first layer / Conv2D / Dense (see explainers/attribution/lrp/composites/)'),
+  composite: oneOf(
+    COMPOSITES,
+    'epsilon-gamma-box',
+    'rule per layer type: first layer / Conv2D / Dense (see explainers/attribution/lrp/composites/)',
+  ),
   rule: str({
     default: '',
     pattern: new RegExp(`^(|${RULES.join('|')})$`),
@@ -52,8 +56,16 @@ const params = withChecks({
   low: numberOr('auto', { default: 'auto', description: 'z^B lower input bound (auto: 0 for images, background min or −3 for tabular)' }),
   high: numberOr('auto', { default: 'auto', description: 'z^B upper input bound (auto: 1 for images, background max or 3 for tabular)' }),
   layer: str({ default: '', description: "also return the relevance at this layer's output ('' for none)" }),
-  plusBias: bool({ default: true, description: "zplus adds b⁺ and wsquare b² to the denominator, as zennit's ZPlus and WSquare do (false: the bias-free DTD forms)" }),
-  maxPoolTies: oneOf(['split', 'first'] as const, 'split', "tied maxima of a max-pool window share its relevance equally (split) or the first in row-major order takes it (first: the autograd choice zennit inherits)"),
+  plusBias: bool({
+    default: true,
+    description: "zplus adds b⁺ and wsquare b² to the denominator, as zennit's ZPlus and WSquare do (false: the bias-free DTD forms)",
+  }),
+  maxPoolTies: oneOf(
+    ['split', 'first'] as const,
+    'split',
+    "tied maxima of a max-pool window share its relevance equally (split) or the first in row-major order takes it (first: the " +
+    "autograd choice zennit inherits)",
+  ),
 } as const, [
   { params: ['alpha', 'beta'], rule: 'alpha − beta = 1', holds: (v) => Math.abs(v.alpha - v.beta - 1) <= 1e-9 },
   // With 'auto' on either side the bounds depend on the data; baseBounds checks them then.
@@ -83,7 +95,9 @@ function baseBounds(task: TaskView, low: string, high: string): { low: Float32Ar
   // harmless, its z^B terms are zero at that value (and the bounds widen to any input that differs).
   // Bounds the user gives must form a proper interval.
   const given = low !== 'auto' || high !== 'auto';
-  if (l.some((v, j) => (given ? !(v < h[j]) : !(v <= h[j])))) throw new UserError(`--set lrp.low=${low} / lrp.high=${high}: low must be below high`);
+  if (l.some((v, j) => (given ? !(v < h[j]) : !(v <= h[j])))) {
+    throw new UserError(`--set lrp.low=${low} / lrp.high=${high}: low must be below high`);
+  }
   return { low: l, high: h };
 }
 
@@ -93,7 +107,8 @@ export const lrpExplainer: AttributionExplainer<typeof params> = {
   family: 'attribution',
   description:
     'Layer-wise Relevance Propagation of the target logit (rules per layer from a composite). z⁺ and w² include the bias as Zennit does; ' +
-    'by design, tied max-pool maxima share relevance equally (Zennit: one winner; 1–10% median relative L2 on the CNNs) and γ is the textbook rule ' +
+    'by design, tied max-pool maxima share relevance equally (Zennit: one winner; 1–10% median relative L2 on the CNNs) and γ is the ' +
+    'textbook rule ' +
     '(Zennit generalises it on negative outputs; not measured).',
   needs: ['layers'],
   output: 'logit',

@@ -45,8 +45,23 @@ export interface Plan {
   readonly inputNames: readonly string[];
 }
 
-const PASS_CLASSES = new Set(['Dropout', 'SpatialDropout1D', 'SpatialDropout2D', 'GaussianNoise', 'GaussianDropout', 'AlphaDropout', 'Activation', 'ReLU', 'LeakyReLU', 'ELU', 'PReLU', 'ThresholdedReLU']);
-const SUPPORTED = 'Dense, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Reshape, Dropout, activation layers, BatchNormalization (after Dense/Conv2D), InputLayer';
+const PASS_CLASSES = new Set([
+  'Dropout',
+  'SpatialDropout1D',
+  'SpatialDropout2D',
+  'GaussianNoise',
+  'GaussianDropout',
+  'AlphaDropout',
+  'Activation',
+  'ReLU',
+  'LeakyReLU',
+  'ELU',
+  'PReLU',
+  'ThresholdedReLU',
+]);
+const SUPPORTED =
+  'Dense, Conv2D, MaxPooling2D, AveragePooling2D, Flatten, Reshape, Dropout, activation layers, BatchNormalization (after ' +
+  'Dense/Conv2D), InputLayer';
 const HEAD_ACTIVATIONS = new Set(['softmax', 'sigmoid', 'linear']);
 
 type Config = Record<string, unknown>;
@@ -65,7 +80,8 @@ function chainOf(net: tf.LayersModel): tf.layers.Layer[] {
   layers.forEach((l, i) => {
     const nodes = (l as unknown as { inboundNodes: { inboundLayers: tf.layers.Layer[] }[] }).inboundNodes;
     const inbound = nodes.length === 1 ? nodes[0].inboundLayers : null;
-    const ok = inbound !== null && (i === 0 ? inbound.length <= 1 && (inbound.length === 0 || inbound[0].getClassName() === 'InputLayer') : inbound.length === 1 && inbound[0] === layers[i - 1]);
+    const fromInput = (n: tf.layers.Layer[]) => n.length <= 1 && (n.length === 0 || n[0].getClassName() === 'InputLayer');
+    const ok = inbound !== null && (i === 0 ? fromInput(inbound) : inbound.length === 1 && inbound[0] === layers[i - 1]);
     if (!ok) refuse(l, 'is not part of a single chain of layers; LRP here supports sequential models only');
   });
   return layers;
@@ -73,7 +89,9 @@ function chainOf(net: tf.LayersModel): tf.layers.Layer[] {
 
 function elementwiseActivation(l: tf.layers.Layer, name: string): tf.layers.Layer | null {
   if (name === 'linear') return null;
-  if (name === 'softmax') refuse(l, 'has a softmax activation before the last layer; it is not elementwise, so relevance cannot pass through it');
+  if (name === 'softmax') {
+    refuse(l, 'has a softmax activation before the last layer; it is not elementwise, so relevance cannot pass through it');
+  }
   return tf.layers.activation({ activation: name as never });
 }
 
@@ -89,7 +107,9 @@ function linearStep(l: tf.layers.Layer, isHead: boolean, binarySigmoid: boolean)
   } else {
     if (cfg.dataFormat === 'channelsFirst') refuse(l, 'uses channelsFirst; only channelsLast is supported');
     if (pair(cfg.dilationRate, [1, 1]).some((d) => d !== 1)) refuse(l, 'is dilated; only dilation 1 is supported');
-    if (cfg.padding !== 'valid' && cfg.padding !== 'same') refuse(l, `has padding '${String(cfg.padding)}'; only valid and same are supported`);
+    if (cfg.padding !== 'valid' && cfg.padding !== 'same') {
+      refuse(l, `has padding '${String(cfg.padding)}'; only valid and same are supported`);
+    }
     op = conv2dOp({ strides: pair(cfg.strides, [1, 1]), padding: cfg.padding });
   }
   const act = String(cfg.activation ?? 'linear');
@@ -128,7 +148,11 @@ function foldInto(prev: Step | undefined, bn: tf.layers.Layer): LinearStep {
   if (axis !== -1 && axis !== rank - 1) refuse(bn, `normalises axis ${axis}; only the last (channel) axis is supported`);
   if (!prev || prev.kind !== 'linear' || prev.activation !== null || prev.names.length > 1) {
     const after = prev ? `follows '${prev.names[prev.names.length - 1]}'` : 'comes first';
-    refuse(bn, `${after}; LRP folds BatchNormalization into a directly preceding Dense or Conv2D with linear activation, so this model is not supported`);
+    refuse(
+      bn,
+      `${after}; LRP folds BatchNormalization into a directly preceding Dense or Conv2D with linear activation, so this model is not ` +
+      `supported`,
+    );
   }
   const inner = prev.weights;
   return {
@@ -160,7 +184,9 @@ export function planFor(model: Model): Plan {
     else if (cls === 'AveragePooling2D') steps.push(poolStep(l, 'avg'));
     else if (cls === 'Flatten' || cls === 'Reshape') steps.push({ kind: 'reshape', names: [l.name], layer: l });
     else if (PASS_CLASSES.has(cls)) {
-      if (cls === 'Activation' && String(cfgOf(l).activation) === 'softmax') refuse(l, 'is a softmax before the last layer; it is not elementwise');
+      if (cls === 'Activation' && String(cfgOf(l).activation) === 'softmax') {
+        refuse(l, 'is a softmax before the last layer; it is not elementwise');
+      }
       steps.push({ kind: 'pass', names: [l.name], layer: l });
     } else refuse(l, `is not supported by LRP (supported: ${SUPPORTED})`);
     if (i === headIndex && steps[steps.length - 1]?.kind !== 'linear') {

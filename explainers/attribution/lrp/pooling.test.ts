@@ -20,7 +20,12 @@ function run(f: typeof maxPoolRelevance, a: number[], r: number[], g: PoolGeomet
 function loopRelevance(mode: 'max' | 'avg', a: number[][], r: number[][], g: PoolGeometry): number[][] {
   const [h, w] = [a.length, a[0].length];
   const [oh, ow] = [r.length, r[0].length];
-  const pad = (n: number, k: number, s: number, out: number) => (g.padding === 'valid' ? 0 : Math.floor(Math.max((out - 1) * s + k - n, 0) / 2));
+  const pad = (
+    n: number,
+    k: number,
+    s: number,
+    out: number,
+  ) => (g.padding === 'valid' ? 0 : Math.floor(Math.max((out - 1) * s + k - n, 0) / 2));
   const pt = pad(h, g.pool[0], g.strides[0], oh);
   const pl = pad(w, g.pool[1], g.strides[1], ow);
   const out = a.map((rw) => rw.map(() => 0));
@@ -59,7 +64,12 @@ describe('pooling relevance', () => {
     expect(first([2, 2, 1, 5], [4, 6])).toEqual([4, 0, 0, 6]);
     expect(first([0, 0, 7, 7], [3, -1])).toEqual([3, 0, -1, 0]);
     // 2x2 window, three tied maxima: (0,1) comes first in row-major order, not (1,0).
-    const square = tf.tidy(() => Array.from(maxPoolRelevance(tf.tensor4d([1, 2, 2, 2], [1, 2, 2, 1]), tf.tensor4d([6], [1, 1, 1, 1]), { pool: [2, 2], strides: [2, 2], padding: 'valid' }, 'first').dataSync()));
+    const square = tf.tidy(() => Array.from(maxPoolRelevance(
+      tf.tensor4d([1, 2, 2, 2], [1, 2, 2, 1]),
+      tf.tensor4d([6], [1, 1, 1, 1]),
+      { pool: [2, 2], strides: [2, 2], padding: 'valid' },
+      'first',
+    ).dataSync()));
     expect(square).toEqual([0, 6, 0, 0]);
   });
 
@@ -79,10 +89,19 @@ describe('pooling relevance', () => {
         const rng = rngFor(3, 'pool', mode, g.pool.join('x'), g.padding);
         // Small integers make ties common.
         const a = Array.from({ length: 7 }, () => Array.from({ length: 6 }, () => rng.int(4)));
-        const outShape = tf.tidy(() => (mode === 'max' ? tf.maxPool : tf.avgPool)(tf.zeros([1, 7, 6, 1]) as tf.Tensor4D, g.pool, g.strides, g.padding).shape);
+        const outShape = tf.tidy(() => (mode === 'max' ? tf.maxPool : tf.avgPool)(
+          tf.zeros([1, 7, 6, 1]) as tf.Tensor4D,
+          g.pool,
+          g.strides,
+          g.padding,
+        ).shape);
         const r = Array.from({ length: outShape[1] }, () => Array.from({ length: outShape[2] }, () => rng.uniform(-1, 2)));
         const got = tf.tidy(() =>
-          (mode === 'max' ? maxPoolRelevance : avgPoolRelevance)(tf.tensor4d(a.flat(), [1, 7, 6, 1]), tf.tensor4d(r.flat(), outShape), g).arraySync(),
+          (mode === 'max' ? maxPoolRelevance : avgPoolRelevance)(
+            tf.tensor4d(a.flat(), [1, 7, 6, 1]),
+            tf.tensor4d(r.flat(), outShape),
+            g,
+          ).arraySync(),
         );
         const want = loopRelevance(mode, a, r, g);
         got[0].forEach((rw, i) => rw.forEach((v, j) => expect(v[0]).toBeCloseTo(want[i][j], 5)));

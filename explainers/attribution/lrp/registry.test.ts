@@ -34,7 +34,13 @@ describe('the LRP rule and composite registries', () => {
     expect([...chosen.values()]).toEqual(['epsilonone', 'epsilonone']);
     const ctx = contextFor(model, tabularTask({ features: 2 }));
     const x = makeBatch(Float32Array.from([1, 2]), [2]);
-    const viaName = await runExplainer(lrpExplainer, ctx, x, Int32Array.of(0), { rules: 'hidden:epsilonone,out:epsilonone', low: '-1', high: '2' });
+    const viaName = await runExplainer(
+      lrpExplainer,
+      ctx,
+      x,
+      Int32Array.of(0),
+      { rules: 'hidden:epsilonone,out:epsilonone', low: '-1', high: '2' },
+    );
     const builtIn = await runExplainer(lrpExplainer, ctx, x, Int32Array.of(0), { rule: 'epsilon', epsilon: 1, low: '-1', high: '2' });
     expect(Array.from(viaName.attributions)).toEqual(Array.from(builtIn.attributions));
     expect(viaName.attributions[0]).toBeCloseTo(0.034014, 5);

@@ -18,9 +18,12 @@ export function parseRuleMap(text: string, known: readonly string[]): Map<string
     const rule = part.slice(colon + 1).trim();
     if (colon <= 0 || name === '') throw new UserError(`--set lrp.rules: '${part}' is not layer:rule`);
     if (!known.includes(name)) {
-      throw new UserError(`--set lrp.rules: no Dense or Conv2D layer named '${name}' in the model (layers with rules: ${known.join(', ')})`);
+      throw new UserError(
+        `--set lrp.rules: no Dense or Conv2D layer named '${name}' in the model (layers with rules: ${known.join(', ')})`);
     }
-    if (!isRule(rule)) throw new UserError(`--set lrp.rules: unknown rule '${rule}' for layer '${name}' (rules: ${ruleNames().join(', ')})`);
+    if (!isRule(rule)) {
+      throw new UserError(`--set lrp.rules: unknown rule '${rule}' for layer '${name}' (rules: ${ruleNames().join(', ')})`);
+    }
     if (map.has(name)) throw new UserError(`--set lrp.rules: layer '${name}' is given twice`);
     map.set(name, rule);
   }
@@ -38,7 +41,9 @@ export interface RuleChoice {
 /** The rule of every linear step, by layer name, in layer order. */
 export function assignRules(plan: Plan, choice: RuleChoice): Map<string, Rule> {
   const linear = plan.steps.filter((s): s is LinearStep => s.kind === 'linear');
-  if (choice.rule !== '' && !isRule(choice.rule)) throw new UserError(`--set lrp.rule=${choice.rule}: expected one of ${ruleNames().join(', ')}`);
+  if (choice.rule !== '' && !isRule(choice.rule)) {
+    throw new UserError(`--set lrp.rule=${choice.rule}: expected one of ${ruleNames().join(', ')}`);
+  }
   const overrides = parseRuleMap(choice.rules, linear.map((s) => s.name));
   const out = new Map<string, Rule>();
   linear.forEach((s, i) => {

@@ -143,7 +143,13 @@ describe('LRP rules: tfjs implementation equals a direct loop over the formula',
       kernel: tf.tensor2d(w),
       bias: tf.tensor1d([0.3, -0.2]),
     };
-    const [zp, ab] = tf.tidy(() => [linearRelevance('zplus', args, settings, null).dataSync(), linearRelevance('alpha1beta0', args, settings, null).dataSync()]);
+    const [
+      zp,
+      ab,
+    ] = tf.tidy(() => [
+      linearRelevance('zplus', args, settings, null).dataSync(),
+      linearRelevance('alpha1beta0', args, settings, null).dataSync(),
+    ]);
     expectClose(zp, Array.from(ab));
   });
 
@@ -151,7 +157,12 @@ describe('LRP rules: tfjs implementation equals a direct loop over the formula',
     const out = tf.tidy(() => {
       const a = tf.tensor2d([[1, -1]]);
       const w = tf.tensor2d([[1], [1]]); // z = 0
-      return linearRelevance('epsilon', { op: denseOp, a, r: tf.tensor2d([[2]]), kernel: w, bias: null }, { ...settings, epsilon: 0.5 }, null).arraySync();
+      return linearRelevance(
+        'epsilon',
+        { op: denseOp, a, r: tf.tensor2d([[2]]), kernel: w, bias: null },
+        { ...settings, epsilon: 0.5 },
+        null,
+      ).arraySync();
     });
     // R_j = a_j w_j / (0 + 0.5) * 2
     expect(out).toEqual([[4, -4]]);

@@ -39,12 +39,22 @@ const tableB: Row[] = [
   { what: 'LRP-γ, γ=0.25', set: { rule: 'gamma', gamma: 0.25 }, hidden: [2.314815, 0.925926, 0], input: [0, 3.240741] },
   { what: 'α1β0', set: { rule: 'alpha1beta0' }, hidden: [1.785714, 0.714286, 0], input: [0.714286, 1.428571] },
   { what: 'α2β1', set: { rule: 'alpha2beta1' }, hidden: [3.571429, 1.428571, 0], input: [1.904762, 5.714286] },
-  { what: 'top LRP-0 + w² (bias-free DTD form)', set: { rules: 'hidden:wsquare,out:zero', plusBias: false }, hidden: [2.5, 1, 0], input: [2.5, 1] },
+  {
+    what: 'top LRP-0 + w² (bias-free DTD form)',
+    set: { rules: 'hidden:wsquare,out:zero', plusBias: false },
+    hidden: [2.5, 1, 0],
+    input: [2.5, 1],
+  },
   // zennit's WSquare: b² joins the denominator. Unit 1: w² = (1, 0.25), b² = 0.25, R = 2.5 -> (5/3, 5/12);
   // unit 2: w² = (1, 1), b² = 0.25, R = 1 -> (4/9, 4/9); the rest (0.25/1.5·2.5 + 0.25/2.25) is absorbed.
   { what: 'top LRP-0 + w² (zennit: with b²)', set: { rules: 'hidden:wsquare,out:zero' }, hidden: [2.5, 1, 0], input: [2.111111, 0.861111] },
   { what: 'z⁺ (zennit: with b⁺, equals α1β0)', set: { rule: 'zplus' }, hidden: [1.785714, 0.714286, 0], input: [0.714286, 1.428571] },
-  { what: 'z⁺ (bias-free DTD form)', set: { rule: 'zplus', plusBias: false }, hidden: [1.785714, 0.714286, 0], input: [0.892857, 1.607143] },
+  {
+    what: 'z⁺ (bias-free DTD form)',
+    set: { rule: 'zplus', plusBias: false },
+    hidden: [1.785714, 0.714286, 0],
+    input: [0.892857, 1.607143],
+  },
   { what: 'top LRP-0 + flat', set: { rules: 'hidden:flat,out:zero' }, hidden: [2.5, 1, 0], input: [1.75, 1.75] },
   { what: 'top LRP-0 + z^B (l=−1, h=2)', set: { rules: 'hidden:zbox,out:zero' }, hidden: [2.5, 1, 0], input: [1.678571, 1.821429] },
 ];

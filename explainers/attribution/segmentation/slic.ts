@@ -37,7 +37,9 @@ interface Image {
 }
 
 export function slicSegments(image: Float32Array, height: number, width: number, channels: number, o: SlicOptions): Segmentation {
-  if (image.length !== height * width * channels) throw new RangeError(`image has ${image.length} values, expected ${height}x${width}x${channels}`);
+  if (image.length !== height * width * channels) {
+    throw new RangeError(`image has ${image.length} values, expected ${height}x${width}x${channels}`);
+  }
   if (!Number.isInteger(o.nSegments) || o.nSegments < 1) throw new RangeError(`nSegments must be a positive integer, got ${o.nSegments}`);
   if (!(o.compactness > 0)) throw new RangeError(`compactness must be positive, got ${o.compactness}`);
   const n = height * width;
