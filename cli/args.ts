@@ -10,7 +10,13 @@ export interface Parsed {
 }
 
 /** Parses argv for one command; `--help`/`-h` prints the help text and returns null. */
-export function parseCommand(command: string, argv: readonly string[], options: OptionSpec, help: string, allowPositionals = false): Parsed | null {
+export function parseCommand(
+  command: string,
+  argv: readonly string[],
+  options: OptionSpec,
+  help: string,
+  allowPositionals = false,
+): Parsed | null {
   let parsed;
   try {
     parsed = parseArgs({

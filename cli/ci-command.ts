@@ -100,7 +100,8 @@ export async function ciCommand(argv: readonly string[]): Promise<number> {
     jobs: integer(p, 'jobs', 1) ?? availableParallelism(),
     cellTimeout: integer(p, 'cell-timeout', 1),
   });
-  const report = compareRecords(baseline.records, outcome.records, [{ baseline: against, candidate: candidate.id }], toleranceOf(tolerances), baseline.run.seed);
+  const pairs = [{ baseline: against, candidate: candidate.id }];
+  const report = compareRecords(baseline.records, outcome.records, pairs, toleranceOf(tolerances), baseline.run.seed);
   const title = `xai-bench ci: ${candidate.id} vs baseline ${against} (${baseline.run.profile}, seed ${baseline.run.seed})`;
   writeFileAtomic(join(out, 'ci-report.md'), FORMATS.markdown(report, title));
   writeFileAtomic(join(out, 'ci-report.xml'), FORMATS.junit(report, title));

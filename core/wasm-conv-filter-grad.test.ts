@@ -47,7 +47,8 @@ describe('conv2dFilterGrad', () => {
     const grad = () =>
       tf.tidy(() => {
         const xt = tf.tensor4d(x, xs);
-        return tf.grad((ww: tf.Tensor) => tf.conv2d(xt, ww as tf.Tensor4D, strides, pad).square().sum())(tf.tensor4d(w, f)).dataSync().slice();
+        const loss = (ww: tf.Tensor) => tf.conv2d(xt, ww as tf.Tensor4D, strides, pad).square().sum();
+        return tf.grad(loss)(tf.tensor4d(w, f)).dataSync().slice();
       });
     const onCpu = grad();
     registerWasmConvFilterGrad();

@@ -36,7 +36,8 @@ export function readCsvColumns(path: string, name = path): CsvColumns {
   if (text.trim() === '') throw new UserError(`${name}: empty file (expected a header row and data rows)`);
   let parsed: ParsedRecord[];
   try {
-    parsed = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as ParsedRecord[];
+    const options = { relax_column_count: true, info: true, skip_empty_lines: true, trim: true, bom: true };
+    parsed = parse(text, options) as unknown as ParsedRecord[];
   } catch (e) {
     const err = e as { message: string; lines?: number };
     throw new UserError(`${name}${err.lines ? `: line ${err.lines}` : ''}: not valid CSV (${err.message})`);

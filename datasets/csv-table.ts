@@ -34,7 +34,8 @@ export function parseCsvTable(text: string, file: string): CsvTable {
   if (text.trim() === '') throw new UserError(`${file}: empty file (expected a header row ending in 'label' and data rows)`);
   let rows: ParsedRecord[];
   try {
-    rows = parse(text, { relax_column_count: true, info: true, skip_empty_lines: true, trim: true, bom: true }) as unknown as ParsedRecord[];
+    const options = { relax_column_count: true, info: true, skip_empty_lines: true, trim: true, bom: true };
+    rows = parse(text, options) as unknown as ParsedRecord[];
   } catch (e) {
     const err = e as { message: string; lines?: number };
     throw new UserError(`${file}${err.lines ? `: line ${err.lines}` : ''}: not valid CSV (${err.message})`);

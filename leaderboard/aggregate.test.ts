@@ -28,7 +28,8 @@ function records(run = 'run-a'): ResultRecord[] {
 
 const opts = { seed: 3, resamples: 500, generatedAt: '2025-01-02T00:00:00.000Z' };
 const metricOf = (lb: Leaderboard, metric: string, task = 'toy') => lb.tasks.find((t) => t.task === task)!.metrics.find((m) => m.metric === metric)!;
-const entryOf = (lb: Leaderboard, metric: string, explainer: string) => metricOf(lb, metric).entries.find((e) => e.explainer === explainer)!;
+const entryOf = (lb: Leaderboard, metric: string, explainer: string) =>
+  metricOf(lb, metric).entries.find((e) => e.explainer === explainer)!;
 const scoreOf = (lb: Leaderboard, criterion: string, explainer: string) =>
   lb.tasks[0].criteria.find((c) => c.criterion === criterion)!.scores.find((s) => s.explainer === explainer)!;
 
@@ -109,7 +110,8 @@ describe('aggregate', () => {
         return { ...r, sampleIds: keep.map((i) => ids[i]), values, nulls: (nullCount ? { 'constant attribution': nullCount } : {}) as Record<string, number> };
       });
     const merged = aggregate([...shard('shard-1', 0), ...shard('shard-2', 1)], [makeRun('shard-1'), makeRun('shard-2')], opts);
-    const strip = (b: Leaderboard) => b.tasks.map((t) => ({ ...t, metrics: t.metrics.map((m) => ({ ...m, entries: m.entries.map((e) => ({ ...e, runs: [] })) })) }));
+    const withoutRuns = (m: Leaderboard['tasks'][number]['metrics'][number]) => ({ ...m, entries: m.entries.map((e) => ({ ...e, runs: [] })) });
+    const strip = (b: Leaderboard) => b.tasks.map((t) => ({ ...t, metrics: t.metrics.map(withoutRuns) }));
     expect(strip(merged)).toEqual(strip(lb));
     expect(entryOf(merged, 'm1', 'a').runs).toEqual(['shard-1', 'shard-2']);
     expect(merged.provenance.runs.map((r) => r.id)).toEqual(['shard-1', 'shard-2']);

@@ -49,7 +49,15 @@ const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 function provenanceOf(runs: readonly RunInfo[]): RunProvenance[] {
   const byId = new Map<string, RunProvenance>();
   for (const r of runs) {
-    const p: RunProvenance = { id: r.id, profile: r.profile, seed: r.seed, backend: r.backend, version: r.version, commit: r.commit, status: r.status };
+    const p: RunProvenance = {
+      id: r.id,
+      profile: r.profile,
+      seed: r.seed,
+      backend: r.backend,
+      version: r.version,
+      commit: r.commit,
+      status: r.status,
+    };
     const prev = byId.get(r.id);
     if (prev && JSON.stringify(prev) !== JSON.stringify(p)) {
       throw new UserError(`two different runs share the id ${r.id} (${JSON.stringify(prev)} vs ${JSON.stringify(p)})`);

@@ -98,7 +98,12 @@ function meanInto(parts: readonly Float64Array[], out: Float64Array): void {
   for (let j = 0; j < out.length; j++) {
     let s = 0;
     let n = 0;
-    for (const p of parts) if (p[j] === p[j]) (s += p[j]), n++;
+    for (const p of parts) {
+      if (p[j] === p[j]) {
+        s += p[j];
+        n++;
+      }
+    }
     out[j] = n ? s / n : NaN;
   }
 }
@@ -127,7 +132,9 @@ export function groupScores(input: GroupInput, group: string, seed: number, resa
   const point = new Float64Array(size);
   combine(perTask, size, point);
   const replicates = new Float64Array(resamples * size);
-  const streams = input.datasets.map((tasks) => tasks.map((t) => ({ rng: groupBootstrapStream(seed, group, t.task), counts: new Uint32Array(t.ids) })));
+  const streams = input.datasets.map((tasks) =>
+    tasks.map((t) => ({ rng: groupBootstrapStream(seed, group, t.task), counts: new Uint32Array(t.ids) })),
+  );
   for (let b = 0; b < resamples; b++) {
     const rep = input.datasets.map((tasks, d) =>
       tasks.map((t, i) => {

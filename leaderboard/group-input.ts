@@ -64,7 +64,12 @@ function columns(board: MetricBoard, cells: readonly MergedCell[], scored: reado
   });
 }
 
-function taskColumns(board: TaskBoard, cells: readonly MergedCell[], scored: readonly string[], criteria: readonly Criterion[]): TaskColumns {
+function taskColumns(
+  board: TaskBoard,
+  cells: readonly MergedCell[],
+  scored: readonly string[],
+  criteria: readonly Criterion[],
+): TaskColumns {
   const set = new Set(scored);
   const mine = cells.filter((c) => set.has(c.explainer));
   const idList = [...new Set(mine.flatMap((c) => [...c.values.keys()]))].sort();
@@ -90,6 +95,8 @@ export function groupInput(
   return {
     explainers: scored,
     criteria,
-    datasets: [...datasets.values()].map((ids) => ids.map((id) => taskColumns(byTask.get(id)!, cellsByTask.get(id) ?? [], scored, criteria))),
+    datasets: [...datasets.values()].map((ids) =>
+      ids.map((id) => taskColumns(byTask.get(id)!, cellsByTask.get(id) ?? [], scored, criteria)),
+    ),
   };
 }

@@ -93,7 +93,13 @@ function overallOf(s: GroupScores, E: number, C: number): GroupScores {
     for (let i = 0; i < out.length; i++) {
       let sum = 0;
       let n = 0;
-      for (let c = 0; c < C; c++) if (src[i * C + c] === src[i * C + c]) (sum += src[i * C + c]), n++;
+      for (let c = 0; c < C; c++) {
+        const x = src[i * C + c];
+        if (x === x) {
+          sum += x;
+          n++;
+        }
+      }
       out[i] = n ? sum / n : NaN;
     }
     return out;
@@ -102,22 +108,34 @@ function overallOf(s: GroupScores, E: number, C: number): GroupScores {
 }
 
 /** Overall rank of each scored explainer on each seed's task of every data set with replicates. */
-function seedStability(datasets: ReadonlyMap<string, readonly string[]>, overall: GroupScores, explainers: readonly string[]): SeedStability[] {
+function seedStability(
+  datasets: ReadonlyMap<string, readonly string[]>,
+  overall: GroupScores,
+  explainers: readonly string[],
+): SeedStability[] {
   const names = [...datasets.keys()];
   const out: SeedStability[] = [];
   overall.perTask.forEach((tasks, d) => {
     if (tasks.length < 2) return;
     const ranks = tasks.map((t) => competitionRanks(Array.from(t, (x) => (x === x ? x : null)), 'higher'));
-    out.push({ dataset: names[d], tasks: datasets.get(names[d])!, ranks: explainers.map((explainer, e) => ({ explainer, ranks: ranks.map((r) => r[e]) })) });
+    const byExplainer = explainers.map((explainer, e) => ({ explainer, ranks: ranks.map((r) => r[e]) }));
+    out.push({ dataset: names[d], tasks: datasets.get(names[d])!, ranks: byExplainer });
   });
   return out;
 }
 
 const round = (x: number) => (x === x ? Number(x.toFixed(REPLICATE_DECIMALS)) : null);
 
-function shippedReplicates(s: GroupScores, explainers: readonly string[], criteria: readonly Criterion[], keep: readonly number[]): GroupBoard['replicates'] {
+function shippedReplicates(
+  s: GroupScores,
+  explainers: readonly string[],
+  criteria: readonly Criterion[],
+  keep: readonly number[],
+): GroupBoard['replicates'] {
   const C = s.point.length / explainers.length;
-  const values = Array.from({ length: s.resamples }, (_, b) => explainers.map((_, e) => keep.map((c) => round(s.replicates[(b * explainers.length + e) * C + c]))));
+  const E = explainers.length;
+  const replicate = (b: number) => explainers.map((_, e) => keep.map((c) => round(s.replicates[(b * E + e) * C + c])));
+  const values = Array.from({ length: s.resamples }, (_, b) => replicate(b));
   return { explainers, criteria: keep.map((c) => criteria[c]), values };
 }
 
@@ -127,7 +145,13 @@ export interface GroupOptions {
   readonly familyOf: FamilyOf;
 }
 
-function groupBoard(group: string, members: readonly string[], tasks: readonly TaskBoard[], cellsByTask: ReadonlyMap<string, readonly MergedCell[]>, o: GroupOptions): GroupBoard {
+function groupBoard(
+  group: string,
+  members: readonly string[],
+  tasks: readonly TaskBoard[],
+  cellsByTask: ReadonlyMap<string, readonly MergedCell[]>,
+  o: GroupOptions,
+): GroupBoard {
   const { datasets, cells, covered } = groupCells(tasks, members);
   const explainers = coverageOf(members, cells, covered);
   const ranked = explainers.some((e) => e.ranked);
@@ -141,7 +165,7 @@ function groupBoard(group: string, members: readonly string[], tasks: readonly T
   const keep = input.criteria.map((_, c) => c).filter((c) => scored.some((_, e) => s.point[e * C + c] === s.point[e * C + c]));
   const criteria = keep.map((c) => ({
     criterion: input.criteria[c] as Criterion,
-    metrics: [...new Set(tasks.flatMap((t) => t.criteria.filter((b) => b.group === group && b.criterion === input.criteria[c]).flatMap((b) => b.metrics)))].sort(),
+    metrics: metricsOf(tasks, group, input.criteria[c]),
     scores: scoreRows(scored, s, C, c, ranked),
   }));
   const overall = overallOf(s, scored.length, C);
@@ -159,8 +183,18 @@ function groupBoard(group: string, members: readonly string[], tasks: readonly T
   };
 }
 
+/** The metrics behind one criterion of a group, over all tasks. */
+function metricsOf(tasks: readonly TaskBoard[], group: string, criterion: string): string[] {
+  const boards = tasks.flatMap((t) => t.criteria.filter((b) => b.group === group && b.criterion === criterion));
+  return [...new Set(boards.flatMap((b) => b.metrics))].sort();
+}
+
 /** One board per explainer family present in `tasks`. */
-export function groupBoards(tasks: readonly TaskBoard[], cellsByTask: ReadonlyMap<string, readonly MergedCell[]>, o: GroupOptions): GroupBoard[] {
+export function groupBoards(
+  tasks: readonly TaskBoard[],
+  cellsByTask: ReadonlyMap<string, readonly MergedCell[]>,
+  o: GroupOptions,
+): GroupBoard[] {
   const all = [...new Set(tasks.flatMap((t) => t.explainers))].sort();
   const families = [...new Set(all.map(o.familyOf))].sort();
   return families.map((g) => groupBoard(g, all.filter((e) => o.familyOf(e) === g), tasks, cellsByTask, o));

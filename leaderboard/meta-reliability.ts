@@ -61,7 +61,8 @@ function interSample(task: TaskBoard, cells: readonly MergedCell[]): InterSample
 function itemGroups(ids: readonly string[], cells: readonly MergedCell[]): string[][] {
   const groups = new Map<string, string[]>();
   for (const id of ids) {
-    const who = [...new Set(cells.filter((c) => c.metric === id && [...c.values.values()].some((v) => v !== null)).map((c) => c.explainer))].sort(byString);
+    const valued = cells.filter((c) => c.metric === id && [...c.values.values()].some((v) => v !== null));
+    const who = [...new Set(valued.map((c) => c.explainer))].sort(byString);
     if (who.length === 0) continue;
     const key = who.join('\u0000');
     groups.set(key, [...(groups.get(key) ?? []), id]);

@@ -54,7 +54,10 @@ function oneVariant(task: TaskBoard, cells: readonly MergedCell[]): VariantSensi
   };
 }
 
-export function settingSensitivity(tasks: readonly TaskBoard[], variantCells: readonly MergedCell[]): { variants: VariantSensitivity[]; byVariant: VariantSummary[] } {
+export function settingSensitivity(
+  tasks: readonly TaskBoard[],
+  variantCells: readonly MergedCell[],
+): { variants: VariantSensitivity[]; byVariant: VariantSummary[] } {
   const known = new Map(tasks.map((t) => [t.task, t]));
   const groups = new Map<string, MergedCell[]>();
   for (const c of variantCells) {

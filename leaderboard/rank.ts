@@ -37,7 +37,11 @@ export function groupRankScores(board: MetricBoard, members: ReadonlySet<string>
  * group say nothing and are skipped; a metric an explainer lacks is left out of its mean, never counted
  * as 0. Criteria without such a metric for a group are not listed for it.
  */
-export function criterionScores(metrics: readonly MetricBoard[], explainers: readonly string[], familyOf: (e: string) => string): CriterionBoard[] {
+export function criterionScores(
+  metrics: readonly MetricBoard[],
+  explainers: readonly string[],
+  familyOf: (e: string) => string,
+): CriterionBoard[] {
   const boards: CriterionBoard[] = [];
   const groups = [...new Set(explainers.map(familyOf))].sort();
   for (const group of groups) {

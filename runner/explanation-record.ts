@@ -100,7 +100,10 @@ export function splitResult(
       attribution: result.attributions.slice(i * d, (i + 1) * d),
     };
     if (result.reference) s.reference = result.reference[i];
-    if (result.layer) s.layer = { name: result.layer.name, shape: result.layer.shape, relevance: result.layer.relevance.slice(i * layerSize, (i + 1) * layerSize) };
+    if (result.layer) {
+      const relevance = result.layer.relevance.slice(i * layerSize, (i + 1) * layerSize);
+      s.layer = { name: result.layer.name, shape: result.layer.shape, relevance };
+    }
     if (result.extras) s.extras = result.extras[i];
     if (cost) s.cost = cost;
     return s;
@@ -190,7 +193,12 @@ export function splitStructured(
   }));
 }
 
-export function toStructuredRecord(explainer: string, params: AnyParamValues, output: OutputKind, samples: readonly StructuredSample[]): StructuredExplanationRecord {
+export function toStructuredRecord(
+  explainer: string,
+  params: AnyParamValues,
+  output: OutputKind,
+  samples: readonly StructuredSample[],
+): StructuredExplanationRecord {
   const first = samples[0];
   return {
     schema: EXPLANATION_SCHEMA,
@@ -227,7 +235,13 @@ export function samplesOf(rec: ExplanationRecord, where: string): AnySample[] {
 }
 
 /** A record of one explainer's samples, whatever the family. */
-export function recordOf(explainer: string, params: AnyParamValues, output: OutputKind, shape: readonly number[], samples: readonly AnySample[]): ExplanationRecord {
+export function recordOf(
+  explainer: string,
+  params: AnyParamValues,
+  output: OutputKind,
+  shape: readonly number[],
+  samples: readonly AnySample[],
+): ExplanationRecord {
   if (samples.every((s): s is ExplainedSample => s.family === 'attribution')) return toRecord(explainer, params, output, shape, samples);
   if (samples.every((s): s is StructuredSample => s.family !== 'attribution')) return toStructuredRecord(explainer, params, output, samples);
   throw new Error('a record holds samples of one family');

@@ -48,7 +48,8 @@ export function reExplainer(explainer: AttributionExplainer<any, any>, // eslint
     if (todo.length === 0) return out;
     const rows = new Float32Array(todo.length * d);
     todo.forEach((i, r) => rows.set(batch.data.subarray(i * d, (i + 1) * d), r * d));
-    const fresh = await compute({ n: todo.length, sampleShape: batch.sampleShape, data: rows }, Int32Array.from(todo, (i) => targets[i]), todo.map((i) => sampleIds[i]));
+    const todoBatch = { n: todo.length, sampleShape: batch.sampleShape, data: rows };
+    const fresh = await compute(todoBatch, Int32Array.from(todo, (i) => targets[i]), todo.map((i) => sampleIds[i]));
     if (fresh.length !== rows.length) return fresh; // the caller's shape check reports it
     todo.forEach((i, r) => {
       const a = fresh.subarray(r * d, (r + 1) * d);
@@ -58,7 +59,12 @@ export function reExplainer(explainer: AttributionExplainer<any, any>, // eslint
     return out;
   }
 
-  async function run(batch: Batch, targets: Int32Array, sampleIds: readonly string[], opts: { readonly model?: Model; readonly salt?: string }): Promise<Float32Array> {
+  async function run(
+    batch: Batch,
+    targets: Int32Array,
+    sampleIds: readonly string[],
+    opts: { readonly model?: Model; readonly salt?: string },
+  ): Promise<Float32Array> {
     const model = opts.model ?? engine.model;
     let eng = engines.get(model);
     if (!eng) {

@@ -40,7 +40,8 @@ describe('re-explanations shared between metrics of one perturbation scheme', ()
     // The original explanation (explainedInput) is not counted: only the metric's own passes.
     expect(second.passes).toBe(0);
 
-    const alone = await score(avgSensitivity as AttributionMetric<ParamSpecs>, contextWithExplainer(model, task, kernelShapExplainer, { overrides: over }));
+    const metric = avgSensitivity as AttributionMetric<ParamSpecs>;
+    const alone = await score(metric, contextWithExplainer(model, task, kernelShapExplainer, { overrides: over }));
     expect(alone.passes).toBeGreaterThan(0);
     expect(second.values).toEqual(alone.values);
   });

@@ -119,6 +119,10 @@ export async function scoreSamples(o: ScoreSamplesOptions): Promise<ScoredValues
   return {
     ...summariseValues(raw),
     ...(details ? { details } : {}),
-    cost: { seconds, forwardPasses: after.forwardPasses - before.forwardPasses, gradientPasses: after.gradientPasses - before.gradientPasses },
+    cost: {
+      seconds,
+      forwardPasses: after.forwardPasses - before.forwardPasses,
+      gradientPasses: after.gradientPasses - before.gradientPasses,
+    },
   };
 }
