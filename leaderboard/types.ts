@@ -25,7 +25,7 @@ export interface Provenance {
   readonly runs: readonly RunProvenance[];
   /** Bootstrap resamples per (task, metric). */
   readonly resamples: number;
-  /** Seed of the bootstrap streams (rngFor(seed, 'bootstrap', task, metric)). */
+  /** Seed of the bootstrap streams (bootstrapStreamKey in core/streams.ts: 'bootstrap', task, metric). */
   readonly bootstrapSeed: number;
   /** Confidence level of every interval. */
   readonly confidence: number;
