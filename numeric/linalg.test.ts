@@ -35,7 +35,9 @@ function randomProblem(seed: number, rows: number, cols: number) {
 /** Normal equations A^T W A beta = A^T W b, solved directly. */
 function weightedNormalEquations(a: number[][], b: number[], w: number[]): number[] {
   const p = a[0].length;
-  const ata = Array.from({ length: p }, (_, i) => Array.from({ length: p }, (_, j) => a.reduce((s, row, r) => s + w[r] * row[i] * row[j], 0)));
+  const ata = Array.from({ length: p }, (_, i) =>
+    Array.from({ length: p }, (_, j) => a.reduce((s, row, r) => s + w[r] * row[i] * row[j], 0)),
+  );
   const atb = Array.from({ length: p }, (_, i) => a.reduce((s, row, r) => s + w[r] * row[i] * b[r], 0));
   return solveSquare(ata, atb);
 }
