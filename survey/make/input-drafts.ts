@@ -7,7 +7,7 @@ import { renderImageGridPng } from '../../render/image-grid-png.js';
 import type { InputView, PacketItem } from '../packet.js';
 import type { StructuredView } from '../structured-views.js';
 import type { ItemDraft, PacketBuild } from './packet-build.js';
-import type { TaskDrafting } from './task-drafts.js';
+import type { TaskDrafting } from './task-drafting.js';
 
 type SharedFields = Pick<ItemDraft, 'task' | 'datasetId' | 'modelId' | 'instance' | 'answer' | 'inputPng'> & { rows?: InputView['rows'] };
 

@@ -3,30 +3,14 @@
  * (stratified by predicted class), and for each input the method items, the controls and the dialogues.
  */
 import { getTaskSpec, loadTask } from '../../datasets/index.js';
-import type { Task } from '../../datasets/task.js';
 import { Engine } from '../../core/engine.js';
-import type { AnySample } from '../../runner/explanation-record.js';
 import { draftControls } from './control-drafts.js';
 import { InputDrafts } from './input-drafts.js';
 import { draftMethodItems } from './method-drafts.js';
 import type { PacketBuild } from './packet-build.js';
+import type { TaskDrafting } from './task-drafting.js';
 import { explainersOf, runSamples } from './run-source.js';
 import { stratifiedPick } from './stratified-pick.js';
-
-/** What the drafts of one task share. */
-export interface TaskDrafting {
-  readonly taskId: string;
-  readonly task: Task;
-  readonly engine: Engine;
-  readonly datasetId: string;
-  readonly modelId: string;
-  /** Samples by explainer id, then by sample id. */
-  readonly samples: ReadonlyMap<string, ReadonlyMap<string, AnySample>>;
-  /** The methods rated, and their families (sorted). */
-  readonly methods: readonly string[];
-  readonly families: readonly string[];
-  familyOf(explainer: string): string;
-}
 
 export async function draftTask(b: PacketBuild, taskId: string): Promise<void> {
   const explainers = explainersOf(b.source, taskId);
