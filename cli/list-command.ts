@@ -17,7 +17,7 @@ Usage: xai-bench list ${WHAT.join(' | ')}
 explainers and metrics are printed with every parameter: name = default (type, range) description.
 Set a parameter with --set <id>.<param>=<value> (run, score) or --set <param>=<value> (explain).`;
 
-export function listText(what: string): string {
+function listText(what: string): string {
   const out: string[] = [];
   switch (what) {
     case 'explainers':

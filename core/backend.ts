@@ -76,7 +76,3 @@ export async function useBackend(choice: BackendChoice = 'auto'): Promise<Backen
   active = chosen;
   return chosen;
 }
-
-export function activeBackend(): Backend | null {
-  return active;
-}

@@ -37,13 +37,6 @@ export function selectSamples(batch: Batch, indices: readonly number[]): Batch {
   return { n: indices.length, sampleShape: batch.sampleShape, data: out };
 }
 
-/** A batch of `count` copies of one sample, to be modified in place by a perturbation. */
-export function repeatSample(sample: Float32Array, count: number, sampleShape: readonly number[]): Batch {
-  const out = new Float32Array(count * sample.length);
-  for (let k = 0; k < count; k++) out.set(sample, k * sample.length);
-  return { n: count, sampleShape, data: out };
-}
-
 /** Nested arrays shaped like `shape` from a flat array (for JSON output shaped like the input). */
 export function toNested(flat: ArrayLike<number>, shape: readonly number[]): unknown {
   if (shape.length === 0) return flat[0];

@@ -100,7 +100,7 @@ export async function loadLayersModel(modelJsonPath: string): Promise<tf.LayersM
 }
 
 /** An IOHandler that writes model.json + weights.bin into `dir` atomically (temp files, then rename). */
-export function fileSaveHandler(dir: string): tf.io.IOHandler {
+function fileSaveHandler(dir: string): tf.io.IOHandler {
   return {
     async save(artifacts: tf.io.ModelArtifacts): Promise<tf.io.SaveResult> {
       mkdirSync(dir, { recursive: true });

@@ -181,7 +181,7 @@ export interface ParamCheck<V> {
   readonly holds: (values: V) => boolean;
 }
 /** Where `withChecks` keeps the checks on a declaration: a symbol, so they are never taken for a parameter. */
-export const PARAM_CHECKS: unique symbol = Symbol('xai-bench parameter checks');
+const PARAM_CHECKS: unique symbol = Symbol('xai-bench parameter checks');
 /** What `withChecks` adds to a declaration (exported, so declaration files can name it). */
 // A type, not an interface: an interface would not be assignable to ParamSpecs' index signature.
 export type DeclaredChecks<V> = { readonly [PARAM_CHECKS]: readonly ParamCheck<V>[] };
@@ -213,7 +213,7 @@ export function defaults<S extends ParamSpecs>(specs: S): ParamValues<S> {
 }
 
 /** Parses one textual value against its declaration; `where` names the owner for messages. */
-export function parseParam(spec: ParamSpec, name: string, raw: string, where: string): number | boolean | string {
+function parseParam(spec: ParamSpec, name: string, raw: string, where: string): number | boolean | string {
   const refuse = (expected: string): never => {
     throw new UserError(`--set ${where}.${name}=${raw}: ${expected}`);
   };

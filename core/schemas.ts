@@ -16,7 +16,7 @@ import { packageRoot } from './package-root.js';
 /** The formats with a schema in schemas/<kind>.schema.json. */
 export type SchemaKind = 'result' | 'run' | 'leaderboard' | 'explanation' | 'human' | 'task-config';
 // 'human' comes before 'leaderboard', whose human section refers to it by $id.
-export const SCHEMA_KINDS: readonly SchemaKind[] = ['result', 'run', 'human', 'leaderboard', 'explanation', 'task-config'];
+const SCHEMA_KINDS: readonly SchemaKind[] = ['result', 'run', 'human', 'leaderboard', 'explanation', 'task-config'];
 
 let compiled: Map<SchemaKind, ValidateFunction> | null = null;
 
@@ -31,11 +31,6 @@ function validators(): Map<SchemaKind, ValidateFunction> {
   }
   compiled = map;
   return map;
-}
-
-/** The path of the schema file for `kind` (for messages and docs). */
-export function schemaFile(kind: SchemaKind): string {
-  return join(packageRoot(), 'schemas', `${kind}.schema.json`);
 }
 
 function describe(e: ErrorObject): string {

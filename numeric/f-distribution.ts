@@ -35,7 +35,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
 }
 
 /** I_x(a, b), the regularised incomplete beta function. */
-export function regularizedBeta(x: number, a: number, b: number): number {
+function regularizedBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
   const lnFront = gammaln(a + b) - gammaln(a) - gammaln(b) + a * Math.log(x) + b * Math.log(1 - x);

@@ -28,8 +28,6 @@ export function matrix(rows: number, cols: number, data?: ArrayLike<number>): Ma
   return { rows, cols, data: d };
 }
 
-export const at = (a: Matrix, i: number, j: number): number => a.data[i * a.cols + j];
-
 export function transpose(a: Matrix): Matrix {
   const t = matrix(a.cols, a.rows);
   for (let i = 0; i < a.rows; i++) for (let j = 0; j < a.cols; j++) t.data[j * a.rows + i] = a.data[i * a.cols + j];

@@ -20,7 +20,7 @@ const GLYPHS: Readonly<Record<string, readonly string[]>> = {
   ' ': ['...', '...', '...', '...', '...'],
 };
 
-export const GLYPH_WIDTH = 3;
+const GLYPH_WIDTH = 3;
 export const GLYPH_HEIGHT = 5;
 
 /** Width in pixels of `text` drawn at `scale` with one scaled pixel between glyphs. */
