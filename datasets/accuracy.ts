@@ -2,7 +2,7 @@
 import type { Batch } from '../core/batch.js';
 import type { Engine } from '../core/engine.js';
 
-export function predictedClasses(engine: Engine, x: Batch): Int32Array {
+function predictedClasses(engine: Engine, x: Batch): Int32Array {
   const p = engine.outputs(x, 'probability');
   const c = engine.numClasses;
   const out = new Int32Array(x.n);

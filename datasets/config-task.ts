@@ -23,7 +23,7 @@ import type { TaskConfigEntry } from './task-config-file.js';
 import type { GroundTruthCheck, Task } from './task.js';
 import { taskFromDataset } from './task-from-dataset.js';
 
-export const DEFAULT_TEST_FRACTION = 0.3;
+const DEFAULT_TEST_FRACTION = 0.3;
 
 /** What a config task resolved to: recorded in run.json so a resume or a reader knows exactly what ran. */
 export interface ConfigTaskDefinition {

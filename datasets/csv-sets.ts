@@ -21,7 +21,7 @@ interface CsvSetSpec {
   readonly unit: string;
 }
 
-export const CSV_SETS = {
+const CSV_SETS = {
   iris: { file: 'iris.csv', name: 'Iris', description: 'Fisher iris: 4 flower measurements (cm), 3 species', unit: 'cm' },
   wine: { file: 'wine.csv', name: 'Wine recognition', description: 'UCI wine: 13 chemical measurements, 3 cultivars', unit: '' },
   'breast-cancer': {

@@ -26,7 +26,7 @@ const LOADERS = {
 } as const satisfies Record<string, () => Dataset>;
 
 export type DatasetId = keyof typeof LOADERS;
-export const DATASET_IDS = Object.keys(LOADERS) as DatasetId[];
+const DATASET_IDS = Object.keys(LOADERS) as DatasetId[];
 
 const cache = new Map<string, Dataset>();
 

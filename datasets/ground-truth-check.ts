@@ -10,7 +10,7 @@ import { accuracy, majorityRate } from './accuracy.js';
 import type { Dataset } from './dataset.js';
 import type { GroundTruthCheck } from './task.js';
 
-export const CHECK_THRESHOLDS = {
+const CHECK_THRESHOLDS = {
   /** Intact accuracy must beat chance by at least this much. */
   minAboveChance: 0.2,
   /** Without the signal, at most this fraction of the intact margin over chance may remain. */

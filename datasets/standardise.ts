@@ -4,7 +4,7 @@
  */
 import type { FeatureScale } from './task.js';
 
-export const MIN_STD = 1e-6;
+const MIN_STD = 1e-6;
 
 /** Column means and population standard deviations of an n x d row-major matrix. */
 export function fitScale(x: Float32Array, n: number, d: number): FeatureScale {

@@ -9,8 +9,6 @@ import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { assertValid } from '../core/schemas.js';
 
-export const TASK_CONFIG_SCHEMA = 'xai-bench/task-config@1';
-
 export interface TaskConfigEntry {
   readonly id: string;
   readonly description?: string;
@@ -26,7 +24,7 @@ export interface TaskConfigEntry {
 }
 
 export interface TaskConfigFile {
-  readonly schema?: typeof TASK_CONFIG_SCHEMA;
+  readonly schema?: 'xai-bench/task-config@1';
   readonly tasks: readonly TaskConfigEntry[];
 }
 

@@ -17,10 +17,10 @@ import type { Bilingual } from '../../explainers/types.js';
 
 // The JSON files stay in the source tree (the build does not copy them): find them from the package root.
 const HERE = join(PACKAGE_ROOT, 'data', 'knowledge-graph');
-export const HAND_AUTHORED_JSON = join(HERE, 'digit-shapes.json');
+const HAND_AUTHORED_JSON = join(HERE, 'digit-shapes.json');
 export const GRAPH_JSON = join(HERE, 'digit-shapes.graph.json');
 /** A class has an attribute (computed edge) when this share of its training images shows it. */
-export const COMPUTED_EDGE_SHARE = 0.5;
+const COMPUTED_EDGE_SHARE = 0.5;
 
 export interface HandAuthored {
   readonly about: string;
@@ -36,7 +36,7 @@ export function readHandAuthored(path = HAND_AUTHORED_JSON): HandAuthored {
 }
 
 /** Per-class mean of each attribute over a split's images (rows of `classes` classes). */
-export function classSignatures(x: Float32Array, y: Int32Array, classes: number): number[][] {
+function classSignatures(x: Float32Array, y: Int32Array, classes: number): number[][] {
   const m = ATTRIBUTE_IDS.length;
   const a = attributeMatrix(x, y.length);
   const sums = Array.from({ length: classes }, () => new Array<number>(m).fill(0));
@@ -49,7 +49,7 @@ export function classSignatures(x: Float32Array, y: Int32Array, classes: number)
   return sums.map((s, c) => s.map((v) => Math.round((v / Math.max(1, counts[c])) * 1e4) / 1e4));
 }
 
-export function buildGraph(hand: HandAuthored, signatures: readonly (readonly number[])[], wn = new WordNetNouns()): GraphData {
+function buildGraph(hand: HandAuthored, signatures: readonly (readonly number[])[], wn = new WordNetNouns()): GraphData {
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
   const concept = (offset: string): string => {

@@ -25,9 +25,9 @@ export const ATTRIBUTE_IDS = [
 export type AttributeId = (typeof ATTRIBUTE_IDS)[number];
 
 /** Pixels at or above this grey level are ink. */
-export const INK_LEVEL = 0.5;
+const INK_LEVEL = 0.5;
 /** Enclosed background regions smaller than this are specks, not holes. */
-export const MIN_HOLE_PIXELS = 3;
+const MIN_HOLE_PIXELS = 3;
 
 export interface ImageGeometry {
   readonly holes: readonly { readonly size: number; readonly centreRow: number }[];

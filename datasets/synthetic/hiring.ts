@@ -39,7 +39,7 @@ export const HIRING_FEATURES = [
 
 export const GENDER = 5;
 
-export const HIRING = {
+const HIRING = {
   seed: 1,
   n: 4000,
   /** Log-odds coefficients per feature and the centre each is measured from. */
@@ -51,7 +51,7 @@ export const HIRING = {
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 const round1 = (v: number): number => Math.round(v * 10) / 10;
 
-export function hiringCoefficients(variant: HiringVariant): number[] {
+function hiringCoefficients(variant: HiringVariant): number[] {
   const c: number[] = [...HIRING.coefficients];
   c[GENDER] = HIRING.genderEffect[variant];
   return c;

@@ -86,7 +86,7 @@ function dilateInto(grid: Uint8Array, r: number, c: number): void {
 }
 
 /** Draws the distractor strokes of sample i (draw `draw`) into `img`; returns their pixel mask. */
-export function drawDistractors(img: Float32Array, layout: PatternLayout, seed: number, i: number, draw: number): Uint8Array {
+function drawDistractors(img: Float32Array, layout: PatternLayout, seed: number, i: number, draw: number): Uint8Array {
   const p = SYNTH_PATTERN.distractors;
   const rng = rngFor(seed, SYNTH_PATTERN.id, i, 'distractors', draw);
   const forbidden = new Uint8Array(S * S);

@@ -16,7 +16,7 @@ import type { Dataset } from '../dataset.js';
 import { tabularDataset } from '../tabular.js';
 import { generatorHash } from './generator-hash.js';
 
-export const XOR = { id: 'xor', seed: 1, n: 1200, d: 6, relevant: [0, 1], formula: 'x0 xor x1' } as const;
+const XOR = { id: 'xor', seed: 1, n: 1200, d: 6, relevant: [0, 1], formula: 'x0 xor x1' } as const;
 
 export function generateXor(seed: number = XOR.seed): Dataset {
   const p = XOR;

@@ -12,7 +12,7 @@ export interface ZeroShotSplit {
   readonly seen: readonly number[];
 }
 
-export const UNSEEN_PAIRS: readonly (readonly [number, number])[] = [
+const UNSEEN_PAIRS: readonly (readonly [number, number])[] = [
   [8, 9],
   [3, 6],
   [2, 7],
@@ -35,7 +35,3 @@ export const ZSL_ARCHITECTURE: Architecture = { kind: 'mlp', hidden: [128, 64] }
 export const ZSL_FEATURE_LAYER = 'dense_1';
 export const ZSL_TRAINING: Training = { epochs: 6, batchSize: 64, learningRate: 2e-3 };
 export const ZSL_SEED = 1;
-
-export function zeroShotSplit(id: string): ZeroShotSplit | undefined {
-  return ZERO_SHOT_SPLITS.find((s) => s.id === id);
-}

@@ -1,11 +1,9 @@
 /** Where the zero-shot splits' seen-class networks are committed, and their training record. */
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../../core/errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Architecture, Training } from '../zoo-spec.js';
 
-export const ZSL_MODELS_DIR = join(PACKAGE_ROOT, 'data', 'zero-shot-models');
+const ZSL_MODELS_DIR = join(PACKAGE_ROOT, 'data', 'zero-shot-models');
 
 export interface ZslTrainingRecord {
   readonly id: string;
@@ -26,10 +24,4 @@ export interface ZslTrainingRecord {
 
 export function zslModelDir(id: string): string {
   return join(ZSL_MODELS_DIR, id);
-}
-
-export function zslTrainingRecord(id: string): ZslTrainingRecord {
-  const p = join(zslModelDir(id), 'training.json');
-  if (!existsSync(p)) throw new UserError(`${p}: missing; run \`npm run train:zsl -- --only ${id}\``);
-  return JSON.parse(readFileSync(p, 'utf8')) as ZslTrainingRecord;
 }
