@@ -63,7 +63,7 @@ export function sampleInto(rng: Rng, n: number, scratch: Int32Array): Int32Array
 }
 
 /** The largest useful budget: 2^M - 2 proper non-empty coalitions. */
-export function maxCoalitions(players: number): number {
+function maxCoalitions(players: number): number {
   return players >= 31 ? Number.MAX_SAFE_INTEGER : 2 ** players - 2;
 }
 

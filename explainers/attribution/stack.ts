@@ -42,7 +42,7 @@ export function repeatRow(out: Float32Array, row: ArrayLike<number>, count: numb
 }
 
 /** At most this many values (float32) per engine call and in the reused input buffer: 16 MB of inputs. */
-export const MAX_VALUES_PER_CALL = 1 << 22;
+const MAX_VALUES_PER_CALL = 1 << 22;
 
 /**
  * Values per pack when the caller sets none: one engine chunk of rows. A pack is filled and then run at

@@ -31,8 +31,3 @@ export function signedLabels(labels: ArrayLike<number>, classes: readonly number
   }
   return y;
 }
-
-/** x^T V for each row of `features` (n x d), giving n x a attribute evidence. */
-export function eszslEmbed(features: Matrix, v: Matrix): Matrix {
-  return matmul(features, v);
-}

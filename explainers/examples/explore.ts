@@ -21,14 +21,14 @@ import { epsilonBall, exploreRegion, meanDistance } from './rrt.js';
 
 export type ExamplesParams = ParamValues<typeof examplesParams> & { readonly epsilon?: number };
 
-export function generatorOf(ctx: { task: { id: string; generator?: TaskGenerator } }): TaskGenerator {
+function generatorOf(ctx: { task: { id: string; generator?: TaskGenerator } }): TaskGenerator {
   const g = ctx.task.generator;
   if (!g) throw new UserError(`task ${ctx.task.id}: offers no generator (the examples explainers need one)`);
   return g;
 }
 
 /** Query latents: the encoder's posterior mean (first latentSize outputs) of each input. */
-export function encodeQueries(g: TaskGenerator, batch: Batch, counter: Engine): Float32Array {
+function encodeQueries(g: TaskGenerator, batch: Batch, counter: Engine): Float32Array {
   if (!g.encoder) throw new UserError(`generator ${g.id}: has no encoder to turn inputs into latents`);
   const enc = new Engine(g.encoder);
   const codes = enc.outputs(batch, 'logit');

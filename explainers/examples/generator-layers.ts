@@ -10,7 +10,7 @@ import { UserError } from '../../core/errors.js';
 import { type Model, wrapModel } from '../../core/model.js';
 
 /** The Dense layers of a generator: hidden ones (ReLU) then the output layer. */
-export function denseLayers(gen: Model): tf.layers.Layer[] {
+function denseLayers(gen: Model): tf.layers.Layer[] {
   const dense = gen.net.layers.filter((l) => l.getClassName() === 'Dense');
   if (dense.length < 2) throw new UserError(`${gen.source}: a generator needs at least one hidden Dense layer before its output layer`);
   for (const l of dense.slice(0, -1)) {
@@ -23,11 +23,6 @@ export function denseLayers(gen: Model): tf.layers.Layer[] {
     throw new UserError(`${gen.source}: generative boundaries support generators made of Dense layers only`);
   }
   return dense;
-}
-
-/** The number of hidden layers a `layer` parameter may name (1 = the first hidden layer). */
-export function hiddenLayerCount(gen: Model): number {
-  return denseLayers(gen).length - 1;
 }
 
 export function hiddenLayer(gen: Model, layer: number): tf.layers.Layer {

@@ -29,7 +29,7 @@ export interface NeighbourPool {
 }
 
 /** Indices of the k smallest distances (ties by index). */
-export function nearest(distances: Float64Array, k: number): number[] {
+function nearest(distances: Float64Array, k: number): number[] {
   return Array.from(distances.keys())
     .sort((a, b) => distances[a] - distances[b] || a - b)
     .slice(0, k);

@@ -17,7 +17,7 @@ export interface ExamplesPicture {
 }
 
 /** A nested input of the payload as flat values (throws when it is not shaped like the samples). */
-export function flatOf(nested: unknown, sampleShape: readonly number[]): Float32Array {
+function flatOf(nested: unknown, sampleShape: readonly number[]): Float32Array {
   const r = fromNested(nested, sampleShape);
   if ('error' in r) throw new Error(`example input does not match the sample shape [${sampleShape.join(', ')}]: ${r.error}`);
   return r.data;

@@ -14,7 +14,7 @@ export interface Region {
 }
 
 /** Pre-activations of every unit for latents z (n * k values): n * N values. */
-export function preActivations(pre: Engine, z: Float32Array, latentSize: number): Float32Array {
+function preActivations(pre: Engine, z: Float32Array, latentSize: number): Float32Array {
   return pre.outputs(makeBatch(z, [latentSize]), 'logit');
 }
 

@@ -91,7 +91,7 @@ function dist2(a: Float32Array, b: Float32Array): number {
 }
 
 /** Uniform in the L2 ball of radius r around c: a normal direction and radius r * U^(1/k). */
-export function inBall(c: Float32Array, r: number, rng: Rng): Float32Array {
+function inBall(c: Float32Array, r: number, rng: Rng): Float32Array {
   const k = c.length;
   const dir = Float32Array.from({ length: k }, () => rng.normal());
   const norm = Math.hypot(...dir) || 1;

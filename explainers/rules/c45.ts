@@ -25,17 +25,17 @@ export interface C45Options {
   readonly work?: WorkBudget;
 }
 
-export const C45_DEFAULTS: C45Options = { minCases: 2, cf: 0.25, maxDepth: 64, deadline: Infinity };
+const C45_DEFAULTS: C45Options = { minCases: 2, cf: 0.25, maxDepth: 64, deadline: Infinity };
 
 /** Entropy in bits of a class distribution with `total` cases. */
-export function entropy(counts: readonly number[], total: number): number {
+function entropy(counts: readonly number[], total: number): number {
   let h = 0;
   for (const c of counts) if (c > 0) h -= (c / total) * Math.log2(c / total);
   return h;
 }
 
 /** Sorted distinct values per feature of the whole training set: C4.5's thresholds come from these. */
-export function observedValues(data: TreeData): Float64Array[] {
+function observedValues(data: TreeData): Float64Array[] {
   const out: Float64Array[] = [];
   for (let j = 0; j < data.d; j++) {
     const v = new Float64Array(data.n);
@@ -47,7 +47,7 @@ export function observedValues(data: TreeData): Float64Array[] {
 }
 
 /** The largest value of sorted `values` that is <= `limit` (C4.5 Release 8's GreatestValueBelow). */
-export function greatestValueBelow(values: Float64Array, limit: number): number {
+function greatestValueBelow(values: Float64Array, limit: number): number {
   let lo = 0;
   let hi = values.length - 1;
   let best = -Infinity;
@@ -70,7 +70,7 @@ interface FeatureCut {
 }
 
 /** Per feature, the cut with the highest gain (first on ties), with its gain ratio. */
-export function bestCuts(node: NodeView, minCases: number): FeatureCut[] {
+function bestCuts(node: NodeView, minCases: number): FeatureCut[] {
   const { counts, size } = node;
   const k = counts.length;
   const base = entropy(counts, size);
@@ -94,7 +94,7 @@ export function bestCuts(node: NodeView, minCases: number): FeatureCut[] {
 }
 
 /** C4.5's choice: among cuts with at least average gain, the highest gain ratio (first feature on ties). */
-export function chooseC45(cuts: readonly FeatureCut[]): FeatureCut | null {
+function chooseC45(cuts: readonly FeatureCut[]): FeatureCut | null {
   const useful = cuts.filter((c) => c.gain > 1e-10);
   if (useful.length === 0) return null;
   const avg = cuts.reduce((a, c) => a + c.gain, 0) / cuts.length;

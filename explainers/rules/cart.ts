@@ -13,13 +13,13 @@ export interface CartOptions {
   readonly deadline: number;
 }
 
-export function gini(counts: readonly number[], total: number): number {
+function gini(counts: readonly number[], total: number): number {
   let s = 1;
   for (const c of counts) s -= (c / total) ** 2;
   return s;
 }
 
-export function chooseCart(node: NodeView, minLeaf: number): ChosenSplit | null {
+function chooseCart(node: NodeView, minLeaf: number): ChosenSplit | null {
   const { counts, size } = node;
   const k = counts.length;
   const base = gini(counts, size);

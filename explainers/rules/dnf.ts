@@ -18,7 +18,7 @@ export interface Term {
 /** A conjunction of terms; the empty clause is always true. */
 export type Clause = readonly Term[];
 
-export function termHolds(t: Term, x: ArrayLike<number>): boolean {
+function termHolds(t: Term, x: ArrayLike<number>): boolean {
   const v = x[t.feature];
   return t.op === '<=' ? v <= t.value : v > t.value;
 }
@@ -28,7 +28,7 @@ export function clauseFires(c: Clause, x: ArrayLike<number>): boolean {
   return true;
 }
 
-export function termKey(t: Term): string {
+function termKey(t: Term): string {
   return `${t.feature}${t.op}${t.value}`;
 }
 

@@ -21,7 +21,7 @@ export type TreeLearner = (data: TreeData, deadline: number) => { tree: TreeNode
  * from an independently chosen training row) and labelled by the model: TREPAN's membership queries,
  * without its per-node constraints.
  */
-export function marginalQueries(rows: ExtractionRows, count: number, rng: Rng): Float32Array {
+function marginalQueries(rows: ExtractionRows, count: number, rng: Rng): Float32Array {
   const out = new Float32Array(count * rows.d);
   for (let i = 0; i < count; i++) for (let j = 0; j < rows.d; j++) out[i * rows.d + j] = rows.x[rng.int(rows.n) * rows.d + j];
   return out;

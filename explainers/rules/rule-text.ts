@@ -19,7 +19,7 @@ export interface Condition {
  * The value with the fewest decimals within `tolerance` of v: float32 storage and the
  * standardisation round trip leave 0.2199999988 for 0.22 and 1.6e-8 for 0.
  */
-export function niceNumber(v: number, tolerance: number): number {
+function niceNumber(v: number, tolerance: number): number {
   if (!Number.isFinite(v)) return v;
   for (let k = 0; k <= 10; k++) {
     const r = Math.round(v * 10 ** k) / 10 ** k;
@@ -41,7 +41,7 @@ const withUnit = (task: TaskView, f: number, v: number) => `${v}${task.units?.[f
  * "a AND b" over the clause's terms; a lower and an upper bound on one feature read as a range,
  * "1.9 cm < petal_length <= 4.9 cm", as a person would write it.
  */
-export function clauseText(task: TaskView, terms: readonly Term[], lang: 'en' | 'ko'): string {
+function clauseText(task: TaskView, terms: readonly Term[], lang: 'en' | 'ko'): string {
   if (terms.length === 0) return lang === 'en' ? 'TRUE' : '항상';
   const parts: string[] = [];
   for (let i = 0; i < terms.length; i++) {

@@ -49,7 +49,7 @@ export interface GrowResult {
   readonly workedOut: boolean;
 }
 
-export function classCounts(y: Int32Array, rows: ArrayLike<number>, k: number): number[] {
+function classCounts(y: Int32Array, rows: ArrayLike<number>, k: number): number[] {
   const c = new Array<number>(k).fill(0);
   for (let i = 0; i < rows.length; i++) c[y[rows[i]]]++;
   return c;

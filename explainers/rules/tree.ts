@@ -23,7 +23,7 @@ export interface Split {
 export type TreeNode = Leaf | Split;
 
 /** The class with the most cases; ties go to the lower class index. */
-export function majority(counts: readonly number[]): number {
+function majority(counts: readonly number[]): number {
   let best = 0;
   for (let c = 1; c < counts.length; c++) if (counts[c] > counts[best]) best = c;
   return best;
@@ -61,11 +61,4 @@ export function treeRules(root: TreeNode): PathRule[] {
   };
   walk(root, []);
   return out;
-}
-
-export function treeSize(n: TreeNode): { leaves: number; depth: number } {
-  if (n.kind === 'leaf') return { leaves: 1, depth: 0 };
-  const a = treeSize(n.le);
-  const b = treeSize(n.gt);
-  return { leaves: a.leaves + b.leaves, depth: 1 + Math.max(a.depth, b.depth) };
 }

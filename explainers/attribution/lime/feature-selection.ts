@@ -13,7 +13,7 @@ export const FEATURE_SELECTIONS = ['auto', 'forward', 'highest_weights', 'lasso_
 export type FeatureSelection = (typeof FEATURE_SELECTIONS)[number];
 
 /** Greedy forward selection by the weighted R^2 of unregularised weighted least squares (alpha 0). */
-export function forwardSelection(
+function forwardSelection(
   x: Matrix,
   y: ArrayLike<number>,
   w: ArrayLike<number>,
@@ -40,7 +40,7 @@ export function forwardSelection(
 }
 
 /** The K features with the largest |coef_j * x0_j| under weighted ridge with alpha 0.01. */
-export function highestWeights(
+function highestWeights(
   x: Matrix,
   y: ArrayLike<number>,
   w: ArrayLike<number>,
@@ -55,7 +55,7 @@ export function highestWeights(
 }
 
 /** Features on the weighted-centred Lasso path with at most K non-zeros, ascending. */
-export function lassoPathSelection(x: Matrix, y: ArrayLike<number>, w: ArrayLike<number>, k: number): number[] {
+function lassoPathSelection(x: Matrix, y: ArrayLike<number>, w: ArrayLike<number>, k: number): number[] {
   const n = x.rows;
   const p = x.cols;
   let sw = 0;

@@ -125,7 +125,7 @@ export interface TabularBins {
 }
 
 /** Digit-sized images get LIME's MNIST-tutorial quickshift kernel (1), others LIME's default (4). */
-export function quickshiftKernelSize(height: number, width: number, kernelSize: number): number {
+function quickshiftKernelSize(height: number, width: number, kernelSize: number): number {
   if (kernelSize > 0) return kernelSize;
   return Math.max(height, width) <= 32 ? 1 : 4;
 }

@@ -11,7 +11,7 @@ import { normalCdf, normalQuantile } from '../../../numeric/normal-distribution.
  * only on the distribution, so it is computed once instead of twice per draw. draw() gives exactly
  * what truncatedNormal(mean, std, lo, hi, rng) gives.
  */
-export class TruncatedNormalSampler {
+class TruncatedNormalSampler {
   private readonly a: number;
   private readonly b: number;
   /** -1 where the bounds were mirrored to the lower tail (x -> -x is exact, as is x * -1). */
@@ -46,7 +46,7 @@ export function truncatedNormalSampler(mean: number, std: number, lo: number, hi
 }
 
 /** A standard normal truncated to [a, b] (a < b). */
-export function truncatedStandardNormal(a: number, b: number, rng: Rng): number {
+function truncatedStandardNormal(a: number, b: number, rng: Rng): number {
   if (a > 0) return -truncatedStandardNormal(-b, -a, rng);
   const pa = normalCdf(a);
   const pb = normalCdf(b);

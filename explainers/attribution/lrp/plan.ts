@@ -198,11 +198,6 @@ export function planFor(model: Model): Plan {
   return { steps, inputNames };
 }
 
-/** The linear steps' names in order (the keys of per-layer rules). */
-export function linearNames(plan: Plan): string[] {
-  return plan.steps.filter((s): s is LinearStep => s.kind === 'linear').map((s) => s.name);
-}
-
 /** Every layer name whose relevance can be asked for with `layer=`. */
 export function layerNames(plan: Plan): string[] {
   return [...plan.inputNames, ...plan.steps.flatMap((s) => s.names)];

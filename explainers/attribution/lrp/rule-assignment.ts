@@ -9,7 +9,7 @@ import type { LinearStep, Plan } from './plan.js';
 import { type Rule, isRule, ruleNames } from './rule-registry.js';
 
 /** Parses `name:rule,name:rule`, checking names against the model's Dense/Conv2D layers. */
-export function parseRuleMap(text: string, known: readonly string[]): Map<string, Rule> {
+function parseRuleMap(text: string, known: readonly string[]): Map<string, Rule> {
   const map = new Map<string, Rule>();
   if (text.trim() === '') return map;
   for (const part of text.split(',')) {

@@ -32,7 +32,7 @@ export interface QuickshiftOptions {
 }
 
 /** Features per pixel after steps 1-2, pixel-major, and their count per pixel. */
-export function quickshiftFeatures(
+function quickshiftFeatures(
   image: ArrayLike<number>,
   height: number,
   width: number,

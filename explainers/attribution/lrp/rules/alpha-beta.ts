@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { withBias } from '../linear-op.js';
 import { type LinearLayerInput, type LrpRule, neg, pos } from './rule.js';
 
-export function alphaBeta(l: LinearLayerInput, alpha: number, beta: number, useBias: boolean): tf.Tensor {
+function alphaBeta(l: LinearLayerInput, alpha: number, beta: number, useBias: boolean): tf.Tensor {
   const { op, a, r, kernel } = l;
   const ap = pos(a);
   const an = neg(a);
