@@ -11,10 +11,10 @@ import type { GroupInput, MetricColumns, TaskColumns } from './group-bootstrap.j
 import type { MetricBoard, MetricEntry, TaskBoard } from './types.js';
 
 /** A board that can rank: a criterion metric with a direction. */
-export const rankable = (m: MetricBoard) => m.direction !== 'descriptive' && CRITERIA.includes(m.criterion);
+const rankable = (m: MetricBoard) => m.direction !== 'descriptive' && CRITERIA.includes(m.criterion);
 
 /** An entry left out of ranks: a home-advantage pair not asked for. */
-export const excluded = (e: MetricEntry) => e.homeAdvantage !== null && !e.homeAdvantage.ranked;
+const excluded = (e: MetricEntry) => e.homeAdvantage !== null && !e.homeAdvantage.ranked;
 
 export interface GroupCells {
   /** Data set -> its tasks where the group has results. */

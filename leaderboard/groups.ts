@@ -14,8 +14,8 @@ import type { MergedCell } from './merge.js';
 import { competitionRanks } from './rank.js';
 import type { AggregationRules, GroupBoard, GroupExplainer, GroupScore, SeedStability, TaskBoard } from './types.js';
 
-export const MIN_COVERAGE = 0.75;
-export const MIN_RANKED = 3;
+const MIN_COVERAGE = 0.75;
+const MIN_RANKED = 3;
 export const GROUP_RESAMPLES = 1000;
 /** Decimals of the shipped replicates (the explorer's intervals need no more). */
 const REPLICATE_DECIMALS = 4;

@@ -18,7 +18,7 @@ export interface HomeAdvantagePair {
   readonly reason: Bilingual;
 }
 
-export const HOME_ADVANTAGE: readonly HomeAdvantagePair[] = [
+const HOME_ADVANTAGE: readonly HomeAdvantagePair[] = [
   {
     explainer: 'kernel-shap',
     metric: 'completeness-gap',

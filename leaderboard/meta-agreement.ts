@@ -21,7 +21,7 @@ export function orientedMeans(board: MetricBoard): Map<string, number> {
 }
 
 /** Rank correlations of two oriented rankings over the explainers both have; a reason when undefined. */
-export function rankAgreement(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) {
+function rankAgreement(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) {
   const shared = [...a.keys()].filter((e) => b.has(e)).sort();
   const x = shared.map((e) => a.get(e)!);
   const y = shared.map((e) => b.get(e)!);

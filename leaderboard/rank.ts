@@ -23,7 +23,7 @@ export function competitionRanks(means: readonly (number | null)[], direction: D
  * entries are re-ranked among themselves (family-neutral metrics such as cost rank every family on one
  * board), and rank r among k scores (k - r)/(k - 1): 1 = best, 0 = worst. Null when fewer than 2 rank.
  */
-export function groupRankScores(board: MetricBoard, members: ReadonlySet<string>): Map<string, number> | null {
+function groupRankScores(board: MetricBoard, members: ReadonlySet<string>): Map<string, number> | null {
   const entries = board.entries.filter((e) => members.has(e.explainer) && e.rank !== null && e.mean !== null);
   if (board.direction === 'descriptive' || entries.length < 2) return null;
   const ranks = competitionRanks(entries.map((e) => e.mean), board.direction);

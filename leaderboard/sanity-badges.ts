@@ -10,7 +10,7 @@ import type { MergedCell } from './merge.js';
 import type { MetricBoard, SanityBadges, SanityCheck } from './types.js';
 
 /** The sanity checks, in the order badges list them. */
-export const SANITY_CHECKS = ['mprt', 'random-logit'] as const;
+const SANITY_CHECKS = ['mprt', 'random-logit'] as const;
 
 const fmt = (x: number) => Number(x.toPrecision(3)).toString();
 

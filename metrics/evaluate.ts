@@ -7,7 +7,7 @@ import type { AttributionInput, Metric, MetricContext, MetricEvaluation, MetricV
 
 export type FamilyInput = AttributionInput | StructuredInput;
 
-export function isAttributionInput(input: FamilyInput): input is AttributionInput {
+function isAttributionInput(input: FamilyInput): input is AttributionInput {
   return 'attributions' in input;
 }
 

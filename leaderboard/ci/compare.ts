@@ -73,7 +73,7 @@ export function hoeffdingP(d: readonly number[]): number {
  * thousands), so no change could ever pass; the Hoeffding bound can. Taking the smaller of two valid
  * p-values needs a Bonferroni factor of 2 to stay valid.
  */
-export function cellP(d: readonly number[], seed: number, stream: readonly string[]): number {
+function cellP(d: readonly number[], seed: number, stream: readonly string[]): number {
   const mc = signFlipTest(d, { seed, stream: [...stream] }).p;
   return d.length <= EXACT_UP_TO ? mc : Math.min(1, 2 * Math.min(mc, hoeffdingP(d)));
 }

@@ -8,7 +8,7 @@ function headline(r: ComparisonReport): string {
   return `${r.regressions} regression(s), ${r.improvements} improvement(s), ${r.cells.filter((c) => c.verdict === 'unchanged').length} unchanged, ${r.refused} refused, ${r.cells.filter((c) => c.verdict === 'skipped').length} skipped`;
 }
 
-export function renderText(r: ComparisonReport, title: string): string {
+function renderText(r: ComparisonReport, title: string): string {
   const rows = r.cells.map((c) => [c.task, c.metric, fmt(c.baselineMean), fmt(c.candidateMean), fmt(c.change), String(c.n), fmt(c.pAdjusted, 3), MARK[c.verdict] + (c.reason ? ` (${c.reason})` : '')]);
   const head = ['task', 'metric', 'baseline', 'candidate', 'change (+ better)', 'n', 'p (Holm)', 'verdict'];
   const widths = head.map((h, k) => Math.max(h.length, ...rows.map((row) => (k === 7 ? 0 : row[k].length))));
@@ -18,7 +18,7 @@ export function renderText(r: ComparisonReport, title: string): string {
 
 const mdEscape = (s: string) => s.replace(/[|\\`*_<>]/g, (c) => `\\${c}`);
 
-export function renderMarkdown(r: ComparisonReport, title: string): string {
+function renderMarkdown(r: ComparisonReport, title: string): string {
   const status = r.regressions > 0 ? '❌ regressions found' : r.refused > 0 ? '⚠️ comparison refused' : '✅ no regression';
   const interesting = r.cells.filter((c) => c.verdict !== 'unchanged' && c.verdict !== 'skipped');
   const table = (cells: readonly CellComparison[]) => [
@@ -51,7 +51,7 @@ export function renderMarkdown(r: ComparisonReport, title: string): string {
 
 const xml = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 
-export function renderJunit(r: ComparisonReport, title: string): string {
+function renderJunit(r: ComparisonReport, title: string): string {
   const failures = r.cells.filter((c) => c.verdict === 'regression').length;
   const errors = r.refused;
   const skipped = r.cells.filter((c) => c.verdict === 'skipped').length;
@@ -78,7 +78,7 @@ export function renderJunit(r: ComparisonReport, title: string): string {
   ].join('\n');
 }
 
-export function renderJson(r: ComparisonReport, title: string): string {
+function renderJson(r: ComparisonReport, title: string): string {
   return `${JSON.stringify({ schema: 'xai-bench/comparison@1', title, ...r }, null, 2)}\n`;
 }
 

@@ -9,7 +9,7 @@ import { UserError } from '../../core/errors.js';
 import { num, oneOf } from '../../core/params.js';
 import type { TaskView } from '../../datasets/task.js';
 
-export const BASELINES = ['task', 'zero', 'blur'] as const;
+const BASELINES = ['task', 'zero', 'blur'] as const;
 export type BaselineKind = (typeof BASELINES)[number];
 
 export const baselineParam = oneOf(

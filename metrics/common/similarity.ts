@@ -18,7 +18,7 @@ import { pearson } from '../../numeric/pearson.js';
 import { spearman } from '../../numeric/rank-correlation.js';
 import { SSIM_WINDOW, ssim } from './ssim.js';
 
-export const SIMILARITIES = ['spearman-abs', 'spearman', 'pearson', 'ssim'] as const;
+const SIMILARITIES = ['spearman-abs', 'spearman', 'pearson', 'ssim'] as const;
 export type SimilarityKind = (typeof SIMILARITIES)[number];
 
 export function similarityParam(def: SimilarityKind, why: string) {
@@ -80,7 +80,7 @@ export function similarity(
 }
 
 /** The similarities of the sanity checks; see sanitySimilarity for what each computes. */
-export const SANITY_SIMILARITIES = ['spearman-abs', 'ssim'] as const;
+const SANITY_SIMILARITIES = ['spearman-abs', 'ssim'] as const;
 export type SanitySimilarityKind = (typeof SANITY_SIMILARITIES)[number];
 
 export function sanitySimilarityParam(def: SanitySimilarityKind, why: string) {

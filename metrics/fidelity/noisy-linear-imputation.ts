@@ -115,7 +115,7 @@ export function imputeImage(
 }
 
 /** Solves A v = b for symmetric positive definite A given as a product; stops at |r| <= tol |b|. */
-export function conjugateGradient(
+function conjugateGradient(
   apply: (v: Float64Array, out: Float64Array) => void,
   b: Float64Array,
   tol: number,

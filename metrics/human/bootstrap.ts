@@ -32,7 +32,7 @@ export interface BootstrapInterval {
   readonly acceleration: number;
 }
 
-export const DEFAULT_HUMAN_RESAMPLES = 2000;
+const DEFAULT_HUMAN_RESAMPLES = 2000;
 
 /**
  * Bias correction z0 = Φ⁻¹(share of bootstrap values below the estimate), counting ties with the

@@ -19,7 +19,7 @@ export interface WilcoxonResult {
 }
 
 /** Midranks of values (1-based). */
-export function midranks(x: readonly number[]): { ranks: number[]; tieSizes: number[] } {
+function midranks(x: readonly number[]): { ranks: number[]; tieSizes: number[] } {
   const order = x.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
   const ranks = new Array<number>(x.length);
   const tieSizes: number[] = [];

@@ -40,7 +40,7 @@ export function maskSize(mask: Uint8Array): number {
 }
 
 /** Why a mask cannot measure localisation: nothing to find, or nothing to miss. */
-export function maskProblem(mask: Uint8Array): string | null {
+function maskProblem(mask: Uint8Array): string | null {
   const k = maskSize(mask);
   if (k === 0) return 'ground-truth mask is empty';
   if (k === mask.length) return 'ground-truth mask covers every element';

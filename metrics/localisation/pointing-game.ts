@@ -14,7 +14,7 @@ const params = {
 } as const;
 
 /** Fraction of the elements at the maximum key that lie inside the mask. */
-export function pointingHit(key: ArrayLike<number>, mask: ArrayLike<number>): number {
+function pointingHit(key: ArrayLike<number>, mask: ArrayLike<number>): number {
   let max = -Infinity;
   for (let j = 0; j < key.length; j++) if (key[j] > max) max = key[j];
   let atMax = 0;

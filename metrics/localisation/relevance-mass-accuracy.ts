@@ -18,7 +18,7 @@ const params = {
   ),
 } as const;
 
-export function relevanceMass(
+function relevanceMass(
   a: ArrayLike<number>,
   mask: ArrayLike<number>,
   relevance: 'positive' | 'absolute' | 'signed',

@@ -8,7 +8,7 @@ import type { AttributionMetric } from '../types.js';
 const ID = 'sign-agreement';
 const params = { k: agreementKParam } as const;
 
-export function signedSetAgreement(a: ArrayLike<number>, w: ArrayLike<number>, k: number): number {
+function signedSetAgreement(a: ArrayLike<number>, w: ArrayLike<number>, k: number): number {
   const truth = new Map<number, number>();
   for (const j of byMagnitude(w).subarray(0, k)) truth.set(j, Math.sign(w[j]));
   let same = 0;

@@ -21,7 +21,7 @@ const params = {
   order: oneOf(['signed', 'absolute'], 'signed', 'ranking: highest attribution first, or largest |attribution| first'),
 } as const;
 
-export function topKCount(d: number, fraction: number): number {
+function topKCount(d: number, fraction: number): number {
   return Math.min(d, Math.max(1, Math.round(fraction * d)));
 }
 

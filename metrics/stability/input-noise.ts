@@ -6,7 +6,7 @@
 import { num, oneOf } from '../../core/params.js';
 import type { Rng } from '../../core/rng.js';
 
-export const NOISES = ['gaussian', 'uniform'] as const;
+const NOISES = ['gaussian', 'uniform'] as const;
 export type NoiseKind = (typeof NOISES)[number];
 
 export const noiseParam = (def: NoiseKind) =>

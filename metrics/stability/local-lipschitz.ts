@@ -29,7 +29,7 @@ const params = {
 } as const;
 
 /** ||a/sa - b/sb|| / (||x - x'|| + 1e-10), with sa, sb the max-normalisers (1 when normalise=none or b is all zero). */
-export function lipschitzRatio(
+function lipschitzRatio(
   a: ArrayLike<number>,
   b: ArrayLike<number>,
   x: ArrayLike<number>,

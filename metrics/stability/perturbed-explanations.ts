@@ -23,7 +23,7 @@ export const sameClassParam = (def: boolean, why: string) =>
     description: `only copies whose predicted class (argmax) equals the input's count; the others are not re-explained. ${why}`,
   });
 
-export const ALL_CHANGED = 'every perturbation changed the predicted class';
+const ALL_CHANGED = 'every perturbation changed the predicted class';
 
 export interface PerturbOptions {
   readonly samples: number;

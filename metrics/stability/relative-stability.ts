@@ -14,7 +14,7 @@ import { completed } from '../common/re-explain.js';
 import type { AttributionMetric } from '../types.js';
 import { type RelativeKind, relativeChange } from '../common/vector-norms.js';
 
-export const relativeStabilityParams = {
+const relativeStabilityParams = {
   samples: samplesParam(100, 'OpenXAI explanationChangeperturbations = 100.'),
   noise: noiseParam('gaussian'),
   scale: scaleParam(
@@ -42,7 +42,7 @@ type Params = { readonly relative: RelativeKind; readonly epsMin: number };
  * max over copies of relChange(e, e') / max(relChange(r, r'), epsMin); a string names why it is undefined.
  * `representation` gives r and r' for a copy.
  */
-export function relativeStability(
+function relativeStability(
   e: Float32Array,
   copies: readonly PerturbedCopy[],
   representation: (c: PerturbedCopy) => { r: ArrayLike<number>; rp: ArrayLike<number> },

@@ -10,7 +10,7 @@ import { completed } from '../common/re-explain.js';
 import type { AttributionMetric, MetricValue } from '../types.js';
 import { l2, l2Distance } from '../common/vector-norms.js';
 
-export const sensitivityParams = {
+const sensitivityParams = {
   samples: samplesParam(200, 'Quantus nr_samples = 200 (Captum sensitivity_max: 10).'),
   noise: noiseParam('uniform'),
   scale: scaleParam(0.2, 'Quantus lower_bound = 0.2, i.e. U(-0.2, 0.2) (Captum: 0.02).'),
@@ -18,7 +18,7 @@ export const sensitivityParams = {
 } as const;
 
 /** ||a - b|| / ||a|| per re-explained copy; null when a is all zero. */
-export function sensitivityRatios(a: ArrayLike<number>, copies: readonly ArrayLike<number>[]): number[] | null {
+function sensitivityRatios(a: ArrayLike<number>, copies: readonly ArrayLike<number>[]): number[] | null {
   const norm = l2(a);
   if (!(norm > 0)) return null;
   return copies.map((b) => l2Distance(a, b) / norm);
