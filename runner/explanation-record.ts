@@ -110,7 +110,7 @@ export function splitResult(
   });
 }
 
-export function toRecord(
+function toRecord(
   explainer: string,
   params: AnyParamValues,
   output: OutputKind,
@@ -193,7 +193,7 @@ export function splitStructured(
   }));
 }
 
-export function toStructuredRecord(
+function toStructuredRecord(
   explainer: string,
   params: AnyParamValues,
   output: OutputKind,
@@ -215,7 +215,7 @@ export function toStructuredRecord(
   };
 }
 
-export function fromStructuredRecord(rec: StructuredExplanationRecord, where: string): StructuredSample[] {
+function fromStructuredRecord(rec: StructuredExplanationRecord, where: string): StructuredSample[] {
   const n = rec.targets.length;
   if (rec.explanations.length !== n || rec.text.length !== n) throw new UserError(`${where}: ${rec.explanations.length} explanations and ${rec.text.length} texts for ${n} targets`);
   return rec.targets.map((target, i) => ({

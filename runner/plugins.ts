@@ -26,7 +26,7 @@ function problem(path: string, what: string): never {
 }
 
 /** Checks the declaration; returns it typed. Every message names the plugin and the field. */
-export function checkPlugin(value: unknown, path: string): PluginExplainer {
+function checkPlugin(value: unknown, path: string): PluginExplainer {
   if (!value || typeof value !== 'object') problem(path, 'the module must default-export an explainer object (see README "Adding an explainer")');
   const e = value as Record<string, unknown>;
   if (typeof e.id !== 'string' || !ID.test(e.id)) problem(path, `"id" must be letters, digits, '.', '_' or '-' (got ${JSON.stringify(e.id)})`);

@@ -51,5 +51,3 @@ export function consoleProgress(total: number, stream: NodeJS.WriteStream = proc
     },
   };
 }
-
-export const silentProgress: Progress = { step() {}, advance() {}, note() {}, done() {} };

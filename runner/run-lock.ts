@@ -13,9 +13,9 @@ import { UserError } from '../core/errors.js';
 
 export const RUN_LOCK = 'run.lock';
 /** How often the holder refreshes its heartbeat. */
-export const HEARTBEAT_MS = 10_000;
+const HEARTBEAT_MS = 10_000;
 /** A holder on another host whose heartbeat is older than this is taken to be gone (clocks may differ a little). */
-export const STALE_MS = 60_000;
+const STALE_MS = 60_000;
 
 export interface LockInfo {
   readonly host: string;

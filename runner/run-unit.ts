@@ -10,7 +10,6 @@ import { scoreUnit } from './unit-scores.js';
 import type { Unit, UnitContext, UnitSink } from './unit.js';
 
 export type { Artifact, Unit, UnitContext, UnitSink } from './unit.js';
-export { artifactPath } from './unit.js';
 export { taskSetup } from './task-setup.js';
 
 /** Open the unit (task, explainer, fitted state on demand), explain its samples, score its metrics. */

@@ -12,9 +12,7 @@ import { startRun, type StartedRun } from './run-start.js';
 import { type RunningRun, RunJournal } from './running-run.js';
 import { pendingUnits, runPendingUnits } from './run-units.js';
 
-export { DEFAULT_CELL_TIMEOUT, type RunOptions, type RunOutcome } from './run-options.js';
-export { parseShard } from './run-plan.js';
-export { artifactPath } from './unit.js';
+export { type RunOptions, type RunOutcome } from './run-options.js';
 
 export async function runBenchmark(o: RunOptions = {}): Promise<RunOutcome> {
   const plan = await planRun(o);

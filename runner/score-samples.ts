@@ -42,7 +42,7 @@ export interface ScoreSamplesOptions {
 }
 
 /** The metric input for the samples' family. */
-export function familyInput(o: ScoreSamplesOptions): FamilyInput {
+function familyInput(o: ScoreSamplesOptions): FamilyInput {
   const attributed = o.samples.filter((s): s is ExplainedSample => s.family === 'attribution');
   if (attributed.length === o.samples.length) return attributionInput({ ...o, samples: attributed });
   const structured = o.samples.filter((s): s is StructuredSample => s.family !== 'attribution');
@@ -63,7 +63,7 @@ export function familyInput(o: ScoreSamplesOptions): FamilyInput {
   };
 }
 
-export function attributionInput(o: Omit<ScoreSamplesOptions, 'samples'> & { readonly samples: readonly ExplainedSample[] }): AttributionInput {
+function attributionInput(o: Omit<ScoreSamplesOptions, 'samples'> & { readonly samples: readonly ExplainedSample[] }): AttributionInput {
   const d = o.batch.data.length / Math.max(1, o.batch.n);
   const attributions = new Float32Array(o.samples.length * d);
   o.samples.forEach((s, i) => attributions.set(s.attribution, i * d));
@@ -82,7 +82,7 @@ export function attributionInput(o: Omit<ScoreSamplesOptions, 'samples'> & { rea
   };
 }
 
-export function summariseValues(raw: readonly MetricValue[]): Omit<ScoredValues, 'cost'> {
+function summariseValues(raw: readonly MetricValue[]): Omit<ScoredValues, 'cost'> {
   const nulls: Record<string, number> = {};
   const values = raw.map((v) => {
     if (typeof v === 'number') {

@@ -29,7 +29,7 @@ export function formatCell(e: MetricEntry | undefined): string {
   return s;
 }
 
-export function metricHeader(m: MetricBoard): string {
+function metricHeader(m: MetricBoard): string {
   return `${m.metric} ${ARROW[m.direction]}`;
 }
 

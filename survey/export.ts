@@ -18,9 +18,9 @@ import { columnsOf, csvText, type CsvValue, itemsCsv } from './study-csv.js';
 import { STUDY_FILES } from './study-files.js';
 import { type Db, storedPacket } from './study-db.js';
 
-export const TURNS_CSV = 'dialogue_turns.csv';
-export const AGENT_VERSION = 'xai-bench-dialogue@1';
-export const CRITERION = 'helpful';
+const TURNS_CSV = 'dialogue_turns.csv';
+const AGENT_VERSION = 'xai-bench-dialogue@1';
+const CRITERION = 'helpful';
 
 type Row = Record<string, CsvValue>;
 

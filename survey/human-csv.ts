@@ -6,7 +6,7 @@
  */
 import type { HumanMethodEntry, HumanStudy } from '../leaderboard/types.js';
 
-export const SUMMARY_COLUMNS = [
+const SUMMARY_COLUMNS = [
   'study_id',
   'metric',
   'method_id',
@@ -36,7 +36,7 @@ export const SUMMARY_COLUMNS = [
   'simulated',
 ] as const;
 
-export const PAIRWISE_COLUMNS = [
+const PAIRWISE_COLUMNS = [
   'metric',
   'method_a',
   'method_b',

@@ -9,7 +9,7 @@ import { DIALOGUE_QUESTIONS, type DialogueQuestion, type InputView, type Lang, t
 import type { PlannedQuestion } from './rater-plan.js';
 import { AGE_BANDS, GRADES, t, type TextKey } from './ui-text.js';
 
-export function esc(s: string): string {
+function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 

@@ -11,8 +11,8 @@ import { pairwiseCsv, summaryCsv } from './human-csv.js';
 import { scoreStudy, type ScoreOptions } from './score-study.js';
 
 export const HUMAN_JSON = 'human.json';
-export const SUMMARY_CSV = 'human_summary.csv';
-export const PAIRWISE_CSV = 'human_pairwise.csv';
+const SUMMARY_CSV = 'human_summary.csv';
+const PAIRWISE_CSV = 'human_pairwise.csv';
 
 /** The language(s) behind each (method, metric): from the ratings, else the items. */
 function languages(study: Study): Map<string, string> {

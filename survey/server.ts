@@ -22,7 +22,6 @@ import { RatingStore } from './serve/rating-store.js';
 import { SurveyRouter } from './serve/router.js';
 import { bindPacket, openStudyDb } from './study-db.js';
 
-export { MAX_BODY } from './serve/http-io.js';
 
 export interface ServeOptions {
   readonly packetDir: string;

@@ -54,7 +54,7 @@ export function rulesDetail(global: RulesGlobal, marked: number): ItemDetail {
   return { title: RULES_TITLE, lines: lines.map((text, i) => (i === marked ? { text, marked: true } : { text })) };
 }
 
-export function rulesView(s: StructuredSample): StructuredView {
+function rulesView(s: StructuredSample): StructuredView {
   const global = s.global as RulesGlobal | undefined;
   if (!global || !Array.isArray(global.rules))
     throw new UserError(`rules explanation of ${s.sampleId}: no rule set (global) in the explanations line`);
@@ -96,7 +96,7 @@ export function pathText(graph: KnowledgeGraph, path: readonly string[]): Biling
   return { en: chain('en'), ko: chain('ko') };
 }
 
-export function conceptPathView(s: StructuredSample): StructuredView {
+function conceptPathView(s: StructuredSample): StructuredView {
   const global = s.global as ConceptPathGlobal | undefined;
   if (!global || typeof global.graph !== 'string')
     throw new UserError(`concept-path explanation of ${s.sampleId}: no knowledge graph named (global.graph) in the explanations line`);
@@ -120,7 +120,7 @@ const flat = (task: TaskView, nested: unknown): Float32Array => {
 };
 
 /** One grid PNG: the input first (framed in red), then the examples, at most 8 a row. */
-export function exampleGridPng(task: TaskView, input: Float32Array, examples: readonly Float32Array[]): Uint8Array {
+function exampleGridPng(task: TaskView, input: Float32Array, examples: readonly Float32Array[]): Uint8Array {
   const tiles = [input, ...examples];
   const d = sizeOf(task.sampleShape);
   const images = new Float32Array(tiles.length * d);
@@ -194,7 +194,7 @@ export function examplesDetail(
   };
 }
 
-export function examplesView(task: TaskView, s: StructuredSample, input: Float32Array): StructuredView {
+function examplesView(task: TaskView, s: StructuredSample, input: Float32Array): StructuredView {
   const q = s.explanation as ExampleQuery;
   if (!Array.isArray(q?.samples))
     throw new UserError(`examples explanation of ${s.sampleId}: no samples (not the examples payload of schemas/explanation.schema.json)`);

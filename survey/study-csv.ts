@@ -23,7 +23,7 @@ export function columnsOf(file: keyof typeof COLUMNS): string[] {
   return [...COLUMNS[file].required, ...COLUMNS[file].optional];
 }
 
-export const ITEM_COLUMNS = [
+const ITEM_COLUMNS = [
   'study_id',
   'item_id',
   'dataset_id',
