@@ -95,7 +95,7 @@ function folderStats(dir: string): { pages: number; bytes: number } {
 }
 
 /** Writes the site's data and public files into `stage` (data/, public/). */
-export function stageSiteData(from: string, stage: string): { gallery: Gallery } {
+function stageSiteData(from: string, stage: string): { gallery: Gallery } {
   const lbPath = join(from, LEADERBOARD_JSON);
   if (!existsSync(lbPath))
     throw new UserError(`--from ${from}: no ${LEADERBOARD_JSON} there (run \`xai-bench run\` or \`xai-bench aggregate\` first)`);

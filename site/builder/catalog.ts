@@ -14,7 +14,7 @@ import type { Criterion, Direction, Metric, MetricRequirement } from '../../metr
 import { describeParams, type ParamSpecs } from '../../core/params.js';
 import { writeFileAtomic } from '../../runner/results-store.js';
 
-export const CATALOG_SCHEMA = 'xai-bench/catalog@1';
+const CATALOG_SCHEMA = 'xai-bench/catalog@1';
 export const CATALOG_JSON = 'catalog.json';
 
 export interface CatalogParam {
@@ -78,7 +78,7 @@ export interface Catalog {
   readonly knowledgeGraphs?: Readonly<Record<string, GraphData>>;
 }
 
-export function catalogParams(specs: ParamSpecs): CatalogParam[] {
+function catalogParams(specs: ParamSpecs): CatalogParam[] {
   const lines = describeParams(specs);
   return Object.entries(specs).map(([name, s], i) => ({
     name,

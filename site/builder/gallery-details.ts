@@ -131,7 +131,7 @@ export function ruleSetOf(explainer: string, global: unknown): GalleryRuleSet | 
 const RELATIONS = Object.keys(INVERSE) as Relation[];
 
 /** The steps of a path [node, rel, node, rel, node ...], each with its stored edge; null when a relation is unknown. */
-export function pathSteps(path: readonly string[]): GalleryPathStep[] | null {
+function pathSteps(path: readonly string[]): GalleryPathStep[] | null {
   if (path.length < 3 || path.length % 2 === 0) return null;
   const steps: GalleryPathStep[] = [];
   for (let i = 0; i + 2 < path.length; i += 2) {

@@ -14,7 +14,7 @@ import { detailOf, ruleSetOf, type GalleryDetail, type GalleryRuleSet } from './
 
 export type { GalleryBudgetHit, GalleryDetail, GalleryPathStep, GalleryRule, GalleryRuleSet } from './gallery-details.js';
 
-export const GALLERY_SCHEMA = 'xai-bench/gallery@1';
+const GALLERY_SCHEMA = 'xai-bench/gallery@1';
 export const GALLERY_JSON = 'gallery.json';
 
 export interface GalleryCell {
@@ -78,7 +78,7 @@ const isBilingual = (t: unknown): t is Bilingual =>
 const listDir = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
 
 /** Width and height from a PNG's header, or null when the file is not a PNG. */
-export function pngSize(path: string): [number, number] | null {
+function pngSize(path: string): [number, number] | null {
   const b = readFileSync(path);
   if (b.length < 24 || b.toString('latin1', 1, 4) !== 'PNG' || b.toString('latin1', 12, 16) !== 'IHDR') return null;
   return [b.readUInt32BE(16), b.readUInt32BE(20)];

@@ -44,10 +44,4 @@ export function criteriaOf(task: TaskBoard, order: readonly string[]): string[] 
   return order.filter((c) => present.has(c));
 }
 
-/** Mean of a criterion score over the tasks where the explainer has one. */
-export function meanScore(tasks: readonly TaskBoard[], criterion: string, explainer: string): { mean: number | null; tasks: number } {
-  const v = tasks.map((t) => criterionScore(t, criterion, explainer)).filter((x): x is number => x !== null);
-  return { mean: v.length ? v.reduce((a, b) => a + b, 0) / v.length : null, tasks: v.length };
-}
-
 // Claim evidence (whether a card's claim holds on a task) is judged in claims.ts, from intervals and ties.

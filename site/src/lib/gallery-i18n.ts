@@ -221,5 +221,5 @@ const ko: Strings = {
   detail: '세부 내용',
 };
 
-export const GALLERY_STRINGS: Record<Lang, Strings> = { en, ko };
+const GALLERY_STRINGS: Record<Lang, Strings> = { en, ko };
 export const gtr = (lang: Lang): Strings => GALLERY_STRINGS[lang];

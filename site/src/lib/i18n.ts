@@ -721,5 +721,5 @@ const ko: Strings = {
   resumed: '이어서 실행',
 };
 
-export const STRINGS: Record<Lang, Strings> = { en, ko };
+const STRINGS: Record<Lang, Strings> = { en, ko };
 export const tr = (lang: Lang): Strings => STRINGS[lang];

@@ -17,9 +17,9 @@
  */
 
 /** Tasks needed before the interval says anything. */
-export const MIN_TASKS = 3;
+const MIN_TASKS = 3;
 export const RESAMPLES = 2000;
-export const CONFIDENCE = 0.95;
+const CONFIDENCE = 0.95;
 
 /** Average ranks (1-based; ties share the mean of their positions). */
 export function averageRanks(v: readonly number[]): number[] {

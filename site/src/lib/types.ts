@@ -23,6 +23,4 @@ export type { SiteExtra } from '../../builder/build-site.js';
 export type { MethodCard, MethodClaim, Bilingual } from '../../../explainers/types.js';
 
 export type Lang = 'en' | 'ko';
-export const LANGS: readonly Lang[] = ['en', 'ko'];
-export const CRITERIA = ['fidelity', 'completeness', 'stability', 'sanity', 'localisation', 'complexity', 'cost', 'human'] as const;
-export type CriterionId = (typeof CRITERIA)[number];
+export type CriterionId = 'fidelity' | 'completeness' | 'stability' | 'sanity' | 'localisation' | 'complexity' | 'cost' | 'human';
