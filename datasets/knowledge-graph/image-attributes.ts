@@ -29,7 +29,7 @@ const INK_LEVEL = 0.5;
 /** Enclosed background regions smaller than this are specks, not holes. */
 const MIN_HOLE_PIXELS = 3;
 
-export interface ImageGeometry {
+interface ImageGeometry {
   readonly holes: readonly { readonly size: number; readonly centreRow: number }[];
   /** Ink bounding box, inclusive rows and columns; null for an empty image. */
   readonly box: { readonly top: number; readonly bottom: number; readonly left: number; readonly right: number } | null;

@@ -23,4 +23,3 @@ export type { SiteExtra } from '../../builder/build-site.js';
 export type { MethodCard, MethodClaim, Bilingual } from '../../../explainers/types.js';
 
 export type Lang = 'en' | 'ko';
-export type CriterionId = 'fidelity' | 'completeness' | 'stability' | 'sanity' | 'localisation' | 'complexity' | 'cost' | 'human';
