@@ -90,7 +90,7 @@ export function planUnits(plan: RunPlan): Unit[] {
 }
 
 /** `--shard i/n`: 1 <= i <= n. */
-export function parseShard(text: string): Shard {
+function parseShard(text: string): Shard {
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError } from './http-error.js';
 
-export const MAX_BODY = 8 * 1024;
+const MAX_BODY = 8 * 1024;
 
 export async function readBody(req: IncomingMessage): Promise<URLSearchParams> {
   const type = req.headers['content-type'] ?? '';
