@@ -7,7 +7,7 @@ import { makePacket } from '../survey/make-packet.js';
 import { type Lang, LANGS } from '../survey/packet.js';
 import { serveSurvey } from '../survey/server.js';
 import { openStudyDb } from '../survey/study-db.js';
-import { integer, list, parseCommand, required, str } from './args.js';
+import { integer, list, many, parseCommand, required, str } from './args.js';
 
 export const MAKE_HELP = `Usage: xai-bench survey make --run DIR --out PACKET [--methods a,b] [--tasks a,b] [--items N] [--lang ko,en]
                          [--seed N] [--study ID] [--pairs N] [--questionnaires ESS-2018-8,...] [--max-turns N]
@@ -29,9 +29,14 @@ export const MAKE_HELP = `Usage: xai-bench survey make --run DIR --out PACKET [-
                      (fill in the packet's references-template.csv and make the packet again)`;
 
 export const SERVE_HELP = `Usage: xai-bench survey serve --packet PACKET --db FILE [--port P] [--host 127.0.0.1]
+         [--allow-host NAME]... [--max-new-raters N]
 
   Runs the rating app. Prints the address and the admin token (admin page: /admin?token=...).
   Binds to 127.0.0.1 unless --host says otherwise (e.g. --host 0.0.0.0 for tablets on a classroom network).
+  Answers are taken only from pages opened at the server's own address, localhost or 127.0.0.1;
+  --allow-host NAME (or NAME:PORT; repeat it) adds a name, e.g. the classroom's LAN name.
+  --max-new-raters N: new raters a minute, for all tablets together (default 60); beyond it a pupil
+  is asked to wait a moment and the admin page says how many waited.
   Every answer is in FILE (SQLite) before the next page shows; restart with the same --db to continue.`;
 
 export const EXPORT_HELP = `Usage: xai-bench survey export --db FILE --out STUDY_DIR
@@ -75,11 +80,19 @@ export async function surveyMake(argv: readonly string[]): Promise<number> {
 }
 
 export async function surveyServe(argv: readonly string[]): Promise<number> {
-  const p = parseCommand('survey serve', argv, { packet: { type: 'string' }, db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } }, SERVE_HELP);
+  const options = { packet: { type: 'string' }, db: { type: 'string' }, port: { type: 'string' }, host: { type: 'string' } } as const;
+  const p = parseCommand('survey serve', argv, { ...options, 'allow-host': { type: 'string', multiple: true }, 'max-new-raters': { type: 'string' } }, SERVE_HELP);
   if (!p) return 0;
   const port = integer(p, 'port', 0) ?? 8080;
   if (port > 65535) throw new UserError(`--port ${port}: expected 0..65535`);
-  const s = await serveSurvey({ packetDir: resolve(required('survey serve', p, 'packet')), db: resolve(required('survey serve', p, 'db')), port, host: str(p, 'host') ?? '127.0.0.1' });
+  const s = await serveSurvey({
+    packetDir: resolve(required('survey serve', p, 'packet')),
+    db: resolve(required('survey serve', p, 'db')),
+    port,
+    host: str(p, 'host') ?? '127.0.0.1',
+    allowHosts: many(p, 'allow-host').flatMap((v) => v.split(',')).filter(Boolean),
+    maxNewRatersPerMinute: integer(p, 'max-new-raters', 1),
+  });
   process.stdout.write(`rating app: ${s.url}\nadmin token: ${s.adminToken}\nadmin page: ${s.url}admin?token=${s.adminToken}\n`);
   await new Promise<void>((done) => {
     const stop = () => void s.close().then(done);

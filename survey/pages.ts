@@ -35,10 +35,24 @@ table.input td{padding:2px 12px;border-bottom:1px solid #eee}
 .likert button{width:100%;text-align:left}
 .code{font-size:40px;font-weight:bold;letter-spacing:4px}
 .muted{color:#555}
+nav.leave{text-align:right;margin:0 0 8px}
+nav.leave a{display:inline-block;font-size:18px;padding:8px 14px;border:2px solid #888;border-radius:12px;color:#234;background:#fff;
+  text-decoration:none}
+nav.leave a:focus{outline:4px solid #f90}
+.alert{border:3px solid #c60;background:#fff1e0;border-radius:12px;padding:8px 16px}
 ul.detail{padding-left:24px;font-size:20px}ul.detail li{margin:4px 0;overflow-wrap:anywhere}ul.detail li.marked{background:#fff6d6}
 `;
 
-function layout(lang: Lang, title: string, body: string, progress?: { done: number; total: number }): string {
+/** What a page shows besides its body: the progress bar, and the "not me / new rater" exit on a rater's pages. */
+interface Frame {
+  readonly progress?: Progress;
+  readonly rater?: boolean;
+}
+
+export type Progress = { done: number; total: number };
+
+function layout(lang: Lang, title: string, body: string, { progress, rater = progress !== undefined }: Frame = {}): string {
+  const exit = rater ? `<nav class="leave"><a href="/leave">${esc(t(lang, 'leaveLink'))}</a></nav>` : '';
   const bar = progress
     ? `<p class="muted">${esc(t(lang, 'progress'))}: ${progress.done} / ${progress.total}</p>` +
       `<progress max="${progress.total}" value="${progress.done}"></progress>`
@@ -47,7 +61,7 @@ function layout(lang: Lang, title: string, body: string, progress?: { done: numb
     `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<title>${esc(title)}</title><link rel="stylesheet" href="/style.css"></head>` +
-    `<body>${bar}<main><h1>${esc(title)}</h1>${body}</main></body></html>`
+    `<body>${exit}${bar}<main><h1>${esc(title)}</h1>${body}</main></body></html>`
   );
 }
 
@@ -107,6 +121,7 @@ export function codePage(lang: Lang, code: string): string {
     t(lang, 'codeTitle'),
     `<p>${esc(t(lang, 'codeBody'))}</p><p class="code" id="rater-code">${esc(code)}</p>` +
       `<p><a class="button" href="/next">${esc(t(lang, 'go'))}</a></p>`,
+    { rater: true },
   );
 }
 
@@ -118,8 +133,6 @@ export function resumePage(lang: Lang, error: boolean): string {
   return layout(lang, t(lang, 'resume'), body);
 }
 
-export type Progress = { done: number; total: number };
-
 export function ssaPage(lang: Lang, item: PacketItem, question: 'sensible' | 'specific', progress: Progress): string {
   const q = question === 'sensible' ? t(lang, 'sensibleQ') : t(lang, 'specificQ');
   const hint = question === 'sensible' ? `<p class="muted">${esc(t(lang, 'sensibleHint'))}</p>` : '';
@@ -128,7 +141,7 @@ export function ssaPage(lang: Lang, item: PacketItem, question: 'sensible' | 'sp
     `${explanationBlock(lang, item, t(lang, 'explanation'))}
 <form method="post" action="/answer">${hidden('kind', 'ssa')}${hidden('item', item.id)}${hidden('question', question)}
 <p><strong>${esc(q)}</strong></p>${hint}${button('label', '1', t(lang, 'yes'), 'yes')}${button('label', '0', t(lang, 'no'), 'no')}</form>`;
-  return layout(lang, t(lang, 'title'), body, progress);
+  return layout(lang, t(lang, 'title'), body, { progress });
 }
 
 export function pairPage(lang: Lang, comparison: string, left: PacketItem, right: PacketItem, progress: Progress): string {
@@ -139,7 +152,7 @@ export function pairPage(lang: Lang, comparison: string, left: PacketItem, right
 <p><strong>${esc(t(lang, 'pairQ'))}</strong></p>` +
     `${button('choice', 'left', t(lang, 'left'))}${button('choice', 'right', t(lang, 'right'))}` +
     `${button('choice', 'tie', t(lang, 'same'))}${button('choice', 'skip', t(lang, 'skip'))}</form>`;
-  return layout(lang, t(lang, 'pairQ'), body, progress);
+  return layout(lang, t(lang, 'pairQ'), body, { progress });
 }
 
 export function dialoguePage(
@@ -168,7 +181,7 @@ export function dialoguePage(
 <form method="post" action="/answer">${hidden('kind', 'dialogue')}` +
     `${hidden('dialogue', dialogue.id)}${hidden('turn', String(turns.length))}` +
     `${menu}${button('ask', 'done', t(lang, 'dialogueDone'), 'yes')}</form>`;
-  return layout(lang, t(lang, 'dialogueTitle'), body, progress);
+  return layout(lang, t(lang, 'dialogueTitle'), body, { progress });
 }
 
 export function likertPage(lang: Lang, q: PlannedQuestion, progress: Progress): string {
@@ -180,21 +193,60 @@ export function likertPage(lang: Lang, q: PlannedQuestion, progress: Progress): 
 <form method="post" action="/answer" class="likert">${hidden('kind', 'likert')}` +
     `${hidden('instrument', q.instrument.name)}${hidden('question', q.question)}` +
     `${buttons}</form>`;
-  return layout(lang, t(lang, 'questionnaireTitle'), body, progress);
+  return layout(lang, t(lang, 'questionnaireTitle'), body, { progress });
 }
 
 export function donePage(lang: Lang, progress: Progress): string {
-  return layout(lang, t(lang, 'doneTitle'), `<p id="done">${esc(t(lang, 'doneBody'))}</p>`, progress);
+  return layout(lang, t(lang, 'doneTitle'), `<p id="done">${esc(t(lang, 'doneBody'))}</p>`, { progress });
 }
 
 export function messagePage(lang: Lang, key: TextKey): string {
   return layout(lang, t(lang, key), `<p><a class="button" href="/">${esc(t(lang, 'home'))}</a></p>`);
 }
 
-export function adminPage(studyId: string, counts: Readonly<Record<string, number>>, token: string, files: readonly string[]): string {
+/** "Not me / new rater": asks before the cookie is cleared, so a pupil does not lose their place by a stray tap. */
+export function leavePage(lang: Lang): string {
+  const body =
+    `<p>${esc(t(lang, 'leaveBody'))}</p><form method="post" action="/leave">${hidden('confirm', '1')}` +
+    `${button('go', '1', t(lang, 'leaveYes'), 'no')}<a class="button" href="/next">${esc(t(lang, 'leaveNo'))}</a></form>`;
+  return layout(lang, t(lang, 'leaveTitle'), body);
+}
+
+/** Over the cap of new raters a minute: the same sign-up again, one tap away (`fields` already checked). */
+export function waitPage(lang: Lang, fields: Readonly<Record<string, string>>): string {
+  const inputs = Object.entries(fields)
+    .map(([k, v]) => hidden(k, v))
+    .join('');
+  const body = `<p>${esc(t(lang, 'waitBody'))}</p><form method="post" action="/start">${inputs}${button('go', '1', t(lang, 'tryAgain'))}</form>`;
+  return layout(lang, t(lang, 'waitTitle'), body);
+}
+
+/** The sign-ups asked to wait (SignUpCap), for the admin page. */
+export interface WaitAlert {
+  readonly refused: number;
+  readonly perMinute: number;
+  readonly last: string | null;
+}
+
+function alertBlock(a: WaitAlert): string {
+  if (a.refused === 0) return '';
+  const who = a.refused === 1 ? '1 new rater was' : `${a.refused} new raters were`;
+  return (
+    `<p class="alert" role="alert"><strong>${who} asked to wait</strong> (at most ${a.perMinute} new raters a minute; ` +
+    `the last at ${esc(a.last ?? '')}). If a class is starting together, restart with a higher --max-new-raters.</p>`
+  );
+}
+
+export function adminPage(
+  studyId: string,
+  counts: Readonly<Record<string, number>>,
+  token: string,
+  files: readonly string[],
+  waits: WaitAlert,
+): string {
   const rows = Object.entries(counts)
     .map(([k, v]) => `<tr><td>${esc(k)}</td><td>${v}</td></tr>`)
     .join('');
   const links = files.map((f) => `<li><a href="/admin/export/${esc(f)}?token=${esc(token)}">${esc(f)}</a></li>`).join('');
-  return layout('en', `Admin: ${studyId}`, `<table class="input">${rows}</table><p>Study files:</p><ul>${links}</ul>`);
+  return layout('en', `Admin: ${studyId}`, `${alertBlock(waits)}<table class="input">${rows}</table><p>Study files:</p><ul>${links}</ul>`);
 }

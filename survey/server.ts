@@ -5,21 +5,27 @@
  * crash, a closed tab or a restart, and a rater continues where they left off (on another device with
  * their code). Raters are pseudonymous (a random id; the cookie and the code carry a secret whose
  * sha256 is stored); no page ever shows another rater's answers. An admin token, printed at start,
- * guards the admin page and the study-file downloads. Bodies over 8 KiB are refused.
+ * guards the admin page and the study-file downloads. Bodies over 8 KiB are refused. On a shared
+ * classroom tablet: only an address the server answers for may change state (serve/address-guard.ts),
+ * new raters are capped per minute for the whole class (serve/sign-up-cap.ts), and every rater page has
+ * a "not me / new rater" exit.
  *
  * The parts: serve/rating-store.ts (every SQL statement), serve/protocol.ts (what a rater may do next
  * and which answers count), serve/raters.ts (sign-up and codes), serve/router.ts (the HTTP routes).
  */
 import { randomBytes } from 'node:crypto';
+import { UserError } from '../core/errors.js';
 import { createServer, type Server } from 'node:http';
 import { messagePage } from './pages.js';
 import { readPacket } from './packet.js';
+import { AddressGuard, allowedHosts } from './serve/address-guard.js';
 import { HttpError } from './serve/http-error.js';
 import { send } from './serve/http-io.js';
 import { RatingProtocol } from './serve/protocol.js';
 import { Raters } from './serve/raters.js';
 import { RatingStore } from './serve/rating-store.js';
 import { SurveyRouter } from './serve/router.js';
+import { SignUpCap } from './serve/sign-up-cap.js';
 import { bindPacket, openStudyDb } from './study-db.js';
 
 
@@ -30,7 +36,13 @@ export interface ServeOptions {
   readonly host: string;
   /** Fixed admin token (tests); default a fresh random one. */
   readonly adminToken?: string;
+  /** More names the server answers for besides its address, localhost and 127.0.0.1 (NAME or NAME:PORT). */
+  readonly allowHosts?: readonly string[];
+  /** New raters a minute, for all addresses together (default 60). */
+  readonly maxNewRatersPerMinute?: number;
 }
+
+const DEFAULT_NEW_RATERS_PER_MINUTE = 60;
 
 export interface RunningServer {
   readonly server: Server;
@@ -40,12 +52,19 @@ export interface RunningServer {
 }
 
 export async function serveSurvey(o: ServeOptions): Promise<RunningServer> {
+  const allow = allowedHosts(o.allowHosts ?? []);
+  const perMinute = o.maxNewRatersPerMinute ?? DEFAULT_NEW_RATERS_PER_MINUTE;
+  if (!Number.isSafeInteger(perMinute) || perMinute < 1) throw new UserError(`--max-new-raters ${perMinute}: expected an integer >= 1`);
   const { packet, hash } = readPacket(o.packetDir);
   const db = openStudyDb(o.db, { create: true });
   bindPacket(db, packet, hash, `--db ${o.db}`);
   const adminToken = o.adminToken ?? randomBytes(18).toString('base64url');
   const store = new RatingStore(db);
-  const router = new SurveyRouter(new RatingProtocol(packet, store), new Raters(store), o.packetDir, adminToken);
+  // The port a Host header must name: --port, or the one the system chose for --port 0 (set once listening).
+  let port = o.port;
+  const guard = new AddressGuard(o.host, allow, () => port);
+  const protocol = new RatingProtocol(packet, store);
+  const router = new SurveyRouter(protocol, new Raters(store), o.packetDir, adminToken, guard, new SignUpCap(perMinute));
   const server = createServer((req, res) => {
     router.handle(req, res).catch((e: unknown) => {
       if (res.headersSent) return res.destroy();
@@ -63,10 +82,12 @@ export async function serveSurvey(o: ServeOptions): Promise<RunningServer> {
   server.headersTimeout = 10_000;
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
-    server.listen(o.port, o.host, () => ok());
+    server.listen(o.port, o.host, () => {
+      const addr = server.address();
+      port = typeof addr === 'object' && addr ? addr.port : o.port;
+      ok();
+    });
   });
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : o.port;
   const host = o.host.includes(':') ? `[${o.host}]` : o.host;
   return {
     server,

@@ -73,6 +73,29 @@ const TEXT = {
     ko: '답에 문제가 있었어요. 뒤로 가서 다시 해 주세요.',
   },
   home: { en: 'Back to the start', ko: '처음으로' },
+  leaveLink: { en: 'Not me: new rater', ko: '내가 아니에요: 새로 시작하기' },
+  leaveTitle: { en: 'Start as a new rater?', ko: '새로 시작할까요?' },
+  leaveBody: {
+    en:
+      'If you see someone else\'s work, press "Yes, start new". Their answers are all saved, and they can continue later ' +
+      'with their code. If these are your own answers, press "No, keep going".',
+    ko:
+      '앞사람이 하던 화면이 보이면 "네, 새로 시작할게요"를 누르세요. 앞사람의 답은 모두 저장되어 있고, 나중에 자기 코드로 ' +
+      '이어서 할 수 있어요. 내가 하던 것이라면 "아니요, 계속할게요"를 누르세요.',
+  },
+  leaveYes: { en: 'Yes, start new', ko: '네, 새로 시작할게요' },
+  leaveNo: { en: 'No, keep going', ko: '아니요, 계속할게요' },
+  waitTitle: { en: 'Please wait a moment', ko: '잠시만 기다려 주세요' },
+  waitBody: {
+    en: 'Many people are starting at the same time. Wait a little, then press "Try again".',
+    ko: '지금 많은 사람이 한꺼번에 시작하고 있어요. 조금 기다렸다가 "다시 해 보기"를 누르세요.',
+  },
+  tryAgain: { en: 'Try again', ko: '다시 해 보기' },
+  wrongAddress: {
+    en: 'Answers cannot be sent from this address. Please open the address your teacher gave you.',
+    ko: '이 주소로는 답을 보낼 수 없어요. 선생님이 알려 준 주소로 다시 들어가 주세요.',
+  },
+  methodNotAllowed: { en: 'This page cannot be used that way.', ko: '이 페이지는 그렇게 쓸 수 없어요.' },
   inputLabel: { en: 'The input', ko: '입력' },
 } as const;
 

@@ -1,7 +1,10 @@
 /**
  * The HTTP routes of the rating app: sign-up with consent, resuming with a code, the next step and the
- * answers (each redirected to the next step once committed), the packet's pictures, and the admin page
- * and study-file downloads behind the admin token. No page ever shows another rater's answers.
+ * answers (each redirected to the next step once committed), "not me / new rater" (clears the cookie
+ * after a confirmation), the packet's pictures, and the admin page and study-file downloads behind the
+ * admin token. No page ever shows another rater's answers. A method a route does not take gets 405 with
+ * Allow; a request other than GET or HEAD must come from an address the server answers for
+ * (address-guard.ts); new raters are capped per minute for all addresses together (sign-up-cap.ts).
  */
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -9,12 +12,15 @@ import { join } from 'node:path';
 import { ID_PATTERN } from '../cells.js';
 import { studyFiles } from '../export.js';
 import { type Lang, LANGS, type Packet } from '../packet.js';
-import { adminPage, codePage, consentPage, CSS, homePage, messagePage, resumePage } from '../pages.js';
+import { adminPage, codePage, consentPage, CSS, homePage, leavePage, messagePage, resumePage, waitPage } from '../pages.js';
+import { AGE_BANDS, GRADES } from '../ui-text.js';
+import type { AddressGuard } from './address-guard.js';
 import { field } from './http-error.js';
 import { readBody, send } from './http-io.js';
 import type { RatingProtocol } from './protocol.js';
 import { sameSecret } from './rater-codes.js';
 import type { Raters } from './raters.js';
+import type { SignUpCap } from './sign-up-cap.js';
 import { stepPage } from './step-page.js';
 
 const COOKIE = 'xbr';
@@ -31,7 +37,35 @@ interface Exchange {
   redirect(to: string, headers?: Record<string, string>): void;
 }
 
-const setCookie = (c: string) => ({ 'Set-Cookie': `${COOKIE}=${c}; Path=/; HttpOnly; SameSite=Strict; Max-Age=31536000` });
+const setCookie = (c: string, maxAge = 31536000) => ({ 'Set-Cookie': `${COOKIE}=${c}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}` });
+
+/** The methods each route takes (HEAD wherever GET); any other path is 404. */
+const ROUTES: Readonly<Record<string, readonly string[]>> = {
+  '/': ['GET'],
+  '/style.css': ['GET'],
+  '/start': ['GET', 'POST'],
+  '/resume': ['GET', 'POST'],
+  '/next': ['GET'],
+  '/answer': ['POST'],
+  '/leave': ['GET', 'POST'],
+  '/admin': ['GET'],
+};
+
+const allowHeader = (methods: readonly string[]) => methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])).join(', ');
+
+/** The refused sign-up's own answers, checked, for the "wait a moment" page to send again. */
+function signUpFields(lang: Lang, form: URLSearchParams): Record<string, string> {
+  const f: Record<string, string> = { lang, consent: '1' };
+  const keep = (name: string, ok: (v: string) => boolean) => {
+    const v = form.get(name);
+    if (v && ok(v)) f[name] = v;
+  };
+  keep('assent', (v) => v === '1');
+  keep('age_band', (v) => (AGE_BANDS as readonly string[]).includes(v));
+  keep('grade', (v) => (GRADES as readonly string[]).includes(v));
+  keep('group', (v) => groupOf(v) !== null);
+  return f;
+}
 
 /** The group a link or form names, when it is an id. */
 const groupOf = (g: string | null, maxLength = Infinity): string | null => (g && ID_PATTERN.test(g) && g.length <= maxLength ? g : null);
@@ -53,6 +87,8 @@ export class SurveyRouter {
     readonly raters: Raters,
     packetDir: string,
     readonly adminToken: string,
+    readonly guard: AddressGuard,
+    readonly cap: SignUpCap,
   ) {
     this.pictures = packetPictures(protocol.packet, packetDir);
   }
@@ -68,18 +104,44 @@ export class SurveyRouter {
       url,
       who,
       lang,
-      method: req.method ?? 'GET',
+      method: req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET'),
       path: url.pathname,
       html: (status, body, headers = {}) => send(res, status, 'text/html; charset=utf-8', body, headers),
       redirect: (to, headers = {}) => send(res, 303, 'text/plain; charset=utf-8', '', { Location: to, ...headers }),
     };
     const { method, path } = x;
-    if (method === 'GET' && path === '/style.css') return send(res, 200, 'text/css; charset=utf-8', CSS);
-    if (method === 'GET' && this.pictures.has(path))
-      return send(res, 200, 'image/png', this.pictures.get(path)!, { 'Cache-Control': 'private, max-age=3600' });
+    const methods = ROUTES[path] ?? (this.pictures.has(path) || path.startsWith('/admin/') ? ['GET'] : null);
+    if (!methods) return x.html(404, messagePage(lang, 'notFound'));
+    if (!methods.includes(method)) return x.html(405, messagePage(lang, 'methodNotAllowed'), { Allow: allowHeader(methods) });
+    if (method !== 'GET') {
+      const refusal = this.guard.refusal(req);
+      if (refusal) {
+        this.warnOnce(`refused ${method} ${path}: ${refusal}`);
+        return x.html(403, messagePage(lang, 'wrongAddress'));
+      }
+    }
+    if (path === '/style.css') return send(res, 200, 'text/css; charset=utf-8', CSS);
+    if (this.pictures.has(path)) return send(res, 200, 'image/png', this.pictures.get(path)!, { 'Cache-Control': 'private, max-age=3600' });
     if (path === '/admin' || path.startsWith('/admin/')) return this.admin(req, res, url);
+    if (path === '/leave') return this.leave(x);
     if (path === '/' || path === '/start' || path === '/resume') return this.entry(x);
     return this.rating(x);
+  }
+
+  private readonly warned = new Set<string>();
+
+  /** One line on stderr for the person running the server, once per distinct refusal (a flood stays one line). */
+  private warnOnce(line: string): void {
+    if (this.warned.has(line) || this.warned.size >= 100) return;
+    this.warned.add(line);
+    process.stderr.write(`survey serve: ${line}\n`);
+  }
+
+  /** "Not me / new rater": a confirmation page, then the cookie cleared and the consent page. */
+  private async leave(x: Exchange): Promise<void> {
+    if (x.method === 'GET') return x.who ? x.html(200, leavePage(x.who.lang)) : x.redirect('/');
+    field(await readBody(x.req), 'confirm', ['1']);
+    return x.redirect(`/start?lang=${x.lang}`, setCookie('', 0));
   }
 
   /** The pages before a rater is known: home, sign-up with consent, and resuming with a code. */
@@ -91,6 +153,7 @@ export class SurveyRouter {
       const form = await readBody(x.req);
       const l = field(form, 'lang', LANGS) as Lang;
       if (form.get('consent') !== '1') return x.html(200, consentPage(l, groupOf(form.get('group')), true));
+      if (!this.cap.take()) return x.html(429, waitPage(l, signUpFields(l, form)), { 'Retry-After': '15' });
       const r = this.raters.register(l, form);
       return x.html(200, codePage(l, r.code), setCookie(r.code));
     }
@@ -102,20 +165,16 @@ export class SurveyRouter {
       if (!this.raters.raterOf(typed)) return x.html(200, resumePage(l, true));
       return x.redirect('/next', setCookie(typed.trim().toUpperCase()));
     }
-    return this.rating(x);
+    throw new Error(`unrouted ${method} ${path}`);
   }
 
   /** The pages of a known rater: the next step, and answers. */
   private async rating(x: Exchange): Promise<void> {
-    const { method, path, who } = x;
-    if (!who)
-      return method === 'GET' && (path === '/next' || path === '/answer') ? x.redirect('/') : x.html(404, messagePage(x.lang, 'notFound'));
-    if (method === 'GET' && path === '/next') return x.html(200, stepPage(who.lang, this.protocol.nextStep(who.id, who.lang)));
-    if (method === 'POST' && path === '/answer') {
-      this.protocol.answer(who.id, who.lang, await readBody(x.req));
-      return x.redirect('/next');
-    }
-    return x.html(404, messagePage(x.lang, 'notFound'));
+    const { method, who } = x;
+    if (!who) return method === 'GET' ? x.redirect('/') : x.html(404, messagePage(x.lang, 'notFound'));
+    if (method === 'GET') return x.html(200, stepPage(who.lang, this.protocol.nextStep(who.id, who.lang)));
+    this.protocol.answer(who.id, who.lang, await readBody(x.req));
+    return x.redirect('/next');
   }
 
   private admin(req: IncomingMessage, res: ServerResponse, url: URL): void {
@@ -128,7 +187,11 @@ export class SurveyRouter {
         res,
         200,
         'text/html; charset=utf-8',
-        adminPage(this.protocol.packet.studyId, this.protocol.store.counts(), token, Object.keys(files)),
+        adminPage(this.protocol.packet.studyId, this.protocol.store.counts(), token, Object.keys(files), {
+          refused: this.cap.refused,
+          perMinute: this.cap.perMinute,
+          last: this.cap.lastRefused === null ? null : new Date(this.cap.lastRefused).toISOString(),
+        }),
       );
     }
     const name = url.pathname.slice('/admin/export/'.length);
