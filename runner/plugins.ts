@@ -2,6 +2,11 @@
  * Explainer plugins: a module (TypeScript or JavaScript) whose default export is an Explainer. Given
  * by path wherever an explainer id is accepted. TypeScript loads without a build step (tsx's loader).
  * Loading checks the declaration; what the plugin does when run is checked per cell, in isolation.
+ *
+ * Plugin code (its module's top level included) runs only in worker processes (worker-thread.ts), never
+ * in the process that plans the run and writes its reports: a plugin that exits or hangs while loading
+ * cannot end or block that process. The main process reads the declaration from a worker (`pluginInfo`)
+ * and registers a stand-in with it, whose explain refuses to run.
  */
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
@@ -11,6 +16,8 @@ import type { ParamSpec } from '../core/params.js';
 import { registerPlugin } from '../explainers/index.js';
 import type { PluginExplainer } from '../explainers/plugin-api.js';
 import type { Explainer } from '../explainers/types.js';
+import { DEFAULT_CELL_TIMEOUT } from './run-options.js';
+import { declarationsOf } from './plugin-worker.js';
 
 const FAMILIES = ['attribution', 'rules', 'examples', 'concept-path'];
 const NEEDS = ['predict', 'gradients', 'layers', 'training-data', 'generator', 'knowledge-graph'];
@@ -70,21 +77,56 @@ export async function loadPlugin(path: string, opts: { replace?: boolean } = {})
   return registerPlugin(checkPlugin(exported, path), opts);
 }
 
-/** Resolves explainer arguments: ids stay ids, paths are loaded as plugins and become their ids. */
+/** A loaded plugin's declaration as plain data (what crosses from a worker): no functions. */
+export interface PluginInfo {
+  readonly declaration: Readonly<Record<string, unknown>>;
+  readonly fit: boolean;
+}
+
+/** Data that survives a structured clone unchanged: no functions, symbols or cycles. */
+function isPlainData(v: unknown, depth = 0): boolean {
+  if (depth > 32 || typeof v === 'function' || typeof v === 'symbol') return false;
+  if (v === null || typeof v !== 'object' || v instanceof RegExp || ArrayBuffer.isView(v)) return true;
+  return Object.values(v).every((x) => isPlainData(x, depth + 1));
+}
+
+const plainFields = (o: unknown): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(o as object).filter(([, v]) => isPlainData(v)));
+
+/**
+ * The declaration of a loaded plugin, as data: every field but functions, and each parameter without
+ * its text format (the stand-in checks ranges, enums and patterns; the worker reads the values).
+ */
+export function pluginInfo(e: Explainer): PluginInfo {
+  const params = Object.fromEntries(Object.entries(e.params).map(([name, spec]) => [name, plainFields(spec)]));
+  return { declaration: { ...plainFields(e), params }, fit: typeof e.fit === 'function' };
+}
+
+/** Registers the stand-in of a plugin loaded in a worker: its declaration, and an explain that refuses to run here. */
+function registerDeclared(info: PluginInfo, path: string, replace: boolean): Explainer {
+  const id = String(info.declaration.id);
+  const elsewhere = (): never => {
+    throw new Error(`plugin ${id} (${path}) runs only in a worker process`);
+  };
+  const standIn = { ...info.declaration, api: 2, explain: elsewhere, ...(info.fit ? { fit: elsewhere } : {}) };
+  return registerPlugin(standIn as unknown as PluginExplainer, { replace });
+}
+
+/**
+ * Resolves explainer arguments: ids stay ids, paths are plugins, loaded in a worker process (within
+ * `timeoutS`, default 600) to read their declarations, and registered here by their ids.
+ */
 export async function resolveExplainerRefs(
   refs: readonly string[],
-  opts: { replace?: boolean } = {},
+  opts: { replace?: boolean; timeoutS?: number } = {},
 ): Promise<{ ids: string[]; plugins: string[]; pluginIds: string[] }> {
-  const ids: string[] = [];
-  const plugins: string[] = [];
-  const pluginIds: string[] = [];
-  for (const ref of refs) {
-    if (isPluginRef(ref)) {
-      const e = await loadPlugin(ref, opts);
-      ids.push(e.id);
-      plugins.push(resolve(ref));
-      pluginIds.push(e.id);
-    } else ids.push(ref);
-  }
-  return { ids, plugins, pluginIds };
+  const paths = refs.filter(isPluginRef);
+  const replace = opts.replace === true;
+  const infos = paths.length > 0 ? await declarationsOf(paths, replace, opts.timeoutS ?? DEFAULT_CELL_TIMEOUT) : [];
+  const byRef = new Map(paths.map((ref, k) => [ref, registerDeclared(infos[k], ref, replace)]));
+  return {
+    ids: refs.map((ref) => byRef.get(ref)?.id ?? ref),
+    plugins: paths.map((ref) => resolve(ref)),
+    pluginIds: paths.map((ref) => byRef.get(ref)!.id),
+  };
 }

@@ -1,41 +1,28 @@
 /**
- * A worker process of `run --jobs N`: its own tfjs instance (wasm is single-threaded in Node), running
- * the units the parent sends and reporting every line, picture and record back to the parent, which
- * alone writes the run folder.
+ * A worker process (`run --jobs N`, any plugin, `explain`/`score` with a plugin). Its main thread only
+ * relays messages between the parent and the thread that does the work (worker-thread.ts), and is the
+ * watchdog plugin code cannot block: when the parent goes (killed, even with SIGKILL) the channel closes
+ * and this thread ends the process, whatever the work thread is doing. A work thread that ends on its
+ * own (a plugin calling process.exit) ends the process too, so the parent sees a worker without a result.
  */
-import { type Backend, useBackend } from '../core/backend.js';
-import { isUserError } from '../core/errors.js';
-import { loadPlugin } from './plugins.js';
-import { runUnit } from './run-unit.js';
-import type { Unit, UnitContext } from './unit.js';
-import type { ParentMessage, WorkerMessage } from './worker-messages.js';
-import { registerTaskConfig } from '../datasets/task-config.js';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { ParentMessage } from './worker-messages.js';
 
-function send(m: WorkerMessage): void {
-  process.send!(m);
-}
+const here = fileURLToPath(import.meta.url);
+// From the sources (tests, tsx) the thread is TypeScript: it inherits this process's --import tsx.
+const thread = new Worker(here.replace(/run-worker\.([jt]s)$/, 'worker-thread.$1'));
+
+thread.on('message', (m: unknown) => {
+  // A failed write means the parent is gone; 'disconnect' ends this process.
+  if (process.connected) process.send!(m, () => {});
+});
+thread.on('error', (e) => process.stderr.write(`xai-bench worker: ${e.message.split('\n')[0]}\n`));
+thread.on('exit', (code) => process.exit(code === 0 ? 0 : 70));
 
 process.on('message', (raw: unknown) => {
   const m = raw as ParentMessage;
-  void (async () => {
-    try {
-      if (m.type === 'init') {
-        await useBackend(m.backend as Backend);
-        if (m.taskConfig) await registerTaskConfig(m.taskConfig.path, { expectSha256: m.taskConfig.sha256 });
-        for (const path of m.plugins) await loadPlugin(path, { replace: m.replace });
-        send({ type: 'ready' });
-      } else if (m.type === 'unit') {
-        await runUnit(m.unit as Unit, m.ctx as UnitContext, {
-          step: (label) => send({ type: 'step', label }),
-          explanations: (task, explainer, lines, artifacts) => send({ type: 'explanations', task, explainer, lines, artifacts }),
-          result: (record) => send({ type: 'result', record }),
-        });
-        send({ type: 'done' });
-      } else if (m.type === 'exit') {
-        process.exit(0);
-      }
-    } catch (e) {
-      send({ type: 'error', message: (e as Error).message.split('\n')[0], user: isUserError(e), stack: (e as Error).stack ?? '' });
-    }
-  })();
+  if (m.type === 'exit') process.exit(0);
+  thread.postMessage(m);
 });
+process.on('disconnect', () => process.exit(0));

@@ -3,9 +3,10 @@
  * next unit. Everything a worker produces comes back here, so one process writes the run folder.
  * Units are independent (seeds are per cell), so results equal those of `--jobs 1`.
  *
- * Units of plugins are isolated: a plugin that throws or hangs past its timeout (a synchronous wasm
- * loop cannot be interrupted in-process, but a process can be killed) fails its own cells, reported
- * through `onUnitFailed`, and the run goes on on a fresh worker.
+ * Units of plugins are isolated: a plugin that throws, hangs past its timeout (a synchronous wasm
+ * loop cannot be interrupted in-process, but a process can be killed) or ends its worker without a
+ * result fails its own cells, reported through `onUnitFailed`, and the run goes on on a fresh worker.
+ * Loading the plugins counts against the same timeout: a worker not ready in time is killed.
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,7 @@ import { UserError } from '../core/errors.js';
 import type { Unit, UnitContext, UnitSink } from './unit.js';
 import type { ParentMessage, WorkerMessage } from './worker-messages.js';
 
-function workerEntry(): { file: string; execArgv: string[] } {
+export function workerEntry(): { file: string; execArgv: string[] } {
   const here = fileURLToPath(import.meta.url);
   // From the sources (tests, tsx) the worker is TypeScript and needs tsx's loader; from dist/ it is JS.
   if (here.endsWith('.ts')) return { file: here.replace(/worker-pool\.ts$/, 'run-worker.ts'), execArgv: ['--import', 'tsx'] };
@@ -39,7 +40,7 @@ export interface PoolOptions {
   readonly spawn?: (file: string, execArgv: string[]) => ChildProcess;
 }
 
-const forkWorker = (file: string, execArgv: string[]): ChildProcess =>
+export const forkWorker = (file: string, execArgv: string[]): ChildProcess =>
   fork(file, [], { execArgv, serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 
 export async function runUnitsInWorkers(
@@ -109,6 +110,12 @@ class WorkerPool {
     this.settle();
   }
 
+  /** Seconds a worker may take to load the plugins (the longest unit limit), or null. */
+  private loadLimit(): number | null {
+    const limits = this.queue.map((u) => this.o.timeoutFor(u)).filter((t): t is number => t !== null);
+    return this.o.plugins.length > 0 && limits.length > 0 ? Math.max(...limits) : null;
+  }
+
   private spawnWorker(): void {
     const o = this.o;
     const w = (o.spawn ?? forkWorker)(this.entry.file, this.entry.execArgv);
@@ -118,16 +125,37 @@ class WorkerPool {
       if (!this.closed) this.fail(new Error(`worker process: ${e.message}`));
     });
     let started = false;
-    w.once('message', (raw: unknown) => {
+    let loading: string | null = null;
+    const limit = this.loadLimit();
+    const timer =
+      limit === null
+        ? null
+        : setTimeout(() => {
+            started = true;
+            w.kill('SIGKILL');
+            if (!this.closed) this.fail(new UserError(`--explainer ${loading ?? o.plugins.join(',')}: not loaded within ${limit} s (--cell-timeout)`));
+          }, limit * 1000);
+    const onStart = (raw: unknown) => {
       const m = raw as WorkerMessage;
+      if (m.type === 'loading') {
+        loading = m.path;
+        return;
+      }
       started = true;
+      if (timer) clearTimeout(timer);
+      w.off('message', onStart);
       if (m.type === 'ready') this.next(w);
       else if (m.type === 'error') this.fail(m.user ? new UserError(m.message) : new Error(m.message));
-    });
+    };
+    w.on('message', onStart);
     w.on('exit', (code: number | null, signal: string | null) => {
       this.live.delete(w);
+      if (timer) clearTimeout(timer);
       // A worker that dies before it is ready holds no unit, so nothing else would notice.
-      if (!started && !this.closed) this.fail(new Error(`worker process died while starting (${signal ?? `exit code ${code}`})`));
+      if (started || this.closed) return;
+      const how = signal ?? `exit code ${code}`;
+      if (loading) this.fail(new UserError(`--explainer ${loading}: its worker ended while loading it (${how})`));
+      else this.fail(new Error(`worker process died while starting (${how})`));
     });
     const taskConfig = o.taskConfig ? { taskConfig: o.taskConfig } : {};
     this.send(w, { type: 'init', backend: o.backend, plugins: o.plugins, replace: o.replace, ...taskConfig });
