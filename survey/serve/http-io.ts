@@ -22,6 +22,11 @@ export async function readBody(req: IncomingMessage): Promise<URLSearchParams> {
 const CONTENT_SECURITY_POLICY =
   "default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/**
+ * Referrer-Policy same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with a
+ * form POST (Fetch standard, "append a request Origin header"; chromium does), which the Origin check of
+ * address-guard.ts must refuse; same-origin still sends no referrer to any other site.
+ */
 export function send(res: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}): void {
   res.writeHead(status, {
     'Content-Type': type,

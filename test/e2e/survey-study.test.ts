@@ -3,10 +3,11 @@
  * serve`, a pupil rating in Korean in a real browser (consent, SSA, a pairwise item, a dialogue of
  * several turns, a questionnaire), `survey export`, then `survey score` on the exported folder. Also:
  * the server killed mid-study and restarted loses no submitted answer; 20 raters at once lose nothing;
- * request limits, the admin token and blinding.
+ * request limits, the admin token and blinding; on a shared tablet, "not me / new rater", and the flags
+ * --allow-host and --max-new-raters.
  */
 import { type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -28,8 +29,8 @@ interface Served {
 }
 
 /** Starts `survey serve` on a free port and waits for the address and token it prints. */
-async function serve(db: string): Promise<Served> {
-  const proc = cliAsync(['survey', 'serve', '--packet', packet, '--db', db, '--port', '0']);
+async function serve(db: string, flags: string[] = []): Promise<Served> {
+  const proc = cliAsync(['survey', 'serve', '--packet', packet, '--db', db, '--port', '0', ...flags]);
   servers.push(proc);
   let out = '';
   let err = '';
@@ -154,6 +155,16 @@ describe('a pupil rates the packet in Korean in a browser, then export and score
     }
     expect(await page.locator('#done').textContent()).toContain('답이 저장되었어요');
     expect(seen).toMatchObject({ sensible: 4, pair: 1, turns: 5, likert: 8 });
+
+    // The next pupil on this tablet: "not me", a confirmation, then the consent page without the cookie.
+    await submit(page.getByRole('link', { name: '내가 아니에요: 새로 시작하기' }));
+    expect(await page.locator('h1').textContent()).toBe('새로 시작할까요?');
+    await submit(page.getByRole('button', { name: '네, 새로 시작할게요' }));
+    expect(new URL(page.url()).pathname).toBe('/start');
+    expect(await page.locator('h1').textContent()).toBe('시작하기 전에');
+    expect((await page.context().cookies()).filter((c) => c.name === 'xbr')).toEqual([]);
+    await page.goto(served.url);
+    expect(await page.locator('#done').count()).toBe(0);
     expect(errors).toEqual([]);
 
     // Export while the server runs (WAL), then score.
@@ -247,5 +258,33 @@ describe('durability and concurrency', () => {
     expect(cli(['survey', 'score', study, '--out', join(work, 'many-scored'), '--resamples', '100']).code).toBe(0);
 
     s.proc.kill('SIGTERM');
+  });
+});
+
+describe('survey serve on a shared tablet: its flags', () => {
+  it('takes --allow-host and --max-new-raters, and refuses a bad value in one line (exit 2) before touching --db', async () => {
+    const db = join(work, 'tablet.sqlite');
+    const s = await serve(db, ['--allow-host', 'classroom.local', '--max-new-raters', '2']);
+    const post = (headers: Record<string, string>) =>
+      fetch(new URL('/start', s.url), { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: 'lang=en&consent=1' });
+    expect((await post({ origin: 'http://evil.example' })).status).toBe(403);
+    expect((await post({ origin: new URL(s.url).origin })).status).toBe(200);
+    expect((await post({})).status).toBe(200);
+    const wait = await post({});
+    expect(wait.status).toBe(429);
+    expect(await wait.text()).toContain('Please wait a moment');
+    expect(await (await fetch(new URL(`/admin?token=${s.token}`, s.url))).text()).toContain('1 new rater was asked to wait');
+    s.proc.kill('SIGTERM');
+    for (const [flag, value, message] of [
+      ['--allow-host', 'bad host!', /--allow-host 'bad host!': expected a host name/],
+      ['--max-new-raters', '0', /--max-new-raters 0: expected an integer >= 1/],
+    ] as const) {
+      const fresh = join(work, `never-${flag.slice(2)}.sqlite`);
+      const r = cli(['survey', 'serve', '--packet', packet, '--db', fresh, '--port', '0', flag, value]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(message);
+      expect(existsSync(fresh)).toBe(false);
+    }
   });
 });
