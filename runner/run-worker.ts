@@ -5,13 +5,15 @@
  * and this thread ends the process, whatever the work thread is doing. A work thread that ends on its
  * own (a plugin calling process.exit) ends the process too, so the parent sees a worker without a result.
  */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParentMessage } from './worker-messages.js';
 
 const here = fileURLToPath(import.meta.url);
-// From the sources (tests, tsx) the thread is TypeScript: it inherits this process's --import tsx.
-const thread = new Worker(here.replace(/run-worker\.([jt]s)$/, 'worker-thread.$1'));
+const file = here.replace(/run-worker\.([jt]s)$/, 'worker-thread.$1');
+// From the sources (tests, tsx) the thread is TypeScript: it registers tsx's loader before importing it.
+const fromSources = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
+const thread = file.endsWith('.ts') ? new Worker(fromSources, { eval: true }) : new Worker(file);
 
 thread.on('message', (m: unknown) => {
   // A failed write means the parent is gone; 'disconnect' ends this process.
