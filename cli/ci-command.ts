@@ -2,11 +2,13 @@ import { appendFileSync, existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { compareRecords, DEFAULT_TOLERANCE } from '../leaderboard/ci/compare.js';
+import { compareRecords, type ComparisonReport, DEFAULT_TOLERANCE } from '../leaderboard/ci/compare.js';
 import { FORMATS } from '../leaderboard/ci/report.js';
 import { UserError } from '../core/errors.js';
 import { packageRoot } from '../core/package-root.js';
-import { loadPlugin } from '../runner/plugins.js';
+import { resolveExplainerRefs } from '../runner/plugins.js';
+import { refuseUnplanned } from '../runner/planned-cells.js';
+import { getExplainer } from '../explainers/index.js';
 import { readRunFolders, writeFileAtomic } from '../runner/results-store.js';
 import { runBenchmark } from '../runner/run.js';
 import { getMetric } from '../metrics/index.js';
@@ -58,6 +60,34 @@ function committedBaseline(profile: string): string {
   return dir;
 }
 
+const REPORTS = { markdown: 'ci-report.md', junit: 'ci-report.xml', json: 'ci-report.json' } as const;
+
+/**
+ * `ci` passes only with its reports on disk: should the process end with code 0 and a report missing
+ * (whatever ended it), the code becomes 2. Set when `ci` starts; returns the setter of the reports' folder.
+ */
+function failWithoutReports(): (dir: string) => void {
+  let dir: string | undefined;
+  process.once('exit', (code) => {
+    const at = dir;
+    const missing = at === undefined ? [REPORTS.markdown] : Object.values(REPORTS).filter((f) => !existsSync(join(at, f)));
+    if (code === 0 && missing.length > 0) {
+      process.stderr.write(`xai-bench ci: error: exiting without ${missing.join(', ')} (no report, no pass)\n`);
+      process.exitCode = 2;
+    }
+  });
+  return (d) => {
+    dir = d;
+  };
+}
+
+function writeReports(out: string, report: ComparisonReport, title: string): void {
+  for (const [format, file] of Object.entries(REPORTS)) {
+    writeFileAtomic(join(out, file), FORMATS[format as keyof typeof REPORTS](report, title));
+  }
+  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, FORMATS.markdown(report, title));
+}
+
 export async function ciCommand(argv: readonly string[]): Promise<number> {
   const p = parseCommand('ci', argv, {
     explainer: { type: 'string' },
@@ -70,12 +100,15 @@ export async function ciCommand(argv: readonly string[]): Promise<number> {
     'cell-timeout': { type: 'string' },
   }, HELP);
   if (!p) return 0;
+  const reportsIn = failWithoutReports();
   const path = required('ci', p, 'explainer');
   const tolerances = parseTolerances(many(p, 'tolerance'));
   const baselineDir = resolve(str(p, 'baseline') ?? committedBaseline(str(p, 'profile') ?? 'quick'));
   if (str(p, 'baseline') !== undefined && str(p, 'profile') !== undefined) throw new UserError('--profile and --baseline: give one (a baseline folder carries its own profile)');
   const [baseline] = readRunFolders([baselineDir]);
-  const candidate = await loadPlugin(path, { replace: true });
+  const cellTimeout = integer(p, 'cell-timeout', 1);
+  // The plugin is loaded in a worker only: its code never runs in this process, which writes the reports.
+  const candidate = getExplainer((await resolveExplainerRefs([path], { replace: true, timeoutS: cellTimeout })).ids[0]);
   const against = str(p, 'against') ?? candidate.id;
   const baselineExplainers = [...new Set(baseline.records.map((r) => r.explainer))];
   if (!baselineExplainers.includes(against)) {
@@ -86,6 +119,7 @@ export async function ciCommand(argv: readonly string[]): Promise<number> {
     .filter(([k]) => !k.startsWith(`${against}.`))
     .map(([k, v]) => `${k}=${v}`);
   const out = resolve(str(p, 'out') ?? mkdtempSync(join(tmpdir(), 'xai-bench-ci-')));
+  reportsIn(out);
   const outcome = await runBenchmark({
     profile: baseline.run.profile,
     tasks: cfg.tasks,
@@ -98,15 +132,13 @@ export async function ciCommand(argv: readonly string[]): Promise<number> {
     plugins: [{ id: candidate.id, path: resolve(path) }],
     replacePlugins: true,
     jobs: integer(p, 'jobs', 1) ?? availableParallelism(),
-    cellTimeout: integer(p, 'cell-timeout', 1),
+    cellTimeout,
   });
+  refuseUnplanned(outcome.run, outcome.records, join(out, 'candidate', 'results.jsonl'));
   const pairs = [{ baseline: against, candidate: candidate.id }];
   const report = compareRecords(baseline.records, outcome.records, pairs, toleranceOf(tolerances), baseline.run.seed);
   const title = `xai-bench ci: ${candidate.id} vs baseline ${against} (${baseline.run.profile}, seed ${baseline.run.seed})`;
-  writeFileAtomic(join(out, 'ci-report.md'), FORMATS.markdown(report, title));
-  writeFileAtomic(join(out, 'ci-report.xml'), FORMATS.junit(report, title));
-  writeFileAtomic(join(out, 'ci-report.json'), FORMATS.json(report, title));
-  if (process.env.GITHUB_STEP_SUMMARY) appendFileSync(process.env.GITHUB_STEP_SUMMARY, FORMATS.markdown(report, title));
+  writeReports(out, report, title);
   process.stdout.write(`${FORMATS.text(report, title)}\nreports in ${out}\n`);
   if (report.refused > 0) {
     process.stderr.write(`xai-bench ci: error: ${report.refused} cell(s) could not be compared with the baseline (see the report)\n`);

@@ -5,7 +5,10 @@ import { resolveParams, splitSets } from '../core/params.js';
 import { writeFileAtomic } from '../runner/results-store.js';
 import { getExplainer } from '../explainers/index.js';
 import { isPluginRef, loadPlugin } from '../runner/plugins.js';
-import { many, parseCommand, required, str } from './args.js';
+import { callInWorker } from '../runner/plugin-worker.js';
+import { DEFAULT_CELL_TIMEOUT } from '../runner/run-options.js';
+import { isMainThread } from 'node:worker_threads';
+import { integer, many, parseCommand, required, str } from './args.js';
 import { explainUserInputs, userSetup } from './user-model.js';
 
 const HELP = `xai-bench explain: explain a model's outputs on your inputs
@@ -21,7 +24,9 @@ Usage: xai-bench explain --model PATH/model.json --explainer ID --input FILE.jso
   --set p=v          explainer parameter (repeatable; see xai-bench list explainers)
   --seed N           seed of the explainer's random streams (default 0)
   --backend B        auto | tensorflow-gpu | tensorflow | wasm | cpu
-  --out FILE         write the explanation JSON (xai-bench/explanation@1) here instead of stdout`;
+  --out FILE         write the explanation JSON (xai-bench/explanation@1) here instead of stdout
+  --timeout S        seconds a plugin may take, loading included, before it is stopped (default 600);
+                     a plugin runs isolated in a worker process`;
 
 export async function explainCommand(argv: readonly string[]): Promise<number> {
   const p = parseCommand('explain', argv, {
@@ -34,9 +39,15 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
     seed: { type: 'string' },
     backend: { type: 'string' },
     out: { type: 'string' },
+    timeout: { type: 'string' },
   }, HELP);
   if (!p) return 0;
   const ref = required('explain', p, 'explainer');
+  const timeoutS = integer(p, 'timeout', 1) ?? DEFAULT_CELL_TIMEOUT;
+  // A plugin's code runs only in a worker process (which runs this command again, the plugin loaded there).
+  if (isPluginRef(ref) && isMainThread) {
+    return (await callInWorker({ module: import.meta.url, fn: 'explainCommand', args: [argv] }, ref, timeoutS)) as number;
+  }
   const explainer = isPluginRef(ref) ? await loadPlugin(ref) : getExplainer(ref);
   const sets = splitSets(many(p, 'set'), [explainer.id], explainer.id);
   const params = resolveParams(explainer.params, sets.get(explainer.id) ?? {}, explainer.id);

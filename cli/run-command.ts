@@ -16,7 +16,7 @@ Usage: xai-bench run [options]
                      run besides the profile's tasks
   --explainers a,b   only these explainers (xai-bench list explainers); a path (./my-explainer.ts) loads
                      a plugin, which runs isolated in a worker process
-  --cell-timeout S   seconds a plugin may take per task before its cells fail (default 600)
+  --cell-timeout S   seconds a plugin may take per task before its cells fail, and to load (default 600)
   --metrics a,b      only these metrics (xai-bench list metrics)
   --set id.p=v       override a parameter of an explainer or metric (repeatable; see xai-bench list)
   --samples N        inputs per task instead of the profile's
@@ -61,7 +61,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   const backend = str(p, 'backend') ?? 'auto';
   if (!(BACKENDS as readonly string[]).includes(backend)) throw new UserError(`--backend ${backend}: expected one of ${BACKENDS.join(', ')}`);
   const refs = list(p, 'explainers');
-  const resolved = refs ? await resolveExplainerRefs(refs) : undefined;
+  const resolved = refs ? await resolveExplainerRefs(refs, { timeoutS: integer(p, 'cell-timeout', 1) }) : undefined;
   const outcome = await runBenchmark({
     profile: str(p, 'profile') ?? 'quick',
     tasks: list(p, 'tasks'),

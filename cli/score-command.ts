@@ -15,12 +15,15 @@ import { scoreSamples } from '../runner/score-samples.js';
 import { versionInfo } from '../core/version.js';
 import { getExplainer } from '../explainers/index.js';
 import { isPluginRef, loadPlugin } from '../runner/plugins.js';
+import { callInWorker } from '../runner/plugin-worker.js';
+import { DEFAULT_CELL_TIMEOUT } from '../runner/run-options.js';
+import { isMainThread } from 'node:worker_threads';
 import { type Explainer, isAttributionExplainer } from '../explainers/types.js';
 import type { Family } from '../core/vocabulary.js';
 import { getMetric } from '../metrics/index.js';
 import { type Metric, metricScores, type ReExplainer } from '../metrics/types.js';
 import { reExplainer } from '../runner/re-explainer.js';
-import { list, many, type Parsed, parseCommand, required, str } from './args.js';
+import { integer, list, many, type Parsed, parseCommand, required, str } from './args.js';
 import { explainUserInputs, type UserSetup, userSetup } from './user-model.js';
 
 const HELP = `xai-bench score: score explanations of your model with the benchmark's metrics
@@ -42,6 +45,8 @@ Usage: xai-bench score --model PATH/model.json (--explainer ID | --attributions 
   --seed N             seed (default 0)
   --backend B          auto | tensorflow-gpu | tensorflow | wasm | cpu
   --out FILE           write the result records (xai-bench/result@1, one JSON line each) here
+  --timeout S          seconds a plugin (--explainer ./path) may take, loading included, before it is
+                       stopped (default 600); a plugin runs isolated in a worker process
 
 Prints one line per metric: mean over inputs, n, and why any value could not be computed.`;
 
@@ -127,12 +132,18 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
     seed: { type: 'string' },
     backend: { type: 'string' },
     out: { type: 'string' },
+    timeout: { type: 'string' },
   }, HELP);
   if (!p) return 0;
   const explainerId = str(p, 'explainer');
   const attrPath = str(p, 'attributions');
   if ((explainerId === undefined) === (attrPath === undefined)) {
     throw new UserError('score: give exactly one of --explainer or --attributions');
+  }
+  const timeoutS = integer(p, 'timeout', 1) ?? DEFAULT_CELL_TIMEOUT;
+  // A plugin's code runs only in a worker process (which runs this command again, the plugin loaded there).
+  if (explainerId && isPluginRef(explainerId) && isMainThread) {
+    return (await callInWorker({ module: import.meta.url, fn: 'scoreCommand', args: [argv] }, explainerId, timeoutS)) as number;
   }
   const metricIds = list(p, 'metric');
   if (!metricIds) throw new UserError('score: --metric is required (see xai-bench score --help)');

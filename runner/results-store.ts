@@ -11,6 +11,7 @@ import type { ExplanationRecord } from './explanation-record.js';
 import { appendJsonLines, endsCleanly, readJsonLines, stringifyFinite } from '../core/jsonl.js';
 import type { ResultRecord } from './result-record.js';
 import type { RunInfo } from './run-info.js';
+import { refuseUnplanned } from './planned-cells.js';
 import { assertValid } from '../core/schemas.js';
 
 export const RUN_JSON = 'run.json';
@@ -233,6 +234,7 @@ export function readRunFolders(dirs: readonly string[]): RunFolder[] {
     const run = store.readRunJson();
     if (!run) throw new UserError(`${dir}: no ${RUN_JSON} (not a run folder)`);
     const { records, dropped } = store.readResults();
+    refuseUnplanned(run, records, join(store.dir, RESULTS_JSONL));
     return { dir: store.dir, run, records, dropped };
   });
 }
