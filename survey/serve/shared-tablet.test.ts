@@ -8,7 +8,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Packet, PacketItem } from '../packet.js';
@@ -145,6 +145,17 @@ describe('Host and Origin on state-changing requests', () => {
       expect((await start(s, { host, origin: `http://${host}` })).status, host).toBe(200);
     }
     expect(count(db, 'raters')).toBe(9);
+  });
+
+  it('bound to every address (--host 0.0.0.0), answers for the machine\'s own addresses and no other', async () => {
+    const { s: all, db: allDb } = await open({ host: '0.0.0.0' });
+    const port = new URL(all.url).port;
+    const own = Object.values(networkInterfaces()).flatMap((l) => l ?? []).filter((a) => a.family === 'IPv4');
+    const via = { ...all, url: `http://127.0.0.1:${port}/` };
+    const reach = (host: string) => start(via, { host });
+    for (const a of own) expect((await reach(`${a.address}:${port}`)).status, a.address).toBe(200);
+    expect((await reach(`203.0.113.7:${port}`)).status).toBe(403);
+    expect(count(allDb, 'raters')).toBe(own.length);
   });
 
   it('leaves GET pages alone', async () => {
