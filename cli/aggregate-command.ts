@@ -6,6 +6,7 @@ import { renderMarkdown, renderTerminal } from '../runner/summary-table.js';
 import { writeCatalog } from '../site/builder/catalog.js';
 import { readHumanSection } from '../survey/read-human.js';
 import { integer, many, parseCommand, required } from './args.js';
+import { checkOutDir } from './out-path.js';
 
 const HELP = `xai-bench aggregate: merge runs and shards into one leaderboard
 
@@ -52,10 +53,14 @@ export async function aggregateCommand(argv: readonly string[]): Promise<number>
   if (!p) return 0;
   if (p.positionals.length === 0) throw new UserError('aggregate: name at least one run folder (see xai-bench aggregate --help)');
   const out = required('aggregate', p, 'out');
+  checkOutDir('--out', out);
   const humanDirs = many(p, 'human');
   const human = humanDirs.length ? readHumanSection(humanDirs) : null;
   const folders = readRunFolders(p.positionals);
   for (const f of folders) if (f.dropped) process.stderr.write(`${f.dir}: dropped ${f.dropped} torn line(s) at the end of results.jsonl\n`);
+  if (folders.every((f) => f.records.length === 0)) {
+    throw new UserError(`aggregate: no result records in ${p.positionals.join(', ')} (their results.jsonl are empty); nothing to rank`);
+  }
   const leaderboard = aggregate(
     folders.flatMap((f) => f.records),
     folders.map((f) => f.run),

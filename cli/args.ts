@@ -9,6 +9,28 @@ export interface Parsed {
   readonly positionals: string[];
 }
 
+/**
+ * `--seed -3`: node's parseArgs reads a value starting with '-' as an option and refuses it as ambiguous;
+ * a negative number after a string option is its value (joined as `--seed=-3`), refused later by range.
+ */
+function joinNegativeValues(argv: readonly string[], options: OptionSpec): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      out.push(...argv.slice(i));
+      break;
+    }
+    const name = a.startsWith('--') && !a.includes('=') ? a.slice(2) : undefined;
+    const next = argv[i + 1];
+    if (name !== undefined && options[name]?.type === 'string' && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** Parses argv for one command; `--help`/`-h` prints the help text and returns null. */
 export function parseCommand(
   command: string,
@@ -20,7 +42,7 @@ export function parseCommand(
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinNegativeValues(argv, options),
       options: { ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals,
       strict: true,

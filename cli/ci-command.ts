@@ -13,6 +13,7 @@ import { readRunFolders, writeFileAtomic } from '../runner/results-store.js';
 import { runBenchmark } from '../runner/run.js';
 import { getMetric } from '../metrics/index.js';
 import { integer, many, parseCommand, required, str } from './args.js';
+import { checkOutDir } from './out-path.js';
 
 const HELP = `xai-bench ci: score a new or changed explainer against the published baseline; fail on regression
 
@@ -40,7 +41,7 @@ export function parseTolerances(items: readonly string[]): Map<string, number> {
     const m = /^([^=]+)=(.+)$/.exec(t);
     const v = m ? Number(m[2]) : NaN;
     if (!m || !Number.isFinite(v) || v < 0) throw new UserError(`--tolerance ${t}: expected <metric-id>=<non-negative number>`);
-    getMetric(m[1]);
+    getMetric(m[1], '--tolerance');
     out.set(m[1], v);
   }
   return out;
@@ -102,6 +103,8 @@ export async function ciCommand(argv: readonly string[]): Promise<number> {
   if (!p) return 0;
   const reportsIn = failWithoutReports();
   const path = required('ci', p, 'explainer');
+  const outFlag = str(p, 'out');
+  if (outFlag !== undefined) checkOutDir('--out', outFlag);
   const tolerances = parseTolerances(many(p, 'tolerance'));
   const baselineDir = resolve(str(p, 'baseline') ?? committedBaseline(str(p, 'profile') ?? 'quick'));
   if (str(p, 'baseline') !== undefined && str(p, 'profile') !== undefined) throw new UserError('--profile and --baseline: give one (a baseline folder carries its own profile)');

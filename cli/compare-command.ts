@@ -4,6 +4,7 @@ import { UserError } from '../core/errors.js';
 import { readRunFolders, writeFileAtomic } from '../runner/results-store.js';
 import { many, parseCommand, required, str } from './args.js';
 import { parseTolerances, toleranceOf } from './ci-command.js';
+import { checkOutFile } from './out-path.js';
 
 const HELP = `xai-bench compare: compare two results folders explainer by explainer, paired by sample
 
@@ -21,6 +22,8 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
     out: { type: 'string' },
   }, HELP);
   if (!p) return 0;
+  const out = str(p, 'out');
+  if (out) checkOutFile('--out', out);
   const format = (str(p, 'format') ?? 'text') as Format;
   if (!(format in FORMATS)) throw new UserError(`--format ${format}: expected one of ${Object.keys(FORMATS).join(', ')}`);
   const [base, cand] = readRunFolders([required('compare', p, 'baseline'), required('compare', p, 'candidate')]);
@@ -28,7 +31,6 @@ export async function compareCommand(argv: readonly string[]): Promise<number> {
   if (ids.length === 0) throw new UserError('compare: the two folders have no explainer in common');
   const report = compareRecords(base.records, cand.records, ids.map((id) => ({ baseline: id, candidate: id })), toleranceOf(parseTolerances(many(p, 'tolerance'))), base.run.seed);
   const text = FORMATS[format](report, `xai-bench compare: ${cand.dir} vs ${base.dir}`);
-  const out = str(p, 'out');
   if (out) writeFileAtomic(out, text);
   else process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
   if (report.refused > 0) return 2;

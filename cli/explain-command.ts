@@ -9,6 +9,7 @@ import { callInWorker } from '../runner/plugin-worker.js';
 import { DEFAULT_CELL_TIMEOUT } from '../runner/run-options.js';
 import { isMainThread } from 'node:worker_threads';
 import { integer, many, parseCommand, required, str } from './args.js';
+import { checkOutFile } from './out-path.js';
 import { explainUserInputs, userSetup } from './user-model.js';
 
 const HELP = `xai-bench explain: explain a model's outputs on your inputs
@@ -42,13 +43,15 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
     timeout: { type: 'string' },
   }, HELP);
   if (!p) return 0;
+  const out = str(p, 'out');
+  if (out) checkOutFile('--out', out);
   const ref = required('explain', p, 'explainer');
   const timeoutS = integer(p, 'timeout', 1) ?? DEFAULT_CELL_TIMEOUT;
   // A plugin's code runs only in a worker process (which runs this command again, the plugin loaded there).
   if (isPluginRef(ref) && isMainThread) {
     return (await callInWorker({ module: import.meta.url, fn: 'explainCommand', args: [argv] }, ref, timeoutS)) as number;
   }
-  const explainer = isPluginRef(ref) ? await loadPlugin(ref) : getExplainer(ref);
+  const explainer = isPluginRef(ref) ? await loadPlugin(ref) : getExplainer(ref, '--explainer');
   const sets = splitSets(many(p, 'set'), [explainer.id], explainer.id);
   const params = resolveParams(explainer.params, sets.get(explainer.id) ?? {}, explainer.id);
   const u = await userSetup('explain', p);
@@ -63,7 +66,6 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
   });
   const record = recordOf(explainer.id, params, explainer.output, u.task.sampleShape, samples);
   const json = `${JSON.stringify(record)}\n`;
-  const out = str(p, 'out');
   if (out) {
     writeFileAtomic(out, json);
     process.stderr.write(`wrote ${samples.length} explanations (${explainer.id}, ${u.backend}) to ${out}\n`);

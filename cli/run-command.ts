@@ -5,6 +5,7 @@ import { PROFILES } from '../runner/profiles.js';
 import { resolveExplainerRefs } from '../runner/plugins.js';
 import { runBenchmark } from '../runner/run.js';
 import { integer, list, many, parseCommand, str } from './args.js';
+import { checkOutDir } from './out-path.js';
 
 const HELP = `xai-bench run: run the benchmark (every task x explainer x metric of a profile)
 
@@ -60,6 +61,8 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
   if (!p) return 0;
   const backend = str(p, 'backend') ?? 'auto';
   if (!(BACKENDS as readonly string[]).includes(backend)) throw new UserError(`--backend ${backend}: expected one of ${BACKENDS.join(', ')}`);
+  const out = str(p, 'out');
+  if (out !== undefined) checkOutDir('--out', out);
   const refs = list(p, 'explainers');
   const resolved = refs ? await resolveExplainerRefs(refs, { timeoutS: integer(p, 'cell-timeout', 1) }) : undefined;
   const outcome = await runBenchmark({
@@ -72,7 +75,7 @@ export async function runCommand(argv: readonly string[]): Promise<number> {
     metrics: list(p, 'metrics'),
     sets: many(p, 'set'),
     samples: integer(p, 'samples', 1),
-    out: str(p, 'out'),
+    out,
     backend: backend as BackendChoice,
     seed: integer(p, 'seed', 0),
     resume: p.values.resume === true,

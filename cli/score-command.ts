@@ -24,6 +24,7 @@ import { getMetric } from '../metrics/index.js';
 import { type Metric, metricScores, type ReExplainer } from '../metrics/types.js';
 import { reExplainer } from '../runner/re-explainer.js';
 import { integer, list, many, type Parsed, parseCommand, required, str } from './args.js';
+import { checkOutFile } from './out-path.js';
 import { explainUserInputs, type UserSetup, userSetup } from './user-model.js';
 
 const HELP = `xai-bench score: score explanations of your model with the benchmark's metrics
@@ -135,6 +136,8 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
     timeout: { type: 'string' },
   }, HELP);
   if (!p) return 0;
+  const out = str(p, 'out');
+  if (out) checkOutFile('--out', out);
   const explainerId = str(p, 'explainer');
   const attrPath = str(p, 'attributions');
   if ((explainerId === undefined) === (attrPath === undefined)) {
@@ -147,8 +150,8 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   }
   const metricIds = list(p, 'metric');
   if (!metricIds) throw new UserError('score: --metric is required (see xai-bench score --help)');
-  const metrics = metricIds.map((id) => getMetric(id));
-  const explainer = explainerId ? (isPluginRef(explainerId) ? await loadPlugin(explainerId) : getExplainer(explainerId)) : undefined;
+  const metrics = metricIds.map((id) => getMetric(id, '--metric'));
+  const explainer = explainerId ? (isPluginRef(explainerId) ? await loadPlugin(explainerId) : getExplainer(explainerId, '--explainer')) : undefined;
   const owners = [...(explainer ? [explainer.id] : []), ...metrics.map((m) => m.id)];
   const sets = splitSets(many(p, 'set'), owners, explainer?.id);
   const metricParams = new Map(metrics.map((m) => [m.id, resolveParams(m.params, sets.get(m.id) ?? {}, m.id)]));
@@ -161,7 +164,6 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   const records = await scoreMetrics(p, u, explained, metrics, metricParams, groundTruth);
   const heading = `${explained.explainerName} on ${str(p, 'model')} (${u.input.batch.n} inputs, ${explained.output}):`;
   process.stdout.write(`${heading}\n${scoreTable(records)}\n`);
-  const out = str(p, 'out');
   if (out) writeFileAtomic(out, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
   return 0;
 }

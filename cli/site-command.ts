@@ -4,6 +4,7 @@ import { UserError } from '../core/errors.js';
 import { buildSite } from '../site/builder/build-site.js';
 import { serveStatic } from '../site/builder/serve.js';
 import { integer, parseCommand, str } from './args.js';
+import { checkOutDir } from './out-path.js';
 
 const HELP = `xai-bench site: build the leaderboard site (static HTML) from a run or the published leaderboard
 
@@ -35,8 +36,11 @@ export async function siteCommand(argv: readonly string[]): Promise<number> {
   const port = integer(p, 'port', 0) ?? 4321;
   if (port > 65535) throw new UserError(`--port ${port}: expected at most 65535`);
   const from = str(p, 'from') ?? defaultFrom();
+  const out = str(p, 'out');
+  if (!existsSync(from)) throw new UserError(`--from ${from}: no such folder`);
+  checkOutDir('--out', out ?? join(from, 'site'), true);
   const t0 = performance.now();
-  const site = await buildSite({ from, out: str(p, 'out'), quiet: p.values.quiet === true });
+  const site = await buildSite({ from, out, quiet: p.values.quiet === true });
   const seconds = ((performance.now() - t0) / 1000).toFixed(1);
   process.stderr.write(`site: ${site.pages} pages, ${(site.bytes / 1024 / 1024).toFixed(1)} MB, built in ${seconds} s from ${from}\n`);
   process.stdout.write(`site written to ${site.out} (open it with: xai-bench site --from ${from} --serve)\n`);

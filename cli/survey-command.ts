@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { scoreStudyDir, writeScoredStudy } from '../survey/score.js';
 import { integer, parseCommand, str } from './args.js';
+import { checkOutDir } from './out-path.js';
 import { EXPORT_HELP, MAKE_HELP, SERVE_HELP, surveyExport, surveyMake, surveyServe } from './survey-study-commands.js';
 
 const HELP = `xai-bench survey: human-rating studies
@@ -51,8 +52,9 @@ export async function surveyCommand(argv: readonly string[]): Promise<number> {
   if (ci !== 'bca' && ci !== 'percentile') throw new UserError(`--ci ${ci}: expected bca or percentile`);
   const tie = str(p, 'tie-rule') ?? 'zero';
   if (tie !== 'zero' && tie !== 'one') throw new UserError(`--tie-rule ${tie}: expected zero or one`);
-  const scored = scoreStudyDir(dir, { seed: integer(p, 'seed', 0) ?? 0, resamples: integer(p, 'resamples', 1) ?? 2000, ciMethod: ci, tieRule: tie });
   const out = str(p, 'out') ?? join(dir, 'scored');
+  checkOutDir('--out', out);
+  const scored = scoreStudyDir(dir, { seed: integer(p, 'seed', 0) ?? 0, resamples: integer(p, 'resamples', 1) ?? 2000, ciMethod: ci, tieRule: tie });
   const files = writeScoredStudy(out, scored);
   const s = scored.study;
   if (s.simulated) process.stderr.write(`NOTE: study '${s.studyId}' is SIMULATED data, marked simulated: true in every output\n`);

@@ -1,5 +1,6 @@
 /** `xai-bench survey make | serve | export`: building a rating packet, running the rating app, exporting the study files. */
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { useBackend } from '../core/backend.js';
 import { UserError } from '../core/errors.js';
 import { exportStudy } from '../survey/export.js';
@@ -7,7 +8,9 @@ import { makePacket } from '../survey/make-packet.js';
 import { type Lang, LANGS } from '../survey/packet.js';
 import { serveSurvey } from '../survey/server.js';
 import { openStudyDb } from '../survey/study-db.js';
+import { EXPLANATIONS_DIR } from '../runner/results-store.js';
 import { integer, list, many, parseCommand, required, str } from './args.js';
+import { checkOutDir } from './out-path.js';
 
 export const MAKE_HELP = `Usage: xai-bench survey make --run DIR --out PACKET [--methods a,b] [--tasks a,b] [--items N] [--lang ko,en]
                          [--seed N] [--study ID] [--pairs N] [--questionnaires ESS-2018-8,...] [--max-turns N]
@@ -50,6 +53,20 @@ function languages(v: string[] | undefined): Lang[] {
   return [...new Set(ls)] as Lang[];
 }
 
+/** --methods must name explainers of the run: checked before anything is written. */
+function checkMethods(run: string, methods: readonly string[] | undefined): void {
+  const dir = join(run, EXPLANATIONS_DIR);
+  if (!methods || !existsSync(dir)) return;
+  const have = new Set(
+    readdirSync(dir, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .flatMap((d) => readdirSync(join(dir, d.name)).filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -'.jsonl'.length))),
+  );
+  for (const m of methods) {
+    if (!have.has(m)) throw new UserError(`--methods ${m}: the run ${run} has no explanations by '${m}' (it has ${[...have].sort().join(', ')})`);
+  }
+}
+
 export async function surveyMake(argv: readonly string[]): Promise<number> {
   const p = parseCommand('survey make', argv, {
     run: { type: 'string' }, out: { type: 'string' }, methods: { type: 'string' }, tasks: { type: 'string' }, items: { type: 'string' },
@@ -59,7 +76,11 @@ export async function surveyMake(argv: readonly string[]): Promise<number> {
   if (!p) return 0;
   const run = required('survey make', p, 'run');
   const out = required('survey make', p, 'out');
+  checkOutDir('--out', out);
+  checkMethods(run, list(p, 'methods'));
   await useBackend('wasm');
+  // A packet that fails half-way is removed when this command made its folder (nothing half-written).
+  const made = !existsSync(out);
   const { dir, packet } = await makePacket({
     run,
     out,
@@ -74,6 +95,9 @@ export async function surveyMake(argv: readonly string[]): Promise<number> {
     maxTurns: integer(p, 'max-turns', 1) ?? 12,
     idleTimeoutS: integer(p, 'idle-timeout', 1) ?? 1800,
     references: str(p, 'references'),
+  }).catch((e: unknown) => {
+    if (made) rmSync(out, { recursive: true, force: true });
+    throw e;
   });
   process.stdout.write(`packet ${packet.studyId}: ${packet.items.length} items (${packet.items.filter((i) => i.control).length} controls), ${packet.pairs.length} pairs, ${packet.dialogues.length} dialogues -> ${dir}\n`);
   return 0;
@@ -107,6 +131,7 @@ export async function surveyExport(argv: readonly string[]): Promise<number> {
   if (!p) return 0;
   const dbPath = required('survey export', p, 'db');
   const out = required('survey export', p, 'out');
+  checkOutDir('--out', out);
   const db = openStudyDb(dbPath, { create: false });
   try {
     const files = exportStudy(db, out, `--db ${dbPath}`);

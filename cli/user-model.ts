@@ -20,6 +20,15 @@ export interface UserSetup {
   readonly seed: number;
 }
 
+/** Inputs are float32: a value beyond its range (1e40) or not a number would make every output NaN. */
+function checkFinite(flag: string, path: string, input: InputFile): void {
+  const d = input.batch.data.length / input.batch.n;
+  const bad = input.batch.data.findIndex((v) => !Number.isFinite(v));
+  if (bad < 0) return;
+  const where = `inputs[${Math.floor(bad / d)}], element ${bad % d}`;
+  throw new UserError(`${flag} ${path}: ${where} is ${input.batch.data[bad]} as float32 (values must be finite and within ±3.4e38)`);
+}
+
 export async function userSetup(command: string, p: Parsed): Promise<UserSetup> {
   const backendName = str(p, 'backend') ?? 'auto';
   if (!(BACKENDS as readonly string[]).includes(backendName)) throw new UserError(`--backend ${backendName}: expected one of ${BACKENDS.join(', ')}`);
@@ -28,8 +37,11 @@ export async function userSetup(command: string, p: Parsed): Promise<UserSetup> 
   const backend = await useBackend(backendName as BackendChoice);
   const model = await loadModel(modelPath);
   const input = readInputFile(inputPath, model.inputShape, model.numClasses);
+  checkFinite('--input', inputPath, input);
   const bgPath = str(p, 'background');
-  const background = bgPath ? readInputFile(bgPath, model.inputShape, model.numClasses, '--background').batch : undefined;
+  const bgFile = bgPath ? readInputFile(bgPath, model.inputShape, model.numClasses, '--background') : undefined;
+  if (bgFile) checkFinite('--background', bgPath!, bgFile);
+  const background = bgFile?.batch;
   const engine = new Engine(model);
   const target = integer(p, 'target', 0);
   if (target !== undefined && target >= model.numClasses) throw new UserError(`--target ${target}: the model has ${model.numClasses} classes`);

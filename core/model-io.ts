@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from './errors.js';
 
 interface ModelJson {
@@ -18,6 +18,43 @@ interface ModelJson {
 
 function fail(path: string, what: string): never {
   throw new UserError(`${path}: ${what}`);
+}
+
+/**
+ * A weight file of the manifest, inside the model's folder only: an absolute path or one that leaves the
+ * folder ('../x') is refused before anything is read, so a model.json cannot load (or size) outside files.
+ */
+function weightPath(modelJsonPath: string, dir: string, p: unknown): string {
+  if (typeof p !== 'string' || p === '') fail(modelJsonPath, `weight path ${JSON.stringify(p)} is not a file name`);
+  const wp = resolve(dir, p);
+  const rel = relative(dir, wp);
+  if (isAbsolute(p) || rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) {
+    fail(modelJsonPath, `weight path '${p}' is outside the model's folder (weight files must lie beside model.json)`);
+  }
+  return wp;
+}
+
+/** A weight entry: a name, a shape of non-negative integers and a known dtype. */
+function checkSpec(modelJsonPath: string, s: tf.io.WeightsManifestEntry, at: string): void {
+  if (typeof s !== 'object' || s === null || typeof s.name !== 'string') fail(modelJsonPath, `${at} needs a "name"`);
+  if (!Array.isArray(s.shape) || !s.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
+    fail(modelJsonPath, `${at} (${s.name}) needs a "shape", a list of non-negative integers`);
+  }
+  bytesPer(s.dtype, modelJsonPath);
+}
+
+/** Float weights must be numbers: a NaN or infinite weight makes every output NaN. */
+function checkFinite(modelJsonPath: string, specs: readonly tf.io.WeightsManifestEntry[], data: Uint8Array): void {
+  let off = 0;
+  for (const s of specs) {
+    const n = s.shape.reduce((x, y) => x * y, 1);
+    if (s.dtype === 'float32' && !s.quantization) {
+      const v = new Float32Array(data.buffer.slice(data.byteOffset + off, data.byteOffset + off + n * 4));
+      const bad = v.findIndex((x) => !Number.isFinite(x));
+      if (bad >= 0) fail(modelJsonPath, `weight ${s.name} holds ${v[bad]} at element ${bad} (weights must be finite numbers)`);
+    }
+    off += n * bytesPer(s.dtype, modelJsonPath);
+  }
 }
 
 /** Reads model.json and its weights into ModelArtifacts, validating the layout as it goes. */
@@ -44,9 +81,10 @@ export function readModelArtifacts(modelJsonPath: string): tf.io.ModelArtifacts 
     if (!Array.isArray(group?.paths) || !Array.isArray(group?.weights)) {
       fail(modelJsonPath, `weightsManifest[${g}] needs "paths" and "weights" arrays`);
     }
+    group.weights.forEach((s, k) => checkSpec(modelJsonPath, s, `weightsManifest[${g}].weights[${k}]`));
     specs.push(...group.weights);
     for (const p of group.paths) {
-      const wp = join(dirname(path), p);
+      const wp = weightPath(modelJsonPath, dirname(path), p);
       try {
         buffers.push(readFileSync(wp));
       } catch (e) {
@@ -63,6 +101,7 @@ export function readModelArtifacts(modelJsonPath: string): tf.io.ModelArtifacts 
     weightData.set(b, off);
     off += b.byteLength;
   }
+  checkFinite(modelJsonPath, specs, weightData);
   return {
     modelTopology: json.modelTopology as tf.io.ModelArtifacts['modelTopology'],
     weightSpecs: specs,

@@ -63,12 +63,13 @@ export function isPlugin(id: string): boolean {
   return plugins.has(id);
 }
 
-export function getExplainer(id: string): Explainer {
+/** `flag`: the option the id came from, named in the error (explain and score take `--explainer`). */
+export function getExplainer(id: string, flag = '--explainers'): Explainer {
   const found = plugins.get(id) ?? explainers.find((e) => e.id === id);
   if (!found) {
     const known = explainers.map((e) => e.id).join(', ');
     throw new UserError(
-      `--explainers ${id}: unknown explainer '${id}' (known: ${known}; a plugin is given by its path, e.g. ./my-explainer.ts)`);
+      `${flag} ${id}: unknown explainer '${id}' (known: ${known}; a plugin is given by its path, e.g. ./my-explainer.ts)`);
   }
   return found;
 }

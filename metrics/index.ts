@@ -118,8 +118,9 @@ export const metrics: readonly Metric[] = [
   extractionSeconds,
 ];
 
-export function getMetric(id: string): Metric {
+/** `flag`: the option the id came from, named in the error (score takes `--metric`, ci `--tolerance`). */
+export function getMetric(id: string, flag = '--metrics'): Metric {
   const m = metrics.find((x) => x.id === id);
-  if (!m) throw new UserError(`--metrics ${id}: unknown metric (known: ${metrics.map((x) => x.id).join(', ')})`);
+  if (!m) throw new UserError(`${flag} ${id}: unknown metric (known: ${metrics.map((x) => x.id).join(', ')})`);
   return m;
 }

@@ -35,8 +35,21 @@ function safeSegment(kind: string, id: string): string {
   return id;
 }
 
+/** Errors of a path the user chose (a file where a folder belongs, a read-only folder): one line, not a bug. */
+const PATH_ERRORS = new Set(['ENOTDIR', 'EISDIR', 'EEXIST', 'EACCES', 'EPERM', 'EROFS']);
+
 /** Writes a file by temp file + fsync + rename, so readers see the old or the new file, never half. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  try {
+    writeAtomic(path, data);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code && PATH_ERRORS.has(code)) throw new UserError(`cannot write ${path} (${code}: ${(e as Error).message.split(',')[0].replace(/^[A-Z]+: /, '')})`);
+    throw e;
+  }
+}
+
+function writeAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
   try {

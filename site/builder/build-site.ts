@@ -4,13 +4,15 @@
  * module stages them in a temporary folder (data/ for `@xai-data/*.json` imports, public/ for files
  * served as they are), so builds never write into the installed package and may run side by side.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { UserError } from '../../core/errors.js';
 import type { Leaderboard } from '../../leaderboard/types.js';
 import { packageRoot } from '../../core/package-root.js';
+import { assertValid } from '../../core/schemas.js';
 import { LEADERBOARD_JSON, RESULTS_JSONL, RESULTS_JSONL_GZ, RUN_JSON } from '../../runner/results-store.js';
 import { buildCatalog, CATALOG_JSON, type Catalog } from './catalog.js';
 import { buildGallery, GALLERY_JSON, galleryImages, type Gallery } from './gallery.js';
@@ -99,10 +101,12 @@ function stageSiteData(from: string, stage: string): { gallery: Gallery } {
   const lbPath = join(from, LEADERBOARD_JSON);
   if (!existsSync(lbPath))
     throw new UserError(`--from ${from}: no ${LEADERBOARD_JSON} there (run \`xai-bench run\` or \`xai-bench aggregate\` first)`);
-  const leaderboard = readJson(lbPath) as Leaderboard;
-  if (leaderboard?.schema !== 'xai-bench/leaderboard@1' || !Array.isArray(leaderboard.tasks)) {
+  const leaderboard = readJson(lbPath);
+  if ((leaderboard as Partial<Leaderboard> | null)?.schema !== 'xai-bench/leaderboard@1') {
     throw new UserError(`${lbPath}: not an xai-bench/leaderboard@1 file`);
   }
+  // The pages read every part of it: a malformed one (tasks not a list of task boards) is one line here.
+  assertValid<Leaderboard>('leaderboard', leaderboard, lbPath);
   const catalogPath = join(from, CATALOG_JSON);
   const catalog = existsSync(catalogPath) ? readJson(catalogPath) : buildCatalog();
   const galleryPath = join(from, GALLERY_JSON);
@@ -143,6 +147,32 @@ function stageSiteData(from: string, stage: string): { gallery: Gallery } {
   return { gallery };
 }
 
+/** The node_modules folder that holds astro (the package's own, or the one an install hoisted it to). */
+function nodeModulesOfAstro(): string {
+  let dir = dirname(fileURLToPath(import.meta.resolve('astro')));
+  while (basename(dir) !== 'node_modules') {
+    const up = dirname(dir);
+    if (up === dir) throw new Error('astro is not installed in a node_modules folder');
+    dir = up;
+  }
+  return dir;
+}
+
+/**
+ * A copy of the Astro app (site/src, astro.config.mjs) in the stage: Astro writes `<root>/.astro/` (types,
+ * content modules, server chunks), which must not land in the installed package (it may be read-only).
+ * Its node_modules is a link to the one that holds astro, so the app and its server chunks resolve it.
+ */
+function stageApp(stage: string): string {
+  const app = join(stage, 'app');
+  const site = join(packageRoot(), 'site');
+  mkdirSync(app, { recursive: true });
+  cpSync(join(site, 'src'), join(app, 'src'), { recursive: true });
+  cpSync(join(site, 'astro.config.mjs'), join(app, 'astro.config.mjs'));
+  symlinkSync(nodeModulesOfAstro(), join(app, 'node_modules'), 'junction');
+  return app;
+}
+
 export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
   const from = resolve(o.from);
   if (!existsSync(from)) throw new UserError(`--from ${o.from}: no such folder`);
@@ -155,8 +185,9 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const { build } = await import('astro');
     // Astro writes its server-side chunks into `<cwd>/.astro/` when the output is outside the working
-    // folder (so they resolve node_modules): work inside site/ so that nothing lands in the user's folder.
-    const root = join(packageRoot(), 'site');
+    // folder (so they resolve node_modules): work inside the staged app, so that nothing lands in the
+    // user's folder or in the installed package.
+    const root = stageApp(stage);
     const cwd = process.cwd();
     process.chdir(root);
     try {
