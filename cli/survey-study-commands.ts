@@ -63,7 +63,9 @@ function checkMethods(run: string, methods: readonly string[] | undefined): void
       .flatMap((d) => readdirSync(join(dir, d.name)).filter((f) => f.endsWith('.jsonl')).map((f) => f.slice(0, -'.jsonl'.length))),
   );
   for (const m of methods) {
-    if (!have.has(m)) throw new UserError(`--methods ${m}: the run ${run} has no explanations by '${m}' (it has ${[...have].sort().join(', ')})`);
+    if (!have.has(m)) {
+      throw new UserError(`--methods ${m}: the run ${run} has no explanations by '${m}' (it has ${[...have].sort().join(', ')})`);
+    }
   }
 }
 

@@ -44,7 +44,8 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     writeAtomic(path, data);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code && PATH_ERRORS.has(code)) throw new UserError(`cannot write ${path} (${code}: ${(e as Error).message.split(',')[0].replace(/^[A-Z]+: /, '')})`);
+    const what = (e as Error).message.split(',')[0].replace(/^[A-Z]+: /, '');
+    if (code && PATH_ERRORS.has(code)) throw new UserError(`cannot write ${path} (${code}: ${what})`);
     throw e;
   }
 }

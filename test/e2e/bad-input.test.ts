@@ -36,7 +36,9 @@ describe('bad --out paths: one line naming the path, exit 2, nothing written', (
   const under = () => join(file, 'sub');
   const smoke = () => inject('smoke').dir;
   const explain = (out: string) => ['explain', '--model', MODEL, '--explainer', 'gradient', '--input', input, '--out', out];
-  const score = (out: string) => ['score', '--model', MODEL, '--explainer', 'gradient', '--metric', 'sparseness', '--input', input, '--out', out];
+  const score = (out: string) =>
+    ['score', '--model', MODEL, '--explainer', 'gradient', '--metric', 'sparseness', '--input', input, '--out', out];
+  const compare = (out: string) => ['compare', '--baseline', BASELINE, '--candidate', BASELINE, '--out', out];
   const cases: [string, () => string[], () => string][] = [
     ['run --out a file', () => ['run', '--profile', 'smoke', '--out', file], () => file],
     ['run --out under a file', () => ['run', '--profile', 'smoke', '--out', under()], () => file],
@@ -51,8 +53,8 @@ describe('bad --out paths: one line naming the path, exit 2, nothing written', (
     ['survey make --out a file', () => ['survey', 'make', '--run', smoke(), '--out', file], () => file],
     ['survey export --out under a file', () => ['survey', 'export', '--db', join(tmp, 'none.db'), '--out', under()], () => file],
     ['survey score --out under a file', () => ['survey', 'score', tmp, '--out', under()], () => file],
-    ['compare --out a folder', () => ['compare', '--baseline', BASELINE, '--candidate', BASELINE, '--out', tmp], () => tmp],
-    ['compare --out under a file', () => ['compare', '--baseline', BASELINE, '--candidate', BASELINE, '--out', join(under(), 'r.txt')], () => file],
+    ['compare --out a folder', () => compare(tmp), () => tmp],
+    ['compare --out under a file', () => compare(join(under(), 'r.txt')), () => file],
     ['ci --out a file', () => ['ci', '--explainer', join(tmp, 'plugin.ts'), '--out', file], () => file],
   ];
   for (const [name, args, names] of cases) {
