@@ -153,6 +153,21 @@ export class RunStore {
     this.clean.add(path);
   }
 
+  /**
+   * One append; a write that fails part-way (a full disk) may leave a torn line, so the file is checked
+   * again before the next append: otherwise the next record would be glued to the torn one and turn a
+   * droppable tail into an unreadable line in the middle of the file.
+   */
+  private append(path: string, values: readonly unknown[]): void {
+    this.prepareAppend(path);
+    try {
+      appendJsonLines(path, values);
+    } catch (e) {
+      this.clean.delete(path);
+      throw e;
+    }
+  }
+
   appendResult(rec: ResultRecord): void {
     this.appendResults([rec]);
   }
@@ -161,8 +176,7 @@ export class RunStore {
   appendResults(recs: readonly ResultRecord[]): void {
     this.writable();
     for (const rec of recs) assertValid('result', rec, `result ${cellKey(rec.task, rec.explainer, rec.metric)}${rec.variant ? ` (variant ${JSON.stringify(rec.variant)})` : ''}`);
-    this.prepareAppend(this.resultsPath);
-    appendJsonLines(this.resultsPath, recs);
+    this.append(this.resultsPath, recs);
   }
 
   /** All result records, validated; a torn last line is dropped (and cut off unless read-only). */
@@ -191,8 +205,7 @@ export class RunStore {
     this.writable();
     const path = this.explanationsPath(task, explainer);
     lines.forEach((l, i) => assertValid('explanation', l, `explanation ${i} for ${task}/${explainer}`));
-    this.prepareAppend(path);
-    appendJsonLines(path, lines);
+    this.append(path, lines);
   }
 
   readExplanations(task: string, explainer: string): ReadExplanations {
