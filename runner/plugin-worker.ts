@@ -6,7 +6,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { UserError } from '../core/errors.js';
-import type { PluginInfo } from './plugins.js';
+import type { PluginInfo } from './plugin-info.js';
 import type { ParentMessage, WorkerMessage } from './worker-messages.js';
 import { forkWorker, workerEntry } from './worker-pool.js';
 

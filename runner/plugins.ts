@@ -18,6 +18,7 @@ import type { PluginExplainer } from '../explainers/plugin-api.js';
 import type { Explainer } from '../explainers/types.js';
 import { DEFAULT_CELL_TIMEOUT } from './run-options.js';
 import { declarationsOf } from './plugin-worker.js';
+import type { PluginInfo } from './plugin-info.js';
 
 const FAMILIES = ['attribution', 'rules', 'examples', 'concept-path'];
 const NEEDS = ['predict', 'gradients', 'layers', 'training-data', 'generator', 'knowledge-graph'];
@@ -77,11 +78,6 @@ export async function loadPlugin(path: string, opts: { replace?: boolean } = {})
   return registerPlugin(checkPlugin(exported, path), opts);
 }
 
-/** A loaded plugin's declaration as plain data (what crosses from a worker): no functions. */
-export interface PluginInfo {
-  readonly declaration: Readonly<Record<string, unknown>>;
-  readonly fit: boolean;
-}
 
 /** Data that survives a structured clone unchanged: no functions, symbols or cycles. */
 function isPlainData(v: unknown, depth = 0): boolean {

@@ -1,6 +1,6 @@
 /** The messages between a run and its worker processes (structured clone: typed arrays travel as is). */
 import type { ExplanationRecord } from './explanation-record.js';
-import type { PluginInfo } from './plugins.js';
+import type { PluginInfo } from './plugin-info.js';
 import type { ResultRecord } from './result-record.js';
 import type { Artifact, Unit, UnitContext } from './unit.js';
 

@@ -92,6 +92,9 @@ describe('a finished run as a ci baseline', () => {
     cpSync(smoke.dir, dir, { recursive: true });
     const run = JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8'));
     const write = (config: object) => writeFileSync(join(dir, 'run.json'), JSON.stringify({ ...run, config: { ...run.config, ...config } }));
+    // A real subset: the plan and its rows (a row outside the plan is refused on its own, by readRunFolders).
+    const rows = readFileSync(join(dir, 'results.jsonl'), 'utf8').split('\n').filter((l) => l.includes('"task":"iris-mlp"'));
+    writeFileSync(join(dir, 'results.jsonl'), `${rows.join('\n')}\n`);
     write({ tasks: ['iris-mlp'] });
     expect(() => baselineFrom(dir, join(work, 'b2'))).toThrow(/ran a subset of the smoke profile's tasks/);
     write({ sets: { 'lime.samples': 50 } });
