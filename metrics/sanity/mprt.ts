@@ -8,7 +8,7 @@
  * that merely flips sign on the randomised model beat one that changed.
  */
 import { oneOf } from '../../core/params.js';
-import { sizeOf } from '../../core/batch.js';
+import { selectSamples, sizeOf } from '../../core/batch.js';
 import { finiteOr, nullValue } from '../common/per-sample.js';
 import { completed, reExplainRows, scorableSamples } from '../common/re-explain.js';
 import { passRate, sanityVerdicts, thresholdParam } from './sanity-verdict.js';
@@ -71,8 +71,8 @@ export const mprt: AttributionMetric<typeof params> = {
     }
     const seed = ctx.rng('model', 'randomise').nextUint32();
     const d = sizeOf(batch.sampleShape);
-    const rows = new Float32Array(s.scored.length * d);
-    s.scored.forEach((i, q) => rows.set(batch.data.subarray(i * d, (i + 1) * d), q * d));
+    // The scored inputs, in order: what is re-explained.
+    const rows = selectSamples(batch, s.scored).data;
     const sampleOf = s.scored;
     const tags = s.scored.map(() => '');
 

@@ -11,7 +11,7 @@
  * (core/model.ts gives it logits [-z/2, z/2], so the other logit is exactly the negation). Any
  * explainer linear in the explained function returns the negated map there; those samples are null.
  */
-import { sizeOf } from '../../core/batch.js';
+import { selectSamples, sizeOf } from '../../core/batch.js';
 import { finiteOr, nullValue } from '../common/per-sample.js';
 import { completed, reExplainRows, scorableSamples } from '../common/re-explain.js';
 import { passRate, sanityVerdicts, thresholdParam } from './sanity-verdict.js';
@@ -96,8 +96,8 @@ export const randomLogit: AttributionMetric<typeof params> = {
     }
     const nc = ctx.engine.numClasses;
     const d = sizeOf(batch.sampleShape);
-    const rows = new Float32Array(s.scored.length * d);
-    s.scored.forEach((i, q) => rows.set(batch.data.subarray(i * d, (i + 1) * d), q * d));
+    // The scored inputs, in order: what is re-explained.
+    const rows = selectSamples(batch, s.scored).data;
     const others = Int32Array.from(s.scored, (i) => otherClass(input.targets[i], nc, ctx.rng(input.sampleIds[i], 'other-class')));
     const out = await reExplainRows(s.explainer, input, {
       rows,
