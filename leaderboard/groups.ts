@@ -115,6 +115,8 @@ function seedStability(
 ): SeedStability[] {
   const names = [...datasets.keys()];
   const out: SeedStability[] = [];
+  // A group without scores has no ranks to compare between seeds.
+  if (explainers.length === 0) return out;
   overall.perTask.forEach((tasks, d) => {
     if (tasks.length < 2) return;
     const ranks = tasks.map((t) => competitionRanks(Array.from(t, (x) => (x === x ? x : null)), 'higher'));

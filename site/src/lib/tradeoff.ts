@@ -15,6 +15,7 @@
  * Self-contained: the site never runs harness code, so the generator and quantiles are small copies of
  * well-known ones (mulberry32; quantiles by linear interpolation, R type 7, as numeric/quantile.ts).
  */
+import { percentileInterval, quantileSorted } from './quantile.js';
 
 /** Tasks needed before the interval says anything. */
 const MIN_TASKS = 3;
@@ -63,13 +64,6 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-function quantileSorted(sorted: readonly number[], p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, sorted.length - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 export function median(v: readonly number[]): number {
   return quantileSorted(
     [...v].sort((a, b) => a - b),
@@ -93,8 +87,7 @@ export function medianWithInterval(
     for (let i = 0; i < values.length; i++) draw[i] = values[Math.floor(rng() * values.length)];
     meds.push(median(draw));
   }
-  meds.sort((a, b) => a - b);
-  return { median: m, ci: [quantileSorted(meds, (1 - CONFIDENCE) / 2), quantileSorted(meds, (1 + CONFIDENCE) / 2)] };
+  return { median: m, ci: percentileInterval(meds, CONFIDENCE) };
 }
 
 export type Relation = 'aligned' | 'trade-off' | 'unclear' | 'too-few';

@@ -10,6 +10,7 @@
  * are tied when the interval of their paired replicate difference contains 0. Ranks are given only in
  * a group the leaderboard ranks, and only to explainers it ranks.
  */
+import { percentileInterval } from './quantile.js';
 import type { GroupBoard, Leaderboard } from './types';
 
 export const CRITERIA_ORDER = ['fidelity', 'completeness', 'stability', 'sanity', 'localisation', 'complexity', 'cost', 'human'] as const;
@@ -96,16 +97,7 @@ function weighted(scores: readonly (number | null)[], w: readonly number[]): num
   return den > 0 ? num / den : null;
 }
 
-function interval(xs: number[]): [number, number] | null {
-  if (xs.length < 2) return null;
-  xs.sort((a, b) => a - b);
-  const q = (p: number) => {
-    const h = (xs.length - 1) * p;
-    const lo = Math.floor(h);
-    return xs[lo] + (h - lo) * (xs[Math.min(lo + 1, xs.length - 1)] - xs[lo]);
-  };
-  return [q((1 - LEVEL) / 2), q((1 + LEVEL) / 2)];
-}
+const interval = (xs: number[]): [number, number] | null => (xs.length < 2 ? null : percentileInterval(xs, LEVEL));
 
 /** The group's explainers under `weights`: scored ones by score (ties marked), then the others. */
 export function rankGroup(g: ExplorerGroup, weights: Weights): Row[] {
