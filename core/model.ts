@@ -8,32 +8,13 @@ import { UserError } from './errors.js';
 import { loadLayersModel, readModelArtifacts } from './model-io.js';
 import type { Rng } from './rng.js';
 import { randomiseStream } from './streams.js';
+import type { Need } from './vocabulary.js';
+import type { Model } from './model-types.js';
 
-export type OutputKind = 'logit' | 'probability';
+export { layersOf, type LayeredNet, type Model, type OutputKind } from './model-types.js';
 
-export interface Model {
-  /** Where it was loaded from (or a name for in-memory models). */
-  readonly source: string;
-  readonly net: tf.LayersModel;
-  /** The same network up to the pre-activation of the last layer. */
-  readonly logitsNet: tf.LayersModel;
-  readonly numClasses: number;
-  /** Shape of one input, without the batch axis. */
-  readonly inputShape: readonly number[];
-  readonly layers: readonly tf.layers.Layer[];
-  /** sha256 of topology and weights. */
-  readonly hash: string;
-  /** Runs the network on a tensor; `output` picks probabilities or logits. Caller owns the result. */
-  apply(x: tf.Tensor, output: OutputKind): tf.Tensor2D;
-  /**
-   * A copy whose layers named in `scope` (or all layers with weights) are re-initialised from a
-   * seeded stream: kernels Glorot-uniform; biases U(-1/sqrt(fan_in), 1/sqrt(fan_in)) as PyTorch's
-   * reset_parameters draws them (zero biases would leave a randomised ReLU net exactly flat on an empty
-   * background and flatter sanity checks); BN shifts and means 0, scales and variances 1.
-   */
-  randomised(seed: number, scope: 'all' | readonly string[]): Promise<Model>;
-  dispose(): void;
-}
+/** What a LayersModel offers explainers. */
+const LAYERS_OFFERS: readonly Need[] = ['predict', 'gradients', 'layers'];
 
 /** How the final activation is undone to get logits. */
 type Head =
@@ -112,13 +93,16 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
     if (d === null) throw new UserError(`${source}: input dimension ${i + 1} is not fixed`);
     return d;
   });
+  const hiddenNets = new Map<string, tf.LayersModel>();
+  let featureNet: tf.LayersModel | null = null;
   const model: Model = {
     source,
-    net,
-    logitsNet,
+    format: 'tfjs-layers',
+    offers: LAYERS_OFFERS,
+    layered: { net, logitsNet, layers: net.layers },
+    weightedParts: net.layers.filter((l) => l.weights.length > 0).map((l) => l.name),
     numClasses,
     inputShape,
-    layers: net.layers,
     hash,
     apply(x, output) {
       return tf.tidy(() => {
@@ -134,28 +118,25 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
         return net.apply(x, { training: false }) as tf.Tensor2D;
       });
     },
-    async randomised(seed, scope) {
-      const a = await artifactsOf(net);
-      const copy = await tf.loadLayersModel(tf.io.fromMemory(a));
-      const names = scope === 'all' ? null : new Set(scope);
-      if (names) {
-        for (const n of names) {
-          if (!copy.layers.some((l) => l.name === n)) throw new UserError(`randomised: no layer named '${n}' in ${source}`);
-        }
+    penultimate(x) {
+      if (featureNet === null) {
+        const last = logitsNet.layers[logitsNet.layers.length - 1];
+        featureNet = tf.model({ inputs: logitsNet.inputs, outputs: last.input as tf.SymbolicTensor });
       }
-      for (const layer of copy.layers) {
-        if (names && !names.has(layer.name)) continue;
-        const ws = layer.getWeights();
-        if (ws.length === 0) continue;
-        const rng = randomiseStream(seed, layer.name);
-        const kernel = ws.find((_, i) => /kernel/.test(layer.weights[i].name.split('/').pop() ?? ''));
-        const fanIn = kernel ? kernel.shape.slice(0, -1).reduce((a, b) => a * b, 1) : 0;
-        const fresh = layer.weights.map((w, i) => reinit(w.name, ws[i].shape, rng, fanIn));
-        layer.setWeights(fresh);
-        fresh.forEach((t) => t.dispose());
-      }
-      return wrapModel(copy, `${source} (randomised seed ${seed}: ${scope === 'all' ? 'all layers' : scope.join(', ')})`);
+      return featureNet.predict(x) as tf.Tensor;
     },
+    hidden(x, name) {
+      let sub = hiddenNets.get(name);
+      if (!sub) {
+        const layer = net.layers.find((l) => l.name === name);
+        if (!layer) throw new RangeError(`no layer named '${name}' in ${source}`);
+        // Shares the model's layers and weights: nothing of its own to dispose.
+        sub = tf.model({ inputs: net.inputs, outputs: layer.output as tf.SymbolicTensor });
+        hiddenNets.set(name, sub);
+      }
+      return sub.apply(x, { training: false }) as tf.Tensor;
+    },
+    randomised: (seed, scope) => randomisedCopy(net, source, seed, scope),
     dispose() {
       if (logitsNet !== net) {
         // The logits net shares all but its last layer with `net`; dispose only what it owns.
@@ -165,6 +146,33 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
     },
   };
   return model;
+}
+
+/**
+ * A copy of `net` whose layers named in `scope` (or all layers with weights) are re-initialised (see
+ * Model.randomised).
+ */
+async function randomisedCopy(net: tf.LayersModel, source: string, seed: number, scope: 'all' | readonly string[]): Promise<Model> {
+  const a = await artifactsOf(net);
+  const copy = await tf.loadLayersModel(tf.io.fromMemory(a));
+  const names = scope === 'all' ? null : new Set(scope);
+  if (names) {
+    for (const n of names) {
+      if (!copy.layers.some((l) => l.name === n)) throw new UserError(`randomised: no layer named '${n}' in ${source}`);
+    }
+  }
+  for (const layer of copy.layers) {
+    if (names && !names.has(layer.name)) continue;
+    const ws = layer.getWeights();
+    if (ws.length === 0) continue;
+    const rng = randomiseStream(seed, layer.name);
+    const kernel = ws.find((_, i) => /kernel/.test(layer.weights[i].name.split('/').pop() ?? ''));
+    const fanIn = kernel ? kernel.shape.slice(0, -1).reduce((a, b) => a * b, 1) : 0;
+    const fresh = layer.weights.map((w, i) => reinit(w.name, ws[i].shape, rng, fanIn));
+    layer.setWeights(fresh);
+    fresh.forEach((t) => t.dispose());
+  }
+  return wrapModel(copy, `${source} (randomised seed ${seed}: ${scope === 'all' ? 'all layers' : scope.join(', ')})`);
 }
 
 function reinit(name: string, shape: number[], rng: Rng, fanIn: number): tf.Tensor {

@@ -44,7 +44,7 @@ export function otherClass(target: number, numClasses: number, rng: Rng): number
  */
 export function degenerateReason(model: Model, output: OutputKind): string | null {
   if (model.numClasses !== 2) return null;
-  const units = model.net.outputs[0].shape.at(-1);
+  const units = model.layered?.net.outputs[0].shape.at(-1);
   if (units === 1) {
     return (
       'degenerate check: a one-unit sigmoid model read as two classes has logits [-z/2, z/2], so the other class is the negation of the ' +

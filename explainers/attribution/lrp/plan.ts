@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { UserError } from '../../../core/errors.js';
-import type { Model } from '../../../core/model.js';
+import { layersOf, type Model } from '../../../core/model.js';
 import { batchNormScaleShift, foldBatchNorm } from './bn-folding.js';
 import { type LinearOp, conv2dOp, denseOp } from './linear-op.js';
 import type { PoolGeometry } from './pooling.js';
@@ -166,8 +166,9 @@ function foldInto(prev: Step | undefined, bn: tf.layers.Layer): LinearStep {
 }
 
 export function planFor(model: Model): Plan {
-  const layers = chainOf(model.net);
-  const inputNames = model.net.inputs.map((t) => t.sourceLayer.name);
+  const { net } = layersOf(model, 'lrp');
+  const layers = chainOf(net);
+  const inputNames = net.inputs.map((t) => t.sourceLayer.name);
   const last = layers[layers.length - 1];
   const lastAct = String(cfgOf(last).activation ?? '');
   const dropLast = last.getClassName() === 'Softmax' || (last.getClassName() === 'Activation' && lastAct === 'softmax');
