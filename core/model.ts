@@ -10,6 +10,7 @@ import type { Rng } from './rng.js';
 import { randomiseStream } from './streams.js';
 import type { Need } from './vocabulary.js';
 import type { Model } from './model-types.js';
+import { loadOnnxModel } from './onnx/onnx-model.js';
 
 export { layersOf, type LayeredNet, type Model, type OutputKind } from './model-types.js';
 
@@ -195,8 +196,12 @@ function reinit(name: string, shape: number[], rng: Rng, fanIn: number): tf.Tens
   return tf.tensor(v, shape);
 }
 
-/** Loads a tfjs LayersModel from model.json (our filesystem IO handler) and wraps it. */
+/**
+ * Loads a model: an .onnx file (core/onnx/), or a tfjs LayersModel from model.json (our filesystem IO
+ * handler), wrapped.
+ */
 export async function loadModel(modelJsonPath: string): Promise<Model> {
+  if (/\.onnx$/i.test(modelJsonPath)) return loadOnnxModel(modelJsonPath);
   const a = readModelArtifacts(modelJsonPath);
   const net = await loadLayersModel(modelJsonPath);
   return makeModel(net, modelJsonPath, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer));
