@@ -14,9 +14,10 @@ import { explainUserInputs, userSetup } from './user-model.js';
 
 const HELP = `xai-bench explain: explain a model's outputs on your inputs
 
-Usage: xai-bench explain --model PATH/model.json --explainer ID --input FILE.json [options]
+Usage: xai-bench explain --model PATH/model.json|MODEL.onnx --explainer ID --input FILE.json [options]
 
-  --model PATH       a tfjs LayersModel (model.json + weight files; Keras models via the tfjs converter)
+  --model PATH       a tfjs LayersModel (model.json + weight files; Keras models via the tfjs converter),
+                     or an .onnx file (PyTorch via torch.onnx.export; inputs in the model's own layout, e.g. NCHW)
   --explainer ID     one of xai-bench list explainers, or a plugin's path (./my-explainer.ts)
   --input FILE       JSON: an array of inputs, or {"inputs": [...], "targets"?: [...], "sampleIds"?: [...]},
                      each input nested arrays shaped like the model input (without the batch axis)
@@ -54,7 +55,7 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
   const explainer = isPluginRef(ref) ? await loadPlugin(ref) : getExplainer(ref, '--explainer');
   const sets = splitSets(many(p, 'set'), [explainer.id], explainer.id);
   const params = resolveParams(explainer.params, sets.get(explainer.id) ?? {}, explainer.id);
-  const u = await userSetup('explain', p);
+  const u = await userSetup('explain', p, explainer);
   const state = await fitExplainer(explainer, u.engine, u.task, u.seed, params);
   const samples = await explainUserInputs(u, {
     explainer,

@@ -29,9 +29,9 @@ import { explainUserInputs, type UserSetup, userSetup } from './user-model.js';
 
 const HELP = `xai-bench score: score explanations of your model with the benchmark's metrics
 
-Usage: xai-bench score --model PATH/model.json (--explainer ID | --attributions FILE) --metric ID[,ID...] --input FILE.json [options]
+Usage: xai-bench score --model PATH/model.json|MODEL.onnx (--explainer ID | --attributions FILE) --metric ID[,ID...] --input FILE.json [options]
 
-  --model PATH         a tfjs LayersModel (model.json + weight files)
+  --model PATH         a tfjs LayersModel (model.json + weight files), or an .onnx file (PyTorch via torch.onnx.export)
   --explainer ID       explain with this explainer first (xai-bench list explainers)
   --attributions FILE  or score these explanations (xai-bench/explanation@1 JSON, e.g. from xai-bench explain
                        or any other tool), in the order of --input
@@ -157,7 +157,7 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   const metricParams = new Map(metrics.map((m) => [m.id, resolveParams(m.params, sets.get(m.id) ?? {}, m.id)]));
   const explainerParams: AnyParamValues = explainer ? resolveParams(explainer.params, sets.get(explainer.id) ?? {}, explainer.id) : {};
   required('score', p, 'input');
-  const u = await userSetup('score', p);
+  const u = await userSetup('score', p, explainer);
   const gtPath = str(p, 'ground-truth');
   const groundTruth = gtPath ? readGroundTruth(gtPath, u.input.batch.n, u.task.sampleShape) : undefined;
   const explained = explainer ? await explainInputs(u, explainer, explainerParams) : readAttributions(u, attrPath!);

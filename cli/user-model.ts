@@ -9,6 +9,7 @@ import type { TaskView } from '../datasets/task.js';
 import { explainSamples, type ExplainSamplesOptions } from '../runner/explain-samples.js';
 import type { AnySample } from '../runner/explanation-record.js';
 import { integer, type Parsed, required, str } from './args.js';
+import type { Explainer, Need } from '../explainers/types.js';
 
 export interface UserSetup {
   readonly backend: Backend;
@@ -29,13 +30,31 @@ function checkFinite(flag: string, path: string, input: InputFile): void {
   throw new UserError(`${flag} ${path}: ${where} is ${input.batch.data[bad]} as float32 (values must be finite and within ±3.4e38)`);
 }
 
-export async function userSetup(command: string, p: Parsed): Promise<UserSetup> {
+/** What an explainer can need from the model itself (the rest comes from the inputs and --background). */
+const MODEL_NEEDS: readonly Need[] = ['predict', 'gradients', 'layers'];
+
+/**
+ * An explainer whose needs the model does not meet is refused in one line before anything runs: an ONNX
+ * graph offers predictions and gradients but no layers for LRP or rule extraction to walk.
+ */
+function checkOffers(explainer: Pick<Explainer, 'id' | 'needs'>, model: Model): void {
+  const missing = explainer.needs.filter((n) => MODEL_NEEDS.includes(n) && !model.offers.includes(n));
+  if (missing.length === 0) return;
+  throw new UserError(
+    `--explainer ${explainer.id}: needs the model's ${missing.join(', ')}, which ${model.source} (${model.format}) does not offer ` +
+      `(it offers ${model.offers.join(', ')}; gradient and perturbation explainers run on it)`,
+  );
+}
+
+/** Loads the model and inputs; `explainer`, where one will run, is checked against what the model offers. */
+export async function userSetup(command: string, p: Parsed, explainer?: Pick<Explainer, 'id' | 'needs'>): Promise<UserSetup> {
   const backendName = str(p, 'backend') ?? 'auto';
   if (!(BACKENDS as readonly string[]).includes(backendName)) throw new UserError(`--backend ${backendName}: expected one of ${BACKENDS.join(', ')}`);
   const modelPath = required(command, p, 'model');
   const inputPath = required(command, p, 'input');
   const backend = await useBackend(backendName as BackendChoice);
   const model = await loadModel(modelPath);
+  if (explainer) checkOffers(explainer, model);
   const input = readInputFile(inputPath, model.inputShape, model.numClasses);
   checkFinite('--input', inputPath, input);
   const bgPath = str(p, 'background');

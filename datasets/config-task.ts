@@ -71,7 +71,7 @@ async function loadUserModel(path: string, field: string): Promise<Model> {
     return await loadModel(path);
   } catch (e) {
     if (isUserError(e)) throw new UserError(`${field}: ${e.message}`);
-    throw new UserError(`${field}: ${path}: cannot be loaded as a tfjs LayersModel (${(e as Error).message.split('\n')[0]})`);
+    throw new UserError(`${field}: ${path}: cannot be loaded as a tfjs LayersModel or ONNX model (${(e as Error).message.split('\n')[0]})`);
   }
 }
 

@@ -45,7 +45,8 @@ export async function registerTaskConfig(path: string, opts: { expectSha256?: st
       datasetId: task.dataset.id,
       modelId: task.modelId,
       groundTruthUsable: () => task.groundTruthCheck?.passed === true,
-      offers: ['predict', 'gradients', 'layers', 'training-data'],
+      // What the model offers (an ONNX graph has no layers), and the task's training split.
+      offers: [...task.model.offers, 'training-data'],
       load: () => Promise.resolve(task),
     });
   }
