@@ -10,7 +10,8 @@ import { DEFAULT_CELL_TIMEOUT } from '../runner/run-options.js';
 import { isMainThread } from 'node:worker_threads';
 import { integer, many, parseCommand, required, str } from './args.js';
 import { checkOutFile } from './out-path.js';
-import { explainUserInputs, userSetup } from './user-model.js';
+import { attributionsToFile, explainUserInputs, userSetup, type UserSetup } from './user-model.js';
+import type { AnySample, ExplainedSample } from '../runner/explanation-record.js';
 
 const HELP = `xai-bench explain: explain a model's outputs on your inputs
 
@@ -65,7 +66,8 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
     chunk: Number(params.pick ?? 0) > 0 ? u.input.batch.n : 16,
     text: (s, input) => renderText(s, input, { task: u.task, output: explainer.output }),
   });
-  const record = recordOf(explainer.id, params, explainer.output, u.task.sampleShape, samples);
+  const own = inFileLayout(u, samples);
+  const record = recordOf(explainer.id, params, explainer.output, own.shape, own.samples);
   const json = `${JSON.stringify(record)}\n`;
   if (out) {
     writeFileAtomic(out, json);
@@ -73,4 +75,10 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
     for (const s of samples) if (s.text) process.stderr.write(`  ${s.sampleId}: ${s.text.en}\n`);
   } else process.stdout.write(json);
   return 0;
+}
+
+/** Attribution samples in the model's own layout (NCHW for a PyTorch CNN); other families as they are. */
+function inFileLayout(u: UserSetup, samples: readonly AnySample[]): { shape: readonly number[]; samples: AnySample[] } {
+  if (!samples.every((s): s is ExplainedSample => s.family === 'attribution')) return { shape: u.task.sampleShape, samples: [...samples] };
+  return attributionsToFile(u, samples);
 }

@@ -25,7 +25,8 @@ import { type Metric, metricScores, type ReExplainer } from '../metrics/types.js
 import { reExplainer } from '../runner/re-explainer.js';
 import { integer, list, many, type Parsed, parseCommand, required, str } from './args.js';
 import { checkOutFile } from './out-path.js';
-import { explainUserInputs, type UserSetup, userSetup } from './user-model.js';
+import { attributionFromFile, explainUserInputs, type UserSetup, userSetup } from './user-model.js';
+import { fileShape } from '../core/layout.js';
 
 const HELP = `xai-bench score: score explanations of your model with the benchmark's metrics
 
@@ -185,15 +186,19 @@ function readAttributions(u: UserSetup, attrPath: string): Explained {
     throw new UserError(`--attributions ${attrPath}: holds ${(rec as ExplanationRecord).family} explanations; score them with --explainer`);
   }
   const r = rec as AttributionExplanationRecord;
-  if (JSON.stringify(r.shape) !== JSON.stringify(u.task.sampleShape)) {
-    throw new UserError(
-      `--attributions ${attrPath}: shape [${r.shape.join(', ')}] does not match the model input [${u.task.sampleShape.join(', ')}]`,
-    );
+  // Files hold the model's own layout (NCHW for a PyTorch CNN).
+  const own = fileShape(u.model.inputShape, u.model.layout);
+  if (JSON.stringify(r.shape) !== JSON.stringify(own)) {
+    throw new UserError(`--attributions ${attrPath}: shape [${r.shape.join(', ')}] does not match the model input [${own.join(', ')}]`);
   }
   if (r.targets.length !== u.input.batch.n) {
     throw new UserError(`--attributions ${attrPath}: ${r.targets.length} explanations for ${u.input.batch.n} inputs`);
   }
-  const samples = fromRecord(r, `--attributions ${attrPath}`).map((s, i) => ({ ...s, sampleId: u.input.sampleIds[i] }));
+  const samples = fromRecord(r, `--attributions ${attrPath}`).map((s, i) => ({
+    ...s,
+    sampleId: u.input.sampleIds[i],
+    attribution: attributionFromFile(u, s.attribution),
+  }));
   for (const s of samples) {
     if (s.target >= u.model.numClasses) throw new UserError(`--attributions ${attrPath}: target ${s.target} is not a class of the model`);
   }

@@ -9,6 +9,7 @@ import type { TaskView } from '../datasets/task.js';
 import { explainSamples, type ExplainSamplesOptions } from '../runner/explain-samples.js';
 import type { AnySample } from '../runner/explanation-record.js';
 import { integer, type Parsed, required, str } from './args.js';
+import { batchFromFile, fileShape, toChannelsFirst, toChannelsLast } from '../core/layout.js';
 import type { Explainer, Need } from '../explainers/types.js';
 
 export interface UserSetup {
@@ -55,12 +56,15 @@ export async function userSetup(command: string, p: Parsed, explainer?: Pick<Exp
   const backend = await useBackend(backendName as BackendChoice);
   const model = await loadModel(modelPath);
   if (explainer) checkOffers(explainer, model);
-  const input = readInputFile(inputPath, model.inputShape, model.numClasses);
-  checkFinite('--input', inputPath, input);
+  // Files hold the model's own layout (NCHW for a PyTorch CNN); explainers see channels-last images.
+  const own = fileShape(model.inputShape, model.layout);
+  const inFile = readInputFile(inputPath, own, model.numClasses);
+  checkFinite('--input', inputPath, inFile);
+  const input = { ...inFile, batch: batchFromFile(inFile.batch, model.layout) };
   const bgPath = str(p, 'background');
-  const bgFile = bgPath ? readInputFile(bgPath, model.inputShape, model.numClasses, '--background') : undefined;
+  const bgFile = bgPath ? readInputFile(bgPath, own, model.numClasses, '--background') : undefined;
   if (bgFile) checkFinite('--background', bgPath!, bgFile);
-  const background = bgFile?.batch;
+  const background = bgFile && batchFromFile(bgFile.batch, model.layout);
   const engine = new Engine(model);
   const target = integer(p, 'target', 0);
   if (target !== undefined && target >= model.numClasses) throw new UserError(`--target ${target}: the model has ${model.numClasses} classes`);
@@ -87,4 +91,19 @@ export function explainUserInputs(
 ): Promise<AnySample[]> {
   const { engine, task, seed, targets } = u;
   return explainSamples({ ...o, engine, task, seed, batch: u.input.batch, targets, sampleIds: u.input.sampleIds });
+}
+
+/**
+ * Attributions as the user's files hold them: in the model's own layout (NCHW for a PyTorch CNN) where
+ * explainers worked channels-last; `shape` is what a record of them declares.
+ */
+export function attributionsToFile<S extends { readonly attribution: Float32Array }>(u: UserSetup, samples: readonly S[]): { shape: readonly number[]; samples: S[] } {
+  const shape = fileShape(u.model.inputShape, u.model.layout);
+  if (u.model.layout === 'channels-last') return { shape, samples: [...samples] };
+  return { shape, samples: samples.map((s) => ({ ...s, attribution: toChannelsFirst(s.attribution, 1, u.model.inputShape) })) };
+}
+
+/** Attributions read from a file in the model's own layout, as explainers and metrics see them (channels-last). */
+export function attributionFromFile(u: UserSetup, attribution: Float32Array): Float32Array {
+  return u.model.layout === 'channels-last' ? attribution : toChannelsLast(attribution, 1, fileShape(u.model.inputShape, u.model.layout));
 }

@@ -6,6 +6,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import { UserError } from './errors.js';
 import type { Need } from './vocabulary.js';
+import type { Layout } from './layout.js';
 
 export type OutputKind = 'logit' | 'probability';
 
@@ -32,8 +33,13 @@ export interface Model {
   /** Names of the parts with weights, input to output: what randomised() re-initialises. */
   readonly weightedParts: readonly string[];
   readonly numClasses: number;
-  /** Shape of one input, without the batch axis. */
+  /** Shape of one input, without the batch axis, as explainers see it (images channels-last, [H, W, C]). */
   readonly inputShape: readonly number[];
+  /**
+   * The model's own layout of an image input: 'channels-first' for an ONNX graph of [C, H, W] samples
+   * (PyTorch's NCHW); files hold that layout and core/layout.ts converts at the boundary.
+   */
+  readonly layout: Layout;
   /** sha256 of topology and weights. */
   readonly hash: string;
   /** Runs the network on a tensor; `output` picks probabilities or logits. Caller owns the result. */

@@ -104,6 +104,7 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
     weightedParts: net.layers.filter((l) => l.weights.length > 0).map((l) => l.name),
     numClasses,
     inputShape,
+    layout: 'channels-last',
     hash,
     apply(x, output) {
       return tf.tidy(() => {

@@ -13,6 +13,7 @@ import { useBackend } from '../backend.js';
 import { makeBatch } from '../batch.js';
 import { Engine } from '../engine.js';
 import { layersOf, loadModel } from '../model.js';
+import { batchFromFile, fileShape, toChannelsFirst } from '../layout.js';
 import { imageTask, contextFor, runExplainer, tabularTask } from '../../test/helpers/explainer-fixtures.js';
 import { integratedGradientsExplainer } from '../../explainers/attribution/integrated-gradients.js';
 import type { TaskView } from '../../datasets/task.js';
@@ -49,23 +50,27 @@ beforeAll(async () => {
 });
 
 describe('ONNX fixtures agree with PyTorch', () => {
-  const cases: [string, number[], (shape: number[]) => TaskView][] = [
-    ['mlp', [6], () => tabularTask({ features: 6, classes: ['a', 'b', 'c'] })],
-    ['cnn', [1, 8, 8], () => ({ ...imageTask({ height: 8, width: 8 }), sampleShape: [1, 8, 8] })],
+  // [name, the shape files hold, the shape explainers see, the task]
+  const cases: [string, number[], number[], TaskView][] = [
+    ['mlp', [6], [6], tabularTask({ features: 6, classes: ['a', 'b', 'c'] })],
+    ['cnn', [3, 8, 8], [8, 8, 3], imageTask({ height: 8, width: 8, channels: 3 })],
   ];
-  for (const [name, shape, task] of cases) {
+  for (const [name, own, shape, task] of cases) {
     it(`${name}: logits, input gradients and integrated gradients to 1e-4`, async () => {
       const model = await loadModel(join(DIR, `${name}.onnx`));
       expect(model.format).toBe('onnx');
       expect(model.inputShape).toEqual(shape);
+      expect(fileShape(model.inputShape, model.layout)).toEqual(own);
       expect(model.numClasses).toBe(3);
       const { ref, data } = fixture(name);
-      const batch = makeBatch(data, shape);
+      // PyTorch's inputs and gradients are NCHW; explainers see and return channels-last samples.
+      const batch = batchFromFile(makeBatch(data, own), model.layout);
+      const inOwn = (a: Float32Array) => (model.layout === 'channels-first' ? toChannelsFirst(a, batch.n, shape) : a);
       const engine = new Engine(model);
       const before = tf.memory().numTensors;
       expect(relativeError(engine.outputs(batch, 'logit'), ref.logits.flat())).toBeLessThan(1e-4);
       const targets = Int32Array.from(ref.targets);
-      expect(relativeError(engine.gradients(batch, targets, 'logit'), ref.gradients.flat(4) as number[])).toBeLessThan(1e-4);
+      expect(relativeError(inOwn(engine.gradients(batch, targets, 'logit')), ref.gradients.flat(4) as number[])).toBeLessThan(1e-4);
       // Probabilities are the softmax of the logits (for the MLP: the graph's own final Softmax).
       const p = engine.outputs(batch, 'probability');
       const z = ref.logits[0];
@@ -74,12 +79,12 @@ describe('ONNX fixtures agree with PyTorch', () => {
       expect(tf.memory().numTensors).toBe(before);
 
       const ig = ref.integratedGradients;
-      const r = await runExplainer(integratedGradientsExplainer, contextFor(model, task(shape)), batch, targets, {
+      const r = await runExplainer(integratedGradientsExplainer, contextFor(model, task), batch, targets, {
         steps: ig.steps,
         method: ig.method,
         baseline: ig.baseline,
       });
-      expect(relativeError(r.attributions, ig.values.flat(4) as number[])).toBeLessThan(1e-4);
+      expect(relativeError(inOwn(r.attributions), ig.values.flat(4) as number[])).toBeLessThan(1e-4);
       model.dispose();
     });
   }
@@ -113,7 +118,7 @@ describe('an ONNX Model', () => {
     const model = await loadModel(join(DIR, 'cnn.onnx'));
     expect(model.weightedParts).toEqual(['/conv1/Conv', '/conv2/Conv', '/bn2/BatchNormalization', '/fc/Gemm']);
     const { data } = fixture('cnn');
-    const batch = makeBatch(data, [1, 8, 8]);
+    const batch = batchFromFile(makeBatch(data, [3, 8, 8]), 'channels-first');
     const logits = (m: typeof model) => new Engine(m).outputs(batch, 'logit');
     const base = logits(model);
     const a = await model.randomised(7, ['/fc/Gemm']);

@@ -1,7 +1,8 @@
 /**
  * An ONNX graph (PyTorch via torch.onnx.export) as a Model: the same contract core/model.ts gives a
  * tfjs LayersModel, so the engine runs it and tf.grad differentiates it like any other model. Inputs
- * stay in the model's own layout (NCHW for a PyTorch CNN). It offers predictions and gradients, not
+ * stay in the model's own layout in files (NCHW for a PyTorch CNN; core/layout.ts converts to the
+ * channels-last samples explainers read, and the model transposes back in front of the graph). It offers predictions and gradients, not
  * layers: explainers that walk layers (LRP, rule extraction) refuse it in one line (model-types.ts).
  */
 import * as tf from '@tensorflow/tfjs';
@@ -64,8 +65,11 @@ function makeOnnxModel(graph: OnnxGraph, inits: ReadonlyMap<string, HostTensor>,
     weights.forEach((t) => t.dispose());
     throw new UserError(`${graph.path}: the output has ${units} unit; expected one per class (2 or more) or one sigmoid unit`);
   }
+  // [C, H, W] samples: ONNX's Conv and pooling are NCHW; explainers hand the model [H, W, C] (core/layout.ts).
+  const channelsFirst = graph.inputShape.length === 3;
+  const own = (x: tf.Tensor): tf.Tensor => (channelsFirst ? tf.transpose(x, [0, 3, 1, 2]) : x);
   const logitsOf = (x: tf.Tensor): tf.Tensor2D => {
-    const z = runner.run(x, head.logits) as tf.Tensor2D;
+    const z = runner.run(own(x), head.logits) as tf.Tensor2D;
     // One sigmoid unit z is read as two classes with logits [-z/2, z/2], as core/model.ts reads Dense(1, sigmoid).
     return head.binarySigmoid ? (tf.concat([z.mul(-0.5), z.mul(0.5)], 1) as tf.Tensor2D) : z;
   };
@@ -76,11 +80,12 @@ function makeOnnxModel(graph: OnnxGraph, inits: ReadonlyMap<string, HostTensor>,
     layered: null,
     weightedParts: weightedNodes(graph.nodes, inits).map((n) => n.name),
     numClasses: head.binarySigmoid ? 2 : units,
-    inputShape: graph.inputShape,
+    inputShape: channelsFirst ? [graph.inputShape[1], graph.inputShape[2], graph.inputShape[0]] : graph.inputShape,
+    layout: channelsFirst ? 'channels-first' : 'channels-last',
     hash,
     apply: (x, output) => tf.tidy(() => (output === 'logit' ? logitsOf(x) : (tf.softmax(logitsOf(x)) as tf.Tensor2D))),
-    penultimate: (x) => tf.tidy(() => runner.run(x, head.penultimate).reshape([x.shape[0], -1])),
-    hidden: (x, name) => tf.tidy(() => tf.clone(runner.run(x, name))),
+    penultimate: (x) => tf.tidy(() => runner.run(own(x), head.penultimate).reshape([x.shape[0], -1])),
+    hidden: (x, name) => tf.tidy(() => tf.clone(runner.run(own(x), name))),
     async randomised(seed, scope) {
       const nodes = weightedNodes(graph.nodes, inits);
       const names = scope === 'all' ? null : new Set(scope);

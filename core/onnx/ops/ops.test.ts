@@ -10,6 +10,7 @@ import { useBackend } from '../../backend.js';
 import { makeBatch } from '../../batch.js';
 import { Engine } from '../../engine.js';
 import { loadModel, type Model } from '../../model.js';
+import { batchFromFile } from '../../layout.js';
 import { type GraphSpec, onnxBytes } from '../../../test/helpers/onnx-graph.js';
 
 let dir: string;
@@ -28,7 +29,8 @@ async function modelOf(g: GraphSpec): Promise<Model> {
 /** The graph's raw output (the `logit` output when the graph does not end in a softmax). */
 async function run(g: GraphSpec, x: number[]): Promise<number[]> {
   const m = await modelOf(g);
-  const out = new Engine(m).outputs(makeBatch(Float32Array.from(x), g.input), 'logit');
+  // Rank-3 samples are [C, H, W]; the engine takes them channels-last (core/layout.ts).
+  const out = new Engine(m).outputs(batchFromFile(makeBatch(Float32Array.from(x), g.input), m.layout), 'logit');
   m.dispose();
   return Array.from(out).map((v) => +v.toFixed(5));
 }
