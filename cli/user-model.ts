@@ -97,7 +97,10 @@ export function explainUserInputs(
  * Attributions as the user's files hold them: in the model's own layout (NCHW for a PyTorch CNN) where
  * explainers worked channels-last; `shape` is what a record of them declares.
  */
-export function attributionsToFile<S extends { readonly attribution: Float32Array }>(u: UserSetup, samples: readonly S[]): { shape: readonly number[]; samples: S[] } {
+export function attributionsToFile<S extends { readonly attribution: Float32Array }>(
+  u: UserSetup,
+  samples: readonly S[],
+): { shape: readonly number[]; samples: S[] } {
   const shape = fileShape(u.model.inputShape, u.model.layout);
   if (u.model.layout === 'channels-last') return { shape, samples: [...samples] };
   return { shape, samples: samples.map((s) => ({ ...s, attribution: toChannelsFirst(s.attribution, 1, u.model.inputShape) })) };

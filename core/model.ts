@@ -12,7 +12,7 @@ import type { Need } from './vocabulary.js';
 import type { Model } from './model-types.js';
 import { loadOnnxModel } from './onnx/onnx-model.js';
 
-export { layersOf, type LayeredNet, type Model, type OutputKind } from './model-types.js';
+export { layersOf, type Model, type OutputKind } from './model-types.js';
 
 /** What a LayersModel offers explainers. */
 const LAYERS_OFFERS: readonly Need[] = ['predict', 'gradients', 'layers'];

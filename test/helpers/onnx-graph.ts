@@ -44,7 +44,8 @@ function attribute(name: string, v: Attr): onnxProto.onnx.IAttributeProto {
   if (typeof v === 'string') return { name, type: AttributeType.STRING, s: new TextEncoder().encode(v) };
   if (Array.isArray(v)) return { name, type: AttributeType.INTS, ints: v };
   if (typeof v === 'number') {
-    return Number.isInteger(v) && !FLOAT_ATTRS.has(name) ? { name, type: AttributeType.INT, i: v } : { name, type: AttributeType.FLOAT, f: v };
+    if (Number.isInteger(v) && !FLOAT_ATTRS.has(name)) return { name, type: AttributeType.INT, i: v };
+    return { name, type: AttributeType.FLOAT, f: v };
   }
   if ('floats' in v) return { name, type: AttributeType.FLOATS, floats: v.floats };
   return { name, type: AttributeType.TENSOR, t: tensor('', v.tensor) };

@@ -8,7 +8,7 @@ import type { NodeView } from '../node-view.js';
 export const toNhwc = (x: tf.Tensor): tf.Tensor4D => tf.transpose(x, [0, 2, 3, 1]) as tf.Tensor4D;
 export const toNchw = (x: tf.Tensor): tf.Tensor4D => tf.transpose(x, [0, 3, 1, 2]) as tf.Tensor4D;
 
-export interface Window2d {
+interface Window2d {
   readonly kernel: [number, number];
   readonly strides: [number, number];
   /** [[top, bottom], [left, right]], or 'same' (SAME_UPPER: the extra pad at the end, as tfjs pads). */
