@@ -42,8 +42,8 @@ function checkOffers(explainer: Pick<Explainer, 'id' | 'needs'>, model: Model): 
   const missing = explainer.needs.filter((n) => MODEL_NEEDS.includes(n) && !model.offers.includes(n));
   if (missing.length === 0) return;
   throw new UserError(
-    `--explainer ${explainer.id}: needs the model's ${missing.join(', ')}, which ${model.source} (${model.format}) does not offer ` +
-      `(it offers ${model.offers.join(', ')}; gradient and perturbation explainers run on it)`,
+    `--explainer ${explainer.id}: needs the model's ${missing.join(', ')}, which ${model.source} (${model.format}) does not offer` +
+      `${model.whyNoLayers ? ` (${model.whyNoLayers})` : ''}; it offers ${model.offers.join(', ')}: gradient and perturbation explainers run on it`,
   );
 }
 

@@ -28,8 +28,10 @@ export interface Model {
    * and gradients; only a LayersModel offers 'layers'.
    */
   readonly offers: readonly Need[];
-  /** The layers, or null for a model that is a graph of operators (ONNX). */
+  /** The layers, or null for a graph of operators (ONNX) that does not map onto tfjs layers. */
   readonly layered: LayeredNet | null;
+  /** Why `layered` is null (which node has no layer), for the refusal. */
+  readonly whyNoLayers?: string;
   /** Names of the parts with weights, input to output: what randomised() re-initialises. */
   readonly weightedParts: readonly string[];
   readonly numClasses: number;
@@ -68,8 +70,8 @@ export interface Model {
 export function layersOf(model: Model, who: string): LayeredNet {
   if (model.layered) return model.layered;
   throw new UserError(
-    `${who}: ${model.source} is an ${model.format} graph; ${who} walks a tfjs LayersModel's layers (gradient and ` +
-      'perturbation explainers run on it)',
+    `${who}: ${model.source} is an ${model.format} graph that does not map onto tfjs layers (${model.whyNoLayers ?? 'no layers'}); ` +
+      `${who} walks layers (gradient and perturbation explainers run on it)`,
   );
 }
 

@@ -16,6 +16,7 @@ import { layersOf, loadModel } from '../model.js';
 import { batchFromFile, fileShape, toChannelsFirst } from '../layout.js';
 import { imageTask, contextFor, runExplainer, tabularTask } from '../../test/helpers/explainer-fixtures.js';
 import { integratedGradientsExplainer } from '../../explainers/attribution/integrated-gradients.js';
+import { lrpExplainer } from '../../explainers/attribution/lrp/lrp.js';
 import type { TaskView } from '../../datasets/task.js';
 
 const DIR = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'onnx');
@@ -54,6 +55,7 @@ describe('ONNX fixtures agree with PyTorch', () => {
   const cases: [string, number[], number[], TaskView][] = [
     ['mlp', [6], [6], tabularTask({ features: 6, classes: ['a', 'b', 'c'] })],
     ['cnn', [3, 8, 8], [8, 8, 3], imageTask({ height: 8, width: 8, channels: 3 })],
+    ['chain-cnn', [3, 8, 8], [8, 8, 3], imageTask({ height: 8, width: 8, channels: 3 })],
   ];
   for (const [name, own, shape, task] of cases) {
     it(`${name}: logits, input gradients and integrated gradients to 1e-4`, async () => {
@@ -91,11 +93,34 @@ describe('ONNX fixtures agree with PyTorch', () => {
 });
 
 describe('an ONNX Model', () => {
-  it('offers predictions and gradients, not layers: layer walkers refuse it in one line', async () => {
-    const model = await loadModel(join(DIR, 'mlp.onnx'));
-    expect(model.offers).toEqual(['predict', 'gradients']);
-    expect(model.layered).toBeNull();
-    expect(() => layersOf(model, 'lrp')).toThrow(/^lrp: .*mlp\.onnx is an onnx graph; lrp walks a tfjs LayersModel's layers/);
+  it('offers predictions and gradients, and layers only where the graph maps onto them', async () => {
+    const mlp = await loadModel(join(DIR, 'mlp.onnx'));
+    expect(mlp.offers).toEqual(['predict', 'gradients']);
+    expect(mlp.layered).toBeNull();
+    expect(() => layersOf(mlp, 'lrp')).toThrow(/^lrp: .*mlp\.onnx is an onnx graph that does not map onto tfjs layers \(Sub \(node '\/Sub'\) has no tfjs layer\)/);
+    const cnn = await loadModel(join(DIR, 'cnn.onnx'));
+    expect(cnn.whyNoLayers).toMatch(/tensor '\/pool2\/AveragePool_output_0' is read by 2 nodes, not a chain of layers/);
+    const chain = await loadModel(join(DIR, 'chain-cnn.onnx'));
+    expect(chain.offers).toEqual(['predict', 'gradients', 'layers']);
+    // Pad (zero) and the exporter's folded BatchNorm leave no layer; the BatchNorm after fc1 stays for LRP to fold.
+    expect(chain.layered!.layers.map((l) => l.getClassName())).toEqual([
+      'InputLayer', 'Conv2D', 'Activation', 'MaxPooling2D', 'Conv2D', 'Activation', 'AveragePooling2D', 'Flatten', 'Dense',
+      'BatchNormalization', 'Activation', 'Dense',
+    ]);
+    for (const m of [mlp, cnn, chain]) m.dispose();
+  });
+
+  it('LRP runs on a chain graph: LRP-0 of a ReLU network equals gradient x input (Ancona et al. 2018)', async () => {
+    const model = await loadModel(join(DIR, 'chain-cnn.onnx'));
+    const { ref, data } = fixture('chain-cnn');
+    const batch = batchFromFile(makeBatch(data, [3, 8, 8]), model.layout);
+    const ctx = contextFor(model, imageTask({ height: 8, width: 8, channels: 3 }));
+    const targets = Int32Array.from(ref.targets);
+    // epsilon 0 with the epsilon rule is LRP-0; the stabiliser is the only departure (its default is 1e-6).
+    const r = await runExplainer(lrpExplainer, ctx, batch, targets, { rule: 'epsilon', epsilon: 0 });
+    const g = ctx.engine.gradients(batch, targets, 'logit');
+    const gxi = Array.from(g, (v, i) => v * batch.data[i]);
+    expect(relativeError(r.attributions, gxi)).toBeLessThan(1e-4);
     model.dispose();
   });
 

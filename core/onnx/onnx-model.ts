@@ -8,7 +8,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors.js';
-import type { Model } from '../model-types.js';
+import type { LayeredNet, Model } from '../model-types.js';
+import { type LayersOrWhy, layersOfGraph } from './onnx-layers.js';
 import type { HostTensor } from './host-tensor.js';
 import { type OnnxHead, onnxHead } from './onnx-head.js';
 import { reinitNode, weightedNodes } from './onnx-randomise.js';
@@ -26,7 +27,7 @@ class GraphRunner {
     readonly weights: ReadonlyMap<string, tf.Tensor>,
   ) {}
 
-  run(x: tf.Tensor, wanted: string): tf.Tensor {
+  run(x: tf.Tensor, wanted: string, shapes?: Map<string, number[]>): tf.Tensor {
     let plan = this.plans.get(wanted);
     if (!plan) {
       if (wanted !== this.graph.inputName && !this.graph.nodes.some((n) => n.outputs.includes(wanted))) {
@@ -35,7 +36,7 @@ class GraphRunner {
       plan = nodesFor(this.graph, wanted);
       this.plans.set(wanted, plan);
     }
-    return runGraph(this.graph, plan, this.weights, x, wanted);
+    return runGraph(this.graph, plan, this.weights, x, wanted, shapes);
   }
 }
 
@@ -68,6 +69,7 @@ function makeOnnxModel(graph: OnnxGraph, inits: ReadonlyMap<string, HostTensor>,
   // [C, H, W] samples: ONNX's Conv and pooling are NCHW; explainers hand the model [H, W, C] (core/layout.ts).
   const channelsFirst = graph.inputShape.length === 3;
   const own = (x: tf.Tensor): tf.Tensor => (channelsFirst ? tf.transpose(x, [0, 3, 1, 2]) : x);
+  const layers = head.binarySigmoid ? { why: 'a one-unit sigmoid head has no LRP rule here' } : checkedLayers(runner, graph, inits, own);
   const logitsOf = (x: tf.Tensor): tf.Tensor2D => {
     const z = runner.run(own(x), head.logits) as tf.Tensor2D;
     // One sigmoid unit z is read as two classes with logits [-z/2, z/2], as core/model.ts reads Dense(1, sigmoid).
@@ -76,8 +78,9 @@ function makeOnnxModel(graph: OnnxGraph, inits: ReadonlyMap<string, HostTensor>,
   return {
     source,
     format: 'onnx',
-    offers: ['predict', 'gradients'],
-    layered: null,
+    offers: 'net' in layers ? ['predict', 'gradients', 'layers'] : ['predict', 'gradients'],
+    layered: 'net' in layers ? layeredNet(layers.net) : null,
+    whyNoLayers: 'why' in layers ? layers.why : undefined,
     weightedParts: weightedNodes(graph.nodes, inits).map((n) => n.name),
     numClasses: head.binarySigmoid ? 2 : units,
     inputShape: channelsFirst ? [graph.inputShape[1], graph.inputShape[2], graph.inputShape[0]] : graph.inputShape,
@@ -95,8 +98,50 @@ function makeOnnxModel(graph: OnnxGraph, inits: ReadonlyMap<string, HostTensor>,
       const label = `${source} (randomised seed ${seed}: ${scope === 'all' ? 'all layers' : scope.join(', ')})`;
       return makeOnnxModel(graph, fresh, label, createHash('sha256').update(hash).update(label).digest('hex'));
     },
-    dispose: () => weights.forEach((t) => t.dispose()),
+    dispose: () => {
+      weights.forEach((t) => t.dispose());
+      if ('net' in layers) layers.net.dispose();
+    },
   };
+}
+
+/**
+ * The graph as tfjs layers (onnx-layers.ts) where it is a chain of them and they reproduce it (to 1e-5 of
+ * the output's scale on a fixed input), else why not.
+ */
+function checkedLayers(runner: GraphRunner, graph: OnnxGraph, inits: ReadonlyMap<string, HostTensor>, own: (x: tf.Tensor) => tf.Tensor): LayersOrWhy {
+  const internal = graph.inputShape.length === 3 ? [graph.inputShape[1], graph.inputShape[2], graph.inputShape[0]] : graph.inputShape;
+  const size = internal.reduce((a, b) => a * b, 1);
+  const probe = tf.tensor(Float32Array.from({ length: 2 * size }, (_, i) => Math.sin(1.3 * i + 0.2)), [2, ...internal]);
+  try {
+    const shapes = new Map<string, number[]>();
+    tf.tidy(() => runner.run(own(probe.slice(0, 1)), graph.outputName, shapes));
+    let built: LayersOrWhy;
+    try {
+      built = layersOfGraph(graph, inits, shapes, internal);
+    } catch (e) {
+      return { why: `tfjs could not build its layers (${(e as Error).message.split('\n')[0]})` };
+    }
+    if ('why' in built) return built;
+    const gap = tf.tidy(() => {
+      const a = runner.run(own(probe), graph.outputName);
+      const b = built.net.predict(probe) as tf.Tensor;
+      return [a.sub(b).abs().max().dataSync()[0], a.abs().max().dataSync()[0]];
+    });
+    if (gap[0] <= 1e-5 * Math.max(gap[1], 1e-6)) return built;
+    built.net.dispose();
+    return { why: `the layers built from the graph do not reproduce it (differ by ${gap[0].toExponential(2)})` };
+  } finally {
+    probe.dispose();
+  }
+}
+
+/** The layers, and the network up to the input of a final softmax layer (the logits). */
+function layeredNet(net: tf.LayersModel): LayeredNet {
+  const last = net.layers[net.layers.length - 1];
+  const softmax = last.getClassName() === 'Activation' && (last.getConfig() as { activation?: string }).activation === 'softmax';
+  const logitsNet = softmax ? tf.model({ inputs: net.inputs, outputs: last.input as tf.SymbolicTensor }) : net;
+  return { net, logitsNet, layers: net.layers };
 }
 
 /** Loads an .onnx file; a file that is not one xai-bench can run is a UserError naming it (read-onnx.ts). */

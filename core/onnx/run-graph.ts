@@ -28,6 +28,8 @@ export function runGraph(
   weights: ReadonlyMap<string, tf.Tensor>,
   x: tf.Tensor,
   wanted: string,
+  /** Where given, every tensor's shape is recorded here (onnx-layers.ts reads them). */
+  shapes?: Map<string, number[]>,
 ): tf.Tensor {
   const env = new Map<string, tf.Tensor>(weights);
   env.set(graph.inputName, x);
@@ -40,6 +42,7 @@ export function runGraph(
       throw new UserError(`${graph.path}: ${node.label} failed: ${(e as Error).message.split('\n')[0]}`);
     }
     node.outputs.forEach((name, i) => name && outs[i] && env.set(name, outs[i]));
+    if (shapes) for (const [name, t] of env) shapes.set(name, t.shape);
   }
   const out = env.get(wanted);
   if (!out) throw new RangeError(`no tensor named '${wanted}' in ${graph.path}`);

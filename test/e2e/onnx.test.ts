@@ -35,9 +35,19 @@ const SETS: Record<string, string[]> = {
 };
 
 describe('explain and score ONNX models from PyTorch', () => {
-  it('meets every attribution explainer but LRP', () => {
+  it('meets every attribution explainer but LRP, which needs layers', () => {
     expect(runnable).toEqual(expect.arrayContaining(['gradient', 'integrated-gradients', 'occlusion', 'kernel-shap', 'lime', 'smoothgrad']));
     expect(runnable).not.toContain('lrp');
+  });
+
+  it('chain-cnn: LRP walks the layers the graph maps onto (its BatchNorm folded into the Gemm before it)', () => {
+    const out = join(tmp, 'chain-lrp.json');
+    const r = cli(['explain', '--model', model('chain-cnn'), '--explainer', 'lrp', '--input', inputs('chain-cnn'), '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    const rec = JSON.parse(readFileSync(out, 'utf8'));
+    expect(validate('explanation', rec)).toEqual([]);
+    expect(rec.shape).toEqual([3, 8, 8]);
+    expect(rec.attributions).toHaveLength(4);
   });
 
   for (const [name, shape] of [['mlp', [6]], ['cnn', [3, 8, 8]]] as const) {
@@ -119,7 +129,7 @@ describe('ONNX bad input: one line naming the file, exit 2, nothing written', ()
     const r = cli(['explain', '--model', model('cnn'), '--explainer', 'lrp', '--input', inputs('cnn'), '--out', out]);
     expect(r.code, r.stderr).toBe(2);
     expect(oneLine(r.stderr), r.stderr).toBe(true);
-    expect(r.stderr).toMatch(/--explainer lrp: needs the model's layers, which .*cnn\.onnx \(onnx\) does not offer/);
+    expect(r.stderr).toMatch(/--explainer lrp: needs the model's layers, which .*cnn\.onnx \(onnx\) does not offer \(tensor '.*' is read by 2 nodes/);
     expect(existsSync(out)).toBe(false);
   });
 });
