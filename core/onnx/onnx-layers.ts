@@ -22,7 +22,7 @@ interface Walk {
 }
 
 /** The node's name as a tfjs layer name ('/conv1/Conv' -> 'conv1/Conv'): tfjs names start with a letter or digit. */
-export function layerName(node: NodeView): string {
+function layerName(node: NodeView): string {
   return node.name.replace(/[^-A-Za-z0-9._/]/g, '_').replace(/^[^A-Za-z0-9]+/, '') || `node_${node.opType}`;
 }
 
@@ -44,7 +44,8 @@ function convLayer(node: NodeView, w: Walk): tf.layers.Layer | { why: string } {
   const strides = node.ints('strides') ?? [1, 1];
   const pads = node.ints('pads') ?? [0, 0, 0, 0];
   // tfjs 'same' at stride 1 pads (k - 1) / 2 on each side: PyTorch's padding=k // 2 for odd k.
-  const same = strides.every((s) => s === 1) && pads[0] === (kh - 1) / 2 && pads[1] === (kw - 1) / 2 && pads[2] === pads[0] && pads[3] === pads[1];
+  const centred = pads[0] === (kh - 1) / 2 && pads[1] === (kw - 1) / 2 && pads[2] === pads[0] && pads[3] === pads[1];
+  const same = strides.every((s) => s === 1) && centred;
   if (!same && pads.some((p) => p !== 0)) return noLayer(node, `pads [${pads.join(', ')}] have no tfjs padding`);
   const bias = hostOf(w, node.inputs[2]);
   const padding = same && pads[0] > 0 ? 'same' : 'valid';
@@ -66,7 +67,11 @@ function gemmLayer(node: NodeView, w: Walk): tf.layers.Layer | { why: string } {
     const inOut: tf.Tensor2D = node.int('transB', 0) === 1 ? k.transpose() : k;
     if (!flat) return inOut;
     const [ch, h, wd] = flat;
-    const rows = Int32Array.from({ length: ch * h * wd }, (_, i) => ((i % ch) * h + Math.floor(i / (wd * ch))) * wd + (Math.floor(i / ch) % wd));
+    // tfjs row i = (y * W + x) * C + c reads ONNX row (c * H + y) * W + x.
+    const rows = Int32Array.from({ length: ch * h * wd }, (_, i) => {
+      const [y, x, c] = [Math.floor(i / (wd * ch)), Math.floor(i / ch) % wd, i % ch];
+      return (c * h + y) * wd + x;
+    });
     return tf.gather(inOut, rows) as tf.Tensor2D;
   });
   const layer = tf.layers.dense({ units: kernel.shape[1], useBias: !!c, name: layerName(node) });

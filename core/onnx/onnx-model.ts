@@ -2,8 +2,9 @@
  * An ONNX graph (PyTorch via torch.onnx.export) as a Model: the same contract core/model.ts gives a
  * tfjs LayersModel, so the engine runs it and tf.grad differentiates it like any other model. Inputs
  * stay in the model's own layout in files (NCHW for a PyTorch CNN; core/layout.ts converts to the
- * channels-last samples explainers read, and the model transposes back in front of the graph). It offers predictions and gradients, not
- * layers: explainers that walk layers (LRP, rule extraction) refuse it in one line (model-types.ts).
+ * channels-last samples explainers read, and the model transposes back in front of the graph). It
+ * offers predictions and gradients, and layers where the graph is a chain of them (onnx-layers.ts);
+ * otherwise explainers that walk layers (LRP, rule extraction) refuse it in one line (model-types.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { createHash } from 'node:crypto';
@@ -109,7 +110,12 @@ function makeOnnxModel(graph: OnnxGraph, inits: ReadonlyMap<string, HostTensor>,
  * The graph as tfjs layers (onnx-layers.ts) where it is a chain of them and they reproduce it (to 1e-5 of
  * the output's scale on a fixed input), else why not.
  */
-function checkedLayers(runner: GraphRunner, graph: OnnxGraph, inits: ReadonlyMap<string, HostTensor>, own: (x: tf.Tensor) => tf.Tensor): LayersOrWhy {
+function checkedLayers(
+  runner: GraphRunner,
+  graph: OnnxGraph,
+  inits: ReadonlyMap<string, HostTensor>,
+  own: (x: tf.Tensor) => tf.Tensor,
+): LayersOrWhy {
   const internal = graph.inputShape.length === 3 ? [graph.inputShape[1], graph.inputShape[2], graph.inputShape[0]] : graph.inputShape;
   const size = internal.reduce((a, b) => a * b, 1);
   const probe = tf.tensor(Float32Array.from({ length: 2 * size }, (_, i) => Math.sin(1.3 * i + 0.2)), [2, ...internal]);
