@@ -42,6 +42,9 @@ Usage: xai-bench score --model PATH/model.json (--explainer ID | --attributions 
                        for localisation metrics
   --background FILE    data explainers sample from (default: the inputs)
   --target N           class to explain (with --explainer; default: predicted)
+  --output score       read the last layer's output as is, a score, whatever its activation; a model with
+                       one linear output is a score without it. On a score, metrics that need classes give
+                       nulls with their reason (xai-bench list metrics says which)
   --set p=v            explainer parameter, or <metric-id>.<param>=<value> (repeatable)
   --seed N             seed (default 0)
   --backend B          auto | tensorflow-gpu | tensorflow | wasm | cpu
@@ -113,6 +116,13 @@ export function readGroundTruth(path: string, n: number, shape: readonly number[
 interface Explained {
   readonly samples: AnySample[];
   readonly again: ReExplainer | undefined;
+  /**
+   * The explainer's fitted state when one was run here (a rules explainer's rule set...): the structured
+   * families' metrics read it as they do in a run (runner/unit-scores.ts); undefined for a file.
+   */
+  readonly state: unknown;
+  /** True when an explainer was run here, false for explanations read from a file. */
+  readonly explained: boolean;
   readonly output: OutputKind;
   readonly explainerName: string;
   readonly params: AnyParamValues;
@@ -132,6 +142,7 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
     set: { type: 'string', multiple: true },
     seed: { type: 'string' },
     backend: { type: 'string' },
+    output: { type: 'string' },
     out: { type: 'string' },
     timeout: { type: 'string' },
   }, HELP);
@@ -174,7 +185,7 @@ async function explainInputs(u: UserSetup, explainer: Explainer, params: AnyPara
   const fitted = () => Promise.resolve(state);
   const again = isAttributionExplainer(explainer) ? reExplainer(explainer, params, fitted, u.engine, u.task, u.seed) : undefined;
   const samples = await explainUserInputs(u, { explainer, params, state, chunk: 16 });
-  return { samples, again, output: explainer.output, explainerName: explainer.id, params, family: explainer.family };
+  return { samples, again, state, explained: true, output: explainer.output, explainerName: explainer.id, params, family: explainer.family };
 }
 
 /** --attributions: an explanation file of the attribution family, checked against the model and the inputs. */
@@ -197,7 +208,7 @@ function readAttributions(u: UserSetup, attrPath: string): Explained {
   for (const s of samples) {
     if (s.target >= u.model.numClasses) throw new UserError(`--attributions ${attrPath}: target ${s.target} is not a class of the model`);
   }
-  return { samples, again: undefined, output: r.output, explainerName: r.explainer, params: r.params, family: 'attribution' };
+  return { samples, again: undefined, state: undefined, explained: false, output: r.output, explainerName: r.explainer, params: r.params, family: 'attribution' };
 }
 
 /** One record per metric, each checked to apply to these explanations before it is scored. */
@@ -221,7 +232,7 @@ async function scoreMetrics(
       const scores = metric.explainers ? metric.explainers.join(', ') : `${metric.family} explanations`;
       throw new UserError(`--metric ${metric.id}: scores ${scores}, not ${e.explainerName} (${e.family})`);
     }
-    if (metric.requires.includes('explainer') && !e.again) {
+    if (metric.requires.includes('explainer') && !e.explained) {
       throw new UserError(`--metric ${metric.id}: re-runs the explainer, so it needs --explainer, not --attributions`);
     }
     const mParams = metricParams.get(metric.id)!;
@@ -237,6 +248,7 @@ async function scoreMetrics(
       samples: e.samples,
       groundTruth,
       explainer: e.again,
+      state: e.state,
     });
     const cell = {
       task,

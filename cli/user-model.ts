@@ -3,7 +3,7 @@ import { useBackend, BACKENDS, type BackendChoice, type Backend } from '../core/
 import { Engine } from '../core/engine.js';
 import { UserError } from '../core/errors.js';
 import { type InputFile, readInputFile } from '../runner/input-file.js';
-import { loadModel, type Model } from '../core/model.js';
+import { loadModel, type Model, type OutputMode } from '../core/model.js';
 import { userTaskView } from '../runner/user-task.js';
 import type { TaskView } from '../datasets/task.js';
 import { explainSamples, type ExplainSamplesOptions } from '../runner/explain-samples.js';
@@ -29,13 +29,24 @@ function checkFinite(flag: string, path: string, input: InputFile): void {
   throw new UserError(`${flag} ${path}: ${where} is ${input.batch.data[bad]} as float32 (values must be finite and within ±3.4e38)`);
 }
 
+/**
+ * --output score: explain the last layer's output as is, whatever its activation (core/model.ts,
+ * OutputMode). Without it a one-output linear model is a score and every other model a classifier.
+ */
+function outputMode(p: Parsed): OutputMode | undefined {
+  const v = str(p, 'output');
+  if (v === undefined) return undefined;
+  if (v !== 'score') throw new UserError(`--output ${v}: expected score (explain the model's last layer output as is)`);
+  return 'score';
+}
+
 export async function userSetup(command: string, p: Parsed): Promise<UserSetup> {
   const backendName = str(p, 'backend') ?? 'auto';
   if (!(BACKENDS as readonly string[]).includes(backendName)) throw new UserError(`--backend ${backendName}: expected one of ${BACKENDS.join(', ')}`);
   const modelPath = required(command, p, 'model');
   const inputPath = required(command, p, 'input');
   const backend = await useBackend(backendName as BackendChoice);
-  const model = await loadModel(modelPath);
+  const model = await loadModel(modelPath, { output: outputMode(p) });
   const input = readInputFile(inputPath, model.inputShape, model.numClasses);
   checkFinite('--input', inputPath, input);
   const bgPath = str(p, 'background');
@@ -44,7 +55,10 @@ export async function userSetup(command: string, p: Parsed): Promise<UserSetup> 
   const background = bgFile?.batch;
   const engine = new Engine(model);
   const target = integer(p, 'target', 0);
-  if (target !== undefined && target >= model.numClasses) throw new UserError(`--target ${target}: the model has ${model.numClasses} classes`);
+  if (target !== undefined && target >= model.numClasses) {
+    const has = model.score ? `${model.numClasses} output${model.numClasses === 1 ? '' : 's'} (scores)` : `${model.numClasses} classes`;
+    throw new UserError(`--target ${target}: the model has ${has}`);
+  }
   let targets: Int32Array;
   if (target !== undefined) targets = new Int32Array(input.batch.n).fill(target);
   else if (input.targets) targets = input.targets;

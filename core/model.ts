@@ -11,13 +11,35 @@ import { randomiseStream } from './streams.js';
 
 export type OutputKind = 'logit' | 'probability';
 
+/**
+ * How the model's output is read. 'classes': a classifier (softmax, sigmoid, or linear logits over two
+ * or more classes). 'score': each output unit is explained as is, a score with no classes behind it;
+ * a one-output linear model is read so by default, any other last layer on request (`--output score`).
+ */
+export type OutputMode = 'classes' | 'score';
+
+export interface LoadOptions {
+  /** 'score': explain the last layer's output as is, whatever its activation (`--output score`). */
+  readonly output?: OutputMode;
+}
+
 export interface Model {
   /** Where it was loaded from (or a name for in-memory models). */
   readonly source: string;
   readonly net: tf.LayersModel;
   /** The same network up to the pre-activation of the last layer. */
   readonly logitsNet: tf.LayersModel;
+  /**
+   * Class outputs; on a score model the number of output units (1 for a one-output score), each
+   * target being the unit it names.
+   */
   readonly numClasses: number;
+  /**
+   * True when the outputs are scores, not classes (OutputMode): both output kinds then read the output
+   * as is (a softmax over one value would be the constant 1), and methods that need two or more
+   * classes return nulls with their reason (their `onScore`, core/vocabulary.ts).
+   */
+  readonly score: boolean;
   /** Shape of one input, without the batch axis. */
   readonly inputShape: readonly number[];
   readonly layers: readonly tf.layers.Layer[];
@@ -40,30 +62,38 @@ type Head =
   | { kind: 'softmax-dense' }
   | { kind: 'softmax-layer' }
   | { kind: 'sigmoid-dense' }
-  | { kind: 'linear' };
+  | { kind: 'linear' }
+  | { kind: 'score' };
 
 function activationName(layer: tf.layers.Layer): string | undefined {
   const cfg = layer.getConfig() as { activation?: unknown };
   return typeof cfg.activation === 'string' ? cfg.activation : undefined;
 }
 
-function detectHead(net: tf.LayersModel, source: string): Head {
+function detectHead(net: tf.LayersModel, source: string, mode: OutputMode | undefined): Head {
+  if (mode === 'score') return { kind: 'score' };
   const last = net.layers[net.layers.length - 1];
   const cls = last.getClassName();
   const act = activationName(last);
   if (cls === 'Dense' && act === 'softmax') return { kind: 'softmax-dense' };
   if (cls === 'Dense' && act === 'sigmoid') return { kind: 'sigmoid-dense' };
   if ((cls === 'Activation' && act === 'softmax') || cls === 'Softmax') return { kind: 'softmax-layer' };
-  if (cls === 'Dense' && act === 'linear') return { kind: 'linear' };
+  if (cls === 'Dense' && act === 'linear') return outputUnits(net) === 1 ? { kind: 'score' } : { kind: 'linear' };
   throw new UserError(
     `${source}: the last layer is ${cls}${act ? ` with activation ${act}` : ''}; ` +
-      'expected Dense with softmax, sigmoid or linear activation, or a softmax Activation layer',
+      'expected Dense with softmax, sigmoid or linear activation, or a softmax Activation layer ' +
+      '(--output score explains the last layer\'s output as is)',
   );
+}
+
+function outputUnits(net: tf.LayersModel): number {
+  const shape = net.outputs[0].shape;
+  return shape[shape.length - 1] ?? 0;
 }
 
 /** Builds the logits network: the final Dense layer rebuilt with a linear activation, weights shared. */
 function buildLogitsNet(net: tf.LayersModel, head: Head): tf.LayersModel {
-  if (head.kind === 'linear') return net;
+  if (head.kind === 'linear' || head.kind === 'score') return net;
   const last = net.layers[net.layers.length - 1];
   const before = last.input as tf.SymbolicTensor;
   if (head.kind === 'softmax-layer') return tf.model({ inputs: net.inputs, outputs: before });
@@ -93,19 +123,19 @@ async function artifactsOf(net: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
 }
 
 /** Wraps an in-memory LayersModel. */
-export async function wrapModel(net: tf.LayersModel, source = 'memory'): Promise<Model> {
+export async function wrapModel(net: tf.LayersModel, source = 'memory', opts: LoadOptions = {}): Promise<Model> {
   const a = await artifactsOf(net);
-  return makeModel(net, source, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer));
+  return makeModel(net, source, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer), opts);
 }
 
-function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
+function makeModel(net: tf.LayersModel, source: string, hash: string, opts: LoadOptions): Model {
   if (net.inputs.length !== 1 || net.outputs.length !== 1) {
     throw new UserError(`${source}: expected a model with one input and one output, got ${net.inputs.length} and ${net.outputs.length}`);
   }
-  const head = detectHead(net, source);
+  const head = detectHead(net, source, opts.output);
   const logitsNet = buildLogitsNet(net, head);
-  const outShape = net.outputs[0].shape;
-  const units = outShape[outShape.length - 1] ?? 0;
+  const units = outputUnits(net);
+  const score = head.kind === 'score';
   const binarySigmoid = head.kind === 'sigmoid-dense' && units === 1;
   const numClasses = binarySigmoid ? 2 : units;
   const inputShape = net.inputs[0].shape.slice(1).map((d, i) => {
@@ -117,6 +147,7 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
     net,
     logitsNet,
     numClasses,
+    score,
     inputShape,
     layers: net.layers,
     hash,
@@ -129,7 +160,8 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
           const logits = tf.concat([z.mul(-0.5), z.mul(0.5)], 1) as tf.Tensor2D;
           return output === 'logit' ? logits : (tf.softmax(logits) as tf.Tensor2D);
         }
-        if (output === 'logit') return logitsNet.apply(x, { training: false }) as tf.Tensor2D;
+        // A score has no classes to take a softmax over: both output kinds read it as is.
+        if (output === 'logit' || score) return logitsNet.apply(x, { training: false }) as tf.Tensor2D;
         if (head.kind === 'linear') return tf.softmax(net.apply(x, { training: false }) as tf.Tensor2D) as tf.Tensor2D;
         return net.apply(x, { training: false }) as tf.Tensor2D;
       });
@@ -154,7 +186,8 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
         layer.setWeights(fresh);
         fresh.forEach((t) => t.dispose());
       }
-      return wrapModel(copy, `${source} (randomised seed ${seed}: ${scope === 'all' ? 'all layers' : scope.join(', ')})`);
+      const name = `${source} (randomised seed ${seed}: ${scope === 'all' ? 'all layers' : scope.join(', ')})`;
+      return wrapModel(copy, name, score ? { output: 'score' } : {});
     },
     dispose() {
       if (logitsNet !== net) {
@@ -188,8 +221,8 @@ function reinit(name: string, shape: number[], rng: Rng, fanIn: number): tf.Tens
 }
 
 /** Loads a tfjs LayersModel from model.json (our filesystem IO handler) and wraps it. */
-export async function loadModel(modelJsonPath: string): Promise<Model> {
+export async function loadModel(modelJsonPath: string, opts: LoadOptions = {}): Promise<Model> {
   const a = readModelArtifacts(modelJsonPath);
   const net = await loadLayersModel(modelJsonPath);
-  return makeModel(net, modelJsonPath, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer));
+  return makeModel(net, modelJsonPath, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer), opts);
 }

@@ -40,6 +40,11 @@ export interface TaskView {
   readonly kind: TaskKind;
   readonly sampleShape: readonly number[];
   readonly classes: readonly string[];
+  /**
+   * True when the model's outputs are scores, not classes (core/model.ts, OutputMode 'score'; a user's
+   * one-output linear model): `classes` then names the outputs, and text speaks of the output as is.
+   */
+  readonly score?: boolean;
   /** One name per input feature (for images `pixel(r,c)`); units apply to raw values. */
   readonly featureNames: readonly string[];
   readonly units?: readonly string[];

@@ -101,6 +101,7 @@ export const counterfactualExplainer: StructuredExplainer<typeof params, void, E
   family: 'examples',
   description: 'Least change found (seeded Growing Spheres search, then made sparse) that flips the prediction, with its size.',
   needs: ['predict'],
+  needsClasses: 'searches for the nearest input the model gives another class',
   output: 'probability',
   deterministic: false,
   card: counterfactualCard,

@@ -58,6 +58,7 @@ export const nearestNeighboursExplainer: StructuredExplainer<typeof params, Neig
   family: 'examples',
   description: 'Training examples nearest to the input in the penultimate-layer space (Euclidean), with their true labels.',
   needs: ['layers', 'training-data'],
+  needsClasses: 'compares the predicted class with the labels of the nearest training examples',
   output: 'probability',
   deterministic: true,
   card: nearestNeighboursCard,
