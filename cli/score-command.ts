@@ -185,7 +185,8 @@ async function explainInputs(u: UserSetup, explainer: Explainer, params: AnyPara
   const fitted = () => Promise.resolve(state);
   const again = isAttributionExplainer(explainer) ? reExplainer(explainer, params, fitted, u.engine, u.task, u.seed) : undefined;
   const samples = await explainUserInputs(u, { explainer, params, state, chunk: 16 });
-  return { samples, again, state, explained: true, output: explainer.output, explainerName: explainer.id, params, family: explainer.family };
+  const { output, id: explainerName, family } = explainer;
+  return { samples, again, state, explained: true, output, explainerName, params, family };
 }
 
 /** --attributions: an explanation file of the attribution family, checked against the model and the inputs. */
@@ -208,7 +209,16 @@ function readAttributions(u: UserSetup, attrPath: string): Explained {
   for (const s of samples) {
     if (s.target >= u.model.numClasses) throw new UserError(`--attributions ${attrPath}: target ${s.target} is not a class of the model`);
   }
-  return { samples, again: undefined, state: undefined, explained: false, output: r.output, explainerName: r.explainer, params: r.params, family: 'attribution' };
+  return {
+    samples,
+    again: undefined,
+    state: undefined,
+    explained: false,
+    output: r.output,
+    explainerName: r.explainer,
+    params: r.params,
+    family: 'attribution',
+  };
 }
 
 /** One record per metric, each checked to apply to these explanations before it is scored. */
