@@ -113,11 +113,11 @@ function linearStep(l: tf.layers.Layer, isHead: boolean, binarySigmoid: boolean,
     op = conv2dOp({ strides: pair(cfg.strides, [1, 1]), padding: cfg.padding });
   }
   const act = String(cfg.activation ?? 'linear');
-  if (isHead && !HEAD_ACTIVATIONS.has(act)) refuse(l, `is the output layer with activation ${act}; expected softmax, sigmoid or linear`);
   if (isHead && score && act !== 'linear') {
     // A score is the output as is (core/model.ts): LRP would explain the pre-activation instead.
     refuse(l, `is the output layer with activation ${act}; a score model's output is taken after it, and LRP explains a linear output`);
   }
+  if (isHead && !HEAD_ACTIVATIONS.has(act)) refuse(l, `is the output layer with activation ${act}; expected softmax, sigmoid or linear`);
   const expandSigmoid = isHead && binarySigmoid;
   return {
     kind: 'linear',
