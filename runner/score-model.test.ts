@@ -227,6 +227,19 @@ describe('every metric on a score: values or nulls with their declared reason', 
     }
   });
 
+  it('ROAD\'s accuracy setting needs classes: nulls with that reason, while its probability setting reads the score', async () => {
+    const e = explainers.find((x) => x.id === 'gradient')!;
+    const m = metrics.find((x) => x.id === 'road')!;
+    const samples = await explain(e);
+    const run = (output: string) =>
+      scoreSamples({ metric: m, params: resolveParams(m.params, { output }, m.id), engine, task: task(), seed: 0,
+        explainerId: e.id, output: e.output, batch, samples });
+    const accuracy = await run('accuracy');
+    expect(accuracy.n).toBe(0);
+    expect(Object.keys(accuracy.nulls)[0]).toMatch(/accuracy needs classes/);
+    expect((await run('probability')).n).toBe(X.length);
+  });
+
   it('completeness of gradient x input on the linear score with a zero baseline is exact (known answer)', async () => {
     const e = explainers.find((x) => x.id === 'gradient-x-input')!;
     const m = metrics.find((x) => x.id === 'completeness-gap')!;
