@@ -18,7 +18,7 @@ export type OutputKind = 'logit' | 'probability';
  */
 export type OutputMode = 'classes' | 'score';
 
-export interface LoadOptions {
+interface LoadOptions {
   /** 'score': explain the last layer's output as is, whatever its activation (`--output score`). */
   readonly output?: OutputMode;
 }
