@@ -63,7 +63,9 @@ function fillValues(kind: 'noise' | 'task' | 'zero', task: TaskView, d: number, 
     }
     return task.baseline;
   }
-  return Float32Array.from({ length: d }, () => (task.kind === 'image' ? rng.next() : rng.normal()));
+  // Uniform noise over the image's value range ([0, 1] for the zoo's images; a user's image task declares its own).
+  const [lo, hi] = task.valueRange ?? [0, 1];
+  return Float32Array.from({ length: d }, () => (task.kind === 'image' ? lo + (hi - lo) * rng.next() : rng.normal()));
 }
 
 export const aopc: AttributionMetric<typeof params> = {
