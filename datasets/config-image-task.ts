@@ -96,7 +96,8 @@ export async function buildImageConfigTask(
     imageShape: [h, w, c], valueRange: [declared.low, declared.high],
     classes, testFraction,
   };
-  const facts = { trainRows: split.train.length, testRows: split.test.length, testAccuracy: accuracy(new Engine(model), data.test.x, data.test.y) };
+  const testAccuracy = accuracy(new Engine(model), data.test.x, data.test.y);
+  const facts = { trainRows: split.train.length, testRows: split.test.length, testAccuracy };
   return { task, definition, facts };
 }
 
@@ -109,7 +110,14 @@ function declaration(p: ImagePlace): ImageDeclaration {
 }
 
 /** Images and their labels (as class indices), every row and pixel checked. */
-function readLabelledImages(p: ImagePlace, d: ImageDeclaration): { images: UserImages; y: Int32Array; classes: readonly string[]; n: number } {
+interface LabelledImages {
+  readonly images: UserImages;
+  readonly y: Int32Array;
+  readonly classes: readonly string[];
+  readonly n: number;
+}
+
+function readLabelledImages(p: ImagePlace, d: ImageDeclaration): LabelledImages {
   const { entry, imagesPath, labelsPath } = p;
   if (!existsSync(imagesPath)) throw new UserError(`${fieldOf(p, 'images')}: ${imagesPath}: no such folder or file`);
   const folder = isFolder(imagesPath);

@@ -76,7 +76,8 @@ interface EntryTable {
 export async function buildConfigTask(entry: TabularTaskConfigEntry, configPath: string, index: number): Promise<ConfigTask> {
   const base = dirname(configPath);
   const at = `${configPath}: tasks[${index}]`;
-  const place: TabularPlace = { entry, configPath, at, id: entry.id, dataPath: resolve(base, entry.data), modelPath: resolve(base, entry.model) };
+  const paths = { dataPath: resolve(base, entry.data), modelPath: resolve(base, entry.model) };
+  const place: TabularPlace = { entry, configPath, at, id: entry.id, ...paths };
   const table = readTable(place);
   const units = featureUnits(place, table.features);
   const relevant = relevantFeatures(place, table.features);
@@ -157,7 +158,11 @@ function featureMatrix(p: TabularPlace, csv: ReturnType<typeof readCsvColumns>, 
   return x;
 }
 
-function labelsOf(p: TabularPlace, csv: ReturnType<typeof readCsvColumns>, labelCol: number): { classes: readonly string[]; y: Int32Array } {
+function labelsOf(
+  p: TabularPlace,
+  csv: ReturnType<typeof readCsvColumns>,
+  labelCol: number,
+): { classes: readonly string[]; y: Int32Array } {
   const { entry, dataPath } = p;
   const classes = entry.classes ?? sortedClasses(csv.rows.map((row) => row[labelCol]));
   const classIndex = new Map(classes.map((k, i) => [k, i]));

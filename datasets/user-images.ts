@@ -100,7 +100,9 @@ export function readNpyImages(path: string, csv: CsvColumns, csvPath: string, d:
   const bytes = readFileSync(path);
   const a = parseNpy(new Uint8Array(bytes), path);
   const want = [d.height, d.width, d.channels];
-  const shapeOk = (a.shape.length === 4 && want.every((v, k) => a.shape[k + 1] === v)) || (a.shape.length === 3 && d.channels === 1 && a.shape[1] === d.height && a.shape[2] === d.width);
+  const [, ...one] = a.shape;
+  const same = (s: readonly number[]) => s.length === one.length && s.every((v, k) => one[k] === v);
+  const shapeOk = same(want) || (d.channels === 1 && same([d.height, d.width]));
   if (!shapeOk) {
     throw new UserError(`${path}: shape (${a.shape.join(', ')}), but ${d.shapeField} declares (images, ${want.join(', ')}) images, channels last`);
   }

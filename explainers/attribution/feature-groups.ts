@@ -80,7 +80,12 @@ export type SegmentationChoice =
  * [0, 1]; an image task that declares another value range (a user's, datasets/config-image-task.ts)
  * is rescaled onto [0, 1] for them, so that its segments do not depend on how its pixels are scaled.
  */
-export function segmentImage(x: Float32Array, sampleShape: readonly number[], choice: SegmentationChoice, valueRange?: readonly [number, number]): Segmentation {
+export function segmentImage(
+  x: Float32Array,
+  sampleShape: readonly number[],
+  choice: SegmentationChoice,
+  valueRange?: readonly [number, number],
+): Segmentation {
   const { height, width, channels } = imageGeometry(sampleShape);
   if (valueRange && choice.method !== 'grid' && (valueRange[0] !== 0 || valueRange[1] !== 1)) {
     const [lo, hi] = valueRange;
