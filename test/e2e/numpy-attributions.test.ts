@@ -102,6 +102,17 @@ describe('bad attribution files: one line naming the file and the fault, exit 2,
     ['ragged JSON', () => [writeRaw('ragged.json', '[[1, 2, 3, 4], [1, 2, 3]]'), '--output', 'logit'], /ragged\.json: attributions\[1\] has length 3, expected 4/],
     ['JSON with unknown fields', () => [writeRaw('extra.json', '{"attributions": [[1, 2, 3, 4]], "targets": [0]}'), '--output', 'logit'], /extra\.json: expected a nested array.*unknown field 'targets'/],
   ];
+  it('channels-first attributions for a channels-last model, with a hint', () => {
+    const out = join(tmp, 'out-nchw.jsonl');
+    const mnist = join(ROOT, 'data', 'models', 'mnist-cnn', 'model.json');
+    const args = ['--model', mnist, '--input', f('mnist-inputs.json'), '--attributions', f('mnist-attr-nchw.npy'), '--output', 'logit'];
+    const r = cli(['score', ...args, '--metric', 'sparseness', '--out', out]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/mnist-attr-nchw\.npy: shape \(2, 1, 28, 28\) does not match the inputs: 2 inputs of shape \[28, 28, 1\] call for \(2, 28, 28, 1\); the axes look reordered/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   for (const [name, args, message] of cases) {
     it(name, () => {
       const out = join(tmp, `out-${name.replace(/\W+/g, '-')}.jsonl`);
