@@ -31,8 +31,8 @@ const params = {
   baseline: oneOf(
     ['noise', 'task', 'zero'],
     'noise',
-    'value of a removed element: noise = U(0, 1) on images (Samek et al.), N(0, 1) on standardised tabular features, drawn once per ' +
-    'sample; task = task baseline; zero',
+    'value of a removed element: noise = U(0, 1) on images (Samek et al.; U(low, high) on an image task declaring another value ' +
+    'range), N(0, 1) on standardised tabular features, drawn once per sample; task = task baseline; zero',
   ),
   output: oneOf(['probability', 'logit'], 'probability', 'model output of the target class'),
 } as const;
