@@ -33,9 +33,11 @@ function checkFinite(flag: string, path: string, input: InputFile): void {
  * --output score: explain the last layer's output as is, whatever its activation (core/model.ts,
  * OutputMode). Without it a one-output linear model is a score and every other model a classifier.
  */
-function outputMode(p: Parsed): OutputMode | undefined {
+function outputMode(command: string, p: Parsed): OutputMode | undefined {
   const v = str(p, 'output');
   if (v === undefined) return undefined;
+  // score's --output also says which output an --attributions array explains (cli/score-attributions.ts).
+  if (command === 'score' && (v === 'logit' || v === 'probability')) return undefined;
   if (v !== 'score') throw new UserError(`--output ${v}: expected score (explain the model's last layer output as is)`);
   return 'score';
 }
@@ -46,7 +48,7 @@ export async function userSetup(command: string, p: Parsed): Promise<UserSetup> 
   const modelPath = required(command, p, 'model');
   const inputPath = required(command, p, 'input');
   const backend = await useBackend(backendName as BackendChoice);
-  const model = await loadModel(modelPath, { output: outputMode(p) });
+  const model = await loadModel(modelPath, { output: outputMode(command, p) });
   const input = readInputFile(inputPath, model.inputShape, model.numClasses);
   checkFinite('--input', inputPath, input);
   const bgPath = str(p, 'background');

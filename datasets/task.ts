@@ -51,6 +51,11 @@ export interface TaskView {
   readonly scale?: FeatureScale;
   /** The value a "removed" feature takes, in model-input space, one per input element. */
   readonly baseline: Float32Array;
+  /**
+   * Image tasks: the [low, high] range of input values (black to white), where it differs from the
+   * zoo's [0, 1] (a user's image task declares it).
+   */
+  readonly valueRange?: readonly [number, number];
   /** Data the explainers may sample from (training split, or --background). */
   readonly background?: Batch;
   /** Zero-shot tasks: the seen and unseen classes, the knowledge graph and the feature layer. */
