@@ -38,7 +38,10 @@ function outputMode(command: string, p: Parsed): OutputMode | undefined {
   if (v === undefined) return undefined;
   // score's --output also says which output an --attributions array explains (cli/score-attributions.ts).
   if (command === 'score' && (v === 'logit' || v === 'probability')) return undefined;
-  if (v !== 'score') throw new UserError(`--output ${v}: expected score (explain the model's last layer output as is)`);
+  if (v !== 'score') {
+    const expected = command === 'score' ? 'one of logit, probability (what an --attributions array explains), score' : 'score';
+    throw new UserError(`--output ${v}: expected ${expected} (score: explain the model's last layer output as is)`);
+  }
   return 'score';
 }
 
