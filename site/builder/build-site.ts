@@ -207,6 +207,22 @@ function removeBuildInternals(dir: string): void {
   for (const f of readdirSync(dir)) if (/^content-[a-z-]+\.mjs$/.test(f)) rmSync(join(dir, f), { force: true });
 }
 
+/**
+ * Astro fills `import.meta.env.BASE_URL` (and its other built-in names) from process.env when set there,
+ * over its own config: a BASE_URL left in the shell (vitest sets one for its workers' children) would
+ * write every link without --base. Runs `f` with those names unset, then puts them back.
+ */
+async function withoutReservedEnv<T>(f: () => Promise<T>): Promise<T> {
+  const names = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
+  const saved = new Map(names.filter((n) => n in process.env).map((n) => [n, process.env[n]]));
+  for (const n of saved.keys()) delete process.env[n];
+  try {
+    return await f();
+  } finally {
+    for (const [n, v] of saved) process.env[n] = v;
+  }
+}
+
 export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
   const base = normaliseBase(o.base);
   const from = resolve(o.from);
@@ -226,7 +242,7 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
     const cwd = process.cwd();
     process.chdir(root);
     try {
-      await build({
+      await withoutReservedEnv(() => build({
         root,
         base,
         outDir: built,
@@ -239,7 +255,7 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
           resolve: { alias: { '@xai-data': join(stage, 'data') } },
           logLevel: o.quiet ? 'error' : 'warn',
         },
-      });
+      }));
     } finally {
       process.chdir(cwd);
     }
