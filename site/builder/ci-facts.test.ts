@@ -12,6 +12,7 @@ describe('ciFacts', () => {
   it('reads the quick baseline: 8 inputs per cell, p no smaller than 1/128, at most 6 cells that can pass', () => {
     expect(quick.samplesPerTask).toBe(8);
     expect(quick.samplesMax).toBe(8);
+    expect(quick.samplesMin).toBeGreaterThan(0);
     expect(quick.smallestP).toBeCloseTo(1 / 128, 12);
     expect(quick.cellsThatCanPass).toBe(6);
     // An explainer has far more compared cells than that: no change in quality can be flagged.

@@ -21,7 +21,7 @@ export interface BaselineFacts {
   readonly metrics: number;
   /** The profile's inputs per task (config.samplesPerTask). */
   readonly samplesPerTask: number;
-  /** Largest and smallest number of paired samples of a compared cell. */
+  /** Largest and smallest number of paired samples of a compared cell with any value. */
   readonly samplesMax: number;
   readonly samplesMin: number;
   /** Compared cells (ranked metrics with a finite tolerance) of the explainer with the most and the fewest. */
@@ -48,7 +48,7 @@ function baselineFacts(dir: string, profile: string, tolerance: (m: string) => n
   const perExplainer = new Map<string, number>();
   for (const r of compared) perExplainer.set(r.explainer, (perExplainer.get(r.explainer) ?? 0) + 1);
   const counts = [...perExplainer.values()];
-  const samples = compared.map((r) => r.values.filter((v) => v !== null).length);
+  const samples = compared.map((r) => r.values.filter((v) => v !== null).length).filter((n) => n > 0);
   const samplesMax = samples.length ? Math.max(...samples) : 0;
   const p = smallestP(samplesMax);
   return {
