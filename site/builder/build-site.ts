@@ -149,7 +149,12 @@ function stageSiteData(from: string, stage: string): { gallery: Gallery } {
   writeFileSync(join(pub, 'downloads', 'leaderboard.csv'), leaderboardCsv(leaderboard));
   writeFileSync(join(pub, 'downloads', 'catalog.json'), JSON.stringify(catalog, null, 2));
   if (resultsFile) cpSync(join(from, resultsFile), join(pub, 'downloads', resultsFile));
-  const facts = siteFacts({ from, history: history.map((h) => h.name), leaderboard: leaderboard as Leaderboard, builtIn: buildCatalog().metrics });
+  const facts = siteFacts({
+    from,
+    history: history.map((h) => h.name),
+    leaderboard: leaderboard as Leaderboard,
+    builtIn: buildCatalog().metrics,
+  });
   writeFileSync(join(data, SITE_FACTS_JSON), JSON.stringify(facts));
   // Each earlier version's numbers, linked from the versions page.
   for (const v of facts.versions) {
@@ -193,7 +198,7 @@ function stageApp(stage: string): string {
 export function normaliseBase(base: string | undefined): string {
   if (base === undefined || base === '' || base === '/') return '/';
   const b = `/${base.replace(/^\/+|\/+$/g, '')}/`;
-  if (!/^\/[A-Za-z0-9._~\/-]+\/$/.test(b) || b.includes('//') || b.split('/').some((seg) => seg === '..' || seg === '.')) {
+  if (!/^\/[A-Za-z0-9._~/-]+\/$/.test(b) || b.includes('//') || b.split('/').some((seg) => seg === '..' || seg === '.')) {
     throw new UserError(`--base ${base}: expected a URL path such as /xai-bench/ (letters, digits, '.', '_', '~', '-' and '/')`);
   }
   return b;

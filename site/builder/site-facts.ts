@@ -85,7 +85,16 @@ function repositoryOf(pkg: { repository?: string | { url?: string }; homepage?: 
   return /^https?:\/\//.test(url) ? url : null;
 }
 
-export function siteFacts(o: { from: string; history: readonly string[]; leaderboard: Leaderboard; builtIn: readonly CatalogMetric[] }): SiteFacts {
+export interface SiteFactsInput {
+  readonly from: string;
+  /** History entry names, newest first. */
+  readonly history: readonly string[];
+  readonly leaderboard: Leaderboard;
+  /** The built-in metrics (the package's catalog). */
+  readonly builtIn: readonly CatalogMetric[];
+}
+
+export function siteFacts(o: SiteFactsInput): SiteFacts {
   const computed = new Set(o.leaderboard.tasks.flatMap((t) => t.metrics.map((m) => m.metric)));
   const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as {
     name: string; version: string; license?: string; repository?: string | { url?: string }; homepage?: string;

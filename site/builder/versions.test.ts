@@ -8,7 +8,9 @@ import { historyLeaderboard, rankMoves, versionChanges } from './versions.js';
 import { versionEntries } from './site-facts.js';
 
 /** A leaderboard with the given tasks (explainers × metrics) and one group's overall ranks. */
-function lb(tasks: Record<string, { explainers: string[]; metrics: string[] }>, ranks?: Record<string, number | null>): Partial<Leaderboard> {
+type Tasks = Record<string, { explainers: string[]; metrics: string[] }>;
+
+function lb(tasks: Tasks, ranks?: Record<string, number | null>): Partial<Leaderboard> {
   return {
     tasks: Object.entries(tasks).map(([task, t]) => ({ task, explainers: t.explainers, metrics: t.metrics.map((metric) => ({ metric })) })),
     groups: ranks && [{ group: 'attribution', overall: Object.entries(ranks).map(([explainer, rank]) => ({ explainer, rank })) }],

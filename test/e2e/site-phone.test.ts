@@ -125,7 +125,10 @@ describe('phones', () => {
     for (const lang of ['', 'ko/']) {
       for (const k of [...KINDS, 'metrics/faithfulness-correlation/']) {
         await page.goto(new URL(`${lang}${k}`, pub.url).href);
-        const { sw, w } = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: document.documentElement.clientWidth }));
+        const { sw, w } = await page.evaluate(() => {
+          const d = document.documentElement;
+          return { sw: d.scrollWidth, w: d.clientWidth };
+        });
         if (sw > w) wide.push(`${lang}${k}: ${sw} px`);
       }
     }
