@@ -33,7 +33,7 @@ export interface SiteFacts {
   readonly notRunMetrics: readonly CatalogMetric[];
   readonly versions: readonly VersionEntry[];
   readonly ci: CiFacts;
-  /** The GitHub Actions recipe (scale/github-actions-ci.yml) where the package has it, else null. */
+  /** The GitHub Actions recipe (scale/github-actions-ci.yml) in a checkout; null in an installed package (not shipped). */
   readonly workflow: string | null;
   readonly about: {
     readonly name: string;

@@ -128,7 +128,7 @@ const en = {
     'The package is not on the npm registry yet: install it from a tarball (npm pack in a checkout of xai-bench) or from ' +
     'its git repository, pinned, since the baseline belongs to its version.',
   actionsTitle: 'GitHub Actions',
-  actions: 'The workflow shipped as scale/github-actions-ci.yml: copy it to .github/workflows/.',
+  actions: 'The repository keeps this workflow as scale/github-actions-ci.yml: copy it to .github/workflows/ of your project.',
 };
 
 type Strings = typeof en;
@@ -249,7 +249,7 @@ const ko: Strings = {
     '이 패키지는 아직 npm 레지스트리에 올라가 있지 않습니다. 기준선이 버전에 묶여 있으니 버전을 고정해서, xai-bench ' +
     '체크아웃에서 npm pack으로 만든 tarball이나 git 저장소에서 설치하세요.',
   actionsTitle: 'GitHub Actions',
-  actions: 'scale/github-actions-ci.yml로 함께 제공하는 워크플로입니다. .github/workflows/에 복사해서 쓰세요.',
+  actions: '저장소의 scale/github-actions-ci.yml에 있는 워크플로입니다. 여러분 프로젝트의 .github/workflows/에 복사해서 쓰세요.',
 };
 
 const STRINGS: Record<Lang, Strings> = { en, ko };
