@@ -31,9 +31,51 @@ export function classWords(id: string): Bilingual {
   return NAMES[id] ?? { en: id.replace(/_/g, ' '), ko: id.replace(/_/g, ' ') };
 }
 
-/** The text with every quoted class id ('negative') replaced by the class's word in that language. */
+/** Korean particles written for either final sound, e.g. (으)로, and the form after a vowel / a consonant. */
+const PARTICLES: readonly [string, string, string][] = [
+  ['(으)로', '로', '으로'],
+  ['(이)라고', '라고', '이라고'],
+  ['(은)는', '는', '은'],
+  ['(이)가', '가', '이'],
+  ['(을)를', '를', '을'],
+  ['(와)과', '와', '과'],
+  ['(이)', '', '이'],
+];
+
+/** The final consonant (batchim) of a Hangul syllable: 0 none, 8 ㄹ; -1 when not a Hangul syllable. */
+function finalOf(ch: string): number {
+  const code = ch.charCodeAt(0) - 0xac00;
+  return code >= 0 && code < 11172 ? code % 28 : -1;
+}
+
+/** The particle after `word`, chosen by its last syllable (ㄹ takes 로, as after a vowel); two-way when not Hangul. */
+function particleAfter(word: string, particle: string): string {
+  const p = PARTICLES.find(([both]) => both === particle)!;
+  const f = finalOf(word[word.length - 1]);
+  if (f < 0) return particle;
+  return f === 0 || (f === 8 && p[0] === '(으)로') ? p[1] : p[2];
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The text with class ids replaced by the class's words: quoted ids ('negative') in both languages;
+ * in Korean every id standing as a word (rule texts write "이면 setosa"), with a following two-way
+ * particle ("setosa(으)로") settled for the Korean word; in English ids with '_' (not_hired).
+ */
 export function localiseClasses(text: Bilingual, classes: readonly string[]): Bilingual {
-  const swap = (s: string, lang: 'en' | 'ko') =>
-    classes.reduce((acc, c) => acc.split(`'${c}'`).join(`'${classWords(c)[lang]}'`), s);
-  return { en: swap(text.en, 'en'), ko: swap(text.ko, 'ko') };
+  let { en, ko } = text;
+  const particle = PARTICLES.map(([p]) => escapeRe(p)).join('|');
+  for (const c of classes) {
+    const w = classWords(c);
+    if (w.en === c && w.ko === c) continue;
+    en = en.split(`'${c}'`).join(`'${w.en}'`);
+    if (c.includes('_')) en = en.replace(new RegExp(`(?<![A-Za-z0-9_])${escapeRe(c)}(?![A-Za-z0-9_])`, 'g'), w.en);
+    ko = ko.replace(new RegExp(`(?<![A-Za-z0-9_])'?${escapeRe(c)}'?(?![A-Za-z0-9_])(${particle})?`, 'g'), (m, p?: string) => {
+      const q = m.startsWith("'") ? "'" : '';
+      const close = q && m.slice(1).includes("'") ? "'" : '';
+      return `${q}${w.ko}${close}${p ? particleAfter(w.ko, p) : ''}`;
+    });
+  }
+  return { en, ko };
 }

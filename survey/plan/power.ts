@@ -52,7 +52,12 @@ export function power(scores: StudyScores, n: number, s: SimSettings, label: str
  * The fewest units with power >= target: from `start` (a normal-approximation guess) doubling up or
  * halving down to a bracket, then bisection to within 2% (or 1 unit). Null when even `max` units fall short.
  */
-export function fewestUnits(powerAt: (n: number) => number, target: number, start: number, max: number): { n: number; power: number } | null {
+export function fewestUnits(
+  powerAt: (n: number) => number,
+  target: number,
+  start: number,
+  max: number,
+): { n: number; power: number } | null {
   const memo = new Map<number, number>();
   const at = (n: number) => memo.get(n) ?? (memo.set(n, powerAt(n)), memo.get(n)!);
   let hi = Math.max(2, Math.min(max, Math.round(start)));
