@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validate } from '../core/schemas.js';
 import { buildDesign } from './design.js';
 import type { PacketItem, StudyDesign } from './packet.js';
 
@@ -55,6 +56,7 @@ describe('buildDesign', () => {
     const d = buildDesign(items, pairs, [], budget, 7);
     expect(d.slots.length).toBe(Math.ceil((items.length * 3) / 24));
     checkBalanced(items, d);
+    expect(validate('survey-design', d)).toEqual([]);
     // Pairs dealt in turn: each used floor or ceil of slots*3/20 times.
     const used = new Map<string, number>();
     for (const s of d.slots) for (const p of s.pairs) used.set(p, (used.get(p) ?? 0) + 1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validate } from '../../core/schemas.js';
 import { planStudy } from './study-plan.js';
 
 const request = {
@@ -31,6 +32,7 @@ describe('survey plan', () => {
     // Raters: n inputs x (2 methods + 2 controls) x 1 vote / 24 items a rater.
     expect(ssa.raters).toBe(Math.ceil((ssa.units! * 4) / 24));
     expect(plan.simulated).toBe(true);
+    expect(validate('survey-plan', JSON.parse(JSON.stringify(plan)))).toEqual([]);
     expect(plan.note).toMatch(/never enters a leaderboard/);
   }, 120_000);
 

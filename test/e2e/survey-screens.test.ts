@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { validate } from '../../core/schemas.js';
 import { launchChromium } from './browser.js';
 import { cli, cliAsync } from './cli.js';
 
@@ -89,6 +90,7 @@ describe('a default packet', () => {
     const packet = JSON.parse(readFileSync(join(packetDir, 'packet.json'), 'utf8'));
     const design: Design = JSON.parse(readFileSync(join(packetDir, 'design.json'), 'utf8'));
     expect(design).toEqual(packet.design);
+    expect(validate('survey-design', design)).toEqual([]);
     expect(design).toMatchObject({ perRater: 24, ratersPerItem: 3 });
     expect(packet.items.length).toBeGreaterThan(24);
     const count = new Map<string, number>();
@@ -195,7 +197,7 @@ describe('a full rater session at tablet size', () => {
     const ex = cli(['survey', 'export', '--db', db, '--out', study]);
     expect(ex.code, ex.stderr).toBe(0);
     const record = JSON.parse(readFileSync(join(study, 'design.json'), 'utf8'));
-    expect(record.schema).toBe('xai-bench/survey-design-record@1');
+    expect(validate('survey-design-record', record)).toEqual([]);
     expect(record.design.slots).toEqual(design.slots);
     const by = (a: { finished_at: string | null; abandoned_by: string | null }) => (a.finished_at ? 'finished' : a.abandoned_by);
     expect(record.assignments.map(by).sort()).toEqual(['finished', 'finished', 'quit']);
