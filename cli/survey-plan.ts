@@ -41,7 +41,7 @@ function checkOutFile(out: string): void {
   if (existsSync(out) && statSync(out).isDirectory()) throw new UserError(`--out ${out}: is a folder, expected a file name`);
 }
 
-export function planTable(plan: StudyPlan): string {
+function planTable(plan: StudyPlan): string {
   const head = `[SIMULATED] survey plan: ${plan.request.methods.join(', ')}; effect ${plan.request.effect}, agreement ${plan.request.agreement}, ` +
     `alpha ${plan.request.alpha}, power ${plan.request.power} (${plan.settings.sims} simulated studies per size)`;
   const rows = plan.rows.map((r) =>

@@ -11,7 +11,7 @@
 import { rngFor } from '../core/rng.js';
 import { DESIGN_SCHEMA, type DesignBudget, type DesignSlot, type PacketDialogue, type PacketItem, type PacketPair, type StudyDesign } from './packet.js';
 
-export const pad3 = (n: number): string => String(n).padStart(3, '0');
+const pad3 = (n: number): string => String(n).padStart(3, '0');
 
 /** Items of one method, each needing K places. */
 interface Placement {

@@ -23,7 +23,7 @@ import { type Db, storedPacket } from './study-db.js';
 
 const TURNS_CSV = 'dialogue_turns.csv';
 const DESIGN_JSON = 'design.json';
-export const DESIGN_RECORD_SCHEMA = 'xai-bench/survey-design-record@1';
+const DESIGN_RECORD_SCHEMA = 'xai-bench/survey-design-record@1';
 const AGENT_VERSION = 'xai-bench-dialogue@1';
 const CRITERION = 'helpful';
 

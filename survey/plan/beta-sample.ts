@@ -5,7 +5,7 @@
  */
 import type { Rng } from '../../core/rng.js';
 
-export function gammaDraw(rng: Rng, shape: number): number {
+function gammaDraw(rng: Rng, shape: number): number {
   if (shape < 1) return gammaDraw(rng, shape + 1) * Math.pow(rng.next(), 1 / shape);
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);

@@ -16,7 +16,7 @@ import { normalQuantile } from '../../numeric/normal-distribution.js';
 import { itemRate } from './beta-sample.js';
 import { fewestUnits, power, type SimSettings, type StudyScores, unitRng } from './power.js';
 
-export const PLAN_SCHEMA = 'xai-bench/survey-plan@1';
+const PLAN_SCHEMA = 'xai-bench/survey-plan@1';
 
 export interface PlanRequest {
   readonly methods: readonly string[];
@@ -96,7 +96,7 @@ function likertScores(r: PlanRequest): StudyScores {
 }
 
 /** Normal-approximation inputs for two proportions (Fleiss 1981, Statistical methods for rates and proportions), a start for the search. */
-export function twoProportionN(p1: number, p2: number, alpha: number, pow: number): number {
+function twoProportionN(p1: number, p2: number, alpha: number, pow: number): number {
   const z = normalQuantile;
   const bar = (p1 + p2) / 2;
   const a = z(1 - alpha / 2) * Math.sqrt(2 * bar * (1 - bar));
