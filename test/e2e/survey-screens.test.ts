@@ -7,7 +7,7 @@
  * `survey export` writing design.json with the slots that produced the ratings.
  */
 import { type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -101,6 +101,38 @@ describe('a default packet', () => {
     expect(packet.items.every((i: { id: string }) => count.get(i.id) === 3)).toBe(true);
     expect(packet.audience.audience).toBe('adults');
   });
+});
+
+describe('the new flags', () => {
+  it('refuse bad values in one line with exit 2, writing nothing', () => {
+    const out = join(work, 'never');
+    for (const args of [
+      ['survey', 'make', '--run', smoke.dir, '--out', out, '--audience', 'pupils'],
+      ['survey', 'make', '--run', smoke.dir, '--out', out, '--per-rater', '0'],
+      ['survey', 'make', '--run', smoke.dir, '--out', out, '--dialogues', '2'],
+      ['survey', 'serve', '--packet', packetDir, '--db', join(out, 'x.sqlite'), '--abandon-after', '0'],
+      ['survey', 'plan', '--methods', 'a', '--effect', '0.1'],
+      ['survey', 'plan', '--methods', 'a,b', '--effect', '0.7'],
+      ['survey', 'plan', '--methods', 'a,b', '--effect', '0.1', '--agreement', '1.5'],
+      ['survey', 'plan', '--methods', 'a,b', '--effect', '0.1', '--out', join(out, 'plan.json')],
+    ]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+      expect(existsSync(out), args.join(' ')).toBe(false);
+    }
+  });
+
+  it('survey plan prints a table marked simulated and writes a plan that validates', () => {
+    const file = join(work, 'plan.json');
+    const r = cli(['survey', 'plan', '--methods', 'a,b,c', '--effect', '0.3', '--items', '40', '--sims', '40', '--out', file]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^\[SIMULATED\] survey plan/);
+    expect(r.stdout).toMatch(/ssa\s+40 inputs\s+\d+ raters/);
+    const plan = JSON.parse(readFileSync(file, 'utf8'));
+    expect(validate('survey-plan', plan)).toEqual([]);
+    expect(plan).toMatchObject({ simulated: true, request: { methods: ['a', 'b', 'c'], items: 40 } });
+  }, 120_000);
 });
 
 /** One rater from the home page to the thank-you page; returns the screens seen. */
