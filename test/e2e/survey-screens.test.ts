@@ -103,6 +103,38 @@ describe('a default packet', () => {
   });
 });
 
+describe('the audience', () => {
+  it('children get no x0...x9 table: the synthetic task is left out with a note, or kept with a warning when named', () => {
+    const run = join(work, 'synth-run');
+    const made = cli(['run', '--profile', 'smoke', '--tasks', 'synth-linear-mlp,iris-mlp', '--explainers', 'gradient,occlusion', '--metrics', 'deletion-auc', '--samples', '2', '--out', run, '--jobs', '1']);
+    expect(made.code, made.stderr).toBe(0);
+    const kids = join(work, 'kids');
+    const r = cli(['survey', 'make', '--run', run, '--out', kids, '--audience', 'children', '--items', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('note: synth-linear-mlp left out for children: its features have no names (x0, x1, x2, ...)');
+    const p = JSON.parse(readFileSync(join(kids, 'packet.json'), 'utf8'));
+    const rows = (i: { input: { rows?: { name: string }[] } }) => i.input.rows?.map((x) => x.name) ?? [];
+    expect(p.items.length).toBeGreaterThan(0);
+    expect(p.items.every((i: { task: string }) => i.task === 'iris-mlp')).toBe(true);
+    expect(p.items.flatMap(rows).filter((n: string) => /^x\d+$/.test(n))).toEqual([]);
+    expect(p.audience).toMatchObject({ audience: 'children', maxSentences: 1, leftOut: [{ task: 'synth-linear-mlp' }] });
+    expect(p.audience.readingLevel.fleschKincaidGradeEn).toEqual(expect.any(Number));
+    // One sentence of explanation for children.
+    expect(p.items.every((i: { text: { en: string } }) => !/[.!?]\s+\S/.test(i.text.en))).toBe(true);
+    const named = cli(['survey', 'make', '--run', run, '--out', join(work, 'kids-named'), '--audience', 'children', '--tasks', 'synth-linear-mlp']);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stderr).toMatch(/warning: --tasks synth-linear-mlp: kept although children may not judge it/);
+    const q = JSON.parse(readFileSync(join(work, 'kids-named', 'packet.json'), 'utf8'));
+    expect(q.audience.keptAnyway).toEqual([{ task: 'synth-linear-mlp', reason: 'its features have no names (x0, x1, x2, ...)' }]);
+    // Adults (the default) do not get it either; experts do.
+    expect(cli(['survey', 'make', '--run', run, '--out', join(work, 'adults')]).stdout).toContain('synth-linear-mlp left out for adults');
+    const ex = cli(['survey', 'make', '--run', run, '--out', join(work, 'experts'), '--audience', 'experts']);
+    const tasks = JSON.parse(readFileSync(join(work, 'experts', 'packet.json'), 'utf8')).items.map((i: { task: string }) => i.task);
+    expect(tasks).toContain('synth-linear-mlp');
+    expect(ex.stdout).not.toContain('left out');
+  }, 180_000);
+});
+
 describe('the new flags', () => {
   it('refuse bad values in one line with exit 2, writing nothing', () => {
     const out = join(work, 'never');
