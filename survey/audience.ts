@@ -70,10 +70,18 @@ function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
-/** The text cut to its first `n` sentences (both languages alike). */
+/**
+ * The text cut to its first `n` sentences, without asides in parentheses ("(31% of the positive
+ * contribution)"), both languages alike; a Korean particle written for either sound, "(으)로", stays.
+ */
 export function shorten(text: Bilingual, n: number | null): Bilingual {
   if (n === null) return text;
-  const cut = (s: string) => sentences(s).slice(0, n).join(' ');
+  const cut = (s: string) =>
+    sentences(s)
+      .slice(0, n)
+      .join(' ')
+      .replace(/\s*\((?!으\)|이\)|은\)|을\)|와\))[^()]*\)/g, '')
+      .replace(/\s+([.,])/g, '$1');
   return { en: cut(text.en), ko: cut(text.ko) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { taskMisfit } from './audience.js';
+import { shorten, taskMisfit } from './audience.js';
 import { classWords, localiseClasses } from './class-names.js';
 
 describe('class names as raters read them', () => {
@@ -33,5 +33,20 @@ describe('which tasks an audience can judge', () => {
     expect(taskMisfit('children', wine)).toBe('not every feature is in an everyday unit (alcohol: no unit, ash: no unit)');
     expect(taskMisfit('adults', wine)).toBeNull();
     expect(taskMisfit('children', { kind: 'image', featureNames: ['pixel(0,0)'], units: [] })).toBeNull();
+  });
+});
+
+describe('texts for children', () => {
+  it('keep the first sentence without asides in parentheses, and keep two-way Korean particles', () => {
+    const t = shorten(
+      {
+        en: 'The evidence lies mainly in the centre of the image (31% of the positive contribution). Next come the top left (25%).',
+        ko: "모델의 '2' 근거는 주로 이미지의 가운데에 있습니다(양의 기여의 31%). 그다음은 왼쪽 위(25%)입니다.",
+      },
+      1,
+    );
+    expect(t).toEqual({ en: 'The evidence lies mainly in the centre of the image.', ko: "모델의 '2' 근거는 주로 이미지의 가운데에 있습니다." });
+    expect(shorten({ en: 'a', ko: "규칙은 '품종 1'(으)로 예측합니다 (규칙 2개 중 1번)." }, 1).ko).toBe("규칙은 '품종 1'(으)로 예측합니다.");
+    expect(shorten({ en: 'Two. Sentences.', ko: '둘. 문장.' }, null)).toEqual({ en: 'Two. Sentences.', ko: '둘. 문장.' });
   });
 });
