@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const shared = {
@@ -8,6 +9,8 @@ const shared = {
 };
 
 export default defineConfig({
+  // The site's pages import core's pure text helpers as '@xai-core/...' (site/builder/build-site.ts).
+  resolve: { alias: { '@xai-core': fileURLToPath(new URL('./core', import.meta.url)) } },
   test: {
     projects: [
       {

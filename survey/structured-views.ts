@@ -21,6 +21,7 @@ import type { StructuredSample } from '../runner/explanation-record.js';
 import { packageRoot } from '../core/package-root.js';
 import { renderSampleGridPng } from '../render/sample-grid-png.js';
 import type { ItemDetail, ItemFormat } from './packet.js';
+import { withParticle } from '../core/korean-particles.js';
 
 export interface StructuredView {
   readonly format: ItemFormat;
@@ -151,7 +152,7 @@ function caption(task: TaskView, s: Pick<ExampleSample, 'role' | 'label' | 'pred
   if (s.predicted !== undefined)
     return {
       en: `Example ${k}: a generated example the model calls '${className(task, s.predicted)}'`,
-      ko: `예시 ${k}: 모델이 '${className(task, s.predicted)}'(이)라고 하는 생성 예시`,
+      ko: `예시 ${k}: 모델이 ${withParticle(`'${className(task, s.predicted)}'`, '이라고/라고')} 하는 생성 예시`,
     };
   return { en: `Example ${k}`, ko: `예시 ${k}` };
 }

@@ -7,6 +7,7 @@ import type { TaskView } from '../../datasets/task.js';
 import type { Bilingual } from '../types.js';
 import type { Term } from './dnf.js';
 import type { Prediction, RuleSet } from './rule-set.js';
+import { withParticle } from '../../core/korean-particles.js';
 
 /** A condition as the `rules` explanation records it: feature name, op, value in original units. */
 export interface Condition {
@@ -77,7 +78,7 @@ export function predictionText(task: TaskView, rs: RuleSet, p: Prediction): Bili
   if (p.rule < 0) {
     return {
       en: `No rule fires, so the rules predict the default class ${cls}.`,
-      ko: `맞는 규칙이 없어 기본 클래스 ${cls}(으)로 예측합니다.`,
+      ko: `맞는 규칙이 없어 기본 클래스 ${withParticle(cls, '으로/로')} 예측합니다.`,
     };
   }
   const r = rs.rules[p.rule];
@@ -86,7 +87,7 @@ export function predictionText(task: TaskView, rs: RuleSet, p: Prediction): Bili
       `The rules predict ${cls} because ${clauseText(task, r.terms, 'en')} (rule ${p.rule + 1} of ${rs.rules.length}, confidence ` +
       `${r.confidence.toFixed(2)}).`,
     ko:
-      `${clauseText(task, r.terms, 'ko')} 이므로 규칙은 ${cls}(으)로 예측합니다 (규칙 ${rs.rules.length}개 중 ${p.rule + 1}번, 신뢰도 ` +
+      `${clauseText(task, r.terms, 'ko')} 이므로 규칙은 ${withParticle(cls, '으로/로')} 예측합니다 (규칙 ${rs.rules.length}개 중 ${p.rule + 1}번, 신뢰도 ` +
       `${r.confidence.toFixed(2)}).`,
   };
 }

@@ -8,6 +8,7 @@ const en = {
   siteTitle: 'xai-bench leaderboard',
   skip: 'Skip to the content',
   nav: {
+    guide: 'Choosing criteria',
     leaderboard: 'Leaderboard',
     explorer: 'Criteria explorer',
     map: 'Trade-off map',
@@ -386,6 +387,7 @@ const ko: Strings = {
   siteTitle: 'xai-bench 리더보드',
   skip: '본문으로 건너뛰기',
   nav: {
+    guide: '평가 기준 고르기',
     leaderboard: '리더보드',
     explorer: '평가 기준 탐색기',
     map: '상충 관계 지도',
