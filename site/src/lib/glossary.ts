@@ -15,6 +15,8 @@ export interface GlossaryTerm {
   readonly ko: string;
   /** Korean variants the site does not use for this term (a test fails when one appears). */
   readonly rejected: readonly string[];
+  /** Count a rejected variant only right after a Latin word and a space ('Gilpin 외', not '그 외' or '예외'). */
+  readonly afterLatinName?: boolean;
   /** Why this word, when the choice is not obvious. */
   readonly note?: { readonly en: string; readonly ko: string };
 }
@@ -44,6 +46,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
       ko: 'Adebayo 등(2018)을 따릅니다. 모델이나 설명하는 클래스가 바뀌면 설명도 바뀌는지 확인합니다.',
     },
   },
+  { id: 'sanity', en: 'sanity (the criterion the checks score)', ko: '건전성', rejected: ['온전성'] },
   { id: 'fidelity', en: 'fidelity', ko: '충실도', rejected: ['충실성', '신뢰성'] },
   { id: 'completeness', en: 'completeness', ko: '완전성', rejected: ['완결성'] },
   { id: 'stability', en: 'stability', ko: '안정성', rejected: ['안정도'] },
@@ -72,6 +75,7 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
   { id: 'counterfactual', en: 'counterfactual', ko: '반사실 예시', rejected: ['반사실적'] },
   { id: 'spearman', en: "Spearman's ρ", ko: '스피어먼 ρ', rejected: ['스피어만'] },
   { id: 'seed', en: 'seed', ko: '시드', rejected: ['씨드'] },
+  { id: 'et-al', en: 'et al. (after an author)', ko: '등', rejected: ['외'], afterLatinName: true },
 ];
 
 const byId = new Map(GLOSSARY.map((t) => [t.id, t]));
@@ -83,6 +87,16 @@ export function term(id: string, lang: 'en' | 'ko'): string {
   return lang === 'ko' ? t.ko : t.en;
 }
 
-/** Every rejected Korean variant with the term it stands for. */
-export const rejectedVariants = (): { variant: string; term: GlossaryTerm }[] =>
-  GLOSSARY.flatMap((t) => t.rejected.map((variant) => ({ variant, term: t })));
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The rejected variants in `text`, each with the term the glossary uses instead (tests call this on Korean text). */
+export function findRejected(text: string): { variant: string; use: string }[] {
+  const found: { variant: string; use: string }[] = [];
+  for (const t of GLOSSARY) {
+    for (const v of t.rejected) {
+      const re = t.afterLatinName ? new RegExp(`[A-Za-z] ${escape(v)}(?=[\\s(,.]|$)`) : new RegExp(escape(v));
+      if (re.test(text)) found.push({ variant: v, use: t.ko });
+    }
+  }
+  return found;
+}
