@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { englishRuns } from '../../test/e2e/english-text.js';
-import KO from '../src/lib/catalog-ko.json';
+import { CATALOG_KO as KO } from '../src/lib/catalog-ko-text.js';
 import { koText, localise, taskKo } from '../src/lib/catalog-ko.js';
 import { findRejected } from '../src/lib/glossary.js';
 import { reasonKo } from '../src/lib/reasons-ko.js';
@@ -42,7 +42,7 @@ describe('Korean catalog text', () => {
   });
 
   it('has no English sentence and no rejected glossary variant in any translation', () => {
-    const ko = [...Object.values(KO as Record<string, string>), ...catalog.tasks.map((t) => taskKo(t.description)!)];
+    const ko = [...Object.values(KO), ...catalog.tasks.map((t) => taskKo(t.description)!)];
     expect(ko.flatMap((t) => englishRuns(t).map((r) => `${r} ← ${t.slice(0, 60)}`))).toEqual([]);
     expect(ko.flatMap((t) => findRejected(t).map((r) => `${r.variant} ← ${t.slice(0, 60)}`))).toEqual([]);
   });

@@ -1,15 +1,15 @@
 /**
  * Korean for the catalog's declarations (catalog.json is written in English by the metric, explainer and
- * task modules). Definitions and parameter notes are keyed by their English text (catalog-ko.json), so a
+ * task modules). Definitions and parameter notes are keyed by their English text (catalog-ko-text.ts), so a
  * changed declaration has no Korean until it is translated again, and site/builder/catalog-ko.test.ts
  * names it; task descriptions follow a few patterns and are translated by rule. Anything without Korean
  * (a plugin's own text, a user's task) is shown in English, marked lang="en".
  */
-import { withParticle } from '@xai-core/korean-particles';
-import KO from './catalog-ko.json';
-import type { Lang } from './types';
+import { withParticle } from '@xai-core/korean-particles.js';
+import { CATALOG_KO } from './catalog-ko-text.js';
+import type { Lang } from './types.js';
 
-const TEXT = KO as Readonly<Record<string, string>>;
+const TEXT = CATALOG_KO;
 
 /** A text to show in `lang`, with the language it is in (English when no Korean exists). */
 export interface Localised {

@@ -1,5 +1,5 @@
 /** The gallery pages' interface text in English and Korean (the explanations bring their own text). */
-import { withParticle } from '@xai-core/korean-particles';
+import { withParticle } from '@xai-core/korean-particles.js';
 import type { Lang } from './types';
 
 const en = {

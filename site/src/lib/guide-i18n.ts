@@ -1,5 +1,5 @@
 /** The guide page's text in English and Korean (the declared table brings its own: lib/guide-table.ts). */
-import { particle, withParticle } from '@xai-core/korean-particles';
+import { particle, withParticle } from '@xai-core/korean-particles.js';
 import type { Lang } from './types';
 
 /** "a, b and c" / "a, b, c" with the Korean subject particle chosen by the last name. */

@@ -5,7 +5,7 @@
  * they are matched by pattern; a program's own error message inside one (a refused setting) is kept as
  * it is and shown as code. A reason no pattern knows is shown in English.
  */
-import { withParticle } from '@xai-core/korean-particles';
+import { withParticle } from '@xai-core/korean-particles.js';
 
 export interface ReasonKo {
   readonly text: string;

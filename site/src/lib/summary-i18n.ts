@@ -1,5 +1,5 @@
 /** The leaderboard's opening summary in English and Korean (components/HomeSummary.astro). */
-import { particle, withParticle } from '@xai-core/korean-particles';
+import { particle, withParticle } from '@xai-core/korean-particles.js';
 import type { Lang } from './types';
 
 const en = {
