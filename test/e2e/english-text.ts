@@ -6,7 +6,8 @@
  * sentence, and comma-separated lists of ids (tie lists) are not one either. Left out, as the issue
  * allows: <code>, <kbd>, <samp>, <pre> (code and commands), <cite> (titles and references), elements
  * marked `data-ref` (a metric's source note and the declared differences from peer libraries, which
- * quote the peers' own parameter names), <script>, <style>, and hidden elements.
+ * quote the peers' own parameter names), the glossary's column of rejected variants (`data-rejected`),
+ * <script>, <style>, and hidden elements.
  */
 
 /** The English runs in `text`: three or more Latin words separated by white space only. */
@@ -23,7 +24,7 @@ export const visibleTextNodes = `(() => {
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     let el = n.parentElement, hidden = false;
     while (el) {
-      if (skip.includes(el.tagName) || el.hasAttribute('data-ref') || el.hidden) { hidden = true; break; }
+      if (skip.includes(el.tagName) || el.hasAttribute('data-ref') || el.hasAttribute('data-rejected') || el.hidden) { hidden = true; break; }
       el = el.parentElement;
     }
     if (!hidden && n.textContent.trim()) out.push(n.textContent);

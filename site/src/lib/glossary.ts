@@ -29,8 +29,8 @@ export const GLOSSARY: readonly GlossaryTerm[] = [
     ko: '기여도',
     rejected: ['귀인', '어트리뷰션'],
     note: {
-      en: 'How much each input element contributed to the output; 귀인 (a psychology term) is not used.',
-      ko: '입력의 각 요소가 출력에 얼마나 기여했는지를 뜻합니다. 심리학 용어인 귀인은 쓰지 않습니다.',
+      en: 'How much each input element contributed to the output, as in 특성 기여도 (feature attribution).',
+      ko: '입력의 각 요소가 출력에 얼마나 기여했는지를 뜻합니다. 특성 기여도라고 할 때의 기여도입니다.',
     },
   },
   { id: 'feature', en: 'feature (an input variable)', ko: '특성', rejected: ['특징', '피처'] },
