@@ -19,7 +19,13 @@ const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 export function rulesText(lang: Lang, r: Rules): RulesText {
   if (lang === 'en') {
-    return { comparisonGroup: r.comparisonGroup, scores: r.scores, seedReplicates: r.seedReplicates, intervals: r.intervals, homeAdvantage: r.homeAdvantage.rule };
+    return {
+      comparisonGroup: r.comparisonGroup,
+      scores: r.scores,
+      seedReplicates: r.seedReplicates,
+      intervals: r.intervals,
+      homeAdvantage: r.homeAdvantage.rule,
+    };
   }
   return {
     comparisonGroup:
