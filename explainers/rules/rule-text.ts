@@ -8,7 +8,7 @@ import type { Bilingual } from '../types.js';
 import type { Term } from './dnf.js';
 import type { Prediction, RuleSet } from './rule-set.js';
 import { withParticle } from '../../core/korean-particles.js';
-import { classNameKo } from '../../core/korean-words.js';
+import { classNameKo, unitKo } from '../../core/korean-words.js';
 
 /** A condition as the `rules` explanation records it: feature name, op, value in original units. */
 export interface Condition {
@@ -37,7 +37,13 @@ export function toOriginalUnits(task: TaskView, t: Term): Condition {
   return { feature: task.featureNames[t.feature] ?? `x${t.feature}`, op: t.op, value: niceNumber(raw, tolerance) };
 }
 
-const withUnit = (task: TaskView, f: number, v: number) => `${v}${task.units?.[f] ? ` ${task.units[f]}` : ''}`;
+/** A value with its unit; Korean writes a unit word right after the number (7점, 61년) and keeps symbols (cm, km). */
+function withUnit(task: TaskView, f: number, v: number, lang: 'en' | 'ko' = 'en'): string {
+  const unit = task.units?.[f];
+  if (!unit) return `${v}`;
+  const ko = unitKo(unit);
+  return lang === 'ko' && ko !== unit ? `${v}${ko}` : `${v} ${unit}`;
+}
 
 /**
  * "a AND b" over the clause's terms; a lower and an upper bound on one feature read as a range,
@@ -51,9 +57,9 @@ function clauseText(task: TaskView, terms: readonly Term[], lang: 'en' | 'ko'): 
     const c = toOriginalUnits(task, t);
     const u = terms[i + 1];
     if (t.op === '<=' && u && u.feature === t.feature && u.op === '>') {
-      parts.push(`${withUnit(task, t.feature, toOriginalUnits(task, u).value)} < ${c.feature} <= ${withUnit(task, t.feature, c.value)}`);
+      parts.push(`${withUnit(task, t.feature, toOriginalUnits(task, u).value, lang)} < ${c.feature} <= ${withUnit(task, t.feature, c.value, lang)}`);
       i++;
-    } else parts.push(`${c.feature} ${c.op} ${withUnit(task, t.feature, c.value)}`);
+    } else parts.push(`${c.feature} ${c.op} ${withUnit(task, t.feature, c.value, lang)}`);
   }
   return parts.join(lang === 'en' ? ' AND ' : ' 이고 ');
 }
