@@ -25,6 +25,7 @@ import { HISTORY_FILES, SITE_FACTS_JSON, siteFacts } from './site-facts.js';
 import { assertReplaceable, buildFolderFor, swapIn } from './site-out.js';
 
 export const HISTORY_DIR = 'history';
+const CORE_DIR = fileURLToPath(new URL('../../core', import.meta.url));
 
 export interface SiteOptions {
   /** A run folder (leaderboard.json, run.json, results.jsonl, explanations/, artifacts/) or a published data/leaderboard/ folder. */
@@ -257,7 +258,9 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
         // Vite's dependency cache defaults to <root>/node_modules/.vite: inside the installed package.
         vite: {
           cacheDir: join(stage, 'vite'),
-          resolve: { alias: { '@xai-data': join(stage, 'data') } },
+          // '@xai-core': the few pure text helpers the pages share with the benchmark (core/korean-particles),
+          // from this module's own tree (dist/core when built, core/ from source).
+          resolve: { alias: { '@xai-data': join(stage, 'data'), '@xai-core': CORE_DIR } },
           logLevel: o.quiet ? 'error' : 'warn',
         },
       }));
