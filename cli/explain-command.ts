@@ -24,6 +24,9 @@ Usage: xai-bench explain --model PATH/model.json|MODEL.onnx --explainer ID --inp
                      each input nested arrays shaped like the model input (without the batch axis)
   --background FILE  same shape as --input: data explainers sample from (default: the inputs themselves)
   --target N         explain class N (default: each input's "targets" entry, else the predicted class)
+  --output score     explain the last layer's output as is, a score, whatever its activation (ReLU,
+                     tanh...); a model with one linear output is a score without it (target 0). On a
+                     score, explainers that need classes refuse (xai-bench list explainers says which)
   --set p=v          explainer parameter (repeatable; see xai-bench list explainers)
   --seed N           seed of the explainer's random streams (default 0)
   --backend B        auto | tensorflow-gpu | tensorflow | wasm | cpu
@@ -41,6 +44,7 @@ export async function explainCommand(argv: readonly string[]): Promise<number> {
     set: { type: 'string', multiple: true },
     seed: { type: 'string' },
     backend: { type: 'string' },
+    output: { type: 'string' },
     out: { type: 'string' },
     timeout: { type: 'string' },
   }, HELP);

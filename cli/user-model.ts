@@ -3,7 +3,7 @@ import { useBackend, BACKENDS, type BackendChoice, type Backend } from '../core/
 import { Engine } from '../core/engine.js';
 import { UserError } from '../core/errors.js';
 import { type InputFile, readInputFile } from '../runner/input-file.js';
-import { loadModel, type Model } from '../core/model.js';
+import { loadModel, type Model, type OutputMode } from '../core/model.js';
 import { userTaskView } from '../runner/user-task.js';
 import type { TaskView } from '../datasets/task.js';
 import { explainSamples, type ExplainSamplesOptions } from '../runner/explain-samples.js';
@@ -47,6 +47,22 @@ function checkOffers(explainer: Pick<Explainer, 'id' | 'needs'>, model: Model): 
   );
 }
 
+/**
+ * --output score: explain the last layer's output as is, whatever its activation (core/model.ts,
+ * OutputMode). Without it a one-output linear model is a score and every other model a classifier.
+ */
+function outputMode(command: string, p: Parsed): OutputMode | undefined {
+  const v = str(p, 'output');
+  if (v === undefined) return undefined;
+  // score's --output also says which output an --attributions array explains (cli/score-attributions.ts).
+  if (command === 'score' && (v === 'logit' || v === 'probability')) return undefined;
+  if (v !== 'score') {
+    const expected = command === 'score' ? 'one of logit, probability (what an --attributions array explains), score' : 'score';
+    throw new UserError(`--output ${v}: expected ${expected} (score: explain the model's last layer output as is)`);
+  }
+  return 'score';
+}
+
 /** Loads the model and inputs; `explainer`, where one will run, is checked against what the model offers. */
 export async function userSetup(command: string, p: Parsed, explainer?: Pick<Explainer, 'id' | 'needs'>): Promise<UserSetup> {
   const backendName = str(p, 'backend') ?? 'auto';
@@ -54,7 +70,7 @@ export async function userSetup(command: string, p: Parsed, explainer?: Pick<Exp
   const modelPath = required(command, p, 'model');
   const inputPath = required(command, p, 'input');
   const backend = await useBackend(backendName as BackendChoice);
-  const model = await loadModel(modelPath);
+  const model = await loadModel(modelPath, { output: outputMode(command, p) });
   if (explainer) checkOffers(explainer, model);
   // Files hold the model's own layout (NCHW for a PyTorch CNN); explainers see channels-last images.
   const own = fileShape(model.inputShape, model.layout);
@@ -67,7 +83,10 @@ export async function userSetup(command: string, p: Parsed, explainer?: Pick<Exp
   const background = bgFile && batchFromFile(bgFile.batch, model.layout);
   const engine = new Engine(model);
   const target = integer(p, 'target', 0);
-  if (target !== undefined && target >= model.numClasses) throw new UserError(`--target ${target}: the model has ${model.numClasses} classes`);
+  if (target !== undefined && target >= model.numClasses) {
+    const has = model.score ? `${model.numClasses} output${model.numClasses === 1 ? '' : 's'} (scores)` : `${model.numClasses} classes`;
+    throw new UserError(`--target ${target}: the model has ${has}`);
+  }
   let targets: Int32Array;
   if (target !== undefined) targets = new Int32Array(input.batch.n).fill(target);
   else if (input.targets) targets = input.targets;

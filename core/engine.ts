@@ -141,7 +141,7 @@ export class Engine {
         const x = tf.tensor(batch.data.subarray(start * d, (start + m) * d), [m, ...batch.sampleShape]);
         const idx = new Int32Array(m);
         for (let i = 0; i < m; i++) idx[i] = targetAt(targets, start + i, c);
-        const mask = tf.oneHot(tf.tensor1d(idx, 'int32'), c);
+        const mask = targetMask(idx, c);
         return tf.grad((inp: tf.Tensor) => this.model.apply(inp, output).mul(mask).sum())(x);
       });
       out.set(chunk, start * d);
@@ -163,6 +163,15 @@ function readOut(compute: () => tf.Tensor): Float32Array {
   } finally {
     t.dispose();
   }
+}
+
+/**
+ * One-hot rows selecting each row's target output. A one-output score model has a single column, which
+ * tf.oneHot refuses (depth must be at least 2): every target is 0 there, so the mask is all ones.
+ */
+function targetMask(idx: Int32Array, numClasses: number): tf.Tensor2D {
+  if (numClasses === 1) return tf.ones([idx.length, 1]);
+  return tf.oneHot(tf.tensor1d(idx, 'int32'), numClasses) as tf.Tensor2D;
 }
 
 function targetAt(targets: ArrayLike<number> | number, i: number, numClasses: number): number {

@@ -34,7 +34,17 @@ export interface Model {
   readonly whyNoLayers?: string;
   /** Names of the parts with weights, input to output: what randomised() re-initialises. */
   readonly weightedParts: readonly string[];
+  /**
+   * Class outputs; on a score model the number of output units (1 for a one-output score), each
+   * target being the unit it names.
+   */
   readonly numClasses: number;
+  /**
+   * True when the outputs are scores, not classes (core/model.ts OutputMode): both output kinds then
+   * read the output as is (a softmax over one value would be the constant 1), and methods that need two
+   * or more classes return nulls with their reason (their `needsClasses`).
+   */
+  readonly score: boolean;
   /** Shape of one input, without the batch axis, as explainers see it (images channels-last, [H, W, C]). */
   readonly inputShape: readonly number[];
   /**

@@ -17,35 +17,55 @@ export { layersOf, type Model, type OutputKind } from './model-types.js';
 /** What a LayersModel offers explainers. */
 const LAYERS_OFFERS: readonly Need[] = ['predict', 'gradients', 'layers'];
 
+/**
+ * How the model's output is read. 'classes': a classifier (softmax, sigmoid, or linear logits over two
+ * or more classes). 'score': each output unit is explained as is, a score with no classes behind it;
+ * a one-output linear model is read so by default, any other last layer on request (`--output score`).
+ */
+export type OutputMode = 'classes' | 'score';
+
+interface LoadOptions {
+  /** 'score': explain the last layer's output as is, whatever its activation (`--output score`). */
+  readonly output?: OutputMode;
+}
+
 /** How the final activation is undone to get logits. */
 type Head =
   | { kind: 'softmax-dense' }
   | { kind: 'softmax-layer' }
   | { kind: 'sigmoid-dense' }
-  | { kind: 'linear' };
+  | { kind: 'linear' }
+  | { kind: 'score' };
 
 function activationName(layer: tf.layers.Layer): string | undefined {
   const cfg = layer.getConfig() as { activation?: unknown };
   return typeof cfg.activation === 'string' ? cfg.activation : undefined;
 }
 
-function detectHead(net: tf.LayersModel, source: string): Head {
+function detectHead(net: tf.LayersModel, source: string, mode: OutputMode | undefined): Head {
+  if (mode === 'score') return { kind: 'score' };
   const last = net.layers[net.layers.length - 1];
   const cls = last.getClassName();
   const act = activationName(last);
   if (cls === 'Dense' && act === 'softmax') return { kind: 'softmax-dense' };
   if (cls === 'Dense' && act === 'sigmoid') return { kind: 'sigmoid-dense' };
   if ((cls === 'Activation' && act === 'softmax') || cls === 'Softmax') return { kind: 'softmax-layer' };
-  if (cls === 'Dense' && act === 'linear') return { kind: 'linear' };
+  if (cls === 'Dense' && act === 'linear') return outputUnits(net) === 1 ? { kind: 'score' } : { kind: 'linear' };
   throw new UserError(
     `${source}: the last layer is ${cls}${act ? ` with activation ${act}` : ''}; ` +
-      'expected Dense with softmax, sigmoid or linear activation, or a softmax Activation layer',
+      'expected Dense with softmax, sigmoid or linear activation, or a softmax Activation layer ' +
+      '(--output score explains the last layer\'s output as is)',
   );
+}
+
+function outputUnits(net: tf.LayersModel): number {
+  const shape = net.outputs[0].shape;
+  return shape[shape.length - 1] ?? 0;
 }
 
 /** Builds the logits network: the final Dense layer rebuilt with a linear activation, weights shared. */
 function buildLogitsNet(net: tf.LayersModel, head: Head): tf.LayersModel {
-  if (head.kind === 'linear') return net;
+  if (head.kind === 'linear' || head.kind === 'score') return net;
   const last = net.layers[net.layers.length - 1];
   const before = last.input as tf.SymbolicTensor;
   if (head.kind === 'softmax-layer') return tf.model({ inputs: net.inputs, outputs: before });
@@ -75,19 +95,19 @@ async function artifactsOf(net: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
 }
 
 /** Wraps an in-memory LayersModel. */
-export async function wrapModel(net: tf.LayersModel, source = 'memory'): Promise<Model> {
+export async function wrapModel(net: tf.LayersModel, source = 'memory', opts: LoadOptions = {}): Promise<Model> {
   const a = await artifactsOf(net);
-  return makeModel(net, source, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer));
+  return makeModel(net, source, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer), opts);
 }
 
-function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
+function makeModel(net: tf.LayersModel, source: string, hash: string, opts: LoadOptions): Model {
   if (net.inputs.length !== 1 || net.outputs.length !== 1) {
     throw new UserError(`${source}: expected a model with one input and one output, got ${net.inputs.length} and ${net.outputs.length}`);
   }
-  const head = detectHead(net, source);
+  const head = detectHead(net, source, opts.output);
   const logitsNet = buildLogitsNet(net, head);
-  const outShape = net.outputs[0].shape;
-  const units = outShape[outShape.length - 1] ?? 0;
+  const units = outputUnits(net);
+  const score = head.kind === 'score';
   const binarySigmoid = head.kind === 'sigmoid-dense' && units === 1;
   const numClasses = binarySigmoid ? 2 : units;
   const inputShape = net.inputs[0].shape.slice(1).map((d, i) => {
@@ -103,6 +123,7 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
     layered: { net, logitsNet, layers: net.layers },
     weightedParts: net.layers.filter((l) => l.weights.length > 0).map((l) => l.name),
     numClasses,
+    score,
     inputShape,
     layout: 'channels-last',
     hash,
@@ -115,7 +136,8 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
           const logits = tf.concat([z.mul(-0.5), z.mul(0.5)], 1) as tf.Tensor2D;
           return output === 'logit' ? logits : (tf.softmax(logits) as tf.Tensor2D);
         }
-        if (output === 'logit') return logitsNet.apply(x, { training: false }) as tf.Tensor2D;
+        // A score has no classes to take a softmax over: both output kinds read it as is.
+        if (output === 'logit' || score) return logitsNet.apply(x, { training: false }) as tf.Tensor2D;
         if (head.kind === 'linear') return tf.softmax(net.apply(x, { training: false }) as tf.Tensor2D) as tf.Tensor2D;
         return net.apply(x, { training: false }) as tf.Tensor2D;
       });
@@ -138,7 +160,7 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
       }
       return sub.apply(x, { training: false }) as tf.Tensor;
     },
-    randomised: (seed, scope) => randomisedCopy(net, source, seed, scope),
+    randomised: (seed, scope) => randomisedCopy(net, source, seed, scope, score),
     dispose() {
       if (logitsNet !== net) {
         // The logits net shares all but its last layer with `net`; dispose only what it owns.
@@ -154,7 +176,13 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
  * A copy of `net` whose layers named in `scope` (or all layers with weights) are re-initialised (see
  * Model.randomised).
  */
-async function randomisedCopy(net: tf.LayersModel, source: string, seed: number, scope: 'all' | readonly string[]): Promise<Model> {
+async function randomisedCopy(
+  net: tf.LayersModel,
+  source: string,
+  seed: number,
+  scope: 'all' | readonly string[],
+  score: boolean,
+): Promise<Model> {
   const a = await artifactsOf(net);
   const copy = await tf.loadLayersModel(tf.io.fromMemory(a));
   const names = scope === 'all' ? null : new Set(scope);
@@ -174,7 +202,8 @@ async function randomisedCopy(net: tf.LayersModel, source: string, seed: number,
     layer.setWeights(fresh);
     fresh.forEach((t) => t.dispose());
   }
-  return wrapModel(copy, `${source} (randomised seed ${seed}: ${scope === 'all' ? 'all layers' : scope.join(', ')})`);
+  const name = `${source} (randomised seed ${seed}: ${scope === 'all' ? 'all layers' : scope.join(', ')})`;
+  return wrapModel(copy, name, score ? { output: 'score' } : {});
 }
 
 function reinit(name: string, shape: number[], rng: Rng, fanIn: number): tf.Tensor {
@@ -201,9 +230,12 @@ function reinit(name: string, shape: number[], rng: Rng, fanIn: number): tf.Tens
  * Loads a model: an .onnx file (core/onnx/), or a tfjs LayersModel from model.json (our filesystem IO
  * handler), wrapped.
  */
-export async function loadModel(modelJsonPath: string): Promise<Model> {
-  if (/\.onnx$/i.test(modelJsonPath)) return loadOnnxModel(modelJsonPath);
+export async function loadModel(modelJsonPath: string, opts: LoadOptions = {}): Promise<Model> {
+  if (/\.onnx$/i.test(modelJsonPath)) {
+    if (opts.output === 'score') throw new UserError(`${modelJsonPath}: --output score is not supported for ONNX models yet`);
+    return loadOnnxModel(modelJsonPath);
+  }
   const a = readModelArtifacts(modelJsonPath);
   const net = await loadLayersModel(modelJsonPath);
-  return makeModel(net, modelJsonPath, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer));
+  return makeModel(net, modelJsonPath, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer), opts);
 }

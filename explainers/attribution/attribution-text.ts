@@ -33,6 +33,13 @@ const OUTPUT_WORDS: Record<OutputKind, { en: string; ko: string; koObject: strin
   probability: { en: 'predicted probability', ko: '예측 확률', koObject: '예측 확률을' },
 };
 
+/** A score model's output is read as is (datasets/task.ts, TaskView.score): neither a logit nor a probability. */
+const SCORE_WORDS = { en: 'output', ko: '출력', koObject: '출력을' };
+
+function outputWords(t: AttributionTextInput): { en: string; ko: string; koObject: string } {
+  return t.task.score ? SCORE_WORDS : OUTPUT_WORDS[t.output];
+}
+
 /** Indices by decreasing |attribution| (ties by index), at most k. */
 export function topFeatures(attribution: ArrayLike<number>, k: number): number[] {
   return Array.from({ length: attribution.length }, (_, i) => i)
@@ -74,7 +81,7 @@ export function formatSigned(v: number): string {
 }
 
 function tabularText(t: AttributionTextInput, cls: string): Bilingual {
-  const words = OUTPUT_WORDS[t.output];
+  const words = outputWords(t);
   const k = Math.min(t.topK ?? 3, t.attribution.length);
   const top = topFeatures(t.attribution, k).filter((j) => t.attribution[j] !== 0);
   if (top.length === 0) {
@@ -102,7 +109,7 @@ function tabularText(t: AttributionTextInput, cls: string): Bilingual {
 }
 
 function imageText(t: AttributionTextInput, cls: string): Bilingual {
-  const words = OUTPUT_WORDS[t.output];
+  const words = outputWords(t);
   const mass = regionMass(t.attribution, t.task.sampleShape);
   const total = mass.reduce((a, b) => a + b, 0);
   if (!(total > 0)) {

@@ -83,6 +83,7 @@ export const randomLogit: AttributionMetric<typeof params> = {
     'code): our ssim averages 0.26, the Quantus form (1-D, signed, max-normalised) 0.17; the Spearman floor changed none of them (all ' +
     'above 0, mean 0.56). The degenerate-case nulls and the pass threshold are ours.',
   requires: ['model', 'explainer'],
+  needsClasses: 'compares with the explanation of another class',
   params,
   async evaluate(ctx, input, p) {
     const s = scorableSamples(ctx, input, ID);
