@@ -29,9 +29,10 @@ async function tapeGradients(id: string, output: 'logit' | 'probability'): Promi
   const model = await loadModel(modelJsonPath(id));
   const d = model.inputShape.reduce((a, b) => a * b, 1);
   const mask = tf.oneHot(tf.tensor1d(targetsOf(model.numClasses), 'int32'), model.numClasses);
-  const g = tf.tidy(() => tf.grad((x: tf.Tensor) => model.apply(x, output).mul(mask).sum())(tf.tensor(inputs(id, d), [ROWS, ...model.inputShape])));
+  const x0 = tf.tensor(inputs(id, d), [ROWS, ...model.inputShape]);
+  const g = tf.tidy(() => tf.grad((x: tf.Tensor) => model.apply(x, output).mul(mask).sum())(x0));
   const out = g.dataSync() as Float32Array;
-  tf.dispose([g, mask]);
+  tf.dispose([g, mask, x0]);
   model.dispose();
   return out;
 }

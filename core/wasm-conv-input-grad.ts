@@ -31,29 +31,31 @@ interface Geometry {
   padTop: number; padLeft: number;
 }
 
-/** The filter as [fh, fw, co, ci], so the innermost loop (over input channels) reads it contiguously. */
+/**
+ * The filter as [co, fh, fw, ci]: for one dy value (one output channel) and one filter row, the taps
+ * over filter columns and input channels are one contiguous run, as are the dx values they feed.
+ */
 function transposeFilter(f: Float32Array, g: Geometry): Float32Array {
   const t = new Float32Array(f.length);
-  for (let rc = 0; rc < g.fh * g.fw; rc++)
+  const taps = g.fh * g.fw;
+  for (let rc = 0; rc < taps; rc++)
     for (let i = 0; i < g.ci; i++)
-      for (let o = 0; o < g.co; o++) t[(rc * g.co + o) * g.ci + i] = f[(rc * g.ci + i) * g.co + o];
+      for (let o = 0; o < g.co; o++) t[(o * taps + rc) * g.ci + i] = f[(rc * g.ci + i) * g.co + o];
   return t;
 }
 
 /** Adds one dy value's terms to every dx element it reaches: dx[yr - padTop + r, yc - padLeft + s, i] += dy * w[r, s, i, o]. */
 function scatter(dx: Float32Array, wt: Float32Array, g: Geometry, bi: number, yr: number, yc: number, o: number, p: number): void {
-  const { ci, co } = g;
+  const ci = g.ci;
   const r0 = Math.max(0, g.padTop - yr);
   const r1 = Math.min(g.fh, g.h - yr + g.padTop);
   const s0 = Math.max(0, g.padLeft - yc);
   const s1 = Math.min(g.fw, g.w - yc + g.padLeft);
+  const run = (s1 - s0) * ci;
   for (let r = r0; r < r1; r++) {
-    const dxRow = ((bi * g.h + yr - g.padTop + r) * g.w + yc - g.padLeft) * ci;
-    for (let s = s0; s < s1; s++) {
-      const d = dxRow + s * ci;
-      const wRow = ((r * g.fw + s) * co + o) * ci;
-      for (let i = 0; i < ci; i++) dx[d + i] += Math.fround(p * wt[wRow + i]);
-    }
+    const d = ((bi * g.h + yr - g.padTop + r) * g.w + yc - g.padLeft + s0) * ci;
+    const w = ((o * g.fh + r) * g.fw + s0) * ci;
+    for (let k = 0; k < run; k++) dx[d + k] += Math.fround(p * wt[w + k]);
   }
 }
 
@@ -63,7 +65,7 @@ function scatter(dx: Float32Array, wt: Float32Array, g: Geometry, bi: number, yr
  * and lets the zeros of dy be skipped: after a ReLU and a max pool most of dy is zero, and
  * x + fround(0 * w) = x for finite weights, so skipping them changes no bit.
  */
-export function conv2dInputGrad(dy: Float32Array, filter: Float32Array, g: Geometry): Float32Array {
+function conv2dInputGrad(dy: Float32Array, filter: Float32Array, g: Geometry): Float32Array {
   const wt = transposeFilter(filter, g);
   const dx = new Float32Array(g.b * g.h * g.w * g.ci);
   for (let bi = 0; bi < g.b; bi++)
@@ -89,6 +91,19 @@ function geometry(filterShape: Shape4, a: InputGradAttrs): Geometry | null {
 }
 
 /** Registers the kernel for the wasm backend in place of tfjs's, which it keeps for other strides (idempotent). */
+/**
+ * In JavaScript each term costs about 3-5 times what it costs in tfjs's C++ (measured under load with
+ * tools/bench/gradient-profile.ts and a kernel-only timing, 256 rows of the MNIST CNNs' shapes): the
+ * scatter pays only where dy is mostly zeros and the contiguous runs are long (8 or more input
+ * channels). Elsewhere tfjs's kernel is as fast or faster.
+ */
+function worthScattering(dy: Float32Array, g: Geometry): boolean {
+  if (g.ci < 8) return false;
+  let nonzero = 0;
+  for (let i = 0; i < dy.length; i++) if (dy[i] !== 0) nonzero++;
+  return nonzero <= 0.3 * dy.length;
+}
+
 let registered = false;
 
 export function registerWasmConvInputGrad(): void {
@@ -101,7 +116,9 @@ export function registerWasmConvInputGrad(): void {
     const g = geometry(filter.shape as Shape4, args.attrs as unknown as InputGradAttrs);
     if (g === null) return fallback(args);
     const be = args.backend as unknown as WasmBackend;
-    const dx = conv2dInputGrad(be.typedArrayFromHeap(dy), be.typedArrayFromHeap(filter), g);
+    const dyValues = be.typedArrayFromHeap(dy);
+    if (!worthScattering(dyValues, g)) return fallback(args);
+    const dx = conv2dInputGrad(dyValues, be.typedArrayFromHeap(filter), g);
     // makeOutput may grow the wasm heap and detach earlier views: take the output view only now.
     const out = be.makeOutput([g.b, g.h, g.w, g.ci], 'float32');
     be.typedArrayFromHeap(out).set(dx);

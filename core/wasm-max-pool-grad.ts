@@ -28,7 +28,7 @@ type PoolInfo = ReturnType<typeof tf.backend_util.computePool2DInfo>;
 const FLT_MIN = 1.1754943508222875e-38;
 
 /** dx of a max pool whose windows do not overlap. */
-export function maxPoolGradNoOverlap(x: Float32Array, dy: Float32Array, c: PoolInfo): Float32Array {
+function maxPoolGradNoOverlap(x: Float32Array, dy: Float32Array, c: PoolInfo): Float32Array {
   const { batchSize: nb, inHeight: h, inWidth: w, inChannels: ch, outHeight: oh, outWidth: ow } = c;
   const dx = new Float32Array(x.length);
   for (let b = 0; b < nb; b++)

@@ -13,7 +13,7 @@ import { loadModel } from '../../core/model.js';
 import { packageRoot } from '../../core/package-root.js';
 import { modelJsonPath } from '../../datasets/zoo.js';
 
-export interface PeerRow {
+interface PeerRow {
   readonly model: string;
   readonly rows: number;
   readonly op: 'forward' | 'gradient';
@@ -30,7 +30,7 @@ export const PEER_MODELS = [
 ] as const;
 
 /** Debian's python3-torch lives under /usr/bin/python3, which a pyenv python3 on PATH may hide. */
-export function findTorchPython(): string | null {
+function findTorchPython(): string | null {
   for (const py of ['/usr/bin/python3', 'python3']) {
     const r = spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore' });
     if (r.status === 0) return py;
@@ -128,7 +128,9 @@ function checkSameNetwork(id: string, answer: string, logits: Float32Array): voi
 }
 
 /** The peer table, or null with the reason when no Python with torch is installed. */
-export async function benchPeer(opts: { rounds?: number; warm?: number; engineCalls?: Parameters<typeof benchModel>[5] } = {}): Promise<{ rows: PeerRow[][]; torch: string } | { skipped: string }> {
+type PeerOptions = { rounds?: number; warm?: number; engineCalls?: Parameters<typeof benchModel>[5] };
+
+export async function benchPeer(opts: PeerOptions = {}): Promise<{ rows: PeerRow[][]; torch: string } | { skipped: string }> {
   const python = findTorchPython();
   if (python === null) return { skipped: 'no python3 with torch found (/usr/bin/python3 or python3 on PATH): peer table skipped' };
   const peer = new TorchPeer(python);

@@ -12,7 +12,7 @@ import type { Model } from '../../core/model.js';
 
 const KERNELS = ['Conv2DBackpropInput', 'MaxPoolGrad'];
 
-export interface Paths {
+interface Paths {
   /** Runs f with tfjs's stock kernels and gradients installed, then puts the engine's back. */
   withStock<T>(f: () => T): T;
 }
