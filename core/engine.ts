@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { type Batch, sizeOf } from './batch.js';
 import type { Model, OutputKind } from './model.js';
+import { withInputGradientOnly } from './wasm-conv-filter-grad.js';
 
 export interface PassCounts {
   forwardPasses: number;
@@ -142,7 +143,7 @@ export class Engine {
         const idx = new Int32Array(m);
         for (let i = 0; i < m; i++) idx[i] = targetAt(targets, start + i, c);
         const mask = targetMask(idx, c);
-        return tf.grad((inp: tf.Tensor) => this.model.apply(inp, output).mul(mask).sum())(x);
+        return withInputGradientOnly(() => tf.grad((inp: tf.Tensor) => this.model.apply(inp, output).mul(mask).sum())(x));
       });
       out.set(chunk, start * d);
     }
