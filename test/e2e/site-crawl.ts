@@ -14,7 +14,15 @@ export interface Crawl {
 
 const ATTR = /\s(?:href|src)="([^"]*)"/g;
 
-const decodeEntities = (s: string) => s.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"');
+/** HTML character references in an attribute value: the named ones Astro writes, and numeric ones (&#38;, &#x26;). */
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /**
  * One request, tried again once when the connection drops (an idle keep-alive socket the server has

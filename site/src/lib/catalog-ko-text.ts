@@ -84,8 +84,8 @@ export const CATALOG_KO: Readonly<Record<string, string>> = {
     "이미지에서 정사각형 영역의 한 변(픽셀). Samek 등 9, Quantus 8(224픽셀 이미지). 28픽셀 이미지에는 4가 알맞습니다",
   "L, regions removed (capped at the number of regions; Samek et al. 100 of ~620)":
     "L, 지우는 영역 수(영역 수를 넘지 않음. Samek 등은 약 620개 중 100개)",
-  "value of a removed element: noise = U(0, 1) on images (Samek et al.), N(0, 1) on standardised tabular features, drawn once per sample; task = task baseline; zero":
-    "지운 요소의 값: noise = 이미지에서는 U(0, 1)(Samek 등), 표준화한 표 형식 특성에서는 N(0, 1)이며 표본마다 한 번 뽑음. task = 과제의 기준 입력. zero",
+  "value of a removed element: noise = U(0, 1) on images (Samek et al.; U(low, high) on an image task declaring another value range), N(0, 1) on standardised tabular features, drawn once per sample; task = task baseline; zero":
+    "지운 요소의 값: noise = 이미지에서는 U(0, 1)(Samek 등. 다른 값 범위를 선언한 이미지 과제에서는 U(low, high)), 표준화한 표 형식 특성에서는 N(0, 1)이며 표본마다 한 번 뽑음. task = 과제의 기준 입력. zero",
   "model output of the target class":
     "대상 클래스의 모델 출력",
   "1 when the element with the largest attribution lies in the ground-truth mask, 0 when not; ties at the maximum score the fraction of tied elements inside the mask. Chance = |mask| / elements, per sample in details.chance. Null for an empty or full mask.":
