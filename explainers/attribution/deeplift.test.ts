@@ -65,7 +65,7 @@ describe('deeplift', () => {
         tf.layers.dense({ units: 2, activation: 'softmax', name: 'out' }),
       ],
     });
-    const ctx = contextFor(wrapModel(net, 'layer-norm'), tabularTask({ features: 2 }));
+    const ctx = contextFor(await wrapModel(net, 'layer-norm'), tabularTask({ features: 2 }));
     const run = () => runExplainer(deepliftExplainer, ctx, makeBatch(Float32Array.from([1, 1]), [2]), Int32Array.from([0]));
     await expect(run()).rejects.toThrow(UserError);
     await expect(run()).rejects.toThrow(/^deeplift: layer 'ln' \(LayerNormalization\) is not supported by deeplift/);
