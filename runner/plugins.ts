@@ -21,7 +21,7 @@ import { declarationsOf } from './plugin-worker.js';
 import type { PluginInfo } from './plugin-info.js';
 
 const FAMILIES = ['attribution', 'rules', 'examples', 'concept-path'];
-const NEEDS = ['predict', 'gradients', 'layers', 'training-data', 'generator', 'knowledge-graph'];
+const NEEDS = ['predict', 'gradients', 'layers', 'conv-layers', 'training-data', 'generator', 'knowledge-graph'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** An explainer argument names a plugin when it looks like a path. */

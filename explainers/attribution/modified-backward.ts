@@ -21,8 +21,10 @@ export interface NonlinearityAt {
   readonly z: tf.Tensor;
 }
 
-/** The method's gradient through a nonlinearity: dy (gradient at its output) to dz. Null: the ordinary derivative. */
-export type BackwardRule = (at: NonlinearityAt) => ((dy: tf.Tensor) => tf.Tensor) | null;
+/** A nonlinearity's gradient: dy (the gradient at its output) and its input z to dz. */
+export type Backward = (dy: tf.Tensor, z: tf.Tensor) => tf.Tensor;
+/** The method's gradient through a nonlinearity; null keeps the ordinary derivative. */
+export type BackwardRule = (at: NonlinearityAt) => Backward | null;
 
 /** True for a plain ReLU (an Activation('relu') or an unparameterised ReLU layer). */
 export function isRelu(layer: tf.layers.Layer): boolean {
@@ -53,12 +55,19 @@ export function preActivations(plan: Plan, weights: readonly (Weights | null)[],
   return seen;
 }
 
-/** The layer's forward value with `backward` as its gradient. */
-function withBackward(layer: tf.layers.Layer, z: tf.Tensor, backward: (dy: tf.Tensor) => tf.Tensor): tf.Tensor {
-  const op = tf.customGrad((t: tf.Tensor) => ({
-    value: layer.apply(t, { training: false }) as tf.Tensor,
-    gradFunc: (dy: tf.Tensor) => backward(dy),
-  }));
+/**
+ * The layer's forward value with `backward` as its gradient. z reaches the backward function through
+ * tfjs's save(): tensors made during the taped forward pass are disposed before the backward pass runs.
+ */
+function withBackward(layer: tf.layers.Layer, z: tf.Tensor, backward: Backward): tf.Tensor {
+  const op = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const t = args[0] as tf.Tensor;
+    (args[1] as tf.GradSaveFunc)([t]);
+    return {
+      value: layer.apply(t, { training: false }) as tf.Tensor,
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => backward(dy, saved[0]),
+    };
+  });
   return op(z);
 }
 
