@@ -29,8 +29,9 @@ export const deepShapExplainer: AttributionExplainer<typeof params, BackgroundRo
   description: 'DeepSHAP: DeepLIFT (rescale rule) of the target logit averaged over rows of the background data.',
   needs: ['gradients', 'layers', 'training-data'],
   output: 'logit',
-  deterministic: true,
-  properties: ['completeness', 'determinism'],
+  // The background rows are a seeded draw: another seed, other rows (as for kernel-shap).
+  deterministic: false,
+  properties: ['completeness'],
   card: deepShapCard,
   differences: deepShapDifferences,
   params,
