@@ -8,6 +8,7 @@
  * cannot end or block that process. The main process reads the declaration from a worker (`pluginInfo`)
  * and registers a stand-in with it, whose explain refuses to run.
  */
+import { PROPERTIES } from '../explainers/properties.js';
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -43,6 +44,9 @@ function checkPlugin(value: unknown, path: string): PluginExplainer {
   if (!Array.isArray(e.needs) || e.needs.some((n) => !NEEDS.includes(n as string))) problem(path, `"needs" must be a list of ${NEEDS.join(', ')}`);
   if (e.output !== 'logit' && e.output !== 'probability') problem(path, '"output" must be "logit" or "probability"');
   if (typeof e.deterministic !== 'boolean') problem(path, '"deterministic" must be true or false');
+  if (e.properties !== undefined && (!Array.isArray(e.properties) || e.properties.some((q) => !(PROPERTIES as readonly unknown[]).includes(q)))) {
+    problem(path, `"properties" must be a list of ${PROPERTIES.join(', ')} when given`);
+  }
   if (!e.params || typeof e.params !== 'object') problem(path, '"params" must be an object of parameter declarations (use int, num, bool, oneOf, str)');
   for (const [name, spec] of Object.entries(e.params as Record<string, ParamSpec>)) {
     if (!spec || !['number', 'boolean', 'enum', 'string'].includes((spec as ParamSpec).kind)) problem(path, `params.${name} is not a parameter declaration`);

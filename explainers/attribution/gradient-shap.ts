@@ -26,7 +26,7 @@ export const gradientShapExplainer: AttributionExplainer<typeof params, Backgrou
   needs: ['gradients', 'training-data'],
   output: 'logit',
   deterministic: false,
-  properties: [],
+  properties: ['implementation-invariance'],
   card: gradientShapCard,
   differences: gradientShapDifferences,
   params,

@@ -22,6 +22,7 @@ export const smoothgradExplainer: AttributionExplainer<typeof params> = {
   needs: ['gradients'],
   output: 'logit',
   deterministic: false,
+  properties: ['implementation-invariance'],
   card: smoothgradCard,
   params,
   explain({ ctx, batch, targets, sampleIds, params: p }) {

@@ -23,7 +23,7 @@ export const vargradExplainer: AttributionExplainer<typeof params> = {
   needs: ['gradients'],
   output: 'logit',
   deterministic: false,
-  properties: [],
+  properties: ['implementation-invariance'],
   card: vargradCard,
   differences: vargradDifferences,
   params,
