@@ -21,9 +21,16 @@ export async function ciAxiomCheck(pluginPath: string, against: string, timeoutS
   const builtIn = explainers.find((e) => e.id === against);
   if (!builtIn || !isAttributionExplainer(builtIn)) return null;
   const base = (await runAxioms([builtIn])).records;
-  const cand = (await callInWorker({ module: new URL('./axioms-command.js', import.meta.url).href, fn: 'pluginAxiomRecords', args: [pluginPath, true] }, pluginPath, timeoutS)) as AxiomRecord[];
-  const regressions = axiomRegressions(base, cand);
   const lines = [`## Functional tests (xai-bench axioms) against built-in ${against}`, ''];
+  let cand: AxiomRecord[];
+  try {
+    cand = (await callInWorker({ module: new URL('./axioms-command.js', import.meta.url).href, fn: 'pluginAxiomRecords', args: [pluginPath, true] }, pluginPath, timeoutS)) as AxiomRecord[];
+  } catch (e) {
+    // A candidate that cannot finish the catalogue (it hangs, its worker dies) fails every test.
+    lines.push(`The catalogue did not finish on the candidate (${(e as Error).message.split('\n')[0]}): every test counts as failed.`);
+    cand = base.map((r) => ({ ...r, status: 'fail', measured: null }));
+  }
+  const regressions = axiomRegressions(base, cand);
   if (regressions.length === 0) lines.push(`No regression: the candidate passes every test ${against} passes (${base.filter((r) => r.status === 'pass').length} of ${base.length}).`);
   for (const r of regressions) lines.push(`- REGRESSION ${r.test}: ${against} passes, the candidate fails (measured ${r.measured}, tolerance ${r.tolerance})`);
   return { regressions, text: `${lines.join('\n')}\n` };

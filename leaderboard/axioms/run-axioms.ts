@@ -22,7 +22,7 @@ export interface AxiomRecord {
   /** The measured value (null when not applicable). */
   readonly measured: number | null;
   readonly tolerance: number;
-  /** Why a test is not applicable. */
+  /** Why a test is not applicable, or the error that failed it. */
   readonly note?: string;
 }
 
@@ -39,7 +39,8 @@ async function runOne(test: AxiomTest, e: Parameters<typeof probeOf>[0]): Promis
     return { ...base, status: m.pass ? 'pass' : 'fail', measured: m.value };
   } catch (err) {
     if (err instanceof NotApplicable) return { ...base, status: 'not-applicable', measured: null, note: err.message };
-    throw err;
+    // An explainer that throws on a test model (a plugin's bug, a non-finite value) fails the test, with why.
+    return { ...base, status: 'fail', measured: null, note: `error: ${(err as Error).message.split('\n')[0]}` };
   } finally {
     disposeAxiomModels();
   }

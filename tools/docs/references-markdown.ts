@@ -24,6 +24,7 @@ function explainerEntry(e: Explainer): string[] {
     e.deterministic ? 'deterministic' : 'seeded (depends on the run seed)',
     `needs ${list(e.needs)}`,
     ...(e.kinds ? [`tasks: ${e.kinds.join(', ')}`] : []),
+    ...(e.properties ? [`claims ${list(e.properties)}`] : []),
   ];
   const papers = e.card?.references ?? [];
   return [
