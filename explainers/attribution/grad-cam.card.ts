@@ -34,7 +34,7 @@ export const gradCamCard: MethodCard = {
       kind: 'strength',
       text: { en: 'Class-discriminative: it highlights the region of the class explained.', ko: '클래스를 구별합니다. 설명하는 클래스에 해당하는 영역을 강조합니다.' },
       evidence: ['random-logit'],
-      expect: 'high',
+      expect: 'low',
     },
     {
       kind: 'weakness',

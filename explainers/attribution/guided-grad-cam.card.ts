@@ -27,7 +27,7 @@ export const guidedGradCamCard: MethodCard = {
       kind: 'strength',
       text: { en: 'Both high-resolution and class-discriminative.', ko: '해상도가 높으면서도 클래스를 구별합니다.' },
       evidence: ['random-logit'],
-      expect: 'high',
+      expect: 'low',
     },
     {
       kind: 'weakness',

@@ -36,11 +36,17 @@ export const shapleySamplingCard: MethodCard = {
     {
       kind: 'weakness',
       text: {
-        en: 'Costs one forward pass per player and ordering (25 orderings by default), and is random.',
-        ko: '참여자와 순서마다 순전파를 한 번씩 하므로(기본 25개 순서) 비용이 크고, 결과가 무작위적입니다.',
+        en: 'Costs one forward pass per player and ordering (25 orderings by default).',
+        ko: '참여자와 순서마다 순전파를 한 번씩 하므로(기본 25개 순서) 비용이 큽니다.',
       },
-      evidence: ['forward-passes', 'run-to-run'],
+      evidence: ['forward-passes'],
       expect: 'high',
+    },
+    {
+      kind: 'weakness',
+      text: { en: 'Random: the orderings are drawn, so two seeds give different values.', ko: '순서를 무작위로 뽑으므로 시드가 다르면 값도 다릅니다.' },
+      evidence: ['run-to-run'],
+      expect: 'low',
     },
   ],
   references: [

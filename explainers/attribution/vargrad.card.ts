@@ -26,6 +26,15 @@ export const vargradCard: MethodCard = {
   requirements: { en: 'Gradients of the model output with respect to the input.', ko: '입력에 대한 모델 출력의 기울기가 필요합니다.' },
   claims: [
     {
+      kind: 'strength',
+      text: {
+        en: 'Among the best at finding the features whose removal hurts the model most (ROAR, Hooker et al. 2019), with SmoothGrad-squared.',
+        ko: '모델에서 없앴을 때 성능이 가장 크게 떨어지는 특성을 잘 찾아내는 편입니다(ROAR, Hooker 외 2019). SmoothGrad 제곱과 함께 상위권입니다.',
+      },
+      evidence: [],
+      expect: 'high',
+    },
+    {
       kind: 'weakness',
       text: {
         en: 'Unsigned: it cannot say whether an element raised or lowered the output.',
@@ -44,5 +53,6 @@ export const vargradCard: MethodCard = {
   references: [
     'Adebayo et al. 2018, "Local explanation methods for deep neural networks lack sensitivity to parameter values", ICLR workshop',
     'Smilkov et al. 2017, "SmoothGrad: removing noise by adding noise", arXiv:1706.03825',
+    'Hooker et al. 2019, "A benchmark for interpretability methods in deep neural networks", NeurIPS',
   ],
 };
