@@ -44,7 +44,8 @@ function checkPlugin(value: unknown, path: string): PluginExplainer {
   if (!Array.isArray(e.needs) || e.needs.some((n) => !NEEDS.includes(n as string))) problem(path, `"needs" must be a list of ${NEEDS.join(', ')}`);
   if (e.output !== 'logit' && e.output !== 'probability') problem(path, '"output" must be "logit" or "probability"');
   if (typeof e.deterministic !== 'boolean') problem(path, '"deterministic" must be true or false');
-  if (e.properties !== undefined && (!Array.isArray(e.properties) || e.properties.some((q) => !(PROPERTIES as readonly unknown[]).includes(q)))) {
+  const known = PROPERTIES as readonly unknown[];
+  if (e.properties !== undefined && (!Array.isArray(e.properties) || e.properties.some((q) => !known.includes(q)))) {
     problem(path, `"properties" must be a list of ${PROPERTIES.join(', ')} when given`);
   }
   if (!e.params || typeof e.params !== 'object') problem(path, '"params" must be an object of parameter declarations (use int, num, bool, oneOf, str)');

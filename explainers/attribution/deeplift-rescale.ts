@@ -29,7 +29,13 @@ function rescale(at: NonlinearityAt, z0: tf.Tensor): tf.Tensor {
  * `references` (n * d values, shaped like the batch). Counted as two forward passes per row (the
  * reference and the input, for the nonlinearities' inputs) and one gradient pass.
  */
-export function deepLiftAttributions(engine: Engine, plan: Plan, batch: Batch, targets: Int32Array, references: Float32Array): Float32Array {
+export function deepLiftAttributions(
+  engine: Engine,
+  plan: Plan,
+  batch: Batch,
+  targets: Int32Array,
+  references: Float32Array,
+): Float32Array {
   const d = sizeOf(batch.sampleShape);
   const multipliers = modifiedGradients(engine, plan, batch, targets, (x, start, m): BackwardRule => {
     const weights = planWeights(plan);

@@ -39,7 +39,14 @@ export function planWeights(plan: Plan): (Weights | null)[] {
 }
 
 /** The logits [m, classes] of x through steps [from, to) of the plan; `hook` sees each nonlinearity. Call inside tf.tidy. */
-export function forwardPlan(plan: Plan, weights: readonly (Weights | null)[], x: tf.Tensor, hook?: ActivationHook, from = 0, to = plan.steps.length): tf.Tensor {
+export function forwardPlan(
+  plan: Plan,
+  weights: readonly (Weights | null)[],
+  x: tf.Tensor,
+  hook?: ActivationHook,
+  from = 0,
+  to = plan.steps.length,
+): tf.Tensor {
   let a = x;
   for (let i = from; i < to; i++) a = forwardStep(plan.steps[i], a, weights[i], hook);
   return a;

@@ -16,7 +16,13 @@ export interface NoisyCopies {
 }
 
 /** Per input, the gradients of its noisy copies: samples * d values each. */
-export function noisyGradients(ctx: ExplainContext, batch: Batch, targets: Int32Array, sampleIds: readonly string[], o: NoisyCopies): Float32Array[] {
+export function noisyGradients(
+  ctx: ExplainContext,
+  batch: Batch,
+  targets: Int32Array,
+  sampleIds: readonly string[],
+  o: NoisyCopies,
+): Float32Array[] {
   const d = sizeOf(batch.sampleShape);
   const stacks: Stack[] = [];
   for (let i = 0; i < batch.n; i++) {

@@ -75,12 +75,14 @@ describe('gradient-shap', () => {
 describe('vargrad', () => {
   it('is 0 where the gradient does not move (a linear model) and p(1 - p) w^2 where a ReLU flips', async () => {
     const lin = contextFor(await linearSoftmax(W, B), tabularTask({ features: 3 }));
-    const a = await runExplainer(vargradExplainer, lin, makeBatch(Float32Array.from([1, 5, -3]), [3]), Int32Array.from([1]), { samples: 16 });
+    const x = makeBatch(Float32Array.from([1, 5, -3]), [3]);
+    const a = await runExplainer(vargradExplainer, lin, x, Int32Array.from([1]), { samples: 16 });
     a.attributions.forEach((v) => expect(v).toBeCloseTo(0, 6));
     // One ReLU unit relu(x1) feeding class 1 with weight 2: the gradient of x1 is 2 or 0, so the variance
     // is 4 p (1 - p) with p the share of noisy copies with x1 > 0; at x1 = 0 with symmetric noise, about 1.
     const relu = contextFor(await reluMlp([[1], [0]], [0], [[0, 2]], [0, 0]), tabularTask({ features: 2 }));
-    const r = await runExplainer(vargradExplainer, relu, makeBatch(Float32Array.from([0, 1]), [2]), Int32Array.from([1]), { samples: 4000, noise: 0.5 });
+    const at0 = makeBatch(Float32Array.from([0, 1]), [2]);
+    const r = await runExplainer(vargradExplainer, relu, at0, Int32Array.from([1]), { samples: 4000, noise: 0.5 });
     expect(r.attributions[0]).toBeGreaterThan(0.9);
     expect(r.attributions[0]).toBeLessThanOrEqual(1);
     expect(r.attributions[1]).toBe(0);
@@ -107,7 +109,8 @@ describe('feature-permutation', () => {
 describe('shapley-sampling', () => {
   it('of a linear model is exactly w * (x - baseline) for any number of orderings', async () => {
     const ctx = contextFor(await linearSoftmax(W, B), tabularTask({ features: 3, baseline: [0.5, -1, 2] }));
-    const a = await runExplainer(shapleySamplingExplainer, ctx, makeBatch(Float32Array.from([1, 5, -3]), [3]), Int32Array.from([1]), { samples: 3 });
+    const x = makeBatch(Float32Array.from([1, 5, -3]), [3]);
+    const a = await runExplainer(shapleySamplingExplainer, ctx, x, Int32Array.from([1]), { samples: 3 });
     [-2 * 0.5, 3 * 6, 0].forEach((w, k) => expect(a.attributions[k]).toBeCloseTo(w, 5));
   });
 

@@ -9,7 +9,7 @@
  * its elements.
  */
 import type { TaskView } from '../../datasets/task.js';
-import { type Batch, sizeOf } from '../../core/batch.js';
+import { sizeOf } from '../../core/batch.js';
 import { int, num, oneOf, type ParamValues } from '../../core/params.js';
 import type { AttributionExplainer } from '../types.js';
 import { type FeatureGroup, paintGroups, segmentGroups, segmentImage, singleElementGroups } from './feature-groups.js';

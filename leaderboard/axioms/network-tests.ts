@@ -120,4 +120,11 @@ const determinism: AxiomTest = {
   },
 };
 
-export const NETWORK_TESTS: readonly AxiomTest[] = [implementationInvariance, inputShiftInvariance, saturation, interaction, targetSensitivity, determinism];
+export const NETWORK_TESTS: readonly AxiomTest[] = [
+  implementationInvariance,
+  inputShiftInvariance,
+  saturation,
+  interaction,
+  targetSensitivity,
+  determinism,
+];

@@ -50,7 +50,8 @@ export function probeOf(e: AttributionExplainer<any, any>): Probe {
         const ctx = explainContext(engine, task, seed, e.id);
         const r = await e.explain({ ctx, batch, targets, sampleIds: ['axiom'], params, state });
         const value = engine.targetOutputs(batch, targets, e.output)[0];
-        const reference = r.reference ? r.reference[0] : engine.targetOutputs(makeBatch(Float32Array.from(task.baseline), [x.length]), targets, e.output)[0];
+        const baseline = makeBatch(Float32Array.from(task.baseline), [x.length]);
+        const reference = r.reference ? r.reference[0] : engine.targetOutputs(baseline, targets, e.output)[0];
         return { attributions: Float32Array.from(r.attributions), reference, value };
       } catch (err) {
         if (isUserError(err)) throw new NotApplicable((err as Error).message);

@@ -33,7 +33,8 @@ export interface AxiomReport {
 }
 
 async function runOne(test: AxiomTest, e: Parameters<typeof probeOf>[0]): Promise<AxiomRecord> {
-  const base = { explainer: e.id, test: test.id, property: test.property, claimed: (e.properties ?? []).includes(test.property), tolerance: test.tolerance };
+  const claimed = (e.properties ?? []).includes(test.property);
+  const base = { explainer: e.id, test: test.id, property: test.property, claimed, tolerance: test.tolerance };
   try {
     const m = await test.run(probeOf(e));
     return { ...base, status: m.pass ? 'pass' : 'fail', measured: m.value };
