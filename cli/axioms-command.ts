@@ -39,7 +39,7 @@ export async function pluginAxiomRecords(path: string, replace = false): Promise
 }
 
 /** The catalogue on the named explainers (ids and plugin paths), plugins each in a worker. */
-export async function axiomReport(refs: readonly string[], timeoutS = DEFAULT_CELL_TIMEOUT): Promise<AxiomReport> {
+async function axiomReport(refs: readonly string[], timeoutS = DEFAULT_CELL_TIMEOUT): Promise<AxiomReport> {
   await useBackend('wasm');
   const ids = refs.filter((r) => !isPluginRef(r));
   const chosen = ids.map((id) => getExplainer(id, '--explainers'));

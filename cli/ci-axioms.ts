@@ -11,7 +11,7 @@ import { type AxiomRecord, axiomRegressions, runAxioms } from '../leaderboard/ax
 import { callInWorker } from '../runner/plugin-worker.js';
 import { DEFAULT_CELL_TIMEOUT } from '../runner/run-options.js';
 
-export interface AxiomCheck {
+interface AxiomCheck {
   readonly regressions: readonly AxiomRecord[];
   readonly text: string;
 }

@@ -13,7 +13,7 @@ import { type Plan, planFor } from './lrp/plan.js';
 import { forwardPlan, planWeights } from './modified-backward.js';
 
 /** The index of the plan step of Conv2D layer `layer` ('' = the last Conv2D), or a UserError. */
-export function convStepIndex(plan: Plan, layer: string, method: string, source: string): number {
+function convStepIndex(plan: Plan, layer: string, method: string, source: string): number {
   const convs = plan.steps.flatMap((s, i) => (s.kind === 'linear' && s.op.kind === 'Conv2D' ? [{ i, name: s.name }] : []));
   if (convs.length === 0) {
     throw new UserError(`${method}: ${source} has no Conv2D layer; Grad-CAM weighs the feature maps of a convolutional layer, so it needs a CNN`);

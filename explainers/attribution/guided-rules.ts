@@ -14,7 +14,7 @@ import { type BackwardRule, isRelu, modifiedGradients } from './modified-backwar
 const guided: BackwardRule = (at) => (isRelu(at.layer) ? (dy, z) => tf.mul(tf.relu(dy), tf.step(z)) : null);
 const deconv: BackwardRule = (at) => (isRelu(at.layer) ? (dy) => tf.relu(dy) : null);
 
-export type GuidedRule = 'guided-backprop' | 'deconvnet';
+type GuidedRule = 'guided-backprop' | 'deconvnet';
 
 /** The modified gradient of the target logit, shaped like the batch. */
 export function guidedGradients(engine: Engine, batch: Batch, targets: Int32Array, rule: GuidedRule): Float32Array {

@@ -22,7 +22,7 @@ export interface NonlinearityAt {
 }
 
 /** A nonlinearity's gradient: dy (the gradient at its output) and its input z to dz. */
-export type Backward = (dy: tf.Tensor, z: tf.Tensor) => tf.Tensor;
+type Backward = (dy: tf.Tensor, z: tf.Tensor) => tf.Tensor;
 /** The method's gradient through a nonlinearity; null keeps the ordinary derivative. */
 export type BackwardRule = (at: NonlinearityAt) => Backward | null;
 
@@ -79,7 +79,7 @@ function withBackward(layer: tf.layers.Layer, z: tf.Tensor, backward: Backward):
 }
 
 /** Per chunk of rows: the rule to use, given the chunk's input (DeepLIFT reads the chunk's reference rows). */
-export type RuleForChunk = (x: tf.Tensor, start: number, rows: number) => BackwardRule;
+type RuleForChunk = (x: tf.Tensor, start: number, rows: number) => BackwardRule;
 
 /**
  * d logit_target / d input with the chunk's rule at every nonlinearity, shaped like the batch, in

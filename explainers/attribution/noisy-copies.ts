@@ -7,7 +7,7 @@ import { type Batch, sizeOf } from '../../core/batch.js';
 import type { ExplainContext } from '../types.js';
 import { type Stack, stackedGradients } from './stack.js';
 
-export interface NoisyCopies {
+interface NoisyCopies {
   readonly samples: number;
   /** sigma as a fraction of the input's max - min range. */
   readonly noise: number;

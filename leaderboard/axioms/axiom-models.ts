@@ -9,7 +9,7 @@ import { makeBatch } from '../../core/batch.js';
 import { type Model, wrapModel } from '../../core/model.js';
 import type { TaskView } from '../../datasets/task.js';
 
-export interface DenseSpec {
+interface DenseSpec {
   /** inputs x units */
   readonly w: readonly (readonly number[])[];
   readonly b: readonly number[];

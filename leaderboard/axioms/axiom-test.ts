@@ -7,7 +7,7 @@ import type { Property } from '../../explainers/properties.js';
 import { denseChain } from './axiom-models.js';
 import type { Probe } from './probe.js';
 
-export interface Measured {
+interface Measured {
   readonly pass: boolean;
   readonly value: number;
 }

@@ -14,7 +14,7 @@ import type { Property } from '../../explainers/properties.js';
 import type { AttributionExplainer } from '../../explainers/types.js';
 import { explainContext, fitExplainer } from '../../runner/explain-samples.js';
 
-export interface Explained {
+interface Explained {
   readonly attributions: Float32Array;
   /** The output at the explainer's reference point: its own, or f(task baseline). */
   readonly reference: number;

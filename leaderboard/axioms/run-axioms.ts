@@ -10,7 +10,7 @@ import type { AxiomTest } from './axiom-test.js';
 import { AXIOM_TESTS } from './catalogue.js';
 import { NotApplicable, probeOf } from './probe.js';
 
-export type AxiomStatus = 'pass' | 'fail' | 'not-applicable';
+type AxiomStatus = 'pass' | 'fail' | 'not-applicable';
 
 export interface AxiomRecord {
   readonly explainer: string;

@@ -10,7 +10,7 @@ import { assertValid } from '../../core/schemas.js';
 import { explainers } from '../../explainers/index.js';
 import { type AxiomReport, runAxioms } from '../../leaderboard/axioms/run-axioms.js';
 
-export const AXIOMS_JSON = 'axioms.json';
+const AXIOMS_JSON = 'axioms.json';
 
 export interface AxiomsFile extends AxiomReport {
   readonly format: 'xai-bench/axioms@1';

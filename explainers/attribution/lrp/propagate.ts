@@ -61,7 +61,7 @@ export function forwardStep(step: Step, a: tf.Tensor, w: Weights | null, activat
 const ACTIVATION_CLASSES = new Set(['Activation', 'ReLU', 'LeakyReLU', 'ELU', 'PReLU', 'ThresholdedReLU']);
 
 /** True for the pass-through steps that are elementwise nonlinearities (not Dropout and its kin). */
-export function isActivationLayer(layer: tf.layers.Layer): boolean {
+function isActivationLayer(layer: tf.layers.Layer): boolean {
   return ACTIVATION_CLASSES.has(layer.getClassName());
 }
 
