@@ -17,7 +17,7 @@ export interface AxiomTest {
   readonly property: Property;
   readonly title: Bilingual;
   /** What `measured` is and when it passes. */
-  readonly measure: string;
+  readonly measure: Bilingual;
   readonly tolerance: number;
   readonly citation: string;
   run(p: Probe): Promise<Measured>;

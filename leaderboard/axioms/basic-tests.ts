@@ -7,7 +7,10 @@ export const dummy: AxiomTest = {
   id: 'dummy',
   property: 'dummy',
   title: { en: 'A feature the model ignores gets zero', ko: '모델이 쓰지 않는 특성은 0을 받는다' },
-  measure: '|a3| / max|a| for x3, whose weights are all zero',
+  measure: {
+    en: '|a3| / max|a| for x3, whose weights are all zero',
+    ko: '가중치가 모두 0인 x3의 |a3| / max|a|',
+  },
   tolerance: 1e-3,
   citation: 'Shapley 1953 (null player); Sundararajan et al. 2017 (sensitivity (b))',
   async run(p) {
@@ -22,7 +25,10 @@ export const symmetry: AxiomTest = {
   id: 'symmetry',
   property: 'symmetry',
   title: { en: 'Two interchangeable features get equal shares', ko: '서로 바꿔도 되는 두 특성은 같은 몫을 받는다' },
-  measure: '|a1 - a2| / (|a1| + |a2|) with x1 = x2 entering the model identically',
+  measure: {
+    en: '|a1 - a2| / (|a1| + |a2|) with x1 = x2 entering the model identically',
+    ko: 'x1 = x2이고 두 특성이 모델에 똑같이 들어갈 때의 |a1 - a2| / (|a1| + |a2|)',
+  },
   tolerance: 0.01,
   citation: 'Shapley 1953 (symmetry); Sundararajan et al. 2017 (symmetry preservation)',
   async run(p) {
@@ -37,7 +43,10 @@ export const linearity: AxiomTest = {
   id: 'linearity',
   property: 'linearity',
   title: { en: 'Explaining a + b is explaining a plus explaining b', ko: 'a + b의 설명은 a의 설명과 b의 설명의 합이다' },
-  measure: '||E(f_a + f_b) - E(f_a) - E(f_b)|| / ||E(f_a + f_b)||, the sum built as one network with both hidden layers side by side',
+  measure: {
+    en: '||E(f_a + f_b) - E(f_a) - E(f_b)|| / ||E(f_a + f_b)||, the sum built as one network with both hidden layers side by side',
+    ko: '||E(f_a + f_b) - E(f_a) - E(f_b)|| / ||E(f_a + f_b)||. 합은 두 은닉층을 나란히 둔 하나의 신경망으로 만듭니다',
+  },
   tolerance: 0.01,
   citation: 'Shapley 1953 (additivity); Sundararajan et al. 2017 (linearity)',
   async run(p) {
@@ -59,7 +68,10 @@ export const completeness: AxiomTest = {
   id: 'completeness',
   property: 'completeness',
   title: { en: 'Attributions sum to f(x) - f(reference)', ko: '기여도의 합이 f(x) - f(기준)과 같다' },
-  measure: "|Σa - (f(x) - f(reference))| / |f(x) - f(reference)| on the explainer's output; tested where the method claims it",
+  measure: {
+    en: "|Σa - (f(x) - f(reference))| / |f(x) - f(reference)| on the explainer's output; tested where the method claims it",
+    ko: '설명 방법이 설명하는 출력에서 |Σa - (f(x) - f(기준))| / |f(x) - f(기준)|. 방법이 이 성질을 내세울 때만 시험합니다',
+  },
   tolerance: 0.01,
   citation: 'Sundararajan et al. 2017 (completeness); Shrikumar et al. 2017 (summation-to-delta); Lundberg & Lee 2017 (local accuracy)',
   async run(p) {

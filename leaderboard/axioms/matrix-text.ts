@@ -17,6 +17,6 @@ export function axiomMatrixText(report: AxiomReport): string {
   const lines = [['explainer'.padEnd(width), ...tests.map((t, j) => t.padEnd(colW[j]))].join('  ')];
   for (const id of ids) lines.push([id.padEnd(width), ...tests.map((t, j) => cell(id, t).padEnd(colW[j]))].join('  '));
   lines.push('', "pass/fail: the measured value against the test's tolerance; FAIL!: failed a property the method claims; n/a: not applicable.");
-  for (const t of report.tests) lines.push(`  ${t.id}: ${t.measure} (tolerance ${t.tolerance}; ${t.citation})`);
+  for (const t of report.tests) lines.push(`  ${t.id}: ${t.measure.en} (tolerance ${t.tolerance}; ${t.citation})`);
   return lines.join('\n');
 }

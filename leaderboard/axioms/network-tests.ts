@@ -13,7 +13,10 @@ const implementationInvariance: AxiomTest = {
   id: 'implementation-invariance',
   property: 'implementation-invariance',
   title: { en: 'Two networks computing the same function get the same explanation', ko: '같은 함수를 계산하는 두 신경망은 같은 설명을 받는다' },
-  measure: '||E_A - E_B|| / ||E_A|| for relu(relu(x1) - 1 - relu(x2)) written as two different networks, at (3, 1) from 0',
+  measure: {
+    en: '||E_A - E_B|| / ||E_A|| for relu(relu(x1) - 1 - relu(x2)) written as two different networks, at (3, 1) from 0',
+    ko: 'relu(relu(x1) - 1 - relu(x2))를 서로 다른 두 신경망으로 구현하고, 기준 0에서 (3, 1)을 설명할 때의 ||E_A - E_B|| / ||E_A||',
+  },
   tolerance: 0.01,
   citation: 'Sundararajan et al. 2017, "Axiomatic attribution for deep networks" (implementation invariance)',
   async run(p) {
@@ -33,7 +36,10 @@ const inputShiftInvariance: AxiomTest = {
   id: 'input-shift-invariance',
   property: 'input-shift-invariance',
   title: { en: 'A constant input shift absorbed by the first bias changes nothing', ko: '첫 편향이 흡수하는 일정한 입력 이동은 설명을 바꾸지 않는다' },
-  measure: "||E_f(x) - E_g(x + c)|| / ||E_f(x)|| with c = 1 on every feature, g(x) = f(x - c) and the same task baseline",
+  measure: {
+    en: "||E_f(x) - E_g(x + c)|| / ||E_f(x)|| with c = 1 on every feature, g(x) = f(x - c) and the same task baseline",
+    ko: '모든 특성에 c = 1, g(x) = f(x - c), 같은 과제 기준값일 때의 ||E_f(x) - E_g(x + c)|| / ||E_f(x)||',
+  },
   tolerance: 0.01,
   citation: 'Kindermans et al. 2017, "The (un)reliability of saliency methods" (input invariance)',
   async run(p) {
@@ -54,7 +60,10 @@ const saturation: AxiomTest = {
   id: 'saturation',
   property: 'saturation',
   title: { en: 'A saturated feature that drove the output gets credit', ko: '포화되었지만 출력을 움직인 특성은 기여도를 받는다' },
-  measure: "a1 / Σ|a| for logit -relu(1 - x1) + 0.1 relu(x2) at (2, 1) from 0 (x1 explains 1 of the change of 1.1); passes from 0.5",
+  measure: {
+    en: "a1 / Σ|a| for logit -relu(1 - x1) + 0.1 relu(x2) at (2, 1) from 0 (x1 explains 1 of the change of 1.1); passes from 0.5",
+    ko: '로짓 -relu(1 - x1) + 0.1 relu(x2)를 기준 0에서 (2, 1)로 설명할 때의 a1 / Σ|a|(변화 1.1 가운데 1이 x1 몫). 0.5 이상이면 통과',
+  },
   tolerance: 0.5,
   citation: 'Sundararajan et al. 2017 (sensitivity (a)); Shrikumar et al. 2017 (saturation)',
   async run(p) {
@@ -70,7 +79,10 @@ const interaction: AxiomTest = {
   id: 'interaction',
   property: 'symmetry',
   title: { en: 'A pure interaction is split fairly', ko: '순수한 상호작용은 공평하게 나뉜다' },
-  measure: 'max_j |a_j - Δ/2| / |Δ| with Δ = f(x) - f(reference), for relu(2 x1 + x2 - 2) at (1, 2) from 0',
+  measure: {
+    en: 'max_j |a_j - Δ/2| / |Δ| with Δ = f(x) - f(reference), for relu(2 x1 + x2 - 2) at (1, 2) from 0',
+    ko: 'relu(2 x1 + x2 - 2)를 기준 0에서 (1, 2)로 설명할 때, Δ = f(x) - f(기준)에 대한 max_j |a_j - Δ/2| / |Δ|',
+  },
   tolerance: 0.05,
   citation: 'Shapley 1953 (symmetry of an interaction); Sundararajan et al. 2017 (x1 * x2 split in halves)',
   async run(p) {
@@ -87,7 +99,10 @@ const targetSensitivity: AxiomTest = {
   id: 'target-sensitivity',
   property: 'target-sensitivity',
   title: { en: 'Explaining another class gives another explanation', ko: '다른 클래스를 설명하면 다른 설명이 나온다' },
-  measure: 'cosine similarity of the explanations of class 0 (logit 2 x1) and class 1 (logit 2 x2) at (1, 1); passes up to 0.5',
+  measure: {
+    en: 'cosine similarity of the explanations of class 0 (logit 2 x1) and class 1 (logit 2 x2) at (1, 1); passes up to 0.5',
+    ko: '(1, 1)에서 클래스 0(로짓 2 x1)과 클래스 1(로짓 2 x2)의 설명 사이 코사인 유사도. 0.5 이하이면 통과',
+  },
   tolerance: 0.5,
   citation: 'Sixt et al. 2020, "When explanations lie: why many modified BP attributions fail"; Adebayo et al. 2018',
   async run(p) {
@@ -106,7 +121,10 @@ const determinism: AxiomTest = {
   id: 'determinism',
   property: 'determinism',
   title: { en: 'The same seed gives the same explanation', ko: '같은 시드는 같은 설명을 준다' },
-  measure: 'max |difference| between two runs with seed 1 (and one with seed 2 where determinism is claimed)',
+  measure: {
+    en: 'max |difference| between two runs with seed 1 (and one with seed 2 where determinism is claimed)',
+    ko: '시드 1로 두 번 실행한 결과(결정성을 내세우면 시드 2 실행도 포함) 사이의 최대 |차이|',
+  },
   tolerance: 0,
   citation: 'Compare-xAI (Belaid et al. 2022); docs/principles.md (seeded streams)',
   async run(p) {
