@@ -38,6 +38,12 @@ export async function pluginAxiomRecords(path: string, replace = false): Promise
   return [...(await runAxioms([e])).records];
 }
 
+/** Runs the catalogue on one built-in explainer in a worker process (`ci` keeps tfjs out of its own process). */
+export async function builtInAxiomRecords(id: string): Promise<AxiomRecord[]> {
+  await useBackend('wasm');
+  return [...(await runAxioms([getExplainer(id)])).records];
+}
+
 /** The catalogue on the named explainers (ids and plugin paths), plugins each in a worker. */
 async function axiomReport(refs: readonly string[], timeoutS = DEFAULT_CELL_TIMEOUT): Promise<AxiomReport> {
   await useBackend('wasm');

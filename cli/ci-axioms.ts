@@ -7,7 +7,7 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explainers } from '../explainers/index.js';
 import { isAttributionExplainer } from '../explainers/types.js';
-import { type AxiomRecord, axiomRegressions, runAxioms } from '../leaderboard/axioms/run-axioms.js';
+import { type AxiomRecord, axiomRegressions } from '../leaderboard/axioms/run-axioms.js';
 import { callInWorker } from '../runner/plugin-worker.js';
 import { DEFAULT_CELL_TIMEOUT } from '../runner/run-options.js';
 
@@ -20,11 +20,19 @@ interface AxiomCheck {
 export async function ciAxiomCheck(pluginPath: string, against: string, timeoutS = DEFAULT_CELL_TIMEOUT): Promise<AxiomCheck | null> {
   const builtIn = explainers.find((e) => e.id === against);
   if (!builtIn || !isAttributionExplainer(builtIn)) return null;
-  const base = (await runAxioms([builtIn])).records;
+  // Both catalogues run in worker processes: tfjs is never started in the process that runs the pool and writes the reports.
+  const module = new URL('./axioms-command.js', import.meta.url).href;
   const lines = [`## Functional tests (xai-bench axioms) against built-in ${against}`, ''];
+  let base: AxiomRecord[];
+  try {
+    base = (await callInWorker({ module, fn: 'builtInAxiomRecords', args: [against] }, pluginPath, timeoutS)) as AxiomRecord[];
+  } catch (e) {
+    lines.push(`Not run: the catalogue did not finish on ${against} (${(e as Error).message.split('\n')[0]}).`);
+    return { regressions: [], text: `${lines.join('\n')}\n` };
+  }
   let cand: AxiomRecord[];
   try {
-    cand = (await callInWorker({ module: new URL('./axioms-command.js', import.meta.url).href, fn: 'pluginAxiomRecords', args: [pluginPath, true] }, pluginPath, timeoutS)) as AxiomRecord[];
+    cand = (await callInWorker({ module, fn: 'pluginAxiomRecords', args: [pluginPath, true] }, pluginPath, timeoutS)) as AxiomRecord[];
   } catch (e) {
     // A candidate that cannot finish the catalogue (it hangs, its worker dies) fails every test.
     lines.push(`The catalogue did not finish on the candidate (${(e as Error).message.split('\n')[0]}): every test counts as failed.`);

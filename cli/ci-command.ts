@@ -126,6 +126,8 @@ export async function ciCommand(argv: readonly string[]): Promise<number> {
     .map(([k, v]) => `${k}=${v}`);
   const out = resolve(str(p, 'out') ?? mkdtempSync(join(tmpdir(), 'xai-bench-ci-')));
   reportsIn(out);
+  // The functional tests, in worker processes (cli/ci-axioms.ts); their report is appended after the run's.
+  const axioms = await ciAxiomCheck(resolve(path), against, cellTimeout);
   const outcome = await runBenchmark({
     profile: baseline.run.profile,
     tasks: cfg.tasks,
@@ -145,7 +147,6 @@ export async function ciCommand(argv: readonly string[]): Promise<number> {
   const report = compareRecords(baseline.records, outcome.records, pairs, toleranceOf(tolerances), baseline.run.seed);
   const title = `xai-bench ci: ${candidate.id} vs baseline ${against} (${baseline.run.profile}, seed ${baseline.run.seed})`;
   writeReports(out, report, title);
-  const axioms = await ciAxiomCheck(resolve(path), against, cellTimeout);
   if (axioms) reportAxiomCheck(out, REPORTS.markdown, axioms);
   process.stdout.write(`${FORMATS.text(report, title)}\n${axioms?.text ?? ''}reports in ${out}\n`);
   if (report.refused > 0) {
