@@ -14,6 +14,7 @@ import { runBenchmark } from '../runner/run.js';
 import { getMetric } from '../metrics/index.js';
 import { integer, many, parseCommand, required, str } from './args.js';
 import { checkOutDir } from './out-path.js';
+import { ciAxiomCheck, reportAxiomCheck } from './ci-axioms.js';
 
 const HELP = `xai-bench ci: score a new or changed explainer against the published baseline; fail on regression
 
@@ -32,7 +33,9 @@ Usage: xai-bench ci --explainer ./my-explainer.ts [options]
 
 The candidate runs on the baseline's tasks, metrics, samples, parameters and seed, so every comparison is
 paired sample by sample. Writes ci-report.md (also appended to $GITHUB_STEP_SUMMARY when set),
-ci-report.xml (JUnit), ci-report.json, and prints the table.
+ci-report.xml (JUnit), ci-report.json, and prints the table. When the baseline explainer is a built-in
+attribution explainer, the functional tests of \`xai-bench axioms\` run on both: a test the built-in
+passes and the candidate fails is a regression too (listed in ci-report.md).
 Exit codes: 0 nothing regressed, 1 a regression, 2 an error (bad input, stale baseline).`;
 
 export function parseTolerances(items: readonly string[]): Map<string, number> {
@@ -123,6 +126,8 @@ export async function ciCommand(argv: readonly string[]): Promise<number> {
     .map(([k, v]) => `${k}=${v}`);
   const out = resolve(str(p, 'out') ?? mkdtempSync(join(tmpdir(), 'xai-bench-ci-')));
   reportsIn(out);
+  // The functional tests, in worker processes (cli/ci-axioms.ts); their report is appended after the run's.
+  const axioms = await ciAxiomCheck(resolve(path), against, cellTimeout);
   const outcome = await runBenchmark({
     profile: baseline.run.profile,
     tasks: cfg.tasks,
@@ -142,10 +147,11 @@ export async function ciCommand(argv: readonly string[]): Promise<number> {
   const report = compareRecords(baseline.records, outcome.records, pairs, toleranceOf(tolerances), baseline.run.seed);
   const title = `xai-bench ci: ${candidate.id} vs baseline ${against} (${baseline.run.profile}, seed ${baseline.run.seed})`;
   writeReports(out, report, title);
-  process.stdout.write(`${FORMATS.text(report, title)}\nreports in ${out}\n`);
+  if (axioms) reportAxiomCheck(out, REPORTS.markdown, axioms);
+  process.stdout.write(`${FORMATS.text(report, title)}\n${axioms?.text ?? ''}reports in ${out}\n`);
   if (report.refused > 0) {
     process.stderr.write(`xai-bench ci: error: ${report.refused} cell(s) could not be compared with the baseline (see the report)\n`);
     return 2;
   }
-  return report.regressions > 0 ? 1 : 0;
+  return report.regressions > 0 || (axioms?.regressions.length ?? 0) > 0 ? 1 : 0;
 }

@@ -3,6 +3,7 @@
 import { isUserError } from '../core/errors.js';
 import { versionInfo } from '../core/version.js';
 import { aggregateCommand } from './aggregate-command.js';
+import { axiomsCommand } from './axioms-command.js';
 import { ciCommand } from './ci-command.js';
 import { compareCommand } from './compare-command.js';
 import { explainCommand } from './explain-command.js';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, (argv: readonly string[]) => Promise<number>> = {
   compare: compareCommand,
   ci: ciCommand,
   list: listCommand,
+  axioms: axiomsCommand,
   survey: surveyCommand,
   site: siteCommand,
 };
@@ -36,6 +38,7 @@ Usage: xai-bench <command> [options]      (xai-bench <command> --help for each)
   ci          score an explainer plugin against the published baseline (exit 1 on a regression)
   survey      human-rating studies: plan, make, serve, export, score (survey --help)
   list        explainers | metrics | tasks | profiles
+  axioms      functional tests with known answers (dummy, symmetry, completeness...) for every explainer
   site        build the leaderboard site from a run or data/leaderboard/ (--serve to view it)
 
 Exit codes: 0 success, 1 a regression (ci, compare), 2 bad input (one line says what and where), 70 internal error.`;

@@ -23,7 +23,8 @@ export type SchemaKind =
   | 'task-config'
   | 'survey-design'
   | 'survey-design-record'
-  | 'survey-plan';
+  | 'survey-plan'
+  | 'axioms';
 // 'human' comes before 'leaderboard', whose human section refers to it by $id; 'survey-design' before the record.
 const SCHEMA_KINDS: readonly SchemaKind[] = [
   'result',
@@ -35,6 +36,7 @@ const SCHEMA_KINDS: readonly SchemaKind[] = [
   'survey-design',
   'survey-design-record',
   'survey-plan',
+  'axioms',
 ];
 
 let compiled: Map<SchemaKind, ValidateFunction> | null = null;

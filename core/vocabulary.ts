@@ -5,7 +5,8 @@
  */
 
 export type Family = 'attribution' | 'rules' | 'examples' | 'concept-path';
-export type Need = 'predict' | 'gradients' | 'layers' | 'training-data' | 'generator' | 'knowledge-graph';
+/** 'conv-layers': the model has a Conv2D layer (Grad-CAM needs its feature maps). */
+export type Need = 'predict' | 'gradients' | 'layers' | 'conv-layers' | 'training-data' | 'generator' | 'knowledge-graph';
 
 /** Text in the two languages every explanation is rendered in. */
 export interface Bilingual {

@@ -24,7 +24,8 @@ const zooTaskSpecs: readonly TaskSpec[] = MODEL_SPECS.map((m) => {
     datasetId: m.datasetId,
     modelId: m.id,
     groundTruthUsable: () => zooEntry(m.id).groundTruthCheck?.passed === true,
-    offers: ['predict', 'gradients', 'layers', 'training-data'],
+    // Grad-CAM needs a Conv2D layer: only the CNN architectures of the zoo offer one.
+    offers: m.architecture.kind.startsWith('cnn') ? ['predict', 'gradients', 'layers', 'conv-layers', 'training-data'] : ['predict', 'gradients', 'layers', 'training-data'],
     load: () => loadTask(m.id),
   };
   return spec;

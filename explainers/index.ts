@@ -11,6 +11,16 @@ import { counterfactualExplainer } from './examples/counterfactual.js';
 import { nearestNeighboursExplainer } from './examples/nearest-neighbours.js';
 import { generativeBoundaries } from './examples/generative-boundaries.js';
 import { epsilonBall } from './examples/epsilon-ball.js';
+import { deconvnetExplainer } from './attribution/deconvnet.js';
+import { deepShapExplainer } from './attribution/deep-shap.js';
+import { deepliftExplainer } from './attribution/deeplift.js';
+import { featurePermutationExplainer } from './attribution/feature-permutation.js';
+import { gradCamExplainer } from './attribution/grad-cam.js';
+import { gradientShapExplainer } from './attribution/gradient-shap.js';
+import { guidedBackpropExplainer } from './attribution/guided-backprop.js';
+import { guidedGradCamExplainer } from './attribution/guided-grad-cam.js';
+import { shapleySamplingExplainer } from './attribution/shapley-sampling.js';
+import { vargradExplainer } from './attribution/vargrad.js';
 import { gradientExplainer } from './attribution/gradient.js';
 import { gradientXInputExplainer } from './attribution/gradient-x-input.js';
 import { integratedGradientsExplainer } from './attribution/integrated-gradients.js';
@@ -34,6 +44,16 @@ export const explainers: readonly Explainer[] = [
   kernelShapExplainer,
   limeExplainer,
   lrpExplainer,
+  deepliftExplainer,
+  deepShapExplainer,
+  gradientShapExplainer,
+  gradCamExplainer,
+  guidedGradCamExplainer,
+  guidedBackpropExplainer,
+  deconvnetExplainer,
+  vargradExplainer,
+  featurePermutationExplainer,
+  shapleySamplingExplainer,
   zeroShotKgExplainer,
   nearestNeighboursExplainer,
   counterfactualExplainer,

@@ -12,6 +12,7 @@ import type { ParamSpecs, ParamValues } from '../core/params.js';
 import type { Rng } from '../core/rng.js';
 import type { TaskView } from '../datasets/task.js';
 import type { Bilingual, Family, Need } from '../core/vocabulary.js';
+import type { Property } from './properties.js';
 
 export type { Bilingual, Family, Need } from '../core/vocabulary.js';
 
@@ -105,6 +106,12 @@ export interface ExplainerBase<S extends ParamSpecs = ParamSpecs, State = void> 
   readonly output: OutputKind;
   /** True when the same input always gives the same explanation, whatever the seed. */
   readonly deterministic: boolean;
+  /**
+   * The properties the method's authors claim for it (properties.ts): the axiom tests (`xai-bench
+   * axioms`) report a claimed property that fails as a broken promise, and the leaderboard checks its
+   * home-advantage pairs against them. Absent: none claimed (plugins may omit it).
+   */
+  readonly properties?: readonly Property[];
   readonly params: S;
   /** The method card shown on the site (optional for plugins). */
   readonly card?: MethodCard;

@@ -36,6 +36,30 @@ const HOME_ADVANTAGE: readonly HomeAdvantagePair[] = [
     },
   },
   {
+    explainer: 'deeplift',
+    metric: 'completeness-gap',
+    reason: {
+      en: "DeepLIFT's multipliers are built to satisfy summation-to-delta (attributions sum to f(x) - f(reference); Shrikumar et al. 2017), so its completeness gap is zero by construction up to max pooling",
+      ko: 'DeepLIFT의 승수는 차이 합산 성질(기여도의 합이 f(x) - f(기준)과 같음; Shrikumar et al. 2017)을 만족하도록 만들어졌으므로, 최대 풀링을 빼면 완전성 차이가 구성상 0입니다',
+    },
+  },
+  {
+    explainer: 'deep-shap',
+    metric: 'completeness-gap',
+    reason: {
+      en: 'DeepSHAP averages DeepLIFT over background rows, each summing to f(x) - f(row), so it sums to f(x) - E[f(background)] by construction',
+      ko: 'DeepSHAP은 배경 행마다 합이 f(x) - f(행)인 DeepLIFT를 평균하므로, 구성상 합이 f(x) - E[f(배경)]과 같습니다',
+    },
+  },
+  {
+    explainer: 'shapley-sampling',
+    metric: 'completeness-gap',
+    reason: {
+      en: "Shapley value sampling's marginal contributions along every ordering telescope to f(x) - f(baseline) (Castro et al. 2009), so its completeness gap is zero by construction",
+      ko: '섀플리 값 샘플링에서는 어떤 순서로 특성을 더하든 한계 기여의 합이 f(x) - f(기준)이 되므로(Castro et al. 2009) 완전성 차이가 구성상 0입니다',
+    },
+  },
+  {
     explainer: 'occlusion',
     metric: 'faithfulness-correlation',
     reason: {

@@ -8,6 +8,7 @@
  * cannot end or block that process. The main process reads the declaration from a worker (`pluginInfo`)
  * and registers a stand-in with it, whose explain refuses to run.
  */
+import { PROPERTIES } from '../explainers/properties.js';
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +22,7 @@ import { declarationsOf } from './plugin-worker.js';
 import type { PluginInfo } from './plugin-info.js';
 
 const FAMILIES = ['attribution', 'rules', 'examples', 'concept-path'];
-const NEEDS = ['predict', 'gradients', 'layers', 'training-data', 'generator', 'knowledge-graph'];
+const NEEDS = ['predict', 'gradients', 'layers', 'conv-layers', 'training-data', 'generator', 'knowledge-graph'];
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** An explainer argument names a plugin when it looks like a path. */
@@ -45,6 +46,10 @@ function checkPlugin(value: unknown, path: string): PluginExplainer {
   if (typeof e.deterministic !== 'boolean') problem(path, '"deterministic" must be true or false');
   if (e.needsClasses !== undefined && (typeof e.needsClasses !== 'string' || e.needsClasses === '')) {
     problem(path, '"needsClasses" must be a non-empty string (why it cannot explain a score model) when given');
+  }
+  const known = PROPERTIES as readonly unknown[];
+  if (e.properties !== undefined && (!Array.isArray(e.properties) || e.properties.some((q) => !known.includes(q)))) {
+    problem(path, `"properties" must be a list of ${PROPERTIES.join(', ')} when given`);
   }
   if (!e.params || typeof e.params !== 'object') problem(path, '"params" must be an object of parameter declarations (use int, num, bool, oneOf, str)');
   for (const [name, spec] of Object.entries(e.params as Record<string, ParamSpec>)) {

@@ -102,6 +102,10 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       smoothgrad: { samples: 8 },
       'kernel-shap': { samples: 64 },
       lime: { samples: 100 },
+      vargrad: { samples: 8 },
+      'deep-shap': { backgroundRows: 4 },
+      'shapley-sampling': { samples: 4 },
+      'feature-permutation': { samples: 3 },
       'faithfulness-correlation': { runs: 20 },
       'deletion-auc': { steps: 10 },
       'insertion-auc': { steps: 10 },
@@ -139,6 +143,10 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
       smoothgrad: { samples: 16 },
       'kernel-shap': { samples: 256 },
       lime: { samples: 300 },
+      // issue 25's methods: SmoothGrad's budget for VarGrad; 10 background rows and 10 orderings bound the CNN tasks.
+      vargrad: { samples: 16 },
+      'deep-shap': { backgroundRows: 10 },
+      'shapley-sampling': { samples: 10 },
       'faithfulness-correlation': { runs: 50 },
       'deletion-auc': { steps: 20 },
       'insertion-auc': { steps: 20 },
@@ -178,6 +186,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     metricSamples: RE_EXPLAINING_PREFIX,
     sets: {
       'kernel-shap': { samples: 512, backgroundRows: 10 },
+      // one gradient pass per background row, re-explained by the stability metrics: 20 rows, not shap's 100.
+      'deep-shap': { backgroundRows: 20 },
       lime: { samples: 1000 },
       // rules: DeepRED's budgets bound mnist-zero-mlp (784 pixels); cuts are reported in budgetHit.
       deepred: { minCases: 15, maxTerms: 30, maxClauses: 100, work: 50_000_000, seconds: 300, rows: 1500 },

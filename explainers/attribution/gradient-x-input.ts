@@ -15,6 +15,7 @@ export const gradientXInputExplainer: AttributionExplainer<typeof params> = {
   needs: ['gradients'],
   output: 'logit',
   deterministic: true,
+  properties: ['determinism', 'implementation-invariance'],
   card: gradientXInputCard,
   params,
   explain({ ctx, batch, targets }) {

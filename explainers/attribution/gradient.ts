@@ -18,6 +18,7 @@ export const gradientExplainer: AttributionExplainer<typeof params> = {
   needs: ['gradients'],
   output: 'logit',
   deterministic: true,
+  properties: ['determinism', 'implementation-invariance'],
   card: gradientCard,
   params,
   explain({ ctx, batch, targets, params: p }) {

@@ -30,6 +30,7 @@ export const integratedGradientsExplainer: AttributionExplainer<typeof params> =
   needs: ['gradients'],
   output: 'logit',
   deterministic: true,
+  properties: ['completeness', 'determinism', 'dummy', 'symmetry', 'linearity', 'implementation-invariance', 'saturation'],
   card: integratedGradientsCard,
   params,
   explain({ ctx, batch, targets, params: p }) {

@@ -194,6 +194,7 @@ export const kernelShapExplainer: AttributionExplainer<Params, KernelShapState> 
   needs: ['predict', 'training-data'],
   output: 'probability',
   deterministic: false,
+  properties: ['completeness', 'dummy', 'implementation-invariance'],
   card: kernelShapCard,
   differences: kernelShapDifferences,
   params,

@@ -78,6 +78,7 @@ export const occlusionExplainer: AttributionExplainer<typeof params> = {
   needs: ['predict'],
   output: 'logit',
   deterministic: true,
+  properties: ['determinism', 'dummy', 'implementation-invariance'],
   card: occlusionCard,
   differences: occlusionDifferences,
   params,

@@ -16,6 +16,7 @@ export const randomExplainer: AttributionExplainer<typeof params> = {
   needs: [],
   output: 'logit',
   deterministic: false,
+  properties: [],
   card: randomCard,
   params,
   explain({ ctx, batch, sampleIds }) {

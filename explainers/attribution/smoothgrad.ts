@@ -1,11 +1,11 @@
 /**
  * SmoothGrad (Smilkov et al. 2017): the mean gradient of the target logit over `samples` noisy copies
  * x + N(0, sigma^2), with sigma = noise * (max(x) - min(x)) as the paper defines the noise level (it found
- * 10-20% best). Noise is drawn from the sample's seeded stream.
+ * 10-20% best). Noise is drawn from the sample's seeded stream (noisy-copies.ts, shared with vargrad).
  */
 import { sizeOf } from '../../core/batch.js';
 import { int, num } from '../../core/params.js';
-import { type Stack, stackedGradients } from './stack.js';
+import { noisyGradients } from './noisy-copies.js';
 import type { AttributionExplainer } from '../types.js';
 import { smoothgradCard } from './smoothgrad.card.js';
 
@@ -22,32 +22,12 @@ export const smoothgradExplainer: AttributionExplainer<typeof params> = {
   needs: ['gradients'],
   output: 'logit',
   deterministic: false,
+  properties: ['implementation-invariance'],
   card: smoothgradCard,
   params,
   explain({ ctx, batch, targets, sampleIds, params: p }) {
     const d = sizeOf(batch.sampleShape);
-    const stacks: Stack[] = [];
-    for (let i = 0; i < batch.n; i++) {
-      const x = batch.data.subarray(i * d, (i + 1) * d);
-      let lo = Infinity;
-      let hi = -Infinity;
-      for (let k = 0; k < d; k++) {
-        lo = Math.min(lo, x[k]);
-        hi = Math.max(hi, x[k]);
-      }
-      const sigma = p.noise * (hi - lo);
-      const id = sampleIds[i];
-      stacks.push({
-        rows: p.samples,
-        target: targets[i],
-        writesAll: true,
-        fill(out) {
-          const rng = ctx.rng(id, 'smoothgrad');
-          for (let s = 0; s < p.samples; s++) for (let k = 0; k < d; k++) out[s * d + k] = x[k] + sigma * rng.normal();
-        },
-      });
-    }
-    const grads = stackedGradients(ctx.engine, batch.sampleShape, stacks, 'logit');
+    const grads = noisyGradients(ctx, batch, targets, sampleIds, { samples: p.samples, noise: p.noise, purpose: 'smoothgrad' });
     const attributions = new Float32Array(batch.n * d);
     const acc = new Float64Array(d);
     for (let i = 0; i < batch.n; i++) {

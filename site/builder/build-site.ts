@@ -16,6 +16,7 @@ import type { Leaderboard } from '../../leaderboard/types.js';
 import { packageRoot } from '../../core/package-root.js';
 import { assertValid } from '../../core/schemas.js';
 import { LEADERBOARD_JSON, RESULTS_JSONL, RESULTS_JSONL_GZ, RUN_JSON } from '../../runner/results-store.js';
+import { axiomsFor, type AxiomsFile } from './axioms-data.js';
 import { buildCatalog, CATALOG_JSON, type Catalog } from './catalog.js';
 import { buildGallery, GALLERY_JSON, galleryImages, type Gallery } from './gallery.js';
 import { kgLayouts } from './kg-layout.js';
@@ -103,7 +104,7 @@ function folderStats(dir: string): { pages: number; bytes: number } {
 }
 
 /** Writes the site's data and public files into `stage` (data/, public/). */
-function stageSiteData(from: string, stage: string): { gallery: Gallery } {
+function stageSiteData(from: string, stage: string, axioms: AxiomsFile): { gallery: Gallery } {
   const lbPath = join(from, LEADERBOARD_JSON);
   if (!existsSync(lbPath))
     throw new UserError(`--from ${from}: no ${LEADERBOARD_JSON} there (run \`xai-bench run\` or \`xai-bench aggregate\` first)`);
@@ -136,6 +137,7 @@ function stageSiteData(from: string, stage: string): { gallery: Gallery } {
   writeFileSync(join(data, 'catalog.json'), JSON.stringify(catalog));
   writeFileSync(join(data, 'gallery.json'), JSON.stringify(gallery));
   writeFileSync(join(data, 'extra.json'), JSON.stringify(extra));
+  writeFileSync(join(data, 'axioms.json'), JSON.stringify(axioms));
   // The knowledge-graph drawings are laid out here, in harness code, so the pages only draw them.
   writeFileSync(join(data, 'kg-layouts.json'), JSON.stringify(kgLayouts((catalog as Catalog).knowledgeGraphs)));
   for (const rel of galleryImages(gallery)) {
@@ -149,6 +151,7 @@ function stageSiteData(from: string, stage: string): { gallery: Gallery } {
   cpSync(lbPath, join(pub, 'downloads', 'leaderboard.json'));
   writeFileSync(join(pub, 'downloads', 'leaderboard.csv'), leaderboardCsv(leaderboard));
   writeFileSync(join(pub, 'downloads', 'catalog.json'), JSON.stringify(catalog, null, 2));
+  writeFileSync(join(pub, 'downloads', 'axioms.json'), JSON.stringify(axioms, null, 2));
   if (resultsFile) cpSync(join(from, resultsFile), join(pub, 'downloads', resultsFile));
   const facts = siteFacts({
     from,
@@ -237,7 +240,7 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
   const stage = mkdtempSync(join(tmpdir(), 'xai-bench-site-'));
   const built = buildFolderFor(out);
   try {
-    stageSiteData(from, stage);
+    stageSiteData(from, stage, await axiomsFor(from));
     assertReplaceable(out);
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const { build } = await import('astro');

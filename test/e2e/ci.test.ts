@@ -47,6 +47,9 @@ describe('xai-bench ci', () => {
     const md = readFileSync(join(out, 'ci-report.md'), 'utf8');
     expect(md).toMatch(/^## xai-bench ci: gradient-x-input vs baseline gradient-x-input .*: ✅ no regression/m);
     expect(md).toMatch(/\| task \| metric \| baseline \| candidate \| change \(\+ better\) \| n \| p \(Holm\) \| verdict \|/);
+    // The functional tests ran on the built-in and on the candidate: a faithful copy regresses on none.
+    expect(md).toMatch(/^## Functional tests \(xai-bench axioms\) against built-in gradient-x-input/m);
+    expect(r.stdout).toMatch(/No regression: the candidate passes every test gradient-x-input passes/);
     const xml = readFileSync(join(out, 'ci-report.xml'), 'utf8');
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     // One test case per task x metric: 2 tasks x 4 metrics.
@@ -78,6 +81,8 @@ describe('xai-bench ci', () => {
     expect(regressed.every((c: { criterion: string }) => c.criterion === 'fidelity' || c.criterion === 'complexity')).toBe(true);
     expect(regressed.some((c: { criterion: string }) => c.criterion === 'fidelity')).toBe(true);
     expect(readFileSync(join(out, 'ci-report.xml'), 'utf8')).toMatch(/<failure message="regression of /);
+    // Noise on every element gives the ignored feature of the dummy test a share: a functional regression too.
+    expect(readFileSync(join(out, 'ci-report.md'), 'utf8')).toMatch(/- REGRESSION dummy: gradient-x-input passes, the candidate fails/);
   });
 
   it('broken plugins fail their cells with the reason, never a crash without a message', () => {

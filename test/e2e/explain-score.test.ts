@@ -95,3 +95,26 @@ function writeRaw(name: string, text: string): string {
   writeFileSync(p, text);
   return p;
 }
+
+describe('xai-bench axioms', () => {
+  it('prints the matrix and writes a valid JSON with one record per explainer and test', () => {
+    const out = join(tmp, 'axioms.json');
+    const r = cli(['axioms', '--explainers', 'gradient,deeplift,grad-cam', '--out', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^explainer +dummy +symmetry/m);
+    expect(r.stdout).toMatch(/^deeplift +pass/m);
+    const rec = JSON.parse(readFileSync(out, 'utf8'));
+    expect(validate('axioms', rec)).toEqual([]);
+    expect(rec.records).toHaveLength(3 * rec.tests.length);
+    expect(rec.records.find((x: { explainer: string; test: string }) => x.explainer === 'deeplift' && x.test === 'completeness').status).toBe('pass');
+  });
+
+  it('refuses an unknown explainer in one line (exit 2) and writes nothing', () => {
+    const out = join(tmp, 'axioms-bad.json');
+    const r = cli(['axioms', '--explainers', 'gradient,nope', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(oneLine(r.stderr)).toBe(true);
+    expect(r.stderr).toMatch(/--explainers nope: unknown explainer 'nope'/);
+    expect(existsSync(out)).toBe(false);
+  });
+});

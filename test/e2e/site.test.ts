@@ -149,7 +149,7 @@ describe('the leaderboard site', () => {
     expect(problems).toEqual([]);
     expect(dialogs).toEqual([]);
     // Both languages of every page kind were reached.
-    for (const p of ['/explorer/', '/map/', '/methods/lime/', '/metrics/mprt/', '/gallery/', '/human/', '/metric-quality/', '/provenance/', '/differences/', '/tasks/mnist-cnn/']) {
+    for (const p of ['/explorer/', '/map/', '/methods/lime/', '/metrics/mprt/', '/gallery/', '/human/', '/metric-quality/', '/provenance/', '/differences/', '/axioms/', '/tasks/mnist-cnn/']) {
       expect(seen.has(p), p).toBe(true);
       expect(seen.has(`/ko${p}`), `/ko${p}`).toBe(true);
     }
@@ -284,6 +284,25 @@ describe('the leaderboard site', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html.replace(/="[^"]*"/g, '=""')).not.toContain(PROBE);
     expect(dialogs).toEqual([]);
+  });
+
+  it('shows the functional-test matrix in both languages, and each method card its row', async () => {
+    for (const [path, title, pass] of [['/axioms/', 'Functional tests', 'passes'], ['/ko/axioms/', '기능 시험', '통과']] as const) {
+      const { page } = await open(path);
+      expect(await page.locator('h1').innerText()).toBe(title);
+      const matrix = page.locator('table[data-axioms="matrix"]');
+      // One column per test, one row per attribution explainer of the registry (deeplift among them).
+      expect(await matrix.locator('thead th').count()).toBe(11);
+      expect(await matrix.locator('tbody th', { hasText: 'deeplift' }).count()).toBe(1);
+      expect(await matrix.locator('td[data-status="pass"]').count()).toBeGreaterThan(0);
+      expect(await matrix.locator('td[data-status="fail"]').count()).toBeGreaterThan(0);
+      expect(await matrix.locator('td[data-status="pass"]').first().getAttribute('title')).toContain(pass);
+      await page.close();
+    }
+    const { page } = await open('/ko/methods/lime/');
+    expect(await page.locator('[data-axioms="card"] h2').innerText()).toBe('기능 시험');
+    expect(await page.locator('[data-axioms="card"] tr[data-status]').count()).toBe(10);
+    await page.close();
   });
 
   it('has a method card with measured evidence next to each claim', async () => {

@@ -32,3 +32,21 @@ export async function imageLinearSoftmax(h: number, w: number, weights: number[]
   net.layers[1].setWeights([tf.tensor2d(weights), tf.tensor1d(bias)]);
   return wrapModel(net, 'image-linear-softmax');
 }
+
+/**
+ * The DeepLIFT paper's kind of example as two classes: logit 1 is f(x1, x2) = relu(relu(x1) - 1 - relu(x2)),
+ * logit 0 is 0. At (3, 1) with baseline 0 the rescale rule gives [1.5, -0.5], gradient x input [3, -1].
+ */
+export async function deepliftExampleNet(): Promise<Model> {
+  const net = tf.sequential({
+    layers: [
+      tf.layers.dense({ inputShape: [2], units: 2, activation: 'relu', name: 'first' }),
+      tf.layers.dense({ units: 1, activation: 'relu', name: 'second' }),
+      tf.layers.dense({ units: 2, activation: 'softmax', name: 'out' }),
+    ],
+  });
+  net.layers[0].setWeights([tf.tensor2d([[1, 0], [0, 1]]), tf.tensor1d([0, 0])]);
+  net.layers[1].setWeights([tf.tensor2d([[1], [-1]]), tf.tensor1d([-1])]);
+  net.layers[2].setWeights([tf.tensor2d([[0, 1]]), tf.tensor1d([0, 0])]);
+  return wrapModel(net, 'deeplift-example');
+}

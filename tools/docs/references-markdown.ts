@@ -30,6 +30,7 @@ function explainerEntry(e: Explainer): string[] {
     `needs ${list(e.needs)}`,
     ...(e.kinds ? [`tasks: ${e.kinds.join(', ')}`] : []),
     onScore(e.needsClasses, 'refuses'),
+    ...(e.properties ? [`claims ${list(e.properties)}`] : []),
   ];
   const papers = e.card?.references ?? [];
   return [

@@ -196,6 +196,7 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
   needs: ['predict', 'training-data'],
   output: 'probability',
   deterministic: false,
+  properties: [],
   card: limeCard,
   differences: limeDifferences,
   params,

@@ -114,6 +114,7 @@ export const lrpExplainer: AttributionExplainer<typeof params> = {
   needs: ['layers'],
   output: 'logit',
   deterministic: true,
+  properties: ['determinism'],
   card: lrpCard,
   differences: lrpDifferences,
   params,

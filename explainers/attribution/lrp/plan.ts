@@ -169,7 +169,21 @@ function foldInto(prev: Step | undefined, bn: tf.layers.Layer): LinearStep {
   };
 }
 
-export function planFor(model: Model): Plan {
+/**
+ * The plan of `model`. `method` names the explainer in refusals: DeepLIFT, guided backprop, deconvnet and
+ * Grad-CAM walk the same plan (modified-backward.ts), and a user should read their own method's name.
+ */
+export function planFor(model: Model, method = 'lrp'): Plan {
+  if (method === 'lrp') return lrpPlan(model);
+  try {
+    return lrpPlan(model);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    throw new UserError(e.message.replace(/^lrp: /, `${method}: `).replaceAll('LRP', method));
+  }
+}
+
+function lrpPlan(model: Model): Plan {
   const { net } = layersOf(model, 'lrp');
   const layers = chainOf(net);
   const inputNames = net.inputs.map((t) => t.sourceLayer.name);

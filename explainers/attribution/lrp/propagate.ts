@@ -30,23 +30,39 @@ export interface Propagated {
   readonly hidden: tf.Tensor | null;
 }
 
-interface Weights {
+export interface Weights {
   kernel: tf.Tensor;
   bias: tf.Tensor | null;
 }
 
-function forwardStep(step: Step, a: tf.Tensor, w: Weights | null): tf.Tensor {
+/**
+ * Applies an elementwise activation layer to z. The default runs the layer; the modified-gradient methods
+ * (modified-backward.ts: DeepLIFT, guided backprop, deconvnet) pass one that keeps the forward value and
+ * gives the activation their own backward rule, so the forward walk over the plan is written once.
+ */
+export type ActivationHook = (layer: tf.layers.Layer, z: tf.Tensor) => tf.Tensor;
+const plainActivation: ActivationHook = (layer, z) => layer.apply(z, { training: false }) as tf.Tensor;
+
+/** One step of the forward pass over a plan; `w` is the step's (folded) weights for linear steps. */
+export function forwardStep(step: Step, a: tf.Tensor, w: Weights | null, activation: ActivationHook = plainActivation): tf.Tensor {
   switch (step.kind) {
     case 'linear': {
       const z = withBias(step.op.forward(a, w!.kernel), w!.bias);
-      return step.activation ? (step.activation.apply(z) as tf.Tensor) : z;
+      return step.activation ? activation(step.activation, z) : z;
     }
     case 'pool':
     case 'reshape':
       return step.layer.apply(a) as tf.Tensor;
     case 'pass':
-      return step.layer.apply(a, { training: false }) as tf.Tensor;
+      return isActivationLayer(step.layer) ? activation(step.layer, a) : (step.layer.apply(a, { training: false }) as tf.Tensor);
   }
+}
+
+const ACTIVATION_CLASSES = new Set(['Activation', 'ReLU', 'LeakyReLU', 'ELU', 'PReLU', 'ThresholdedReLU']);
+
+/** True for the pass-through steps that are elementwise nonlinearities (not Dropout and its kin). */
+function isActivationLayer(layer: tf.layers.Layer): boolean {
+  return ACTIVATION_CLASSES.has(layer.getClassName());
 }
 
 /**

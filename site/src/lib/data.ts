@@ -7,12 +7,15 @@ import catalogJson from '@xai-data/catalog.json';
 import galleryJson from '@xai-data/gallery.json';
 import extraJson from '@xai-data/extra.json';
 import kgLayoutsJson from '@xai-data/kg-layouts.json';
-import type { Catalog, CatalogExplainer, CatalogMetric, Gallery, KgLayout, Lang, Leaderboard, SiteExtra, TaskBoard } from './types';
+import axiomsJson from '@xai-data/axioms.json';
+import type { AxiomsFile, Catalog, CatalogExplainer, CatalogMetric, Gallery, KgLayout, Lang, Leaderboard, SiteExtra, TaskBoard } from './types';
 
 export const leaderboard = leaderboardJson as unknown as Leaderboard;
 export const catalog = catalogJson as unknown as Catalog;
 export const gallery = galleryJson as unknown as Gallery;
 export const extra = extraJson as unknown as SiteExtra;
+/** The functional-test matrix (site/builder/axioms-data.ts). */
+export const axioms = axiomsJson as unknown as AxiomsFile;
 /** The knowledge-graph drawings (laid out by site/builder/kg-layout.ts), by catalog graph key and language. */
 export const kgLayouts = kgLayoutsJson as unknown as Record<string, Record<Lang, KgLayout>>;
 

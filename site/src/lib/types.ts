@@ -9,6 +9,8 @@ export type {
   SanityStatus,
 } from '../../../leaderboard/types.js';
 export type { Catalog, CatalogExplainer, CatalogMetric, CatalogParam, CatalogTask } from '../../builder/catalog.js';
+export type { AxiomsFile } from '../../builder/axioms-data.js';
+export type { AxiomRecord } from '../../../leaderboard/axioms/run-axioms.js';
 export type {
   Gallery,
   GalleryTask,
