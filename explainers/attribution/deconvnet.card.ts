@@ -19,7 +19,7 @@ export const deconvnetCard: MethodCard = {
       kind: 'weakness',
       text: {
         en: 'Hardly depends on the class explained or the weights of the top layers (Nie et al. 2018).',
-        ko: '설명하는 클래스나 위쪽 층의 가중치에 거의 좌우되지 않습니다(Nie 외 2018).',
+        ko: '설명하는 클래스나 위쪽 층의 가중치에 거의 좌우되지 않습니다(Nie 등 2018).',
       },
       evidence: ['mprt', 'random-logit'],
       expect: 'high',

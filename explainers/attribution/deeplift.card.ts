@@ -9,7 +9,7 @@ export const deepliftDifferences: readonly ReferenceDifference[] = [
         "The reference is the task's removed-feature baseline (the training mean for standardised tables, black for images), as for " +
         "integrated gradients here; Captum's default is all zeros (baseline=zero gives it).",
       ko:
-        '기준 입력은 통합 그래디언트와 마찬가지로 과제가 정한 "특성 제거" 기준값(표준화된 표는 훈련 평균, 이미지는 검은색)입니다. Captum의 기본값은 모두 0이며, ' +
+        '기준 입력은 integrated gradients와 마찬가지로 과제가 정한 "특성 제거" 기준값(표준화된 표는 학습 평균, 이미지는 검은색)입니다. Captum의 기본값은 모두 0이며, ' +
         'baseline=zero로 같게 할 수 있습니다.',
     },
     size: null,
@@ -64,7 +64,7 @@ export const deepliftCard: MethodCard = {
       kind: 'weakness',
       text: {
         en: 'Not implementation invariant: two networks computing the same function can get different attributions (Sundararajan et al. 2017).',
-        ko: '구현 불변성이 없습니다. 같은 함수를 계산하는 두 신경망이 서로 다른 기여도를 받을 수 있습니다(Sundararajan 외 2017).',
+        ko: '구현 불변성이 없습니다. 같은 함수를 계산하는 두 신경망이 서로 다른 기여도를 받을 수 있습니다(Sundararajan 등 2017).',
       },
       evidence: [],
       expect: 'low',

@@ -22,7 +22,7 @@ export const gradientShapCard: MethodCard = {
     en:
       'Integrated gradients with the baseline and the point on the path drawn at random: an estimate of SHAP values from a few gradient ' +
       'passes.',
-    ko: '기준 입력과 경로 위의 점을 무작위로 뽑는 통합 그래디언트입니다. 기울기 계산 몇 번으로 SHAP 값을 추정합니다.',
+    ko: '기준 입력과 경로 위의 점을 무작위로 뽑는 integrated gradients입니다. 기울기 계산 몇 번으로 SHAP 값을 추정합니다.',
   },
   requirements: {
     en: 'Gradients of the model output and background data to draw baselines from.',

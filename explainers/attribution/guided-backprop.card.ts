@@ -19,7 +19,7 @@ export const guidedBackpropCard: MethodCard = {
       kind: 'weakness',
       text: {
         en: 'Barely changes when the model is randomised: it largely reconstructs the input (Adebayo et al. 2018; Nie et al. 2018).',
-        ko: '모델을 무작위로 바꿔도 거의 변하지 않습니다. 대체로 입력을 다시 그려 낼 뿐입니다(Adebayo 외 2018; Nie 외 2018).',
+        ko: '모델을 무작위로 바꿔도 거의 변하지 않습니다. 대체로 입력을 다시 그려 낼 뿐입니다(Adebayo 등 2018; Nie 등 2018).',
       },
       evidence: ['mprt'],
       expect: 'high',

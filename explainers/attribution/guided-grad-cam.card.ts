@@ -33,7 +33,7 @@ export const guidedGradCamCard: MethodCard = {
       kind: 'weakness',
       text: {
         en: 'Inherits guided backpropagation\'s insensitivity to the model\'s weights (Adebayo et al. 2018).',
-        ko: '유도 역전파가 모델 가중치에 둔감한 성질을 그대로 물려받습니다(Adebayo 외 2018).',
+        ko: '유도 역전파가 모델 가중치에 둔감한 성질을 그대로 물려받습니다(Adebayo 등 2018).',
       },
       evidence: ['mprt'],
       expect: 'high',

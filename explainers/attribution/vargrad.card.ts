@@ -29,7 +29,7 @@ export const vargradCard: MethodCard = {
       kind: 'strength',
       text: {
         en: 'Among the best at finding the features whose removal hurts the model most (ROAR, Hooker et al. 2019), with SmoothGrad-squared.',
-        ko: '모델에서 없앴을 때 성능이 가장 크게 떨어지는 특성을 잘 찾아내는 편입니다(ROAR, Hooker 외 2019). SmoothGrad 제곱과 함께 상위권입니다.',
+        ko: '모델에서 없앴을 때 성능이 가장 크게 떨어지는 특성을 잘 찾아내는 편입니다(ROAR, Hooker 등 2019). SmoothGrad 제곱과 함께 상위권입니다.',
       },
       evidence: [],
       expect: 'high',

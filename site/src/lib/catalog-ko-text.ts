@@ -326,6 +326,50 @@ export const CATALOG_KO: Readonly<Record<string, string>> = {
     "표 형식: 구간 통계를 낼 학습 행 수(적합할 때 뽑음). 0 = 모두",
   "SP-LIME: pick this many of the inputs explained together as a global view (extras.pick of every sample); 0 = off":
     "SP-LIME: 함께 설명한 입력 가운데 이만큼을 골라 전역 보기로 삼음(모든 표본의 extras.pick). 0 = 끔",
+  "DeepLIFT (rescale rule): activation differences from a reference input propagated as multipliers to the target logit.":
+    "DeepLIFT(rescale 규칙): 기준 입력에 대한 활성값의 차이를 승수로 삼아 대상 로짓까지 전파한 값입니다.",
+  "the reference input x0 (Captum's default: zeros): 'task' = the task's removed-feature baseline, 'zero' = all zeros":
+    "기준 입력 x0(Captum 기본값: 0): 'task' = 과제에서 특성을 지울 때 쓰는 기준 입력, 'zero' = 모두 0",
+  "DeepSHAP: DeepLIFT (rescale rule) of the target logit averaged over rows of the background data.":
+    "DeepSHAP: 배경 데이터의 행들에 걸쳐 평균한 대상 로짓의 DeepLIFT(rescale 규칙) 값입니다.",
+  "background rows averaged over (one gradient pass each); shap's examples use 100, Captum every baseline given":
+    "평균을 낼 배경 행 수(행마다 기울기 계산 한 번). shap 예제는 100개를 쓰고, Captum은 주어진 기준 입력을 모두 씀",
+  "GradientSHAP: expected gradients between background rows and the (noised) input, at random points on the path.":
+    "GradientSHAP: 배경 행과 (잡음을 더한) 입력을 잇는 경로 위의 무작위 지점에서 구한 기대 기울기(expected gradients)입니다.",
+  "draws per input (gradient passes per sample); Captum's n_samples default: 5":
+    "입력 하나당 뽑는 횟수(표본 하나당 기울기 계산 횟수). Captum의 n_samples 기본값: 5",
+  "sigma of the Gaussian noise added to the input, in input units; Captum's stdevs default: 0":
+    "입력에 더하는 가우스 잡음의 시그마(입력 단위). Captum의 stdevs 기본값: 0",
+  "background rows the baselines are drawn from":
+    "기준 입력을 뽑아 올 배경 행 수",
+  "Grad-CAM: feature maps of a conv layer weighed by their mean gradient, ReLU, upsampled bilinearly to the input.":
+    "Grad-CAM: 합성곱 층의 특성 맵을 각 맵의 평균 기울기로 가중합하고 ReLU를 적용한 뒤, 입력 크기로 쌍선형 업샘플링한 값입니다.",
+  "the Conv2D layer whose feature maps are weighed ('' = the last, as the paper and Captum examples do)":
+    "특성 맵에 가중치를 줄 Conv2D 층('' = 논문과 Captum 예제처럼 마지막 층)",
+  "Guided Grad-CAM: guided backpropagation times the upsampled Grad-CAM map.":
+    "Guided Grad-CAM: 유도 역전파(guided backpropagation)에 업샘플링한 Grad-CAM 맵을 곱한 값입니다.",
+  "Guided backpropagation: the gradient with negative signals stopped at every ReLU on the way back.":
+    "유도 역전파(guided backpropagation): 거꾸로 전파하는 동안 모든 ReLU에서 음의 신호를 막은 기울기입니다.",
+  "Deconvnet: the target logit sent back with every ReLU passing only positive signals, whatever the forward input.":
+    "Deconvnet: 순전파 입력과 상관없이 모든 ReLU가 양의 신호만 통과시키게 하여 대상 로짓을 거꾸로 전파한 값입니다.",
+  "Variance of the target-logit gradient over Gaussian-noised copies of the input.":
+    "입력에 가우스 잡음을 더한 사본들에서 구한 대상 로짓 기울기의 분산입니다.",
+  "noisy copies per input, as smoothgrad (Captum's nt_samples default: 5)":
+    "입력 하나당 잡음 사본 수로, smoothgrad와 같음(Captum의 nt_samples 기본값: 5)",
+  "noise sigma as a fraction of the input's max - min range, as smoothgrad":
+    "입력의 최댓값 - 최솟값 범위에 대한 비율로 나타낸 잡음 시그마로, smoothgrad와 같음",
+  "Feature permutation: the drop of the target logit when a feature takes another data row's value.":
+    "특성 순열(feature permutation): 한 특성이 다른 데이터 행의 값을 가질 때 대상 로짓이 줄어드는 정도입니다.",
+  "data rows drawn per feature (forward passes per feature); Captum permutes once per call":
+    "특성 하나당 뽑는 데이터 행 수(특성 하나당 순전파 횟수). Captum은 호출마다 한 번 섞음",
+  "Shapley value sampling: mean change of the target logit as each player joins, over random orderings.":
+    "섀플리 값 표집: 무작위 순서들에 걸쳐, 각 참가자가 합류할 때 대상 로짓이 바뀌는 양의 평균입니다.",
+  "random orderings of the players per input; Captum's n_samples default: 25":
+    "입력 하나당 참가자들의 무작위 순서 수. Captum의 n_samples 기본값: 25",
+  "what a player is switched from (Captum's default: zeros): 'task' = the task's removed-feature baseline, 'zero' = all zeros":
+    "참가자가 합류하기 전의 값(Captum 기본값: 0): 'task' = 과제에서 특성을 지울 때 쓰는 기준 입력, 'zero' = 모두 0",
+  "image pixel groups: square grid cells or SLIC superpixels, as kernel-shap":
+    "이미지 픽셀 그룹: 정사각형 격자 칸 또는 SLIC 슈퍼픽셀로, kernel-shap과 같음",
   "Layer-wise Relevance Propagation of the target logit (rules per layer from a composite). z⁺ and w² include the bias as Zennit does; by design, tied max-pool maxima share relevance equally (Zennit: one winner; 1–10% median relative L2 on the CNNs) and γ is the textbook rule (Zennit generalises it on negative outputs; not measured).":
     "대상 로짓의 층별 관련도 전파(LRP)이며, 층마다의 규칙은 합성 규칙(composite)에서 정합니다. z⁺와 w²는 Zennit처럼 편향을 포함합니다. 의도적으로, max-pool에서 동률인 최댓값들은 관련도를 똑같이 나누고(Zennit은 하나만 가져감. CNN에서 상대 L2 중앙값 1–10%), γ는 교과서의 규칙을 씁니다(Zennit은 음수 출력에서 이를 일반화함. 측정하지 않음).",
   "rule per layer type: first layer / Conv2D / Dense (see explainers/attribution/lrp/composites/)":
