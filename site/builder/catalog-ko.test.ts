@@ -53,6 +53,10 @@ describe('Korean catalog text', () => {
     expect(reasonKo('metric rule-accuracy is constant, so it cannot be standardised')?.text).toBe('지표 rule-accuracy가 상수라 표준화할 수 없음');
     expect(reasonKo('no value under the variant: the metric refused this setting: metric deletion-auc: baseline=blur needs an image task'))
       .toEqual({ text: '변형 설정에서 값 없음: 지표가 이 설정을 거부함', detail: 'metric deletion-auc: baseline=blur needs an image task' });
+    // Why a functional test does not apply, and a test that threw (leaderboard/axioms/).
+    expect(reasonKo("explains image tasks only; the catalogue's models are tabular")?.text).toBe('이미지 과제만 설명하는데, 기능 시험의 모델은 표 형식임');
+    expect(reasonKo('the method does not claim completeness')?.text).toBe('이 방법은 완전성을 내세우지 않음');
+    expect(reasonKo('error: boom at layer dense_1')).toEqual({ text: '오류', detail: 'boom at layer dense_1' });
     expect(reasonKo('something nobody wrote a pattern for')).toBeNull();
   });
 });

@@ -15,6 +15,10 @@ export interface ReasonKo {
 
 type Rule = readonly [RegExp, (m: RegExpExecArray) => string];
 
+/** A task kind in Korean, as the catalog's kind names (an unknown kind stays as it is, an id). */
+const KIND_KO: Readonly<Record<string, string>> = { image: '이미지', tabular: '표 형식' };
+const kindKo = (kind: string): string => KIND_KO[kind] ?? kind;
+
 const SIMPLE: readonly Rule[] = [
   [/^(\S+) has no result for this explainer \(the check re-explains attribution explainers only\)$/,
     (m) => `이 설명 방법에는 ${m[1]} 결과가 없습니다(이 검사는 기여도 방법만 다시 설명합니다)`],
@@ -36,6 +40,13 @@ const SIMPLE: readonly Rule[] = [
     (m) => `두 지표 모두에 평균이 있는 설명 방법이 ${m[1]}개뿐임(최소 ${m[2]}개 필요)`],
   [/^only one distinct value, so expected disagreement is 0 and alpha is undefined$/,
     () => '서로 다른 값이 하나뿐이라 기대 불일치가 0이므로 α를 정의할 수 없음'],
+  // Why a functional test does not apply to a method (leaderboard/axioms/probe.ts, basic-tests.ts).
+  [/^explains ([a-z/]+) tasks only; the catalogue's models are tabular$/,
+    (m) => `${m[1].split('/').map(kindKo).join('/')} 과제만 설명하는데, 기능 시험의 모델은 표 형식임`],
+  [/^needs a convolutional layer; the catalogue's models are Dense chains$/,
+    () => '합성곱 층이 필요한데, 기능 시험의 모델은 Dense 층만 이어진 신경망임'],
+  [/^explains probabilities, which do not add when logits do$/, () => '확률을 설명하는데, 확률은 로짓과 달리 더해지지 않음'],
+  [/^the method does not claim completeness$/, () => '이 방법은 완전성을 내세우지 않음'],
   [/^metric (\S+) is constant, so it cannot be standardised$/, (m) => `지표 ${withParticle(m[1], '이/가')} 상수라 표준화할 수 없음`],
 ];
 
@@ -49,6 +60,9 @@ export function reasonKo(reason: string): ReasonKo | null {
     const inner = reasonKo(noValue[1]);
     return inner ? { text: `${head}: ${inner.text}`, detail: inner.detail } : null;
   }
+  // A functional test that threw: the program's message is quoted as it is.
+  const error = /^error: (.*)$/.exec(reason);
+  if (error) return { text: '오류', detail: error[1] };
   if (reason === 'no value under the variant') return { text: '변형 설정에서 값 없음', detail: null };
   for (const [re, f] of SIMPLE) {
     const m = re.exec(reason);
