@@ -170,7 +170,7 @@ function readOut(compute: () => tf.Tensor): Float32Array {
  * One-hot rows selecting each row's target output. A one-output score model has a single column, which
  * tf.oneHot refuses (depth must be at least 2): every target is 0 there, so the mask is all ones.
  */
-function targetMask(idx: Int32Array, numClasses: number): tf.Tensor2D {
+export function targetMask(idx: Int32Array, numClasses: number): tf.Tensor2D {
   if (numClasses === 1) return tf.ones([idx.length, 1]);
   return tf.oneHot(tf.tensor1d(idx, 'int32'), numClasses) as tf.Tensor2D;
 }

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Batch } from '../../core/batch.js';
-import type { Engine } from '../../core/engine.js';
+import { type Engine, targetMask } from '../../core/engine.js';
 import { UserError } from '../../core/errors.js';
 import { type Plan, planFor } from './lrp/plan.js';
 import { forwardPlan, planWeights } from './modified-backward.js';
@@ -39,7 +39,8 @@ export function gradCamMaps(engine: Engine, batch: Batch, targets: Int32Array, l
     const cam = tf.tidy(() => {
       const weights = planWeights(plan);
       const x = tf.tensor(batch.data.subarray(start * d, (start + m) * d), [m, ...batch.sampleShape]);
-      const mask = tf.oneHot(tf.tensor1d(targets.subarray(start, start + m), 'int32'), engine.numClasses);
+      // targetMask: a one-output score has one column, which tf.oneHot refuses (core/engine.ts).
+      const mask = targetMask(targets.subarray(start, start + m), engine.numClasses);
       const a = forwardPlan(plan, weights, x, undefined, 0, at + 1) as tf.Tensor4D;
       const g = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(forwardPlan(plan, weights, t, undefined, at + 1), mask)))(a);
       const alpha = tf.mean(g, [1, 2], true);

@@ -10,7 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { type Batch, sizeOf } from '../../core/batch.js';
-import type { Engine } from '../../core/engine.js';
+import { type Engine, targetMask } from '../../core/engine.js';
 import type { Plan } from './lrp/plan.js';
 import { type ActivationHook, forwardStep, type Weights } from './lrp/propagate.js';
 
@@ -94,7 +94,8 @@ export function modifiedGradients(engine: Engine, plan: Plan, batch: Batch, targ
       const weights = planWeights(plan);
       const x = tf.tensor(batch.data.subarray(start * d, (start + m) * d), [m, ...batch.sampleShape]);
       const rule = ruleFor(x, start, m);
-      const mask = tf.oneHot(tf.tensor1d(targets.subarray(start, start + m), 'int32'), engine.numClasses);
+      // targetMask: a one-output score has one column, which tf.oneHot refuses (core/engine.ts).
+      const mask = targetMask(targets.subarray(start, start + m), engine.numClasses);
       let index = 0;
       const hook: ActivationHook = (layer, z) => {
         const backward = rule({ index: index++, layer, z });
