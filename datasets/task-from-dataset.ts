@@ -62,6 +62,8 @@ export function taskFromDataset(
     groundTruth: data.groundTruth,
     groundTruthCheck: t.groundTruthCheck,
     protectedAttribute: data.protectedAttribute,
+    features: data.features,
+    immutable: data.immutable,
     sampleIds: ids.sampleIds,
     sampleIndex: ids.sampleIndex,
   };
