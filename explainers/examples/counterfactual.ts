@@ -5,10 +5,12 @@
  * tasks the changed features are listed in original units.
  */
 import { sampleOf, toNested } from '../../core/batch.js';
-import { bool, int, num } from '../../core/params.js';
+import { bool, int, num, str } from '../../core/params.js';
 import type { TaskView } from '../../datasets/task.js';
 import type { Bilingual, StructuredExplainer } from '../types.js';
+import { cfConstraints, immutableNames } from './cf-constraints.js';
 import { counterfactualCard } from './counterfactual.card.js';
+import { categoricalChanges } from './categorical-changes.js';
 import { className, percent, rawValue, valueWithUnit } from './class-words.js';
 import type { ChangeSize, CounterfactualResult, ExampleQuery, FeatureChange } from './example-query.js';
 import { growingSpheres } from './growing-spheres.js';
@@ -18,6 +20,12 @@ const params = {
   layers: int({ default: 30, min: 1, max: 1000, description: 'shells tried at most (the search budget)' }),
   step: num({ default: 0.1, min: 1e-4, max: 10, description: 'radius growth per shell, as root-mean-square change per input element' }),
   sparsify: bool({ default: true, description: 'put back the least-changed features while the answer stays flipped' }),
+  immutable: str({
+    default: 'task',
+    pattern: /^(task|none|[^+]+(\+[^+]+)*)$/,
+    patternHint: "'task', 'none' or feature names joined by '+'",
+    description: "features the counterfactual may not change: 'task' = the task's list (its protected attribute), 'none', or names joined by '+'",
+  }),
 } as const;
 
 /** Elements whose change is below this are counted as unchanged (float noise). */
@@ -40,6 +48,7 @@ export function changeSize(x: ArrayLike<number>, cf: ArrayLike<number>): ChangeS
 }
 
 function featureChanges(task: TaskView, x: Float32Array, cf: Float32Array): FeatureChange[] {
+  if (task.features) return categoricalChanges(task, x, cf, UNCHANGED);
   const moved = Array.from(x.keys()).filter((k) => Math.abs(cf[k] - x[k]) > UNCHANGED);
   // Largest change first, in standardised units (comparable across features).
   moved.sort((a, b) => Math.abs(cf[b] - x[b]) - Math.abs(cf[a] - x[a]) || a - b);
@@ -73,10 +82,10 @@ function text(
   const s = r.size;
   if (task.kind === 'tabular') {
     const list = r.changes!.slice(0, LISTED);
-    const en = list.map((c) =>
-      `${c.name} from ${valueWithUnit(task, c.feature, x[c.feature])} to ${valueWithUnit(task, c.feature, cf[c.feature])}`);
-    const ko = list.map((c) =>
-      `${c.name}을(를) ${valueWithUnit(task, c.feature, x[c.feature])}에서 ${valueWithUnit(task, c.feature, cf[c.feature])}(으)로`);
+    const from = (c: FeatureChange) => c.fromLevel ?? valueWithUnit(task, c.feature, x[c.feature]);
+    const to = (c: FeatureChange) => c.toLevel ?? valueWithUnit(task, c.feature, cf[c.feature]);
+    const en = list.map((c) => `${c.name} from ${from(c)} to ${to(c)}`);
+    const ko = list.map((c) => `${c.name}을(를) ${from(c)}에서 ${to(c)}(으)로`);
     const more = s.changed > list.length ? {
       en: ` and ${s.changed - list.length} more`,
       ko: ` 외 ${s.changed - list.length}개`,
@@ -110,9 +119,10 @@ export const counterfactualExplainer: StructuredExplainer<typeof params, void, E
     const c = ctx.engine.numClasses;
     const explanations: ExampleQuery[] = [];
     const texts: Bilingual[] = [];
+    const cons = ctx.task.kind === 'tabular' ? cfConstraints(ctx.task, immutableNames(ctx.task, p.immutable)) : null;
     for (let i = 0; i < batch.n; i++) {
       const x = sampleOf(batch, i);
-      const found = growingSpheres(ctx.engine, x, batch.sampleShape, targets[i], p, ctx.rng(sampleIds[i], 'growing-spheres'));
+      const found = growingSpheres(ctx.engine, x, batch.sampleShape, targets[i], p, ctx.rng(sampleIds[i], 'growing-spheres'), cons);
       const size = found ? changeSize(x, found.input) : undefined;
       const probability = probs[i * c + targets[i]];
       const q = {
