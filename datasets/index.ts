@@ -14,6 +14,8 @@ import { zeroShotTaskSpecs } from './zero-shot/tasks.js';
 import { generatorTaskSpecs } from './generator-task.js';
 
 const IMAGE_SETS = new Set(['mnist10k', 'digits8x8', 'synth-pattern']);
+/** Data sets with a protected attribute (datasets/synthetic/hiring.ts, datasets/high-stakes-sets.ts). */
+const PROTECTED_SETS = new Set(['hiring-fair', 'hiring-biased', 'german-credit', 'hmda', 'credit-data']);
 const loaded = new Map<string, Promise<Task>>();
 
 const zooTaskSpecs: readonly TaskSpec[] = MODEL_SPECS.map((m) => {
@@ -25,6 +27,7 @@ const zooTaskSpecs: readonly TaskSpec[] = MODEL_SPECS.map((m) => {
     modelId: m.id,
     groundTruthUsable: () => zooEntry(m.id).groundTruthCheck?.passed === true,
     offers: ['predict', 'gradients', 'layers', 'training-data'],
+    ...(PROTECTED_SETS.has(m.datasetId) ? { hasProtectedAttribute: true } : {}),
     load: () => loadTask(m.id),
   };
   return spec;

@@ -69,6 +69,8 @@ export interface TaskView {
    * that have one); `--mutable` style overrides replace it.
    */
   readonly immutable?: readonly string[];
+  /** High-stakes tasks: the protected attribute (its evidence metrics read it). */
+  readonly protectedAttribute?: ProtectedAttribute;
   /** Data the explainers may sample from (training split, or --background). */
   readonly background?: Batch;
   /** Zero-shot tasks: the seen and unseen classes, the knowledge graph and the feature layer. */
@@ -152,7 +154,6 @@ export interface Task extends TaskView {
   readonly test: Split;
   readonly groundTruth?: GroundTruth;
   readonly groundTruthCheck?: GroundTruthCheck;
-  readonly protectedAttribute?: ProtectedAttribute;
   /**
    * The first n sample ids of a fixed permutation of the test split (seeded by the task id only), so
    * a smaller profile's samples are a prefix of a larger one's and runs pair sample by sample.
@@ -179,6 +180,8 @@ export interface TaskSpec {
    * predictions, gradients, layers and training data; some add a generator or a knowledge graph.
    */
   readonly offers: readonly Need[];
+  /** Whether the task's data has a protected attribute (its evidence metrics are planned only then). */
+  readonly hasProtectedAttribute?: boolean;
   /** The explainer families the task is meant for (all when absent). */
   readonly families?: readonly Family[];
   load(): Promise<Task>;

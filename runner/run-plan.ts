@@ -100,9 +100,10 @@ function parseShard(text: string): Shard {
 
 /**
  * A metric applies to a task when the task can give what it requires: localisation counts only where
- * the model was shown to use the ground truth.
+ * the model was shown to use the ground truth; protected-attribute evidence only where the task has one.
  */
 function metricApplies(m: Metric, spec: TaskSpec): boolean {
+  if (m.requires.includes('protected-attribute') && !spec.hasProtectedAttribute) return false;
   return !m.requires.includes('ground-truth') || spec.groundTruthUsable();
 }
 
