@@ -34,6 +34,8 @@ export interface Dataset {
   readonly protectedAttribute?: ProtectedAttribute;
   readonly features?: readonly TypedFeature[];
   readonly immutable?: readonly string[];
+  /** A group per test row for stratified sample ids (the real high-stakes sets: the protected attribute's level). */
+  readonly sampleGroups?: Int32Array;
   readonly probe?: SignalProbe;
 }
 

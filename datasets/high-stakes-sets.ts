@@ -2,14 +2,15 @@
  * The real high-stakes tables (data/datasets/README.md has provenance, units and codings): German
  * credit (protected: sex), Boston HMDA mortgage denials (protected: race) and modeldata's credit_data
  * (protected: marital status). Columns are typed by typed-csv.ts, then split and standardised like
- * every table (tabular.ts). The protected attribute is immutable for counterfactuals by default.
+ * every table (tabular.ts). The protected attribute is immutable for counterfactuals by default, and
+ * sample ids are stratified by its level (task-from-dataset.ts).
  * Its true effect on the label is unknown on real data (NaN); only the model's dependence is measured.
  */
 import { join } from 'node:path';
 import type { Dataset } from './dataset.js';
 import { DATA_DIR } from './paths.js';
 import { tabularDataset } from './tabular.js';
-import type { ProtectedAttribute } from './task.js';
+import type { FeatureScale, ProtectedAttribute } from './task.js';
 import { readTypedCsv, type UnitsByName } from './typed-csv.js';
 
 interface HighStakesSpec {
@@ -82,7 +83,7 @@ export function loadHighStakesSet(id: HighStakesId): Dataset {
     columns: f.columns,
     favourableClass: spec.favourableClass,
   };
-  return tabularDataset({
+  const data = tabularDataset({
     info: { id, name: spec.name, source: `${spec.source}; data/datasets/${spec.file}`, hash: t.hash, synthetic: false },
     description: spec.description,
     featureNames: t.columnNames,
@@ -95,5 +96,20 @@ export function loadHighStakesSet(id: HighStakesId): Dataset {
     protectedAttribute,
     features: t.features,
     immutable: [f.name],
+  });
+  return { ...data, sampleGroups: levelsOfRows(data.test.x.data, t.d, f.columns, data.scale!) };
+}
+
+/** The level index of each row (binary: the raw 0/1; one-hot: the column holding the 1). */
+function levelsOfRows(x: Float32Array, d: number, cols: readonly number[], scale: FeatureScale): Int32Array {
+  const n = x.length / d;
+  const raw = (i: number, c: number) => x[i * d + c] * scale.std[c] + scale.mean[c];
+  return Int32Array.from({ length: n }, (_, i) => {
+    if (cols.length === 1) return raw(i, cols[0]) >= 0.5 ? 1 : 0;
+    let best = 0;
+    cols.forEach((c, k) => {
+      if (raw(i, c) > raw(i, cols[best])) best = k;
+    });
+    return best;
   });
 }

@@ -23,3 +23,23 @@ export function immutableColumns(task: Pick<TaskView, 'features' | 'featureNames
   for (const n of names) for (const c of features.find((f) => f.name === n)?.columns ?? []) out.add(c);
   return out;
 }
+
+/** Column c of a model-input row in original units. */
+function rawAt(task: Pick<TaskView, 'scale'>, row: ArrayLike<number>, c: number): number {
+  return task.scale ? row[c] * task.scale.std[c] + task.scale.mean[c] : row[c];
+}
+
+/** The level index a categorical feature holds in a model-input row (binary: raw >= 0.5; one-hot: the largest column). */
+export function levelOf(task: Pick<TaskView, 'scale'>, f: Extract<TypedFeature, { kind: 'categorical' }>, row: ArrayLike<number>): number {
+  if (f.columns.length === 1) return rawAt(task, row, f.columns[0]) >= 0.5 ? 1 : 0;
+  let best = 0;
+  f.columns.forEach((c, k) => {
+    if (rawAt(task, row, c) > rawAt(task, row, f.columns[best])) best = k;
+  });
+  return best;
+}
+
+/** A feature's value in a model-input row as a user reads it: the level name, or the number in original units. */
+export function featureValue(task: Pick<TaskView, 'scale'>, f: TypedFeature, row: ArrayLike<number>): string | number {
+  return f.kind === 'categorical' ? f.levels[levelOf(task, f, row)] : rawAt(task, row, f.columns[0]);
+}

@@ -78,6 +78,12 @@ const BASE_TASKS = [
   'xor-mlp',
 ] as const;
 
+/**
+ * The real high-stakes tables (datasets/high-stakes-sets.ts), each model in its three training seeds,
+ * so the protected-attribute evidence has seed replicates. Standard and full only.
+ */
+const HIGH_STAKES = ['german-credit-mlp', 'hmda-mlp', 'credit-data-mlp'].flatMap((t) => [t, `${t}-s2`, `${t}-s3`]);
+
 /** The zero-shot splits (concept-path family): two in quick, all five in standard and full. */
 const ZERO_SHOT_QUICK = ['zsl-u89', 'zsl-u27'] as const;
 const ZERO_SHOT_ALL = ['zsl-u89', 'zsl-u36', 'zsl-u27', 'zsl-u15', 'zsl-u04'] as const;
@@ -171,7 +177,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     id: 'standard',
     use: 'the published leaderboard: enough inputs for confidence intervals that separate methods',
     targetSeconds: 3600,
-    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp'],
+    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp', ...HIGH_STAKES],
     samplesPerTask: 50,
     explainChunk: 8,
     // Every metric runs; the ones that re-explain each input many times score a prefix of the inputs.
@@ -199,7 +205,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     id: 'full',
     use: 'research runs: all test inputs, peer-default sample counts; on a cluster or GPU',
     targetSeconds: null,
-    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp'],
+    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp', ...HIGH_STAKES],
     samplesPerTask: 'all',
     explainChunk: 16,
     sets: {},

@@ -4,19 +4,9 @@
  * column. Largest change first, measured in model-input units (comparable across features).
  */
 import type { TaskView, TypedFeature } from '../../datasets/task.js';
-import { typedFeaturesOf } from '../../datasets/typed-features.js';
+import { levelOf, typedFeaturesOf } from '../../datasets/typed-features.js';
 import { rawValue } from './class-words.js';
 import type { FeatureChange } from './example-query.js';
-
-/** The level index a categorical feature holds in a model-input row. */
-export function levelOf(task: TaskView, f: Extract<TypedFeature, { kind: 'categorical' }>, row: ArrayLike<number>): number {
-  if (f.columns.length === 1) return rawValue(task, f.columns[0], row[f.columns[0]]) >= 0.5 ? 1 : 0;
-  let best = 0;
-  f.columns.forEach((c, k) => {
-    if (rawValue(task, c, row[c]) > rawValue(task, f.columns[best], row[f.columns[best]])) best = k;
-  });
-  return best;
-}
 
 export function categoricalChanges(task: TaskView, x: Float32Array, cf: Float32Array, unchanged: number): FeatureChange[] {
   const size = (f: TypedFeature) => Math.sqrt(f.columns.reduce((s, c) => s + (cf[c] - x[c]) ** 2, 0));

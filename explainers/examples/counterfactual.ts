@@ -82,19 +82,22 @@ function text(
   const s = r.size;
   if (task.kind === 'tabular') {
     const list = r.changes!.slice(0, LISTED);
+    // Typed tables count features as a user reads them (a one-hot feature once), not input columns.
+    const changed = task.features ? r.changes!.length : s.changed;
+    const of = task.features ? task.features.length : s.of;
     const from = (c: FeatureChange) => c.fromLevel ?? valueWithUnit(task, c.feature, x[c.feature]);
     const to = (c: FeatureChange) => c.toLevel ?? valueWithUnit(task, c.feature, cf[c.feature]);
     const en = list.map((c) => `${c.name} from ${from(c)} to ${to(c)}`);
     const ko = list.map((c) => `${c.name}을(를) ${from(c)}에서 ${to(c)}(으)로`);
-    const more = s.changed > list.length ? {
-      en: ` and ${s.changed - list.length} more`,
-      ko: ` 외 ${s.changed - list.length}개`,
+    const more = changed > list.length ? {
+      en: ` and ${changed - list.length} more`,
+      ko: ` 외 ${changed - list.length}개`,
     } : { en: '', ko: '' };
     return {
       en:
-        `${head.en} The smallest change found that makes it say '${other}': ${en.join(', ')}${more.en} (${s.changed} of ${s.of} ` +
+        `${head.en} The smallest change found that makes it say '${other}': ${en.join(', ')}${more.en} (${changed} of ${of} ` +
         `features changed).`,
-      ko: `${head.ko} 답을 '${other}'(으)로 바꾸는, 찾은 가장 작은 변화: ${ko.join(', ')} 바꾸기${more.ko} (특징 ${s.of}개 중 ${s.changed}개 변경).`,
+      ko: `${head.ko} 답을 '${other}'(으)로 바꾸는, 찾은 가장 작은 변화: ${ko.join(', ')} 바꾸기${more.ko} (특징 ${of}개 중 ${changed}개 변경).`,
     };
   }
   const size = s.l2.toFixed(2);
