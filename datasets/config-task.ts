@@ -15,6 +15,7 @@ import { accuracy } from './accuracy.js';
 import { readCsvColumns } from './csv-columns.js';
 import type { Dataset } from './dataset.js';
 import { featureProbe } from './feature-probe.js';
+import { typedConfig } from './config-typed-features.js';
 import { checkGroundTruth } from './ground-truth-check.js';
 import { stratifiedSplit } from './split.js';
 import { applyScale, fitScale } from './standardise.js';
@@ -42,6 +43,10 @@ export interface ConfigTaskDefinition {
   readonly units: readonly string[];
   /** Indices into `features`. */
   readonly groundTruth?: { readonly relevant: readonly number[] };
+  /** Typed features, protected attribute and immutable features, as declared (config-typed-features.ts). */
+  readonly categorical?: TaskConfigEntry['categorical'];
+  readonly protected?: string;
+  readonly immutable?: readonly string[];
 }
 
 /** Measured when the task is built (not part of what a resume must match). */
@@ -118,7 +123,9 @@ export async function buildConfigTask(entry: TaskConfigEntry, configPath: string
   checkSplit(place, table, split, testFraction);
   const model = await loadTaskModel(place, table);
   const standardise = entry.standardise ?? true;
-  const { data, scale } = datasetOf(place, table, split, { units, relevant, standardise });
+  const typed = typedConfig(at, entry, table, units);
+  const { data: plain, scale } = datasetOf(place, table, split, { units, relevant, standardise });
+  const data: Dataset = { ...plain, ...typed };
   const engine = new Engine(model);
   const groundTruthCheck = relevant ? checkGroundTruth(engine, data) : undefined;
   const built = taskFromDataset(data, { id: entry.id, description: data.description, modelId: place.modelPath, model, groundTruthCheck });
@@ -138,6 +145,9 @@ export async function buildConfigTask(entry: TaskConfigEntry, configPath: string
     standardise,
     units,
     ...(relevant ? { groundTruth: { relevant } } : {}),
+    ...(entry.categorical ? { categorical: entry.categorical } : {}),
+    ...(entry.protected !== undefined ? { protected: entry.protected } : {}),
+    ...(typed.immutable ? { immutable: typed.immutable } : {}),
   };
   const facts: ConfigTaskFacts = {
     trainRows: split.train.length,

@@ -21,6 +21,10 @@ export interface TaskConfigEntry {
   readonly standardise?: boolean;
   readonly units?: Readonly<Record<string, string>>;
   readonly groundTruth?: { readonly relevant: readonly (string | number)[] };
+  /** Typed features (datasets/config-typed-features.ts). */
+  readonly categorical?: Readonly<Record<string, { readonly columns: readonly string[]; readonly levels: readonly string[] }>>;
+  readonly protected?: string;
+  readonly immutable?: readonly string[];
 }
 
 export interface TaskConfigFile {

@@ -46,6 +46,7 @@ export async function registerTaskConfig(path: string, opts: { expectSha256?: st
       modelId: task.modelId,
       groundTruthUsable: () => task.groundTruthCheck?.passed === true,
       offers: ['predict', 'gradients', 'layers', 'training-data'],
+      ...(task.protectedAttribute ? { hasProtectedAttribute: true } : {}),
       load: () => Promise.resolve(task),
     });
   }
