@@ -1,6 +1,7 @@
 /** The evidence assembly on the synthetic hiring pair, with hand-made records whose answers are known. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../core/backend.js';
+import { assertValid } from '../../core/schemas.js';
 import { loadTask } from '../../datasets/index.js';
 import type { ResultRecord } from '../../runner/result-record.js';
 import { protectedEvidence } from './evidence.js';
@@ -43,5 +44,6 @@ describe('protectedEvidence', () => {
     expect(gap.groups[0].n + gap.groups[1].n).toBe(40);
     // two tasks only: too few cells for a rank correlation
     expect(ev.tracking.every((t) => t.spearman === null)).toBe(true);
+    expect(() => assertValid('protected-evidence', JSON.parse(JSON.stringify(ev)), 'evidence')).not.toThrow();
   });
 });
