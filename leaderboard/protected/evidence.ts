@@ -54,7 +54,9 @@ function tracking(records: readonly ResultRecord[], evidence: readonly TaskEvide
   const size = new Map(evidence.map((e) => [e.task, Math.max(...e.effect.levels.map((l) => Math.abs(l.logOdds.estimate)))]));
   const explainers = [...new Set(records.filter((r) => r.metric === SHARE).map((r) => r.explainer))].sort();
   return explainers.map((explainer) => {
-    const cells = records.filter((r) => r.metric === SHARE && r.explainer === explainer && !r.variant && size.has(r.task) && r.mean !== null);
+    const cells = records.filter(
+      (r) => r.metric === SHARE && r.explainer === explainer && !r.variant && size.has(r.task) && r.mean !== null,
+    );
     const rho = cells.length >= 3 ? spearman(cells.map((r) => r.mean!), cells.map((r) => size.get(r.task)!)) : null;
     return { explainer, spearman: rho, cells: cells.length };
   });

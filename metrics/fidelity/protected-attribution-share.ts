@@ -9,7 +9,7 @@
 import { sampleOf } from '../../core/batch.js';
 import { typedFeaturesOf } from '../../datasets/typed-features.js';
 import type { AttributionMetric, MetricContext, MetricValue } from '../types.js';
-import { checkInput, nullValue } from '../common/per-sample.js';
+import { attributionProblem, checkInput, nullValue } from '../common/per-sample.js';
 import type { AttributionInput } from '../types.js';
 import { protectedProminence } from './protected/attribution-share.js';
 import { NO_PROTECTED } from './protected/protected-columns.js';
@@ -26,7 +26,10 @@ function prominence(ctx: MetricContext, input: AttributionInput, id: string, pic
   const features = typedFeaturesOf(ctx.task);
   const shaped = { ...input.batch, data: input.attributions };
   return input.sampleIds.map((_, i) => {
-    const p = protectedProminence(sampleOf(shaped, i), features, attr.name);
+    const a = sampleOf(shaped, i);
+    const problem = attributionProblem(a);
+    if (problem) return nullValue(problem);
+    const p = protectedProminence(a, features, attr.name);
     if (pick === 'rank') return p.rank;
     return p.share ?? nullValue('attribution is all zero');
   });

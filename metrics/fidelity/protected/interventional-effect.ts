@@ -51,7 +51,14 @@ const logit = (p: number): number => {
 };
 
 /** Probability of the favourable class per row with the attribute set to level k. */
-function favourableProbability(engine: Engine, batch: Batch, attr: ProtectedAttribute, k: number, fav: number, scale?: FeatureScale): Float64Array {
+function favourableProbability(
+  engine: Engine,
+  batch: Batch,
+  attr: ProtectedAttribute,
+  k: number,
+  fav: number,
+  scale?: FeatureScale,
+): Float64Array {
   const probs = engine.outputs(withLevel(batch, attr, k, scale), 'probability');
   const c = probs.length / batch.n;
   return Float64Array.from({ length: batch.n }, (_, i) => probs[i * c + fav]);
