@@ -10,6 +10,7 @@ import { useBackend } from '../../core/backend.js';
 import { assertValid } from '../../core/schemas.js';
 import { getTaskSpec, loadTask } from '../../datasets/index.js';
 import { protectedEvidence } from '../../leaderboard/protected/evidence.js';
+import { reviewerRequirements } from '../../leaderboard/protected/reviewer-requirements.js';
 import { readRunFolders } from '../../runner/results-store.js';
 
 const { values } = parseArgs({ options: { run: { type: 'string' }, out: { type: 'string' } } });
@@ -35,3 +36,4 @@ for (const t of ev.tasks) {
 for (const d of ev.detection) console.log(`detection ${d.explainer}: ${iv(d.score)} (${d.biased} biased, ${d.fair} fair)`);
 for (const t of ev.tracking) console.log(`tracking ${t.explainer}: spearman ${t.spearman === null ? '-' : f(t.spearman)} over ${t.cells} cells`);
 console.log(`${ev.groupGaps.length} group-gap entries; written to ${out}`);
+for (const r of reviewerRequirements(ev)) console.log(`require (${r.rule}): ${r.text.en}`);
