@@ -13,7 +13,7 @@ import { MODEL_SPECS } from './zoo-spec.js';
 import { zeroShotTaskSpecs } from './zero-shot/tasks.js';
 import { generatorTaskSpecs } from './generator-task.js';
 
-const IMAGE_SETS = new Set(['mnist10k', 'digits8x8', 'synth-pattern']);
+const IMAGE_SETS = new Set(['mnist10k', 'digits8x8', 'synth-pattern', 'fashion-mnist']);
 /** Data sets with a protected attribute (datasets/synthetic/hiring.ts, datasets/high-stakes-sets.ts). */
 const PROTECTED_SETS = new Set(['hiring-fair', 'hiring-biased', 'german-credit', 'hmda', 'credit-data']);
 const loaded = new Map<string, Promise<Task>>();

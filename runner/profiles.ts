@@ -177,7 +177,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     id: 'standard',
     use: 'the published leaderboard: enough inputs for confidence intervals that separate methods',
     targetSeconds: 3600,
-    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp', ...HIGH_STAKES],
+    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp', ...HIGH_STAKES, 'fashion-cnn'],
     samplesPerTask: 50,
     explainChunk: 8,
     // Every metric runs; the ones that re-explain each input many times score a prefix of the inputs.
@@ -205,7 +205,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     id: 'full',
     use: 'research runs: all test inputs, peer-default sample counts; on a cluster or GPU',
     targetSeconds: null,
-    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp', ...HIGH_STAKES],
+    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp', ...HIGH_STAKES, 'fashion-cnn'],
     samplesPerTask: 'all',
     explainChunk: 16,
     sets: {},
