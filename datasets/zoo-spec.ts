@@ -129,8 +129,7 @@ const BASE: readonly BaseSpec[] = [
     description: 'small CNN on Fashion-MNIST (10k training subset, standard 10k test split)',
     architecture: { kind: 'cnn-small', dense: 64 },
     training: { epochs: 8, batchSize: 32, learningRate: 2e-3, decayEvery: 3, decayFactor: 0.5 },
-    // One seed so far: on the shared 2 cores a seed takes ~20 minutes; seeds 2 and 3 are for `npm run train -- --only`.
-    seeds: [1],
+    seeds: [1, 2],
   },
   {
     id: 'german-credit-mlp',
