@@ -129,7 +129,7 @@ const BASE: readonly BaseSpec[] = [
     description: 'small CNN on Fashion-MNIST (10k training subset, standard 10k test split)',
     architecture: { kind: 'cnn-small', dense: 64 },
     training: { epochs: 8, batchSize: 32, learningRate: 2e-3, decayEvery: 3, decayFactor: 0.5 },
-    seeds: [1, 2],
+    seeds: SEEDS,
   },
   {
     id: 'german-credit-mlp',

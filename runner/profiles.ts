@@ -205,7 +205,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     id: 'full',
     use: 'research runs: all test inputs, peer-default sample counts; on a cluster or GPU',
     targetSeconds: null,
-    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp', ...HIGH_STAKES, 'fashion-cnn'],
+    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp', ...HIGH_STAKES, 'fashion-cnn', 'fashion-cnn-s2', 'fashion-cnn-s3'],
     samplesPerTask: 'all',
     explainChunk: 16,
     sets: {},
