@@ -7,6 +7,9 @@ export { metrics, getMetric } from './metrics/index.js';
 export { taskSpecs as tasks, getTaskSpec, loadTask } from './datasets/index.js';
 export { registerTaskConfig } from './datasets/task-config.js';
 export { loadModel, wrapModel, type Model, type OutputKind } from './core/model.js';
+// ONNX operators beyond the built-in ones: one rule per operator type (docs/formats.md, "ONNX models").
+export { registerOnnxOp, type OnnxOpRule } from './core/onnx/ops/index.js';
+export type { LayeredNet } from './core/model-types.js';
 export { Engine, type PassCounts } from './core/engine.js';
 export { useBackend, type Backend, type BackendChoice } from './core/backend.js';
 export { runBenchmark, type RunOptions, type RunOutcome } from './runner/run.js';

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const shared = {
@@ -7,10 +8,14 @@ const shared = {
   pool: 'forks' as const,
 };
 
+// The site's pages import core's pure text helpers as '@xai-core/...' (site/builder/build-site.ts).
+const resolve = { alias: { '@xai-core': fileURLToPath(new URL('./core', import.meta.url)) } };
+
 export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           ...shared,
           name: 'unit',
@@ -19,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         // End-to-end tests run the built CLI (`npm test` builds first) and share one smoke run.
         test: {
           ...shared,

@@ -15,7 +15,15 @@ const HELP = `xai-bench list: what the benchmark knows
 Usage: xai-bench list ${WHAT.join(' | ')}
 
 explainers and metrics are printed with every parameter: name = default (type, range) description.
-Set a parameter with --set <id>.<param>=<value> (run, score) or --set <param>=<value> (explain).`;
+Set a parameter with --set <id>.<param>=<value> (run, score) or --set <param>=<value> (explain).
+"on a score model" says what each does on a model whose output is a score, not classes (a one-output
+linear model, or any model under --output score): it runs on the score, or it needs classes, and then
+an explainer refuses and a metric gives nulls, with that reason.`;
+
+/** What a method does on a one-output score model (README, "One-output models"): declared as `needsClasses`. */
+function onScore(needsClasses: string | undefined, otherwise: 'refuses' | 'null'): string {
+  return needsClasses === undefined ? 'on a score model: runs on the score itself' : `on a score model: ${otherwise} (needs classes: ${needsClasses})`;
+}
 
 function listText(what: string): string {
   const out: string[] = [];
@@ -24,6 +32,7 @@ function listText(what: string): string {
       for (const e of explainers) {
         out.push(`${e.id}  [${e.family}; explains the ${e.output}; ${e.deterministic ? 'deterministic' : 'random, seeded'}; needs ${e.needs.join(', ')}${e.kinds ? `; ${e.kinds.join('/')} only` : ''}]`);
         out.push(`    ${e.description}`);
+        out.push(`    ${onScore(e.needsClasses, 'refuses')}`);
         for (const l of describeParams(e.params)) out.push(`    --set ${e.id}.${l}`);
       }
       break;
@@ -32,6 +41,7 @@ function listText(what: string): string {
         out.push(`${m.id}  [${m.criterion}; ${m.direction === 'descriptive' ? 'descriptive' : `${m.direction} is better`}; ideal ${m.ideal}${m.chance !== undefined ? `; chance ${m.chance}` : ''}${m.requires.length ? `; requires ${m.requires.join(', ')}` : ''}]`);
         out.push(`    ${m.description}`);
         out.push(`    reference: ${m.reference}`);
+        out.push(`    ${onScore(m.needsClasses, 'null')}`);
         for (const l of describeParams(m.params)) out.push(`    --set ${m.id}.${l}`);
       }
       break;

@@ -34,7 +34,7 @@ Usage: xai-bench <command> [options]      (xai-bench <command> --help for each)
   aggregate   merge run folders and shards (and scored survey studies) into one leaderboard
   compare     compare two results folders, paired by sample (exit 1 on a regression)
   ci          score an explainer plugin against the published baseline (exit 1 on a regression)
-  survey      score a human-rating study (survey score STUDY_DIR)
+  survey      human-rating studies: plan, make, serve, export, score (survey --help)
   list        explainers | metrics | tasks | profiles
   site        build the leaderboard site from a run or data/leaderboard/ (--serve to view it)
 

@@ -13,8 +13,8 @@ Usage: xai-bench run [options]
 
   --profile P        ${Object.keys(PROFILES).join(' | ')} (default quick)
   --tasks a,b        only these tasks (xai-bench list tasks, and those of --config)
-  --config FILE      add your own tabular tasks (a tfjs model plus a CSV each; README "Your own task"),
-                     run besides the profile's tasks
+  --config FILE      add your own tasks (a tfjs model plus a CSV, or plus PNGs or an .npy array with a
+                     labels CSV; README "Your own task"), run besides the profile's tasks
   --explainers a,b   only these explainers (xai-bench list explainers); a path (./my-explainer.ts) loads
                      a plugin, which runs isolated in a worker process
   --cell-timeout S   seconds a plugin may take per task before its cells fail, and to load (default 600)

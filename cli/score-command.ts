@@ -4,13 +4,12 @@ import { basename, dirname, resolve } from 'node:path';
 import { fromNested, sizeOf } from '../core/batch.js';
 import { UserError } from '../core/errors.js';
 import { fitExplainer } from '../runner/explain-samples.js';
-import { type AnySample, type AttributionExplanationRecord, type ExplanationRecord, fromRecord } from '../runner/explanation-record.js';
+import type { AnySample } from '../runner/explanation-record.js';
 import { readJsonFile } from '../runner/input-file.js';
 import type { OutputKind } from '../core/model.js';
 import { type AnyParamValues, resolveParams, splitSets } from '../core/params.js';
 import { resultRecord, type ResultRecord } from '../runner/result-record.js';
 import { writeFileAtomic } from '../runner/results-store.js';
-import { assertValid } from '../core/schemas.js';
 import { scoreSamples } from '../runner/score-samples.js';
 import { versionInfo } from '../core/version.js';
 import { getExplainer } from '../explainers/index.js';
@@ -25,23 +24,32 @@ import { type Metric, metricScores, type ReExplainer } from '../metrics/types.js
 import { reExplainer } from '../runner/re-explainer.js';
 import { integer, list, many, type Parsed, parseCommand, required, str } from './args.js';
 import { checkOutFile } from './out-path.js';
+import { scoreAttributionsFile } from './score-attributions.js';
 import { explainUserInputs, type UserSetup, userSetup } from './user-model.js';
 
 const HELP = `xai-bench score: score explanations of your model with the benchmark's metrics
 
-Usage: xai-bench score --model PATH/model.json (--explainer ID | --attributions FILE) --metric ID[,ID...] --input FILE.json [options]
+Usage: xai-bench score --model PATH/model.json|MODEL.onnx (--explainer ID | --attributions FILE) --metric ID[,ID...] --input FILE.json [options]
 
-  --model PATH         a tfjs LayersModel (model.json + weight files)
+  --model PATH         a tfjs LayersModel (model.json + weight files), or an .onnx file (PyTorch via torch.onnx.export)
   --explainer ID       explain with this explainer first (xai-bench list explainers)
-  --attributions FILE  or score these explanations (xai-bench/explanation@1 JSON, e.g. from xai-bench explain
-                       or any other tool), in the order of --input
+  --attributions FILE  or score these explanations, in the order of --input: an xai-bench/explanation@1 record
+                       (from xai-bench explain), or attributions from any tool: a NumPy .npy or .npz (float32 or
+                       float64), a JSON nested array or {"attributions": [...]}, shaped (inputs, ...model input)
+                       in the model's own layout
+  --key NAME           the array of a .npz file to score (default: its only array)
+  --output KIND        logit | probability: the model output an --attributions array explains (required for
+                       arrays); score: read the last layer's output as is, a score, whatever its activation
+                       (a model with one linear output is a score without it). On a score, metrics that
+                       need classes give nulls with their reason (xai-bench list metrics says which)
+  --explainer-name N   the name results give the attributions of an array (default: the file name)
   --metric IDS         comma-separated metric ids (xai-bench list metrics)
   --input FILE         the inputs, as for xai-bench explain
   --ground-truth FILE  JSON array of 0/1 masks shaped like the inputs (or {"masks": [...]}), or relevant element
                        indices, {"relevant": [0, 3]} for all inputs or {"relevant": [[0, 3], [1]]} per input,
                        for localisation metrics
   --background FILE    data explainers sample from (default: the inputs)
-  --target N           class to explain (with --explainer; default: predicted)
+  --target N           class explained (with --explainer or an array; default: --input's targets, else predicted)
   --set p=v            explainer parameter, or <metric-id>.<param>=<value> (repeatable)
   --seed N             seed (default 0)
   --backend B          auto | tensorflow-gpu | tensorflow | wasm | cpu
@@ -113,6 +121,13 @@ export function readGroundTruth(path: string, n: number, shape: readonly number[
 interface Explained {
   readonly samples: AnySample[];
   readonly again: ReExplainer | undefined;
+  /**
+   * The explainer's fitted state when one was run here (a rules explainer's rule set...): the structured
+   * families' metrics read it as they do in a run (runner/unit-scores.ts); undefined for a file.
+   */
+  readonly state: unknown;
+  /** True when an explainer was run here, false for explanations read from a file. */
+  readonly explained: boolean;
   readonly output: OutputKind;
   readonly explainerName: string;
   readonly params: AnyParamValues;
@@ -124,6 +139,9 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
     model: { type: 'string' },
     explainer: { type: 'string' },
     attributions: { type: 'string' },
+    key: { type: 'string' },
+    'explainer-name': { type: 'string' },
+    output: { type: 'string' },
     metric: { type: 'string' },
     input: { type: 'string' },
     'ground-truth': { type: 'string' },
@@ -143,6 +161,10 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   if ((explainerId === undefined) === (attrPath === undefined)) {
     throw new UserError('score: give exactly one of --explainer or --attributions');
   }
+  for (const flag of ['key', 'explainer-name', 'output'] as const) {
+    if (flag === 'output' && str(p, flag) === 'score') continue; // how the model is read, not what a file explains
+    if (explainerId !== undefined && str(p, flag) !== undefined) throw new UserError(`score: --${flag} describes an --attributions file; --explainer ${explainerId} says it itself`);
+  }
   const timeoutS = integer(p, 'timeout', 1) ?? DEFAULT_CELL_TIMEOUT;
   // A plugin's code runs only in a worker process (which runs this command again, the plugin loaded there).
   if (explainerId && isPluginRef(explainerId) && isMainThread) {
@@ -157,10 +179,10 @@ export async function scoreCommand(argv: readonly string[]): Promise<number> {
   const metricParams = new Map(metrics.map((m) => [m.id, resolveParams(m.params, sets.get(m.id) ?? {}, m.id)]));
   const explainerParams: AnyParamValues = explainer ? resolveParams(explainer.params, sets.get(explainer.id) ?? {}, explainer.id) : {};
   required('score', p, 'input');
-  const u = await userSetup('score', p);
+  const u = await userSetup('score', p, explainer);
   const gtPath = str(p, 'ground-truth');
   const groundTruth = gtPath ? readGroundTruth(gtPath, u.input.batch.n, u.task.sampleShape) : undefined;
-  const explained = explainer ? await explainInputs(u, explainer, explainerParams) : readAttributions(u, attrPath!);
+  const explained = explainer ? await explainInputs(u, explainer, explainerParams) : attributionsOf(u, p, attrPath!);
   const records = await scoreMetrics(p, u, explained, metrics, metricParams, groundTruth);
   const heading = `${explained.explainerName} on ${str(p, 'model')} (${u.input.batch.n} inputs, ${explained.output}):`;
   process.stdout.write(`${heading}\n${scoreTable(records)}\n`);
@@ -174,30 +196,15 @@ async function explainInputs(u: UserSetup, explainer: Explainer, params: AnyPara
   const fitted = () => Promise.resolve(state);
   const again = isAttributionExplainer(explainer) ? reExplainer(explainer, params, fitted, u.engine, u.task, u.seed) : undefined;
   const samples = await explainUserInputs(u, { explainer, params, state, chunk: 16 });
-  return { samples, again, output: explainer.output, explainerName: explainer.id, params, family: explainer.family };
+  const { output, id: explainerName, family } = explainer;
+  return { samples, again, state, explained: true, output, explainerName, params, family };
 }
 
-/** --attributions: an explanation file of the attribution family, checked against the model and the inputs. */
-function readAttributions(u: UserSetup, attrPath: string): Explained {
-  const rec = readJsonFile(attrPath, '--attributions');
-  assertValid('explanation', rec, `--attributions ${attrPath}`);
-  if ((rec as ExplanationRecord).family !== 'attribution') {
-    throw new UserError(`--attributions ${attrPath}: holds ${(rec as ExplanationRecord).family} explanations; score them with --explainer`);
-  }
-  const r = rec as AttributionExplanationRecord;
-  if (JSON.stringify(r.shape) !== JSON.stringify(u.task.sampleShape)) {
-    throw new UserError(
-      `--attributions ${attrPath}: shape [${r.shape.join(', ')}] does not match the model input [${u.task.sampleShape.join(', ')}]`,
-    );
-  }
-  if (r.targets.length !== u.input.batch.n) {
-    throw new UserError(`--attributions ${attrPath}: ${r.targets.length} explanations for ${u.input.batch.n} inputs`);
-  }
-  const samples = fromRecord(r, `--attributions ${attrPath}`).map((s, i) => ({ ...s, sampleId: u.input.sampleIds[i] }));
-  for (const s of samples) {
-    if (s.target >= u.model.numClasses) throw new UserError(`--attributions ${attrPath}: target ${s.target} is not a class of the model`);
-  }
-  return { samples, again: undefined, output: r.output, explainerName: r.explainer, params: r.params, family: 'attribution' };
+/** --attributions: the file's explanations (runner/attribution-file.ts), checked against the model and the inputs. */
+function attributionsOf(u: UserSetup, p: Parsed, path: string): Explained {
+  const flags = { key: str(p, 'key'), explainerName: str(p, 'explainer-name'), output: str(p, 'output') };
+  const f = scoreAttributionsFile(u, path, flags);
+  return { samples: f.samples, again: undefined, state: undefined, explained: false, output: f.output, explainerName: f.explainerName, params: f.params, family: 'attribution' };
 }
 
 /** One record per metric, each checked to apply to these explanations before it is scored. */
@@ -221,7 +228,7 @@ async function scoreMetrics(
       const scores = metric.explainers ? metric.explainers.join(', ') : `${metric.family} explanations`;
       throw new UserError(`--metric ${metric.id}: scores ${scores}, not ${e.explainerName} (${e.family})`);
     }
-    if (metric.requires.includes('explainer') && !e.again) {
+    if (metric.requires.includes('explainer') && !e.explained) {
       throw new UserError(`--metric ${metric.id}: re-runs the explainer, so it needs --explainer, not --attributions`);
     }
     const mParams = metricParams.get(metric.id)!;
@@ -237,6 +244,7 @@ async function scoreMetrics(
       samples: e.samples,
       groundTruth,
       explainer: e.again,
+      state: e.state,
     });
     const cell = {
       task,

@@ -4,6 +4,7 @@ import { UserError } from '../core/errors.js';
 import { scoreStudyDir, writeScoredStudy } from '../survey/score.js';
 import { integer, parseCommand, str } from './args.js';
 import { checkOutDir } from './out-path.js';
+import { PLAN_HELP, surveyPlan } from './survey-plan.js';
 import { EXPORT_HELP, MAKE_HELP, SERVE_HELP, surveyExport, surveyMake, surveyServe } from './survey-study-commands.js';
 
 const HELP = `xai-bench survey: human-rating studies
@@ -12,6 +13,7 @@ Usage: xai-bench survey make --run DIR --out PACKET ...      build a blinded rat
        xai-bench survey serve --packet PACKET --db FILE ...  run the rating app (Korean and English)
        xai-bench survey export --db FILE --out STUDY_DIR     write the study files of the ratings
        xai-bench survey score STUDY_DIR [--out DIR] [--seed N] [--resamples B] [--ci bca|percentile] [--tie-rule zero|one]
+       xai-bench survey plan --methods a,b --effect D ...      raters and items needed (simulated planning)
 
   score          read items.csv, raters.csv and whichever of ssa_ratings.csv, likert_ratings.csv,
                  pairwise_prefs.csv, sessions.csv are present; validate them strictly; write
@@ -26,7 +28,9 @@ ${MAKE_HELP}
 
 ${SERVE_HELP}
 
-${EXPORT_HELP}`;
+${EXPORT_HELP}
+
+${PLAN_HELP}`;
 
 export async function surveyCommand(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -37,7 +41,8 @@ export async function surveyCommand(argv: readonly string[]): Promise<number> {
   if (sub === 'make') return surveyMake(rest);
   if (sub === 'serve') return surveyServe(rest);
   if (sub === 'export') return surveyExport(rest);
-  if (sub !== 'score') throw new UserError(`survey: unknown subcommand '${sub}' (expected make, serve, export or score; see xai-bench survey --help)`);
+  if (sub === 'plan') return surveyPlan(rest);
+  if (sub !== 'score') throw new UserError(`survey: unknown subcommand '${sub}' (expected make, serve, export, score or plan; see xai-bench survey --help)`);
   const p = parseCommand(
     'survey score',
     rest,

@@ -4,7 +4,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { UserError } from './errors.js';
+import { registerLeanBatchNormGradient } from './batch-norm-grad.js';
 import { registerWasmConvFilterGrad } from './wasm-conv-filter-grad.js';
+import { registerWasmConvInputGrad } from './wasm-conv-input-grad.js';
+import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.js';
 
 export const BACKENDS = ['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
@@ -31,6 +34,8 @@ async function tryWasm(): Promise<boolean> {
   try {
     await import('@tensorflow/tfjs-backend-wasm');
     registerWasmConvFilterGrad();
+    registerWasmConvInputGrad();
+    registerWasmMaxPoolGrad();
     return await tf.setBackend('wasm');
   } catch {
     return false;
@@ -41,6 +46,7 @@ async function tryWasm(): Promise<boolean> {
 export async function useBackend(choice: BackendChoice = 'auto'): Promise<Backend> {
   if (!BACKENDS.includes(choice)) throw new UserError(`--backend ${choice}: expected one of ${BACKENDS.join(', ')}`);
   tf.enableProdMode();
+  registerLeanBatchNormGradient();
   if (active && (choice === 'auto' || choice === active)) return active;
   let chosen: Backend | null = null;
   switch (choice) {

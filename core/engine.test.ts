@@ -69,7 +69,7 @@ describe('Engine.activations', () => {
     // hidden = relu(x W1 + b1) with W1 = [[1, -1], [2, 1]], b1 = [0, 0.5]
     const model = await reluMlp([[1, -1], [2, 1]], [0, 0.5], [[1], [1]], [0]);
     const engine = new Engine(model, 1);
-    const hidden = model.layers.find((l) => l.getClassName() === 'Dense')!.name;
+    const hidden = model.layered!.layers.find((l) => l.getClassName() === 'Dense')!.name;
     const before = tf.memory().numTensors;
     const x = makeBatch(new Float32Array([1, 1, -1, 0.25]), [2]);
     const a = engine.activations(x, hidden);

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { type Batch, sizeOf } from './batch.js';
 import type { Model, OutputKind } from './model.js';
+import { withInputGradientOnly } from './wasm-conv-filter-grad.js';
 
 export interface PassCounts {
   forwardPasses: number;
@@ -25,8 +26,6 @@ export function defaultBatchSize(inputShape: readonly number[]): number {
 
 export class Engine {
   private readonly counts: PassCounts = { forwardPasses: 0, gradientPasses: 0 };
-  private readonly featureNets = new Map<string, tf.LayersModel>();
-  private featureNet: tf.LayersModel | null = null;
 
   constructor(
     readonly model: Model,
@@ -88,26 +87,8 @@ export class Engine {
    * Counted as one forward pass per row. For a single-layer model this is the input itself.
    */
   features(batch: Batch): { data: Float32Array; width: number } {
-    this.checkShape(batch);
-    if (this.featureNet === null) {
-      const net = this.model.logitsNet;
-      const last = net.layers[net.layers.length - 1];
-      this.featureNet = tf.model({ inputs: net.inputs, outputs: last.input as tf.SymbolicTensor });
-    }
-    const fnet = this.featureNet;
-    const d = sizeOf(batch.sampleShape);
-    const width = (fnet.outputs[0].shape as number[]).slice(1).reduce((a, b) => a * b, 1);
-    const out = new Float32Array(batch.n * width);
-    for (let start = 0; start < batch.n; start += this.batchSize) {
-      const m = Math.min(this.batchSize, batch.n - start);
-      const chunk = readOut(() => {
-        const x = tf.tensor(batch.data.subarray(start * d, (start + m) * d), [m, ...batch.sampleShape]);
-        return fnet.predict(x) as tf.Tensor;
-      });
-      out.set(chunk, start * width);
-    }
-    this.counts.forwardPasses += batch.n;
-    return { data: out, width };
+    const { values, width } = this.perRow(batch, (x) => this.model.penultimate(x));
+    return { data: values, width };
   }
 
   /**
@@ -115,26 +96,22 @@ export class Engine {
    * zero-shot learner builds on. Counted as forward passes like outputs().
    */
   activations(batch: Batch, layerName: string): { readonly values: Float32Array; readonly width: number } {
+    return this.perRow(batch, (x) => this.model.hidden(x, layerName));
+  }
+
+  /** Runs `compute` on every chunk and gathers its rows (all of one width), counted as forward passes. */
+  private perRow(batch: Batch, compute: (x: tf.Tensor) => tf.Tensor): { values: Float32Array; width: number } {
     this.checkShape(batch);
-    let sub = this.featureNets.get(layerName);
-    if (!sub) {
-      const net = this.model.net;
-      const layer = net.layers.find((l) => l.name === layerName);
-      if (!layer) throw new RangeError(`no layer named '${layerName}' in ${this.model.source}`);
-      // Shares the model's layers and weights: nothing of its own to dispose.
-      sub = tf.model({ inputs: net.inputs, outputs: layer.output as tf.SymbolicTensor });
-      this.featureNets.set(layerName, sub);
-    }
-    const width = sizeOf((sub.outputs[0].shape.slice(1) as number[]));
     const d = sizeOf(batch.sampleShape);
-    const values = new Float32Array(batch.n * width);
+    let values = new Float32Array(0);
+    let width = 0;
     for (let start = 0; start < batch.n; start += this.batchSize) {
       const m = Math.min(this.batchSize, batch.n - start);
-      const net = sub;
-      const chunk = readOut(() => {
-        const x = tf.tensor(batch.data.subarray(start * d, (start + m) * d), [m, ...batch.sampleShape]);
-        return net.apply(x, { training: false }) as tf.Tensor;
-      });
+      const chunk = readOut(() => compute(tf.tensor(batch.data.subarray(start * d, (start + m) * d), [m, ...batch.sampleShape])));
+      if (start === 0) {
+        width = chunk.length / m;
+        values = new Float32Array(batch.n * width);
+      }
       values.set(chunk, start * width);
     }
     this.counts.forwardPasses += batch.n;
@@ -165,8 +142,8 @@ export class Engine {
         const x = tf.tensor(batch.data.subarray(start * d, (start + m) * d), [m, ...batch.sampleShape]);
         const idx = new Int32Array(m);
         for (let i = 0; i < m; i++) idx[i] = targetAt(targets, start + i, c);
-        const mask = tf.oneHot(tf.tensor1d(idx, 'int32'), c);
-        return tf.grad((inp: tf.Tensor) => this.model.apply(inp, output).mul(mask).sum())(x);
+        const mask = targetMask(idx, c);
+        return withInputGradientOnly(() => tf.grad((inp: tf.Tensor) => this.model.apply(inp, output).mul(mask).sum())(x));
       });
       out.set(chunk, start * d);
     }
@@ -187,6 +164,15 @@ function readOut(compute: () => tf.Tensor): Float32Array {
   } finally {
     t.dispose();
   }
+}
+
+/**
+ * One-hot rows selecting each row's target output. A one-output score model has a single column, which
+ * tf.oneHot refuses (depth must be at least 2): every target is 0 there, so the mask is all ones.
+ */
+function targetMask(idx: Int32Array, numClasses: number): tf.Tensor2D {
+  if (numClasses === 1) return tf.ones([idx.length, 1]);
+  return tf.oneHot(tf.tensor1d(idx, 'int32'), numClasses) as tf.Tensor2D;
 }
 
 function targetAt(targets: ArrayLike<number> | number, i: number, numClasses: number): number {

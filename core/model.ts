@@ -8,31 +8,25 @@ import { UserError } from './errors.js';
 import { loadLayersModel, readModelArtifacts } from './model-io.js';
 import type { Rng } from './rng.js';
 import { randomiseStream } from './streams.js';
+import type { Need } from './vocabulary.js';
+import type { Model } from './model-types.js';
+import { loadOnnxModel } from './onnx/onnx-model.js';
 
-export type OutputKind = 'logit' | 'probability';
+export { layersOf, type Model, type OutputKind } from './model-types.js';
 
-export interface Model {
-  /** Where it was loaded from (or a name for in-memory models). */
-  readonly source: string;
-  readonly net: tf.LayersModel;
-  /** The same network up to the pre-activation of the last layer. */
-  readonly logitsNet: tf.LayersModel;
-  readonly numClasses: number;
-  /** Shape of one input, without the batch axis. */
-  readonly inputShape: readonly number[];
-  readonly layers: readonly tf.layers.Layer[];
-  /** sha256 of topology and weights. */
-  readonly hash: string;
-  /** Runs the network on a tensor; `output` picks probabilities or logits. Caller owns the result. */
-  apply(x: tf.Tensor, output: OutputKind): tf.Tensor2D;
-  /**
-   * A copy whose layers named in `scope` (or all layers with weights) are re-initialised from a
-   * seeded stream: kernels Glorot-uniform; biases U(-1/sqrt(fan_in), 1/sqrt(fan_in)) as PyTorch's
-   * reset_parameters draws them (zero biases would leave a randomised ReLU net exactly flat on an empty
-   * background and flatter sanity checks); BN shifts and means 0, scales and variances 1.
-   */
-  randomised(seed: number, scope: 'all' | readonly string[]): Promise<Model>;
-  dispose(): void;
+/** What a LayersModel offers explainers. */
+const LAYERS_OFFERS: readonly Need[] = ['predict', 'gradients', 'layers'];
+
+/**
+ * How the model's output is read. 'classes': a classifier (softmax, sigmoid, or linear logits over two
+ * or more classes). 'score': each output unit is explained as is, a score with no classes behind it;
+ * a one-output linear model is read so by default, any other last layer on request (`--output score`).
+ */
+export type OutputMode = 'classes' | 'score';
+
+interface LoadOptions {
+  /** 'score': explain the last layer's output as is, whatever its activation (`--output score`). */
+  readonly output?: OutputMode;
 }
 
 /** How the final activation is undone to get logits. */
@@ -40,30 +34,38 @@ type Head =
   | { kind: 'softmax-dense' }
   | { kind: 'softmax-layer' }
   | { kind: 'sigmoid-dense' }
-  | { kind: 'linear' };
+  | { kind: 'linear' }
+  | { kind: 'score' };
 
 function activationName(layer: tf.layers.Layer): string | undefined {
   const cfg = layer.getConfig() as { activation?: unknown };
   return typeof cfg.activation === 'string' ? cfg.activation : undefined;
 }
 
-function detectHead(net: tf.LayersModel, source: string): Head {
+function detectHead(net: tf.LayersModel, source: string, mode: OutputMode | undefined): Head {
+  if (mode === 'score') return { kind: 'score' };
   const last = net.layers[net.layers.length - 1];
   const cls = last.getClassName();
   const act = activationName(last);
   if (cls === 'Dense' && act === 'softmax') return { kind: 'softmax-dense' };
   if (cls === 'Dense' && act === 'sigmoid') return { kind: 'sigmoid-dense' };
   if ((cls === 'Activation' && act === 'softmax') || cls === 'Softmax') return { kind: 'softmax-layer' };
-  if (cls === 'Dense' && act === 'linear') return { kind: 'linear' };
+  if (cls === 'Dense' && act === 'linear') return outputUnits(net) === 1 ? { kind: 'score' } : { kind: 'linear' };
   throw new UserError(
     `${source}: the last layer is ${cls}${act ? ` with activation ${act}` : ''}; ` +
-      'expected Dense with softmax, sigmoid or linear activation, or a softmax Activation layer',
+      'expected Dense with softmax, sigmoid or linear activation, or a softmax Activation layer ' +
+      '(--output score explains the last layer\'s output as is)',
   );
+}
+
+function outputUnits(net: tf.LayersModel): number {
+  const shape = net.outputs[0].shape;
+  return shape[shape.length - 1] ?? 0;
 }
 
 /** Builds the logits network: the final Dense layer rebuilt with a linear activation, weights shared. */
 function buildLogitsNet(net: tf.LayersModel, head: Head): tf.LayersModel {
-  if (head.kind === 'linear') return net;
+  if (head.kind === 'linear' || head.kind === 'score') return net;
   const last = net.layers[net.layers.length - 1];
   const before = last.input as tf.SymbolicTensor;
   if (head.kind === 'softmax-layer') return tf.model({ inputs: net.inputs, outputs: before });
@@ -93,32 +95,37 @@ async function artifactsOf(net: tf.LayersModel): Promise<tf.io.ModelArtifacts> {
 }
 
 /** Wraps an in-memory LayersModel. */
-export async function wrapModel(net: tf.LayersModel, source = 'memory'): Promise<Model> {
+export async function wrapModel(net: tf.LayersModel, source = 'memory', opts: LoadOptions = {}): Promise<Model> {
   const a = await artifactsOf(net);
-  return makeModel(net, source, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer));
+  return makeModel(net, source, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer), opts);
 }
 
-function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
+function makeModel(net: tf.LayersModel, source: string, hash: string, opts: LoadOptions): Model {
   if (net.inputs.length !== 1 || net.outputs.length !== 1) {
     throw new UserError(`${source}: expected a model with one input and one output, got ${net.inputs.length} and ${net.outputs.length}`);
   }
-  const head = detectHead(net, source);
+  const head = detectHead(net, source, opts.output);
   const logitsNet = buildLogitsNet(net, head);
-  const outShape = net.outputs[0].shape;
-  const units = outShape[outShape.length - 1] ?? 0;
+  const units = outputUnits(net);
+  const score = head.kind === 'score';
   const binarySigmoid = head.kind === 'sigmoid-dense' && units === 1;
   const numClasses = binarySigmoid ? 2 : units;
   const inputShape = net.inputs[0].shape.slice(1).map((d, i) => {
     if (d === null) throw new UserError(`${source}: input dimension ${i + 1} is not fixed`);
     return d;
   });
+  const hiddenNets = new Map<string, tf.LayersModel>();
+  let featureNet: tf.LayersModel | null = null;
   const model: Model = {
     source,
-    net,
-    logitsNet,
+    format: 'tfjs-layers',
+    offers: LAYERS_OFFERS,
+    layered: { net, logitsNet, layers: net.layers },
+    weightedParts: net.layers.filter((l) => l.weights.length > 0).map((l) => l.name),
     numClasses,
+    score,
     inputShape,
-    layers: net.layers,
+    layout: 'channels-last',
     hash,
     apply(x, output) {
       return tf.tidy(() => {
@@ -129,33 +136,31 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
           const logits = tf.concat([z.mul(-0.5), z.mul(0.5)], 1) as tf.Tensor2D;
           return output === 'logit' ? logits : (tf.softmax(logits) as tf.Tensor2D);
         }
-        if (output === 'logit') return logitsNet.apply(x, { training: false }) as tf.Tensor2D;
+        // A score has no classes to take a softmax over: both output kinds read it as is.
+        if (output === 'logit' || score) return logitsNet.apply(x, { training: false }) as tf.Tensor2D;
         if (head.kind === 'linear') return tf.softmax(net.apply(x, { training: false }) as tf.Tensor2D) as tf.Tensor2D;
         return net.apply(x, { training: false }) as tf.Tensor2D;
       });
     },
-    async randomised(seed, scope) {
-      const a = await artifactsOf(net);
-      const copy = await tf.loadLayersModel(tf.io.fromMemory(a));
-      const names = scope === 'all' ? null : new Set(scope);
-      if (names) {
-        for (const n of names) {
-          if (!copy.layers.some((l) => l.name === n)) throw new UserError(`randomised: no layer named '${n}' in ${source}`);
-        }
+    penultimate(x) {
+      if (featureNet === null) {
+        const last = logitsNet.layers[logitsNet.layers.length - 1];
+        featureNet = tf.model({ inputs: logitsNet.inputs, outputs: last.input as tf.SymbolicTensor });
       }
-      for (const layer of copy.layers) {
-        if (names && !names.has(layer.name)) continue;
-        const ws = layer.getWeights();
-        if (ws.length === 0) continue;
-        const rng = randomiseStream(seed, layer.name);
-        const kernel = ws.find((_, i) => /kernel/.test(layer.weights[i].name.split('/').pop() ?? ''));
-        const fanIn = kernel ? kernel.shape.slice(0, -1).reduce((a, b) => a * b, 1) : 0;
-        const fresh = layer.weights.map((w, i) => reinit(w.name, ws[i].shape, rng, fanIn));
-        layer.setWeights(fresh);
-        fresh.forEach((t) => t.dispose());
-      }
-      return wrapModel(copy, `${source} (randomised seed ${seed}: ${scope === 'all' ? 'all layers' : scope.join(', ')})`);
+      return featureNet.predict(x) as tf.Tensor;
     },
+    hidden(x, name) {
+      let sub = hiddenNets.get(name);
+      if (!sub) {
+        const layer = net.layers.find((l) => l.name === name);
+        if (!layer) throw new RangeError(`no layer named '${name}' in ${source}`);
+        // Shares the model's layers and weights: nothing of its own to dispose.
+        sub = tf.model({ inputs: net.inputs, outputs: layer.output as tf.SymbolicTensor });
+        hiddenNets.set(name, sub);
+      }
+      return sub.apply(x, { training: false }) as tf.Tensor;
+    },
+    randomised: (seed, scope) => randomisedCopy(net, source, seed, scope, score),
     dispose() {
       if (logitsNet !== net) {
         // The logits net shares all but its last layer with `net`; dispose only what it owns.
@@ -165,6 +170,40 @@ function makeModel(net: tf.LayersModel, source: string, hash: string): Model {
     },
   };
   return model;
+}
+
+/**
+ * A copy of `net` whose layers named in `scope` (or all layers with weights) are re-initialised (see
+ * Model.randomised).
+ */
+async function randomisedCopy(
+  net: tf.LayersModel,
+  source: string,
+  seed: number,
+  scope: 'all' | readonly string[],
+  score: boolean,
+): Promise<Model> {
+  const a = await artifactsOf(net);
+  const copy = await tf.loadLayersModel(tf.io.fromMemory(a));
+  const names = scope === 'all' ? null : new Set(scope);
+  if (names) {
+    for (const n of names) {
+      if (!copy.layers.some((l) => l.name === n)) throw new UserError(`randomised: no layer named '${n}' in ${source}`);
+    }
+  }
+  for (const layer of copy.layers) {
+    if (names && !names.has(layer.name)) continue;
+    const ws = layer.getWeights();
+    if (ws.length === 0) continue;
+    const rng = randomiseStream(seed, layer.name);
+    const kernel = ws.find((_, i) => /kernel/.test(layer.weights[i].name.split('/').pop() ?? ''));
+    const fanIn = kernel ? kernel.shape.slice(0, -1).reduce((a, b) => a * b, 1) : 0;
+    const fresh = layer.weights.map((w, i) => reinit(w.name, ws[i].shape, rng, fanIn));
+    layer.setWeights(fresh);
+    fresh.forEach((t) => t.dispose());
+  }
+  const name = `${source} (randomised seed ${seed}: ${scope === 'all' ? 'all layers' : scope.join(', ')})`;
+  return wrapModel(copy, name, score ? { output: 'score' } : {});
 }
 
 function reinit(name: string, shape: number[], rng: Rng, fanIn: number): tf.Tensor {
@@ -187,9 +226,16 @@ function reinit(name: string, shape: number[], rng: Rng, fanIn: number): tf.Tens
   return tf.tensor(v, shape);
 }
 
-/** Loads a tfjs LayersModel from model.json (our filesystem IO handler) and wraps it. */
-export async function loadModel(modelJsonPath: string): Promise<Model> {
+/**
+ * Loads a model: an .onnx file (core/onnx/), or a tfjs LayersModel from model.json (our filesystem IO
+ * handler), wrapped.
+ */
+export async function loadModel(modelJsonPath: string, opts: LoadOptions = {}): Promise<Model> {
+  if (/\.onnx$/i.test(modelJsonPath)) {
+    if (opts.output === 'score') throw new UserError(`${modelJsonPath}: --output score is not supported for ONNX models yet`);
+    return loadOnnxModel(modelJsonPath);
+  }
   const a = readModelArtifacts(modelJsonPath);
   const net = await loadLayersModel(modelJsonPath);
-  return makeModel(net, modelJsonPath, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer));
+  return makeModel(net, modelJsonPath, hashArtifacts(a.modelTopology, a.weightData as ArrayBuffer), opts);
 }

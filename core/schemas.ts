@@ -14,9 +14,30 @@ import { explanationErrors } from './explanation-checks.js';
 import { packageRoot } from './package-root.js';
 
 /** The formats with a schema in schemas/<kind>.schema.json. */
-export type SchemaKind = 'result' | 'run' | 'leaderboard' | 'explanation' | 'human' | 'task-config' | 'protected-evidence';
-// 'human' comes before 'leaderboard', whose human section refers to it by $id.
-const SCHEMA_KINDS: readonly SchemaKind[] = ['result', 'run', 'human', 'leaderboard', 'explanation', 'task-config', 'protected-evidence'];
+export type SchemaKind =
+  | 'result'
+  | 'run'
+  | 'leaderboard'
+  | 'explanation'
+  | 'human'
+  | 'task-config'
+  | 'survey-design'
+  | 'survey-design-record'
+  | 'survey-plan'
+  | 'protected-evidence';
+// 'human' comes before 'leaderboard', whose human section refers to it by $id; 'survey-design' before the record.
+const SCHEMA_KINDS: readonly SchemaKind[] = [
+  'result',
+  'run',
+  'human',
+  'leaderboard',
+  'explanation',
+  'task-config',
+  'survey-design',
+  'survey-design-record',
+  'survey-plan',
+  'protected-evidence',
+];
 
 let compiled: Map<SchemaKind, ValidateFunction> | null = null;
 

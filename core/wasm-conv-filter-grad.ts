@@ -68,10 +68,35 @@ export function conv2dFilterGrad(x: Float32Array, dy: Float32Array, xShape: Shap
   return dw;
 }
 
+let inputGradientDepth = 0;
+
+/**
+ * Runs `f`, an input gradient (tf.grad with respect to the input only), telling the kernel that no
+ * filter gradient computed meanwhile is read. tfjs's fused convolution (a Conv2D layer with a linear
+ * activation, as before a BatchNormalization) computes its filter gradient eagerly in its custom
+ * gradient, even when only the input's is asked for; tf.grad then drops it. Inside `f` the kernel
+ * returns zeros of the filter's shape instead of doing that arithmetic (on the deeper MNIST CNN it
+ * was a third of the input gradient's time, tools/bench/results/gradient-profile.md). Only
+ * core/engine.ts's gradients() calls this; training never does.
+ */
+export function withInputGradientOnly<T>(f: () => T): T {
+  inputGradientDepth++;
+  try {
+    return f();
+  } finally {
+    inputGradientDepth--;
+  }
+}
+
 const wasmKernel: tf.KernelFunc = ({ inputs, backend, attrs }) => {
   const { x, dy } = inputs as { x: tf.TensorInfo; dy: tf.TensorInfo };
   const a = attrs as unknown as FilterGradAttrs;
   const be = backend as unknown as WasmBackend;
+  if (inputGradientDepth > 0) {
+    const unread = be.makeOutput([...a.filterShape], 'float32');
+    be.typedArrayFromHeap(unread).fill(0);
+    return unread;
+  }
   const dw = conv2dFilterGrad(be.typedArrayFromHeap(x), be.typedArrayFromHeap(dy), x.shape as Shape4, a);
   // makeOutput may grow the wasm heap and detach earlier views: take the output view only now.
   const out = be.makeOutput([...a.filterShape], 'float32');

@@ -9,9 +9,10 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { makeBatch } from '../core/batch.js';
 import { Engine } from '../core/engine.js';
-import { isUserError, UserError } from '../core/errors.js';
-import { loadModel, type Model } from '../core/model.js';
+import { UserError } from '../core/errors.js';
+import type { Model } from '../core/model.js';
 import { accuracy } from './accuracy.js';
+import { type BuiltConfigTask, checkClasses, checkSplit, type ConfigTaskFacts, type EntryPlace, fieldOf, loadUserModel, sortedClasses } from './config-entry.js';
 import { readCsvColumns } from './csv-columns.js';
 import type { Dataset } from './dataset.js';
 import { featureProbe } from './feature-probe.js';
@@ -20,8 +21,8 @@ import { checkGroundTruth } from './ground-truth-check.js';
 import { stratifiedSplit } from './split.js';
 import { applyScale, fitScale } from './standardise.js';
 import { rows } from './tabular.js';
-import type { TaskConfigEntry } from './task-config-file.js';
-import type { GroundTruthCheck, Task } from './task.js';
+import type { TabularTaskConfigEntry } from './task-config-file.js';
+import type { Task } from './task.js';
 import { taskFromDataset } from './task-from-dataset.js';
 
 const DEFAULT_TEST_FRACTION = 0.3;
@@ -44,53 +45,19 @@ export interface ConfigTaskDefinition {
   /** Indices into `features`. */
   readonly groundTruth?: { readonly relevant: readonly number[] };
   /** Typed features, protected attribute and immutable features, as declared (config-typed-features.ts). */
-  readonly categorical?: TaskConfigEntry['categorical'];
+  readonly categorical?: TabularTaskConfigEntry['categorical'];
   readonly protected?: string;
   readonly immutable?: readonly string[];
 }
 
-/** Measured when the task is built (not part of what a resume must match). */
-export interface ConfigTaskFacts {
-  readonly trainRows: number;
-  readonly testRows: number;
-  readonly testAccuracy: number;
-  readonly groundTruthCheck?: GroundTruthCheck;
-}
+export type ConfigTask = BuiltConfigTask<ConfigTaskDefinition>;
 
-export interface ConfigTask {
-  readonly task: Task;
-  readonly definition: ConfigTaskDefinition;
-  readonly facts: ConfigTaskFacts;
-}
-
-/** Default class order: sorted, numerically when every label is a number. */
-function sortedClasses(labels: Iterable<string>): string[] {
-  const distinct = [...new Set(labels)];
-  const numeric = distinct.every((l) => l.trim() !== '' && Number.isFinite(Number(l)));
-  return numeric ? distinct.sort((a, b) => Number(a) - Number(b)) : distinct.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
-async function loadUserModel(path: string, field: string): Promise<Model> {
-  if (!existsSync(path)) throw new UserError(`${field}: ${path}: file not found`);
-  try {
-    return await loadModel(path);
-  } catch (e) {
-    if (isUserError(e)) throw new UserError(`${field}: ${e.message}`);
-    throw new UserError(`${field}: ${path}: cannot be loaded as a tfjs LayersModel (${(e as Error).message.split('\n')[0]})`);
-  }
-}
-
-/** Where a config entry sits, for messages, and the files it names (absolute). */
-interface EntryPlace {
-  readonly entry: TaskConfigEntry;
-  readonly configPath: string;
-  /** `<config>: tasks[i]`. */
-  readonly at: string;
+/** Where a tabular entry sits, and the files it names (absolute). */
+interface TabularPlace extends EntryPlace {
+  readonly entry: TabularTaskConfigEntry;
   readonly dataPath: string;
   readonly modelPath: string;
 }
-
-const fieldOf = (p: EntryPlace, f: string) => `${p.at}.${f}`;
 
 /** A stratified split's row indices. */
 interface Split {
@@ -111,16 +78,17 @@ interface EntryTable {
  * `configPath` is the config file (absolute), `index` the entry's position in its `tasks`; both only
  * name the place at fault in messages, and the config's folder anchors relative paths.
  */
-export async function buildConfigTask(entry: TaskConfigEntry, configPath: string, index: number): Promise<ConfigTask> {
+export async function buildConfigTask(entry: TabularTaskConfigEntry, configPath: string, index: number): Promise<ConfigTask> {
   const base = dirname(configPath);
   const at = `${configPath}: tasks[${index}]`;
-  const place: EntryPlace = { entry, configPath, at, dataPath: resolve(base, entry.data), modelPath: resolve(base, entry.model) };
+  const paths = { dataPath: resolve(base, entry.data), modelPath: resolve(base, entry.model) };
+  const place: TabularPlace = { entry, configPath, at, id: entry.id, ...paths };
   const table = readTable(place);
   const units = featureUnits(place, table.features);
   const relevant = relevantFeatures(place, table.features);
   const testFraction = entry.testFraction ?? DEFAULT_TEST_FRACTION;
   const split = stratifiedSplit(table.y, entry.id, 1 - testFraction);
-  checkSplit(place, table, split, testFraction);
+  checkSplit(place, table.y, table.classes, split, testFraction);
   const model = await loadTaskModel(place, table);
   const standardise = entry.standardise ?? true;
   const typed = typedConfig(at, entry, table, units);
@@ -159,7 +127,7 @@ export async function buildConfigTask(entry: TaskConfigEntry, configPath: string
 }
 
 /** Reads the CSV and checks its label and feature columns and every cell. */
-function readTable(p: EntryPlace): EntryTable {
+function readTable(p: TabularPlace): EntryTable {
   const { entry, dataPath } = p;
   if (extname(dataPath).toLowerCase() !== '.csv') {
     throw new UserError(`${fieldOf(p, 'data')}: '${entry.data}' is not a .csv file; config tasks are tabular (CSV) only`);
@@ -183,7 +151,7 @@ function readTable(p: EntryPlace): EntryTable {
   return { csv, features, x, classes, y };
 }
 
-function featureMatrix(p: EntryPlace, csv: ReturnType<typeof readCsvColumns>, featureCols: readonly number[]): Float32Array {
+function featureMatrix(p: TabularPlace, csv: ReturnType<typeof readCsvColumns>, featureCols: readonly number[]): Float32Array {
   const d = featureCols.length;
   const x = new Float32Array(csv.rows.length * d);
   csv.rows.forEach((row, r) => {
@@ -200,7 +168,11 @@ function featureMatrix(p: EntryPlace, csv: ReturnType<typeof readCsvColumns>, fe
   return x;
 }
 
-function labelsOf(p: EntryPlace, csv: ReturnType<typeof readCsvColumns>, labelCol: number): { classes: readonly string[]; y: Int32Array } {
+function labelsOf(
+  p: TabularPlace,
+  csv: ReturnType<typeof readCsvColumns>,
+  labelCol: number,
+): { classes: readonly string[]; y: Int32Array } {
   const { entry, dataPath } = p;
   const classes = entry.classes ?? sortedClasses(csv.rows.map((row) => row[labelCol]));
   const classIndex = new Map(classes.map((k, i) => [k, i]));
@@ -222,7 +194,7 @@ function labelsOf(p: EntryPlace, csv: ReturnType<typeof readCsvColumns>, labelCo
 }
 
 /** The unit of each feature ('' where the config names none). */
-function featureUnits(p: EntryPlace, features: readonly string[]): string[] {
+function featureUnits(p: TabularPlace, features: readonly string[]): string[] {
   const units = features.map(() => '');
   for (const [name, unit] of Object.entries(p.entry.units ?? {})) {
     const j = features.indexOf(name);
@@ -233,7 +205,7 @@ function featureUnits(p: EntryPlace, features: readonly string[]): string[] {
 }
 
 /** The features the config names as the ground truth, as indices (by name or index). */
-function relevantFeatures(p: EntryPlace, features: readonly string[]): number[] | undefined {
+function relevantFeatures(p: TabularPlace, features: readonly string[]): number[] | undefined {
   const d = features.length;
   const relevant = p.entry.groundTruth?.relevant.map((f) => {
     const j = typeof f === 'number' ? f : features.indexOf(f);
@@ -251,23 +223,8 @@ function relevantFeatures(p: EntryPlace, features: readonly string[]): number[] 
   return relevant;
 }
 
-/** Every class needs two rows in each split (for the stratified split and the metrics that compare classes). */
-function checkSplit(p: EntryPlace, t: EntryTable, split: Split, testFraction: number): void {
-  for (const [name, idx] of [['training', split.train], ['test', split.test]] as const) {
-    const counts = new Int32Array(t.classes.length);
-    for (const r of idx) counts[t.y[r]]++;
-    const k = counts.findIndex((c) => c < 2);
-    if (k >= 0) {
-      throw new UserError(
-        `${p.at} (${p.entry.id}): class '${t.classes[k]}' has ${counts[k]} row(s) in the ${name} split; ` +
-          `every class needs at least 2 in each split (add rows, or change testFraction ${testFraction})`,
-      );
-    }
-  }
-}
-
 /** The user's model, checked to take the table's features and give one output per class. */
-async function loadTaskModel(p: EntryPlace, t: EntryTable): Promise<Model> {
+async function loadTaskModel(p: TabularPlace, t: EntryTable): Promise<Model> {
   const d = t.features.length;
   const model = await loadUserModel(p.modelPath, fieldOf(p, 'model'));
   if (model.inputShape.length !== 1) {
@@ -280,16 +237,13 @@ async function loadTaskModel(p: EntryPlace, t: EntryTable): Promise<Model> {
     const takes = `the model takes ${model.inputShape[0]} inputs`;
     throw new UserError(`${fieldOf(p, 'features')}: ${d} features (${t.features.join(', ')}), but ${takes}`);
   }
-  if (model.numClasses !== t.classes.length) {
-    const has = `the model has ${model.numClasses} outputs`;
-    throw new UserError(`${fieldOf(p, 'classes')}: ${t.classes.length} classes (${t.classes.join(', ')}), but ${has}`);
-  }
+  checkClasses(p, model, t.classes);
   return model;
 }
 
 /** The data set of the entry: split, standardised by the training statistics (unless asked not to). */
 function datasetOf(
-  p: EntryPlace,
+  p: TabularPlace,
   t: EntryTable,
   split: Split,
   o: { units: readonly string[]; relevant: number[] | undefined; standardise: boolean },

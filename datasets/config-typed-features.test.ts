@@ -13,6 +13,7 @@ import { getTaskSpec, loadTask } from './index.js';
 import { MODELS_DIR } from './paths.js';
 import { invertScale } from './standardise.js';
 import { registerTaskConfig } from './task-config.js';
+import type { ConfigTaskDefinition } from './config-task.js';
 
 let dir: string;
 let csv: string;
@@ -62,7 +63,7 @@ describe('config tasks declare typed features', () => {
     ]);
     expect(task.protectedAttribute).toMatchObject({ name: 'gender', feature: 5, levels: ['man', 'woman'] });
     expect(task.immutable).toEqual(['gender']);
-    expect(record.tasks[0].protected).toBe('gender');
+    expect((record.tasks[0] as ConfigTaskDefinition).protected).toBe('gender');
   });
 
   it('refuses levels that do not fit the columns, cells that are not 0/1, and an undeclared protected attribute', async () => {

@@ -1,6 +1,7 @@
 /**
  * The file of `xai-bench run --config FILE` (`xai-bench/task-config@1`, schemas/task-config.schema.json):
- * a user's own tabular tasks, each a trained tfjs model plus a labelled CSV, paths relative to the file.
+ * a user's own tasks, each a trained tfjs model plus a labelled CSV (tabular) or labelled images (a
+ * folder of PNGs or an .npy array), paths relative to the file.
  * Reading it checks everything that needs no model or data: JSON, the schema, duplicate ids.
  */
 import { createHash } from 'node:crypto';
@@ -9,8 +10,10 @@ import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { assertValid } from '../core/schemas.js';
 
-export interface TaskConfigEntry {
+/** A tabular task: a labelled CSV of numeric features. */
+export interface TabularTaskConfigEntry {
   readonly id: string;
+  readonly kind?: 'tabular';
   readonly description?: string;
   readonly model: string;
   readonly data: string;
@@ -26,6 +29,28 @@ export interface TaskConfigEntry {
   readonly protected?: string;
   readonly immutable?: readonly string[];
 }
+
+/** An image task: a folder of PNGs or an .npy array, with a labels CSV. */
+export interface ImageTaskConfigEntry {
+  readonly id: string;
+  readonly kind: 'image';
+  readonly description?: string;
+  readonly model: string;
+  /** A folder of .png files, or an .npy array (images, height, width[, channels]). */
+  readonly images: string;
+  /** A CSV with a header: the label column, and for a folder a `file` column naming each PNG. */
+  readonly labels: string;
+  /** The label column's header (default `label`). */
+  readonly label?: string;
+  /** [height, width, channels]. */
+  readonly imageShape: readonly number[];
+  /** [low, high]: the values the model takes; 8-bit pixels 0..255 map linearly onto it. */
+  readonly valueRange: readonly number[];
+  readonly classes?: readonly string[];
+  readonly testFraction?: number;
+}
+
+export type TaskConfigEntry = TabularTaskConfigEntry | ImageTaskConfigEntry;
 
 export interface TaskConfigFile {
   readonly schema?: 'xai-bench/task-config@1';

@@ -1,11 +1,13 @@
 /**
- * `run --config FILE`: reads a task config, builds each of its tasks (data and model, checked against
+ * `run --config FILE`: reads a task config, builds each of its tasks, tabular or image (data and model, checked against
  * each other) and registers them for this process. The run loop calls it before planning, and each
  * worker process calls it again with the parent's hash, so every process runs the same tasks.
  * A backend must be active (models are loaded).
  */
 import { UserError } from '../core/errors.js';
-import { buildConfigTask, type ConfigTaskDefinition, type ConfigTaskFacts } from './config-task.js';
+import type { BuiltConfigTask, ConfigTaskFacts } from './config-entry.js';
+import { buildImageConfigTask, type ImageConfigTaskDefinition } from './config-image-task.js';
+import { buildConfigTask, type ConfigTaskDefinition } from './config-task.js';
 import { isBuiltInTask, registerTasks } from './index.js';
 import { readTaskConfigFile } from './task-config-file.js';
 import type { TaskSpec } from './task.js';
@@ -14,8 +16,11 @@ import type { TaskSpec } from './task.js';
 export interface TaskConfigRecord {
   readonly path: string;
   readonly sha256: string;
-  readonly tasks: readonly ConfigTaskDefinition[];
+  readonly tasks: readonly AnyConfigTaskDefinition[];
 }
+
+/** A tabular task's definition (no `kind`, as before image tasks existed) or an image task's. */
+export type AnyConfigTaskDefinition = ConfigTaskDefinition | ImageConfigTaskDefinition;
 
 export interface RegisteredTaskConfig {
   readonly record: TaskConfigRecord;
@@ -31,21 +36,23 @@ export async function registerTaskConfig(path: string, opts: { expectSha256?: st
     if (isBuiltInTask(t.id)) throw new UserError(`${config.path}: tasks[${i}].id: '${t.id}' is the id of a built-in task; give yours its own id`);
   });
   const specs: TaskSpec[] = [];
-  const definitions: ConfigTaskDefinition[] = [];
+  const definitions: AnyConfigTaskDefinition[] = [];
   const facts = new Map<string, ConfigTaskFacts>();
   for (const [i, entry] of config.file.tasks.entries()) {
-    const built = await buildConfigTask(entry, config.path, i);
+    const built: BuiltConfigTask<AnyConfigTaskDefinition> =
+      entry.kind === 'image' ? await buildImageConfigTask(entry, config.path, i) : await buildConfigTask(entry, config.path, i);
     const { task } = built;
     definitions.push(built.definition);
     facts.set(task.id, built.facts);
     specs.push({
       id: task.id,
       description: task.description,
-      kind: 'tabular',
+      kind: task.kind,
       datasetId: task.dataset.id,
       modelId: task.modelId,
       groundTruthUsable: () => task.groundTruthCheck?.passed === true,
-      offers: ['predict', 'gradients', 'layers', 'training-data'],
+      // What the model offers (an ONNX graph has no layers), and the task's training split.
+      offers: [...task.model.offers, 'training-data'],
       ...(task.protectedAttribute ? { hasProtectedAttribute: true } : {}),
       load: () => Promise.resolve(task),
     });

@@ -56,6 +56,11 @@ export interface TaskView {
   readonly kind: TaskKind;
   readonly sampleShape: readonly number[];
   readonly classes: readonly string[];
+  /**
+   * True when the model's outputs are scores, not classes (core/model.ts, OutputMode 'score'; a user's
+   * one-output linear model): `classes` then names the outputs, and text speaks of the output as is.
+   */
+  readonly score?: boolean;
   /** One name per input feature (for images `pixel(r,c)`); units apply to raw values. */
   readonly featureNames: readonly string[];
   readonly units?: readonly string[];
@@ -71,6 +76,11 @@ export interface TaskView {
   readonly immutable?: readonly string[];
   /** High-stakes tasks: the protected attribute (its evidence metrics read it). */
   readonly protectedAttribute?: ProtectedAttribute;
+  /**
+   * Image tasks: the [low, high] range of input values (black to white), where it differs from the
+   * zoo's [0, 1] (a user's image task declares it).
+   */
+  readonly valueRange?: readonly [number, number];
   /** Data the explainers may sample from (training split, or --background). */
   readonly background?: Batch;
   /** Zero-shot tasks: the seen and unseen classes, the knowledge graph and the feature layer. */

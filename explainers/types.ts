@@ -110,6 +110,12 @@ export interface ExplainerBase<S extends ParamSpecs = ParamSpecs, State = void> 
   readonly card?: MethodCard;
   /** By-design differences from the peers' reference implementations (catalog.json and the site list them). */
   readonly differences?: readonly ReferenceDifference[];
+  /**
+   * Why it cannot explain a score model (core/model.ts, OutputMode 'score': outputs read as is, no
+   * classes), e.g. 'searches for an input of another class'; absent when it runs on the score itself.
+   * `list` prints it, and explaining a score model refuses with it (runner/score-model.ts).
+   */
+  readonly needsClasses?: string;
   /** Which task kinds it can explain (all when absent). */
   readonly kinds?: readonly TaskView['kind'][];
   /** Global state built once per task (rule sets, background statistics, a trained zero-shot system). */

@@ -32,7 +32,7 @@ const HOME_ADVANTAGE: readonly HomeAdvantagePair[] = [
     metric: 'completeness-gap',
     reason: {
       en: 'integrated gradients satisfy completeness by the fundamental theorem of calculus (Sundararajan et al. 2017): the gap is only its quadrature error',
-      ko: '통합 그래디언트는 미적분의 기본정리에 의해 완전성을 만족하므로(Sundararajan et al. 2017) 차이는 수치 적분 오차뿐입니다',
+      ko: 'integrated gradients는 미적분의 기본정리에 의해 완전성을 만족하므로(Sundararajan et al. 2017) 차이는 수치 적분 오차뿐입니다',
     },
   },
   {

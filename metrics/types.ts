@@ -131,6 +131,12 @@ export interface MetricBase<S extends ParamSpecs = ParamSpecs> {
   /** By-design differences from the peers' reference implementations (catalog.json and the site list them). */
   readonly differences?: readonly ReferenceDifference[];
   readonly requires: readonly MetricRequirement[];
+  /**
+   * Why it cannot score explanations of a score model (core/model.ts, OutputMode 'score': outputs read
+   * as is, no classes); absent when it scores them on the score itself. `list` prints it, and on a
+   * score model every value is a null with this reason (runner/score-samples.ts).
+   */
+  readonly needsClasses?: string;
   readonly params: S;
   /**
    * The change `xai-bench ci` tolerates before calling it a regression (default 0.01; Infinity: not

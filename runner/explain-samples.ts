@@ -10,6 +10,7 @@ import type { AnyParamValues } from '../core/params.js';
 import { explainStream, fitStream } from '../core/streams.js';
 import type { TaskView } from '../datasets/task.js';
 import type { AttributionResult, Bilingual, ExplainContext, Explainer, StructuredResult, TaskData } from '../explainers/types.js';
+import { refuseOnScore } from './score-model.js';
 
 export function explainContext(engine: Engine, task: TaskView, seed: number, explainerId: string): ExplainContext {
   return { engine, task, rng: (sampleId, purpose) => explainStream(seed, task.id, explainerId, sampleId, purpose) };
@@ -24,6 +25,7 @@ export async function fitExplainer(
   params: AnyParamValues,
   data?: TaskData,
 ): Promise<unknown> {
+  refuseOnScore(explainer, engine);
   if (!explainer.fit) return undefined;
   const rng = (purpose: string) => fitStream(seed, task.id, explainer.id, purpose);
   return explainer.fit({ engine, task, rng, ...(data ? { data } : {}) }, params);
@@ -51,6 +53,7 @@ export interface ExplainSamplesOptions {
  * render their own text, since only they know what a rule or a concept path says.
  */
 export async function explainSamples(o: ExplainSamplesOptions): Promise<AnySample[]> {
+  refuseOnScore(o.explainer, o.engine);
   const ctx = explainContext(o.engine, o.task, o.seed, o.explainer.id);
   const out: AnySample[] = [];
   const d = o.batch.data.length / Math.max(1, o.batch.n);

@@ -43,6 +43,9 @@ function checkPlugin(value: unknown, path: string): PluginExplainer {
   if (!Array.isArray(e.needs) || e.needs.some((n) => !NEEDS.includes(n as string))) problem(path, `"needs" must be a list of ${NEEDS.join(', ')}`);
   if (e.output !== 'logit' && e.output !== 'probability') problem(path, '"output" must be "logit" or "probability"');
   if (typeof e.deterministic !== 'boolean') problem(path, '"deterministic" must be true or false');
+  if (e.needsClasses !== undefined && (typeof e.needsClasses !== 'string' || e.needsClasses === '')) {
+    problem(path, '"needsClasses" must be a non-empty string (why it cannot explain a score model) when given');
+  }
   if (!e.params || typeof e.params !== 'object') problem(path, '"params" must be an object of parameter declarations (use int, num, bool, oneOf, str)');
   for (const [name, spec] of Object.entries(e.params as Record<string, ParamSpec>)) {
     if (!spec || !['number', 'boolean', 'enum', 'string'].includes((spec as ParamSpec).kind)) problem(path, `params.${name} is not a parameter declaration`);

@@ -56,9 +56,9 @@ function announce(r: RunningRun, totalCells: number): void {
   for (const t of r.taskConfig?.record.tasks ?? []) {
     const f = r.taskConfig!.facts.get(t.id)!;
     const check = f.groundTruthCheck;
+    const what = 'kind' in t ? `images ${t.imageShape.join('x')}` : `rows, ${t.features.length} features`;
     r.progress.note(
-      `task ${t.id} (--config): ${f.trainRows} training / ${f.testRows} test rows, ` +
-        `${t.features.length} features, ${t.classes.length} classes, ` +
+      `task ${t.id} (--config): ${f.trainRows} training / ${f.testRows} test ${what}, ${t.classes.length} classes, ` +
         `model test accuracy ${f.testAccuracy.toFixed(3)}` +
         (check ? `; ground-truth check ${check.passed ? 'passed' : 'failed (no localisation scores)'}: ${check.detail}` : ''),
     );

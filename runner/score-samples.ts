@@ -11,6 +11,7 @@ import type { TaskView } from '../datasets/task.js';
 import type { TaskData } from '../explainers/types.js';
 import { evaluateMetric, type FamilyInput } from '../metrics/evaluate.js';
 import type { AttributionInput, Metric, MetricValue, ReExplainer } from '../metrics/types.js';
+import { nullsOnScore } from './score-model.js';
 
 export interface ScoredValues {
   readonly values: (number | null)[];
@@ -99,6 +100,8 @@ function summariseValues(raw: readonly MetricValue[]): Omit<ScoredValues, 'cost'
 }
 
 export async function scoreSamples(o: ScoreSamplesOptions): Promise<ScoredValues> {
+  const refused = nullsOnScore(o.metric, o.engine, o.samples.length);
+  if (refused) return { ...summariseValues(refused), cost: { seconds: 0, forwardPasses: 0, gradientPasses: 0 } };
   const input = familyInput(o);
   const ctx = {
     engine: o.engine,

@@ -6,6 +6,12 @@ import type { Batch } from '../core/batch.js';
 import type { Model } from '../core/model.js';
 import type { TaskView } from '../datasets/task.js';
 
+/** A class's name, or on a score model its output's: 'score' for the one output, 'output i' for several. */
+function outputName(model: Model, i: number): string {
+  if (!model.score) return `class ${i}`;
+  return model.numClasses === 1 ? 'score' : `output ${i}`;
+}
+
 export function userTaskView(model: Model, inputs: Batch, background?: Batch): TaskView {
   const shape = model.inputShape;
   const d = shape.reduce((a, b) => a * b, 1);
@@ -22,7 +28,8 @@ export function userTaskView(model: Model, inputs: Batch, background?: Batch): T
     id: 'user',
     kind: image ? 'image' : 'tabular',
     sampleShape: shape,
-    classes: Array.from({ length: model.numClasses }, (_, i) => `class ${i}`),
+    classes: Array.from({ length: model.numClasses }, (_, i) => outputName(model, i)),
+    ...(model.score ? { score: true } : {}),
     featureNames,
     baseline: new Float32Array(d),
     background: background ?? inputs,

@@ -10,6 +10,7 @@ import { REGION_NAMES, regionMass, topFeatures } from '../explainers/attribution
 import { className, percent, valueWithUnit } from '../explainers/examples/class-words.js';
 import type { Bilingual } from '../explainers/types.js';
 import type { DialogueAnswer, DialogueQuestion } from './packet.js';
+import { withParticle } from '../core/korean-particles.js';
 
 export interface DialogueSources {
   readonly task: TaskView;
@@ -33,13 +34,13 @@ function mostImportant(s: DialogueSources): Bilingual {
   if (s.task.kind === 'tabular') {
     const [j] = topFeatures(s.primary.attribution, 1);
     if (j === undefined || s.primary.attribution[j] === 0)
-      return { en: 'This explanation does not point at any one feature.', ko: '이 설명은 어느 한 특징을 가리키지 않아요.' };
+      return { en: 'This explanation does not point at any one feature.', ko: '이 설명은 어느 한 특성을 가리키지 않아요.' };
     const name = s.task.featureNames[j];
     const v = valueWithUnit(s.task, j, s.input[j]);
     const up = s.primary.attribution[j] > 0;
     return {
       en: `What mattered most: ${name} (${v}). It ${up ? 'pushed the answer towards' : 'pushed the answer away from'} '${cls}'.`,
-      ko: `가장 중요했던 것: ${name} (${v}). 이것이 답을 '${cls}' 쪽으로 ${up ? '밀었어요' : '멀어지게 했어요'}.`,
+      ko: `가장 중요했던 것: ${name} (${valueWithUnit(s.task, j, s.input[j], 'ko')}). 이것이 답을 '${className(s.task, s.target, 'ko')}' 쪽으로 ${up ? '밀었어요' : '멀어지게 했어요'}.`,
     };
   }
   const mass = regionMass(s.primary.attribution, s.task.sampleShape);
@@ -60,13 +61,13 @@ function howSure(s: DialogueSources): Bilingual {
   const cls = className(s.task, s.target);
   const head = {
     en: `It is ${percent(p[s.target])} sure the answer is '${cls}'.`,
-    ko: `답이 '${cls}'(이)라고 ${percent(p[s.target])} 확신해요.`,
+    ko: `답이 ${withParticle(`'${className(s.task, s.target, 'ko')}'`, '이라고/라고')} ${percent(p[s.target])} 확신해요.`,
   };
   if (next === undefined) return head;
   const other = className(s.task, next);
   return {
     en: `${head.en} The next most likely answer is '${other}' (${percent(p[next])}).`,
-    ko: `${head.ko} 그다음으로 가능성이 높은 답은 '${other}'(이)에요 (${percent(p[next])}).`,
+    ko: `${head.ko} 그다음으로 가능성이 높은 답은 ${withParticle(`'${className(s.task, next, 'ko')}'`, '이에요/예요')} (${percent(p[next])}).`,
   };
 }
 
@@ -84,6 +85,6 @@ export function openingLine(task: TaskView, target: number): Bilingual {
   const cls = className(task, target);
   return {
     en: `The computer looked at this ${task.kind === 'image' ? 'picture' : 'example'} and answered '${cls}'. Ask me about it!`,
-    ko: `컴퓨터가 이 ${task.kind === 'image' ? '그림' : '예시'}을 보고 '${cls}'(이)라고 답했어요. 궁금한 것을 물어보세요!`,
+    ko: `컴퓨터가 이 ${task.kind === 'image' ? '그림' : '예시'}${task.kind === 'image' ? '을' : '를'} 보고 ${withParticle(`'${className(task, target, 'ko')}'`, '이라고/라고')} 답했어요. 궁금한 것을 물어보세요!`,
   };
 }

@@ -6,6 +6,8 @@
  * session counts the opening message as a system message, so n_system_msgs = questions + 1 and n_turns =
  * questions (one question answered = one turn); a session the rater never ended is exported as ended by
  * timeout. Method ids come from the packet stored in the database, never from the rater's side.
+ * design.json records the packet's design (design.ts) and every slot assignment, so the files say
+ * which design and slots produced them.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -14,11 +16,14 @@ import { writeFileAtomic } from '../runner/results-store.js';
 import { LIKERT_ANCHORS } from './questionnaire-text.js';
 import type { Lang, Packet, PacketItem } from './packet.js';
 import { raterPlan } from './rater-plan.js';
+import type { Assignment } from './serve/assignment-store.js';
 import { columnsOf, csvText, type CsvValue, itemsCsv } from './study-csv.js';
 import { STUDY_FILES } from './study-files.js';
 import { type Db, storedPacket } from './study-db.js';
 
 const TURNS_CSV = 'dialogue_turns.csv';
+const DESIGN_JSON = 'design.json';
+const DESIGN_RECORD_SCHEMA = 'xai-bench/survey-design-record@1';
 const AGENT_VERSION = 'xai-bench-dialogue@1';
 const CRITERION = 'helpful';
 
@@ -33,6 +38,32 @@ interface ExportContext {
   readonly raters: readonly Row[];
   /** Raters whose answers are exported. */
   readonly ok: ReadonlySet<string>;
+  /** Slot assignments, oldest first (none for a database of a packet without a design). */
+  readonly assignments: readonly Assignment[];
+}
+
+/** The assignments table, or none in a database made before slots existed. */
+function assignmentsOf(db: Db): Assignment[] {
+  const has = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assignments'").get();
+  return has ? (db.prepare('SELECT * FROM assignments ORDER BY assigned_at, rater_id, round, slot').all() as Assignment[]) : [];
+}
+
+/** The design and who held which slot, or null without a design. */
+function designRecord(x: ExportContext): string | null {
+  const d = x.packet.design;
+  if (!d) return null;
+  const assignments = x.assignments
+    .filter((a) => x.ok.has(a.rater_id))
+    .map((a) => ({
+      rater_id: a.rater_id,
+      round: a.round,
+      slot: a.slot,
+      assigned_at: a.assigned_at,
+      finished_at: a.completed_at,
+      abandoned_at: a.released_at,
+      abandoned_by: a.released_by,
+    }));
+  return `${JSON.stringify({ schema: DESIGN_RECORD_SCHEMA, studyId: x.study, design: d, assignments }, null, 1)}\n`;
 }
 
 export function studyFiles(db: Db, where: string): Record<string, string> {
@@ -45,9 +76,12 @@ export function studyFiles(db: Db, where: string): Record<string, string> {
     items: new Map(packet.items.map((i) => [i.id, i])),
     raters,
     ok: new Set(raters.map((r) => r.id as string)),
+    assignments: assignmentsOf(db),
   };
   const sessions = db.prepare('SELECT * FROM sessions ORDER BY id').all() as Row[];
+  const design = designRecord(x);
   return {
+    ...(design ? { [DESIGN_JSON]: design } : {}),
     [STUDY_FILES.items]: itemsCsv(packet),
     [STUDY_FILES.raters]: csvText(columnsOf('raters'), raterRows(x)),
     [STUDY_FILES.ssa]: csvText(columnsOf('ssa'), ssaRows(x)),
@@ -78,9 +112,17 @@ function raterRows(x: ExportContext): Row[] {
 /** SSA rows, with an empty `specific` added where the rater said "not sensible" (it was never asked). */
 function ssaRows(x: ExportContext): Row[] {
   const positions = new Map<string, Map<string, number>>();
+  // The position in the slot the rater held (their first slot with the item), or in the whole packet without a design.
+  const slots = new Map((x.packet.design?.slots ?? []).map((s) => [s.id, s]));
   const positionOf = (rater: string, item: string) => {
     let m = positions.get(rater);
-    if (!m) positions.set(rater, (m = new Map(raterPlan(x.packet, rater).ssa.map((id, k) => [id, k + 1]))));
+    if (!m) {
+      const held = x.assignments.filter((a) => a.rater_id === rater).map((a) => slots.get(a.slot)!);
+      const plans = x.packet.design ? held.map((s) => raterPlan(x.packet, rater, s)) : [raterPlan(x.packet, rater)];
+      m = new Map();
+      for (const p of plans) p.ssa.forEach((id, k) => m!.has(id) || m!.set(id, k + 1));
+      positions.set(rater, m);
+    }
     return m.get(item) ?? null;
   };
   const rows: Row[] = [];

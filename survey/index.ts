@@ -3,6 +3,7 @@ import * as stats from '../metrics/human/index.js';
 import { exportStudy } from './export.js';
 import { readStudy } from './ingest.js';
 import { makePacket } from './make-packet.js';
+import { planStudy } from './plan/study-plan.js';
 import { scoreStudyDir, writeScoredStudy } from './score.js';
 import { scoreStudy } from './score-study.js';
 import { serveSurvey } from './server.js';
@@ -21,6 +22,8 @@ export const survey = {
   serve: serveSurvey,
   /** The study files from a rating database (`survey export`). */
   exportStudy,
+  /** Raters and items a study needs, by simulation (`survey plan`; simulated data, never a result). */
+  plan: planStudy,
   /** The statistics (agreement, bootstrap, tests, Holm, Bradley-Terry, SSA, questionnaires, CPS). */
   stats,
 } as const;

@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../core/backend.js';
 import { runBenchmark } from '../runner/run.js';
 import { validate } from '../core/schemas.js';
+import { localiseClasses } from './class-names.js';
 import { makePacket } from './make-packet.js';
 import { type Packet, type PacketItem, readPacket } from './packet.js';
 import { ssaPage } from './pages.js';
@@ -96,8 +97,11 @@ describe('survey make with the structured families', () => {
     expect(r).toMatchObject({ format: 'rule', family: 'rules', picture: null, control: null });
     const line = JSON.parse(readFileSync(join(runDir, 'explanations', 'iris-mlp', 'c45-pedagogical.jsonl'), 'utf8').split('\n')[0]);
     const i = line.sampleIds.indexOf(r.instance);
-    expect(r.text).toEqual(line.text[i]);
-    const rules = line.global.text as { en: string; ko: string };
+    // The run's text with the class ids in the rater's words (Korean: 'setosa' -> '세토사').
+    const iris = ['setosa', 'versicolor', 'virginica'];
+    expect(r.text).toEqual(localiseClasses(line.text[i], iris));
+    expect(r.text.ko).not.toMatch(/setosa|versicolor|virginica/);
+    const rules = localiseClasses(line.global.text as { en: string; ko: string }, iris);
     expect(r.detail!.lines.map((l) => l.text.en).join('\n')).toBe(rules.en);
     expect(r.detail!.lines.map((l) => l.text.ko).join('\n')).toBe(rules.ko);
     // The marked line is the rule that decided (or the default line when none fired).

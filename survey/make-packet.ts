@@ -11,35 +11,44 @@
  */
 import { UserError } from '../core/errors.js';
 import { writeFileAtomic } from '../runner/results-store.js';
+import { readingLevel } from './audience.js';
 import { controlNotes } from './control-notes.js';
+import { buildDesign } from './design.js';
 import { blindItems } from './make/blinding.js';
 import { dialoguesOf } from './make/dialogues.js';
-import type { MakeOptions } from './make/make-options.js';
+import { type MakeRequest, withDefaults } from './make/make-options.js';
 import { PacketBuild } from './make/packet-build.js';
 import { pairsOf } from './make/pairs.js';
 import { referencesTemplate } from './make/references.js';
 import { openRunSource } from './make/run-source.js';
 import { draftTask } from './make/task-drafts.js';
-import { PACKET_JSON, PACKET_SCHEMA, type Packet } from './packet.js';
+import { DESIGN_JSON, PACKET_JSON, PACKET_SCHEMA, type Packet } from './packet.js';
 import { itemsCsv } from './study-csv.js';
 
-export type { MakeOptions } from './make/make-options.js';
+export type { MakeRequest } from './make/make-options.js';
 export { stratifiedPick } from './make/stratified-pick.js';
 
 /**
- * Makes the packet in stages: drafts per task, blinding, pairs, dialogues; then writes packet.json, items.csv
- * and the references template.
+ * Makes the packet in stages: drafts per task (tasks and families the audience cannot judge left out),
+ * blinding, pairs, dialogues, the rater slots (design.ts); then writes packet.json, design.json,
+ * items.csv and the references template.
  */
-export async function makePacket(o: MakeOptions): Promise<{ dir: string; packet: Packet }> {
+export async function makePacket(request: MakeRequest): Promise<{ dir: string; packet: Packet }> {
+  const o = withDefaults(request);
   const b = new PacketBuild(o, openRunSource(o));
   for (const taskId of b.source.tasks) await draftTask(b, taskId);
   if (b.drafts.length === 0) {
+    const left = b.leftOut.length ? `; left out for ${o.audience}: ${b.leftOut.map((l) => `${l.task} (${l.reason})`).join(', ')}` : '';
     throw new UserError(
       `--run ${o.run}: no input is explained by every chosen method (methods: ` +
-        `${o.methods?.join(', ') ?? "all the run's explainers but random"})`,
+        `${o.methods?.join(', ') ?? "all the run's explainers but random"})${left}`,
     );
   }
   const blind = blindItems(b);
+  const pairs = pairsOf(blind.items, o.seed);
+  const dialogues = dialoguesOf(b, blind);
+  const { perRater, ratersPerItem, pairsPerRater, dialoguesPerRater } = o;
+  const budget = { perRater, ratersPerItem, pairsPerRater, dialoguesPerRater };
   const packet: Packet = {
     schema: PACKET_SCHEMA,
     studyId: b.source.studyId,
@@ -48,11 +57,21 @@ export async function makePacket(o: MakeOptions): Promise<{ dir: string; packet:
     source: { runId: b.source.runId, tasks: b.source.tasks, methods: [...b.usedMethods].sort() },
     settings: { pairsPerRater: o.pairsPerRater, instruments: o.instruments, maxTurns: o.maxTurns, idleTimeoutS: o.idleTimeoutS },
     items: blind.items,
-    pairs: pairsOf(blind.items, o.seed),
-    dialogues: dialoguesOf(b, blind),
+    pairs,
+    dialogues,
     controls: controlNotes([...b.usedFamilies].sort(), b.source.references.size > 0, b.randomMade, b.randomSkipped),
+    design: buildDesign(blind.items, pairs, dialogues, budget, o.seed),
+    audience: {
+      audience: o.audience,
+      maxSentences: b.maxSentences,
+      readingLevel: readingLevel(blind.items.map((i) => i.text)),
+      leftOut: b.leftOut,
+      keptAnyway: b.keptAnyway,
+      familiesLeftOut: [...b.familiesLeftOut].sort(),
+    },
   };
   writeFileAtomic(b.file(PACKET_JSON), `${JSON.stringify(packet, null, 1)}\n`);
+  writeFileAtomic(b.file(DESIGN_JSON), `${JSON.stringify(packet.design, null, 1)}\n`);
   writeFileAtomic(b.file('items.csv'), itemsCsv(packet));
   writeFileAtomic(b.file('references-template.csv'), referencesTemplate(blind.items));
   return { dir: b.out, packet };

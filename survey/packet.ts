@@ -10,9 +10,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import type { Bilingual } from '../explainers/types.js';
+import type { AudienceRecord } from './audience.js';
 
 export const PACKET_SCHEMA = 'xai-bench/survey-packet@1';
 export const PACKET_JSON = 'packet.json';
+/** The design alone (the same object as packet.json's `design`), for reading without the packet. */
+export const DESIGN_JSON = 'design.json';
 export const PACKET_ARTIFACTS = 'artifacts';
 
 export type Lang = 'ko' | 'en';
@@ -113,6 +116,37 @@ export interface PacketSettings {
   readonly idleTimeoutS: number;
 }
 
+export const DESIGN_SCHEMA = 'xai-bench/survey-design@1';
+
+export interface DesignSlot {
+  /** s-001, s-002, ...: handed out in this order. */
+  readonly id: string;
+  /** SSA items, in the order the rater sees them. */
+  readonly items: readonly string[];
+  readonly pairs: readonly string[];
+  readonly dialogue: string | null;
+}
+
+export interface DesignBudget {
+  /** SSA items per rater. */
+  readonly perRater: number;
+  /** Raters per item (K). */
+  readonly ratersPerItem: number;
+  readonly pairsPerRater: number;
+  /** Dialogues per rater (0 or 1). */
+  readonly dialoguesPerRater: number;
+}
+
+export interface StudyDesign extends DesignBudget {
+  readonly schema: typeof DESIGN_SCHEMA;
+  /** What the design is: the construction named, so exported files can say which produced them. */
+  readonly kind: 'balanced-incomplete-block';
+  readonly seed: number;
+  readonly slots: readonly DesignSlot[];
+  /** A rough session length of one slot, minutes (30 s an item, 30 s a pair, 3 min a dialogue, 10 s a question). */
+  readonly minutesPerSlot: number;
+}
+
 export interface Packet {
   readonly schema: typeof PACKET_SCHEMA;
   readonly studyId: string;
@@ -125,6 +159,10 @@ export interface Packet {
   readonly dialogues: readonly PacketDialogue[];
   /** Per explainer family in the packet: how each control is realised there, or why it is not applicable. */
   readonly controls?: readonly ControlNote[];
+  /** The rater slots (survey/design.ts); a packet without one gives every rater every item. */
+  readonly design?: StudyDesign;
+  /** Who the packet is for, what was left out for them, and the reading level of its texts. */
+  readonly audience?: AudienceRecord;
 }
 
 export function sha256(data: string | Uint8Array): string {

@@ -7,6 +7,7 @@ import type { Bilingual } from '../explainers/types.js';
 import { LIKERT_ANCHORS, QUESTIONNAIRE_TEXT } from './questionnaire-text.js';
 import { DIALOGUE_QUESTIONS, type DialogueQuestion, type InputView, type Lang, type PacketDialogue, type PacketItem } from './packet.js';
 import type { PlannedQuestion } from './rater-plan.js';
+import type { Coverage } from './serve/slot-desk.js';
 import { AGE_BANDS, GRADES, t, type TextKey } from './ui-text.js';
 
 function esc(s: string): string {
@@ -52,7 +53,9 @@ interface Frame {
 export type Progress = { done: number; total: number };
 
 function layout(lang: Lang, title: string, body: string, { progress, rater = progress !== undefined }: Frame = {}): string {
-  const exit = rater ? `<nav class="leave"><a href="/leave">${esc(t(lang, 'leaveLink'))}</a></nav>` : '';
+  const exit = rater
+    ? `<nav class="leave"><a href="/quit">${esc(t(lang, 'quitLink'))}</a> <a href="/leave">${esc(t(lang, 'leaveLink'))}</a></nav>`
+    : '';
   const bar = progress
     ? `<p class="muted">${esc(t(lang, 'progress'))}: ${progress.done} / ${progress.total}</p>` +
       `<progress max="${progress.total}" value="${progress.done}"></progress>`
@@ -212,6 +215,18 @@ export function leavePage(lang: Lang): string {
   return layout(lang, t(lang, 'leaveTitle'), body);
 }
 
+/** "I want to stop": asks first; stopping hands the rest of the rater's slot to the next rater. */
+export function quitPage(lang: Lang): string {
+  const body =
+    `<p>${esc(t(lang, 'quitBody'))}</p><form method="post" action="/quit">${hidden('confirm', '1')}` +
+    `${button('go', '1', t(lang, 'quitYes'), 'no')}<a class="button" href="/next">${esc(t(lang, 'quitNo'))}</a></form>`;
+  return layout(lang, t(lang, 'quitTitle'), body);
+}
+
+export function quitDonePage(lang: Lang): string {
+  return layout(lang, t(lang, 'quitDone'), `<p id="stopped"><a class="button" href="/">${esc(t(lang, 'home'))}</a></p>`);
+}
+
 /** Over the cap of new raters a minute: the same sign-up again, one tap away (`fields` already checked). */
 export function waitPage(lang: Lang, fields: Readonly<Record<string, string>>): string {
   const inputs = Object.entries(fields)
@@ -237,16 +252,36 @@ function alertBlock(a: WaitAlert): string {
   );
 }
 
+/** The design's coverage as the study runs (slot-desk.ts). */
+function coverageBlock(c: Coverage | null): string {
+  if (!c) return '<p>This packet has no design: every rater rates every item.</p>';
+  const rows: [string, string, string][] = [
+    ['below-k', 'items below K ratings', `${c.itemsBelowK} of ${c.items} (K = ${c.ratersPerItem})`],
+    ['active', 'raters active', String(c.active)],
+    ['finished', 'slots finished (round 1)', `${c.finished} of ${c.slots}`],
+    ['open', 'slots without a rater (round 1)', String(c.open)],
+    ['abandoned', 'slots abandoned and handed on', String(c.abandoned)],
+    ['needed', 'expected raters still needed', String(c.expectedRatersNeeded)],
+  ];
+  const body = rows.map(([id, k, v]) => `<tr><td>${esc(k)}</td><td id="cov-${id}">${esc(v)}</td></tr>`).join('');
+  return `<h2>Coverage</h2><table class="input" id="coverage">${body}</table>`;
+}
+
 export function adminPage(
   studyId: string,
   counts: Readonly<Record<string, number>>,
   token: string,
   files: readonly string[],
   waits: WaitAlert,
+  coverage: Coverage | null = null,
 ): string {
   const rows = Object.entries(counts)
     .map(([k, v]) => `<tr><td>${esc(k)}</td><td>${v}</td></tr>`)
     .join('');
   const links = files.map((f) => `<li><a href="/admin/export/${esc(f)}?token=${esc(token)}">${esc(f)}</a></li>`).join('');
-  return layout('en', `Admin: ${studyId}`, `${alertBlock(waits)}<table class="input">${rows}</table><p>Study files:</p><ul>${links}</ul>`);
+  return layout(
+    'en',
+    `Admin: ${studyId}`,
+    `${alertBlock(waits)}${coverageBlock(coverage)}<h2>Answers</h2><table class="input">${rows}</table><p>Study files:</p><ul>${links}</ul>`,
+  );
 }

@@ -16,6 +16,7 @@ import { sampleOf, toNested } from '../core/batch.js';
 import type { StructuredSample } from '../runner/explanation-record.js';
 import type { Rng } from '../core/rng.js';
 import { type StructuredView, examplesDetail, graphOf, pathText, ruleLines, rulesDetail, decidingLine } from './structured-views.js';
+import { withParticle } from '../core/korean-particles.js';
 
 /** Rule-set lines of rules only (not the closing default line), by rule index. */
 function ruleOnlyLines(global: RulesGlobal): number[] {
@@ -102,7 +103,8 @@ export function randomExamples(
     format: 'example',
     text: {
       en: `The model says '${cls}'. Examples it finds similar to this input are labelled ${labels}.`,
-      ko: `모델은 '${cls}'(이)라고 답했습니다. 모델이 이 입력과 비슷하다고 보는 예시의 정답은 ${labels}입니다.`,
+      ko: `모델은 ${withParticle(`'${className(task, target, 'ko')}'`, '이라고/라고')} 답했습니다. 모델이 이 입력과 비슷하다고 보는 예시의 정답은 ` +
+        `${samples.map((s) => `'${className(task, s.label, 'ko')}'`).join(', ')}입니다.`,
     },
     detail,
     png,

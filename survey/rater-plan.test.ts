@@ -53,6 +53,20 @@ describe('raterPlan', () => {
   });
 });
 
+describe('raterPlan with a design slot', () => {
+  it("is the slot's items in the slot's order, its pairs and its dialogue, then the questionnaires", () => {
+    const slot = { id: 's-002', items: ['it-0005', 'it-0002', 'it-0003'], pairs: ['c-0003', 'c-0001'], dialogue: 'd-0001' };
+    const a = raterPlan(packet(1), 'r-AAAAA', slot);
+    expect(a.ssa).toEqual(slot.items);
+    expect(a.pairs.map((p) => p.pair.id)).toEqual(slot.pairs);
+    expect(a.dialogue?.id).toBe('d-0001');
+    expect(a.questions).toHaveLength(16);
+    expect(raterPlan(packet(1), 'r-AAAAA', slot)).toEqual(a);
+    const none = raterPlan(packet(1), 'r-AAAAA', { ...slot, dialogue: null });
+    expect([none.dialogue, none.questions]).toEqual([null, []]);
+  });
+});
+
 describe('stratifiedPick', () => {
   it('takes classes in turn, so a rare class is represented before a common one repeats', () => {
     const instances = [

@@ -8,7 +8,8 @@
  * guards the admin page and the study-file downloads. Bodies over 8 KiB are refused. On a shared
  * classroom tablet: only an address the server answers for may change state (serve/address-guard.ts),
  * new raters are capped per minute for the whole class (serve/sign-up-cap.ts), and every rater page has
- * a "not me / new rater" exit.
+ * a "not me / new rater" exit. With a designed packet each rater gets one slot of the design
+ * (serve/slot-desk.ts), and a slot abandoned before it is finished goes to the next rater.
  *
  * The parts: serve/rating-store.ts (every SQL statement), serve/protocol.ts (what a rater may do next
  * and which answers count), serve/raters.ts (sign-up and codes), serve/router.ts (the HTTP routes).
@@ -26,6 +27,7 @@ import { Raters } from './serve/raters.js';
 import { RatingStore } from './serve/rating-store.js';
 import { SurveyRouter } from './serve/router.js';
 import { SignUpCap } from './serve/sign-up-cap.js';
+import { DEFAULT_ABANDON_MINUTES, SlotDesk } from './serve/slot-desk.js';
 import { bindPacket, openStudyDb } from './study-db.js';
 
 
@@ -40,6 +42,10 @@ export interface ServeOptions {
   readonly allowHosts?: readonly string[];
   /** New raters a minute, for all addresses together (default 60). */
   readonly maxNewRatersPerMinute?: number;
+  /** Minutes without a page or an answer after which a rater's unfinished slot is handed to the next rater (default 30). */
+  readonly abandonAfterMinutes?: number;
+  /** The clock of the slot desk (tests); default Date.now. */
+  readonly clock?: () => number;
 }
 
 const DEFAULT_NEW_RATERS_PER_MINUTE = 60;
@@ -55,6 +61,8 @@ export async function serveSurvey(o: ServeOptions): Promise<RunningServer> {
   const allow = allowedHosts(o.allowHosts ?? []);
   const perMinute = o.maxNewRatersPerMinute ?? DEFAULT_NEW_RATERS_PER_MINUTE;
   if (!Number.isSafeInteger(perMinute) || perMinute < 1) throw new UserError(`--max-new-raters ${perMinute}: expected an integer >= 1`);
+  const minutes = o.abandonAfterMinutes ?? DEFAULT_ABANDON_MINUTES;
+  if (!(minutes > 0)) throw new UserError(`--abandon-after ${minutes}: expected minutes > 0`);
   const { packet, hash } = readPacket(o.packetDir);
   const db = openStudyDb(o.db, { create: true });
   bindPacket(db, packet, hash, `--db ${o.db}`);
@@ -63,7 +71,8 @@ export async function serveSurvey(o: ServeOptions): Promise<RunningServer> {
   // The port a Host header must name: --port, or the one the system chose for --port 0 (set once listening).
   let port = o.port;
   const guard = new AddressGuard(o.host, allow, () => port);
-  const protocol = new RatingProtocol(packet, store);
+  const desk = packet.design ? new SlotDesk(packet.design, db, minutes * 60_000, o.clock) : null;
+  const protocol = new RatingProtocol(packet, store, desk);
   const router = new SurveyRouter(protocol, new Raters(store), o.packetDir, adminToken, guard, new SignUpCap(perMinute));
   const server = createServer((req, res) => {
     router.handle(req, res).catch((e: unknown) => {

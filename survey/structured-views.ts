@@ -21,6 +21,7 @@ import type { StructuredSample } from '../runner/explanation-record.js';
 import { packageRoot } from '../core/package-root.js';
 import { renderSampleGridPng } from '../render/sample-grid-png.js';
 import type { ItemDetail, ItemFormat } from './packet.js';
+import { withParticle } from '../core/korean-particles.js';
 
 export interface StructuredView {
   readonly format: ItemFormat;
@@ -141,17 +142,17 @@ function caption(task: TaskView, s: Pick<ExampleSample, 'role' | 'label' | 'pred
   if (s.role === 'neighbour' && s.label !== undefined)
     return {
       en: `Example ${k}: a training example labelled '${className(task, s.label)}'`,
-      ko: `예시 ${k}: 정답이 '${className(task, s.label)}'인 학습 예시`,
+      ko: `예시 ${k}: 정답이 '${className(task, s.label, 'ko')}'인 학습 예시`,
     };
   if (s.role === 'counterfactual' && s.predicted !== undefined)
     return {
       en: `Example ${k}: the changed input, which the model calls '${className(task, s.predicted)}'`,
-      ko: `예시 ${k}: 바뀐 입력, 모델의 답은 '${className(task, s.predicted)}'`,
+      ko: `예시 ${k}: 바뀐 입력, 모델의 답은 '${className(task, s.predicted, 'ko')}'`,
     };
   if (s.predicted !== undefined)
     return {
       en: `Example ${k}: a generated example the model calls '${className(task, s.predicted)}'`,
-      ko: `예시 ${k}: 모델이 '${className(task, s.predicted)}'(이)라고 하는 생성 예시`,
+      ko: `예시 ${k}: 모델이 ${withParticle(`'${className(task, s.predicted, 'ko')}'`, '이라고/라고')} 하는 생성 예시`,
     };
   return { en: `Example ${k}`, ko: `예시 ${k}` };
 }

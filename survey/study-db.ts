@@ -30,6 +30,9 @@ CREATE TABLE IF NOT EXISTS likert (
 CREATE TABLE IF NOT EXISTS sessions (
   id TEXT PRIMARY KEY, rater_id TEXT NOT NULL REFERENCES raters(id), dialogue_id TEXT NOT NULL, item_id TEXT NOT NULL,
   language TEXT NOT NULL, start_time TEXT NOT NULL, last_time TEXT NOT NULL, end_time TEXT, ended_by TEXT);
+CREATE TABLE IF NOT EXISTS assignments (
+  rater_id TEXT NOT NULL REFERENCES raters(id), round INTEGER NOT NULL, slot TEXT NOT NULL, assigned_at TEXT NOT NULL,
+  last_seen TEXT NOT NULL, completed_at TEXT, released_at TEXT, released_by TEXT, PRIMARY KEY (rater_id, round, slot));
 CREATE TABLE IF NOT EXISTS turns (
   session_id TEXT NOT NULL REFERENCES sessions(id), turn_index INTEGER NOT NULL, question TEXT NOT NULL, timestamp TEXT NOT NULL,
   PRIMARY KEY (session_id, turn_index));

@@ -84,6 +84,15 @@ const TEXT = {
       '이어서 할 수 있어요. 내가 하던 것이라면 "아니요, 계속할게요"를 누르세요.',
   },
   leaveYes: { en: 'Yes, start new', ko: '네, 새로 시작할게요' },
+  quitLink: { en: 'I want to stop', ko: '그만할래요' },
+  quitTitle: { en: 'Stop here?', ko: '여기서 그만할까요?' },
+  quitBody: {
+    en: 'You can stop now. Everything you answered is saved. Someone else will do the rest.',
+    ko: '지금 그만해도 돼요. 지금까지 한 답은 모두 저장되어 있어요. 남은 것은 다른 사람이 이어서 할 거예요.',
+  },
+  quitYes: { en: 'Yes, stop', ko: '네, 그만할게요' },
+  quitNo: { en: 'No, keep going', ko: '아니요, 계속할게요' },
+  quitDone: { en: 'Thank you! Your answers are saved.', ko: '고마워요! 답이 저장되었어요.' },
   leaveNo: { en: 'No, keep going', ko: '아니요, 계속할게요' },
   waitTitle: { en: 'Please wait a moment', ko: '잠시만 기다려 주세요' },
   waitBody: {

@@ -34,6 +34,13 @@ const OUTPUT_WORDS: Record<OutputKind, { en: string; ko: string; koObject: strin
   probability: { en: 'predicted probability', ko: '예측 확률', koObject: '예측 확률을' },
 };
 
+/** A score model's output is read as is (datasets/task.ts, TaskView.score): neither a logit nor a probability. */
+const SCORE_WORDS = { en: 'output', ko: '출력', koObject: '출력을' };
+
+function outputWords(t: AttributionTextInput): { en: string; ko: string; koObject: string } {
+  return t.task.score ? SCORE_WORDS : OUTPUT_WORDS[t.output];
+}
+
 /** Indices by decreasing |attribution| (ties by index), at most k. */
 export function topFeatures(attribution: ArrayLike<number>, k: number): number[] {
   return Array.from({ length: attribution.length }, (_, i) => i)
@@ -79,7 +86,7 @@ export function formatSigned(v: number): string {
  * and its value named by level ("purpose = used car"), so the text never speaks of one-hot columns.
  */
 function typedTabularText(t: AttributionTextInput, cls: string, features: readonly TypedFeature[]): Bilingual {
-  const words = OUTPUT_WORDS[t.output];
+  const words = outputWords(t);
   const sums = features.map((f) => f.columns.reduce((s, c) => s + t.attribution[c], 0));
   const top = topFeatures(sums, Math.min(t.topK ?? 3, sums.length)).filter((j) => sums[j] !== 0);
   if (top.length === 0) {
@@ -103,7 +110,7 @@ function typedTabularText(t: AttributionTextInput, cls: string, features: readon
 
 function tabularText(t: AttributionTextInput, cls: string): Bilingual {
   if (t.task.features) return typedTabularText(t, cls, t.task.features);
-  const words = OUTPUT_WORDS[t.output];
+  const words = outputWords(t);
   const k = Math.min(t.topK ?? 3, t.attribution.length);
   const top = topFeatures(t.attribution, k).filter((j) => t.attribution[j] !== 0);
   if (top.length === 0) {
@@ -131,7 +138,7 @@ function tabularText(t: AttributionTextInput, cls: string): Bilingual {
 }
 
 function imageText(t: AttributionTextInput, cls: string): Bilingual {
-  const words = OUTPUT_WORDS[t.output];
+  const words = outputWords(t);
   const mass = regionMass(t.attribution, t.task.sampleShape);
   const total = mass.reduce((a, b) => a + b, 0);
   if (!(total > 0)) {

@@ -84,8 +84,22 @@ export type SegmentationChoice =
   | { readonly method: 'quickshift'; readonly options: QuickshiftOptions; readonly noise: Rng };
 
 /** Segments one image (x: height x width x channels values) by the chosen method. */
-export function segmentImage(x: Float32Array, sampleShape: readonly number[], choice: SegmentationChoice): Segmentation {
+/**
+ * Superpixels of one image. The colour-based methods (SLIC, quickshift) follow scikit-image on images in
+ * [0, 1]; an image task that declares another value range (a user's, datasets/config-image-task.ts)
+ * is rescaled onto [0, 1] for them, so that its segments do not depend on how its pixels are scaled.
+ */
+export function segmentImage(
+  x: Float32Array,
+  sampleShape: readonly number[],
+  choice: SegmentationChoice,
+  valueRange?: readonly [number, number],
+): Segmentation {
   const { height, width, channels } = imageGeometry(sampleShape);
+  if (valueRange && choice.method !== 'grid' && (valueRange[0] !== 0 || valueRange[1] !== 1)) {
+    const [lo, hi] = valueRange;
+    x = x.map((v) => (v - lo) / (hi - lo));
+  }
   switch (choice.method) {
     case 'grid':
       return gridSegments(height, width, choice.cell);

@@ -19,7 +19,7 @@ export const gradientXInputCard: MethodCard = {
       kind: 'weakness',
       text: {
         en: 'Dominated by the input itself, so it changes less than it should when the model is randomised (Adebayo et al. 2018).',
-        ko: '입력 자체가 결과를 좌우하기 때문에, 모델을 무작위로 바꿔도 마땅히 변해야 할 만큼 변하지 않습니다(Adebayo 외 2018).',
+        ko: '입력 자체가 결과를 좌우하기 때문에, 모델을 무작위로 바꿔도 마땅히 변해야 할 만큼 변하지 않습니다(Adebayo 등 2018).',
       },
       evidence: ['mprt'],
       expect: 'high',

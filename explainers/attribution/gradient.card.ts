@@ -30,7 +30,7 @@ export const gradientCard: MethodCard = {
       kind: 'weakness',
       text: {
         en: 'Noisy and local: small changes of the input can change the map a lot (Smilkov et al. 2017).',
-        ko: '잡음이 많고 국소적입니다. 입력이 조금만 바뀌어도 맵이 크게 달라질 수 있습니다(Smilkov 외 2017).',
+        ko: '잡음이 많고 국소적입니다. 입력이 조금만 바뀌어도 맵이 크게 달라질 수 있습니다(Smilkov 등 2017).',
       },
       evidence: ['max-sensitivity'],
       expect: 'high',

@@ -39,7 +39,7 @@ export const integratedGradientsCard: MethodCard = {
       kind: 'weakness',
       text: {
         en: 'The answer depends on the choice of baseline (Sturmfels et al. 2020).',
-        ko: '기준 입력을 무엇으로 정하느냐에 따라 결과가 달라집니다(Sturmfels 외 2020).',
+        ko: '기준 입력을 무엇으로 정하느냐에 따라 결과가 달라집니다(Sturmfels 등 2020).',
       },
       evidence: [],
       expect: 'high',

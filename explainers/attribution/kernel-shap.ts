@@ -73,7 +73,7 @@ function groupsOf(task: TaskView, batch: Batch, i: number, p: P): { groups: Feat
   const x = batch.data.subarray(i * d, (i + 1) * d);
   const choice: SegmentationChoice =
     p.grouping === 'grid' ? { method: 'grid', cell: p.cell } : { method: 'slic', segments: p.segments, compactness: p.compactness };
-  const segmentation = segmentImage(x, batch.sampleShape, choice);
+  const segmentation = segmentImage(x, batch.sampleShape, choice, task.valueRange);
   return { groups: segmentGroups(segmentation, imageGeometry(batch.sampleShape).channels), segmentation };
 }
 

@@ -63,7 +63,7 @@ export const occlusionCard: MethodCard = {
       kind: 'weakness',
       text: {
         en: 'The window size sets the resolution and changes the answer (Ancona et al. 2018).',
-        ko: '창 크기가 해상도를 정하며, 창 크기에 따라 결과가 달라집니다(Ancona 외 2018).',
+        ko: '창 크기가 해상도를 정하며, 창 크기에 따라 결과가 달라집니다(Ancona 등 2018).',
       },
       evidence: [],
       expect: 'high',

@@ -6,6 +6,7 @@
 import type { KnowledgeGraph } from '../../datasets/knowledge-graph/graph.js';
 import type { Bilingual } from '../types.js';
 import type { SimilarClass } from './payload.js';
+import { withParticle } from '../../core/korean-particles.js';
 
 export interface TextInput {
   readonly graph: KnowledgeGraph;
@@ -42,10 +43,10 @@ export function conceptPathText(t: TextInput): Bilingual {
     simEn.length ? `It resembles the seen digit${simEn.length > 1 ? 's' : ''} ${simEn.join(' and ')}.` : '',
   ];
   const ko = [
-    `${t.cls}(으)로 인식했습니다. ${t.seen ? '학습 때 본 클래스입니다' : '학습 때 보지 못한 클래스입니다'}(새로움 ${nov}, 기준 ${thr} ` +
+    `${withParticle(String(t.cls), '으로/로')} 인식했습니다. ${t.seen ? '학습 때 본 클래스입니다' : '학습 때 보지 못한 클래스입니다'}(새로움 ${nov}, 기준 ${thr} ` +
     `${t.novelty > t.threshold ? '초과' : '이하'}).`,
     evidenceKo.length ? `지식 그래프의 근거: ${evidenceKo.join('; ')}.` : `이미지에서 찾은 속성 중 지식 그래프에서 ${t.cls}의 부분인 것은 없습니다.`,
-    simKo.length ? `학습 때 본 숫자 ${simKo.join(', ')}와(과) 닮았습니다.` : '',
+    simKo.length ? `학습 때 본 숫자 ${withParticle(simKo.join(', '), '과/와')} 닮았습니다.` : '',
   ];
   return { en: en.filter(Boolean).join(' '), ko: ko.filter(Boolean).join(' ') };
 }

@@ -15,7 +15,7 @@ export const zeroShotKgCard: MethodCard = {
     en:
       'A knowledge graph of class parts, a network trained on the seen classes only (its hidden features), and the seen classes\' ' +
       'training data.',
-    ko: '클래스의 부분을 적은 지식 그래프, 본 클래스만으로 학습한 신경망(은닉층 특징), 본 클래스의 학습 데이터가 필요합니다.',
+    ko: '클래스의 부분을 적은 지식 그래프, 본 클래스만으로 학습한 신경망(은닉층 특성), 본 클래스의 학습 데이터가 필요합니다.',
   },
   claims: [
     {

@@ -46,6 +46,7 @@ export const zeroShotKgExplainer: StructuredExplainer<typeof params, ZeroShotSys
   family: 'concept-path',
   description: 'zero-shot recognition (DAP/ESZSL, calibrated stacking, Socher novelty) explained by knowledge-graph concept paths',
   needs: ['knowledge-graph', 'layers', 'predict', 'training-data'],
+  needsClasses: 'recognises classes from the classifier\'s features and class probabilities',
   output: 'probability',
   deterministic: true,
   kinds: ['image'],

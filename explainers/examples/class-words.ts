@@ -1,9 +1,13 @@
 /** Small shared wording for the examples family's text (class names, percentages, feature values in original units). */
 import type { TaskView } from '../../datasets/task.js';
+import { classNameKo, unitKo } from '../../core/korean-words.js';
 import { formatValue } from '../attribution/attribution-text.js';
 
-export function className(task: TaskView, c: number): string {
-  return task.classes[c] ?? `class ${c}`;
+/** A class's name; in Korean texts, the Korean of the built-in data sets' names (core/korean-words.ts). */
+export function className(task: TaskView, c: number, lang: 'en' | 'ko' = 'en'): string {
+  const name = task.classes[c];
+  if (lang === 'ko') return name === undefined ? `클래스 ${c}` : classNameKo(name);
+  return name ?? `class ${c}`;
 }
 
 export function percent(p: number): string {
@@ -16,9 +20,12 @@ export function rawValue(task: TaskView, j: number, v: number): number {
   return s ? v * s.std[j] + s.mean[j] : v;
 }
 
-export function valueWithUnit(task: TaskView, j: number, v: number): string {
-  const unit = task.units?.[j] ? ` ${task.units[j]}` : '';
-  return `${formatValue(rawValue(task, j, v))}${unit}`;
+export function valueWithUnit(task: TaskView, j: number, v: number, lang: 'en' | 'ko' = 'en'): string {
+  const u = task.units?.[j];
+  if (!u) return formatValue(rawValue(task, j, v));
+  // Korean writes a unit word right after the number (3.5년, 70점); symbols keep their space (12 km).
+  const ko = unitKo(u);
+  return lang === 'ko' ? `${formatValue(rawValue(task, j, v))}${ko === u ? ` ${u}` : ko}` : `${formatValue(rawValue(task, j, v))} ${u}`;
 }
 
 /** The row-wise argmax of n x c scores. */

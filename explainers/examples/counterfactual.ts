@@ -14,6 +14,7 @@ import { categoricalChanges } from './categorical-changes.js';
 import { className, percent, rawValue, valueWithUnit } from './class-words.js';
 import type { ChangeSize, CounterfactualResult, ExampleQuery, FeatureChange } from './example-query.js';
 import { growingSpheres } from './growing-spheres.js';
+import { withParticle } from '../../core/korean-particles.js';
 
 const params = {
   samples: int({ default: 64, min: 4, max: 4096, description: 'points drawn per spherical shell' }),
@@ -70,7 +71,7 @@ function text(
   cf: Float32Array | null,
 ): Bilingual {
   const cls = className(task, target);
-  const head = { en: `The model says '${cls}' (${percent(probability)}).`, ko: `모델은 '${cls}'(이)라고 답했습니다 (${percent(probability)}).` };
+  const head = { en: `The model says '${cls}' (${percent(probability)}).`, ko: `모델은 ${withParticle(`'${className(task, target, 'ko')}'`, '이라고/라고')} 답했습니다 (${percent(probability)}).` };
   const r = q.counterfactual;
   if (!r.found || cf === null || !r.size) {
     return {
@@ -85,10 +86,10 @@ function text(
     // Typed tables count features as a user reads them (a one-hot feature once), not input columns.
     const changed = task.features ? r.changes!.length : s.changed;
     const of = task.features ? task.features.length : s.of;
-    const from = (c: FeatureChange) => c.fromLevel ?? valueWithUnit(task, c.feature, x[c.feature]);
-    const to = (c: FeatureChange) => c.toLevel ?? valueWithUnit(task, c.feature, cf[c.feature]);
-    const en = list.map((c) => `${c.name} from ${from(c)} to ${to(c)}`);
-    const ko = list.map((c) => `${c.name}을(를) ${from(c)}에서 ${to(c)}(으)로`);
+    const from = (c: FeatureChange, lang: 'en' | 'ko') => c.fromLevel ?? valueWithUnit(task, c.feature, x[c.feature], lang);
+    const to = (c: FeatureChange, lang: 'en' | 'ko') => c.toLevel ?? valueWithUnit(task, c.feature, cf[c.feature], lang);
+    const en = list.map((c) => `${c.name} from ${from(c, 'en')} to ${to(c, 'en')}`);
+    const ko = list.map((c) => `${withParticle(c.name, '을/를')} ${from(c, 'ko')}에서 ${withParticle(to(c, 'ko'), '으로/로')}`);
     const more = changed > list.length ? {
       en: ` and ${changed - list.length} more`,
       ko: ` 외 ${changed - list.length}개`,
@@ -97,13 +98,13 @@ function text(
       en:
         `${head.en} The smallest change found that makes it say '${other}': ${en.join(', ')}${more.en} (${changed} of ${of} ` +
         `features changed).`,
-      ko: `${head.ko} 답을 '${other}'(으)로 바꾸는, 찾은 가장 작은 변화: ${ko.join(', ')} 바꾸기${more.ko} (특징 ${of}개 중 ${changed}개 변경).`,
+      ko: `${head.ko} 답을 ${withParticle(`'${className(task, q.samples[0].predicted!, 'ko')}'`, '으로/로')} 바꾸는, 찾은 가장 작은 변화: ${ko.join(', ')} 바꾸기${more.ko} (특성 ${of}개 중 ${changed}개 변경).`,
     };
   }
   const size = s.l2.toFixed(2);
   return {
     en: `${head.en} The smallest change found that makes it say '${other}' changes ${s.changed} of ${s.of} pixels (change size ${size}).`,
-    ko: `${head.ko} 답을 '${other}'(으)로 바꾸는, 찾은 가장 작은 변화는 픽셀 ${s.of}개 중 ${s.changed}개를 바꿉니다 (변화 크기 ${size}).`,
+    ko: `${head.ko} 답을 ${withParticle(`'${className(task, q.samples[0].predicted!, 'ko')}'`, '으로/로')} 바꾸는, 찾은 가장 작은 변화는 픽셀 ${s.of}개 중 ${s.changed}개를 바꿉니다 (변화 크기 ${size}).`,
   };
 }
 
@@ -113,6 +114,7 @@ export const counterfactualExplainer: StructuredExplainer<typeof params, void, E
   family: 'examples',
   description: 'Least change found (seeded Growing Spheres search, then made sparse) that flips the prediction, with its size.',
   needs: ['predict'],
+  needsClasses: 'searches for the nearest input the model gives another class',
   output: 'probability',
   deterministic: false,
   card: counterfactualCard,

@@ -21,6 +21,7 @@ export const epsilonBall: StructuredExplainer<typeof epsilonBallParams, void, Ge
     'generated examples from latents uniform in an L2 ball around the query, radius matched to generative-boundaries\' mean distance ' +
     '(the paper\'s baseline)',
   needs: ['generator'],
+  needsClasses: 'samples around the input and reports where the classifier keeps its class',
   output: 'probability',
   deterministic: false,
   params: epsilonBallParams,

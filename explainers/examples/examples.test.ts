@@ -124,7 +124,7 @@ describe('counterfactual', () => {
     expect(cf.slice(1)).toEqual([Math.fround(0.2), Math.fround(0.1)]);
     expect(q.counterfactual!.changes![0]).toMatchObject({ feature: 0, name: 'f0', from: 9, unit: 'cm' });
     expect(r.text[0].en).toMatch(/^The model says 'left' \(\d+%\)\. The smallest change found that makes it say 'right': f0 from 9 cm to [\d.]+ cm \(1 of 3 features changed\)\.$/);
-    expect(r.text[0].ko).toMatch(/'right'\(으\)로 바꾸는/);
+    expect(r.text[0].ko).toMatch(/'right'로 바꾸는/);
     const again = await counterfactualExplainer.explain({
       ctx: ctxFor(engine, t),
       batch,

@@ -20,6 +20,7 @@ export const generativeBoundaries: StructuredExplainer<typeof examplesParams, vo
     'generated examples from the query\'s generative region: smallest boundary set by a Concrete mask, explored by an RRT (Jeon et al. ' +
     '2020)',
   needs: ['generator'],
+  needsClasses: 'explores the region where the classifier keeps its class',
   output: 'probability',
   deterministic: false,
   params: examplesParams,

@@ -7,11 +7,11 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { UserError } from '../../core/errors.js';
-import { type Model, wrapModel } from '../../core/model.js';
+import { layersOf, type Model, wrapModel } from '../../core/model.js';
 
 /** The Dense layers of a generator: hidden ones (ReLU) then the output layer. */
 function denseLayers(gen: Model): tf.layers.Layer[] {
-  const dense = gen.net.layers.filter((l) => l.getClassName() === 'Dense');
+  const dense = layersOf(gen, 'generative boundaries').net.layers.filter((l) => l.getClassName() === 'Dense');
   if (dense.length < 2) throw new UserError(`${gen.source}: a generator needs at least one hidden Dense layer before its output layer`);
   for (const l of dense.slice(0, -1)) {
     const act = (l.getConfig() as { activation?: unknown }).activation;
@@ -19,7 +19,7 @@ function denseLayers(gen: Model): tf.layers.Layer[] {
       throw new UserError(`${gen.source}: hidden layer ${l.name} has activation ${String(act)}; generative boundaries need ReLU units`);
     }
   }
-  if (dense.length !== gen.net.layers.filter((l) => l.getClassName() !== 'InputLayer').length) {
+  if (dense.length !== layersOf(gen, 'generative boundaries').net.layers.filter((l) => l.getClassName() !== 'InputLayer').length) {
     throw new UserError(`${gen.source}: generative boundaries support generators made of Dense layers only`);
   }
   return dense;
@@ -50,7 +50,7 @@ export function preActivationModel(gen: Model, layer: number): Promise<Model> {
     const copy = tf.layers.dense(cfg as unknown as Parameters<typeof tf.layers.dense>[0]);
     const out = copy.apply(target.input as tf.SymbolicTensor) as tf.SymbolicTensor;
     copy.setWeights(target.getWeights());
-    p = wrapModel(tf.model({ inputs: gen.net.inputs, outputs: out }), `${gen.source}#${target.name}-pre`);
+    p = wrapModel(tf.model({ inputs: layersOf(gen, 'generative boundaries').net.inputs, outputs: out }), `${gen.source}#${target.name}-pre`);
     byLayer.set(layer, p);
   }
   return p;

@@ -17,7 +17,7 @@ export const nearestNeighboursCard: MethodCard = {
       kind: 'strength',
       text: {
         en: 'Neighbours in the model\'s feature space mostly share the predicted class when the prediction is well supported.',
-        ko: '예측이 잘 뒷받침될 때 모델의 특징 공간에서 가까운 이웃은 대부분 예측한 클래스와 같습니다.',
+        ko: '예측이 잘 뒷받침될 때 모델의 특성 공간에서 가까운 이웃은 대부분 예측한 클래스와 같습니다.',
       },
       evidence: ['neighbour-label-agreement'],
       expect: 'high',

@@ -12,6 +12,7 @@ import type { Bilingual, StructuredExplainer } from '../types.js';
 import { nearestNeighboursCard } from './nearest-neighbours.card.js';
 import { argmaxRows, className, percent } from './class-words.js';
 import type { ExampleQuery } from './example-query.js';
+import { withParticle } from '../../core/korean-particles.js';
 
 const params = {
   k: int({ default: 3, min: 1, max: 20, description: 'neighbours shown per input' }),
@@ -35,8 +36,10 @@ function nearest(distances: Float64Array, k: number): number[] {
     .slice(0, k);
 }
 
-function text(q: ExampleQuery, target: number, probability: number, classOf: (c: number) => string): Bilingual {
+function text(q: ExampleQuery, target: number, probability: number, classOf: (c: number, lang?: 'en' | 'ko') => string): Bilingual {
   const labels = q.samples.map((s) => classOf(s.label!));
+  const labelsKo = q.samples.map((s) => classOf(s.label!, 'ko'));
+  const clsKo = classOf(target, 'ko');
   const same = q.samples.filter((s) => s.label === target).length;
   const cls = classOf(target);
   const k = q.samples.length;
@@ -47,8 +50,8 @@ function text(q: ExampleQuery, target: number, probability: number, classOf: (c:
       `${k === 1 ? 'is' : 'are'} labelled ${labels.map((l) => `'${l}'`).join(', ')}: ${same} of ${k} ${same === 1 ? 'has' : 'have'} ` +
       `the predicted class.`,
     ko:
-      `모델은 '${cls}'(이)라고 답했습니다 (${percent(probability)}). 모델이 보기에 이 입력과 가장 비슷한 학습 예시 ${k}개의 정답은 ` +
-      `${labels.map((l) => `'${l}'`).join(', ')}입니다. ${k}개 중 ${same}개가 예측한 클래스와 같습니다.`,
+      `모델은 ${withParticle(`'${clsKo}'`, '이라고/라고')} 답했습니다 (${percent(probability)}). 모델이 보기에 이 입력과 가장 비슷한 학습 예시 ${k}개의 정답은 ` +
+      `${labelsKo.map((l) => `'${l}'`).join(', ')}입니다. ${k}개 중 ${same}개가 예측한 클래스와 같습니다.`,
   };
 }
 
@@ -58,6 +61,7 @@ export const nearestNeighboursExplainer: StructuredExplainer<typeof params, Neig
   family: 'examples',
   description: 'Training examples nearest to the input in the penultimate-layer space (Euclidean), with their true labels.',
   needs: ['layers', 'training-data'],
+  needsClasses: 'compares the predicted class with the labels of the nearest training examples',
   output: 'probability',
   deterministic: true,
   card: nearestNeighboursCard,
@@ -108,7 +112,7 @@ export const nearestNeighboursExplainer: StructuredExplainer<typeof params, Neig
     }
     return {
       explanations: queries,
-      text: queries.map((q, i) => text(q, targets[i], probs[i * c + targets[i]], (k) => className(ctx.task, k))),
+      text: queries.map((q, i) => text(q, targets[i], probs[i * c + targets[i]], (k, lang) => className(ctx.task, k, lang))),
     };
   },
 };

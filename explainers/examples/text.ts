@@ -4,6 +4,7 @@
  */
 import type { Bilingual } from '../types.js';
 import type { GenerativeQuery } from './example-query.js';
+import { withParticle } from '../../core/korean-particles.js';
 
 export function examplesText(p: GenerativeQuery, classes: readonly string[]): Bilingual {
   const n = p.samples.length;
@@ -26,7 +27,7 @@ export function examplesText(p: GenerativeQuery, classes: readonly string[]): Bi
       ko:
         `질의와 같은 생성 규칙을 공유하는 생성 표본 ${n}개입니다. 규칙은 ${b.layer} 층의 ${b.layerUnits}개 유닛 중 ${b.units.length}개의 켜짐/꺼짐 패턴` +
         `(켜짐 ${on}개, 꺼짐 ${off}개)이며, 질의를 재구성하는 데 필요한 최소한의 유닛입니다(화소당 오차 ${err}, 층 전체를 끄면 ${err0}). ` +
-        `분류기는 질의와 마찬가지로 그중 ${n}개 중 ${same}개를 '${cls}'(으)로 분류합니다. 질의로부터의 평균 잠재 거리: ${dist}.`,
+        `분류기는 질의와 마찬가지로 그중 ${n}개 중 ${same}개를 ${withParticle(`'${cls}'`, '으로/로')} 분류합니다. 질의로부터의 평균 잠재 거리: ${dist}.`,
     };
   }
   return {
@@ -38,6 +39,6 @@ export function examplesText(p: GenerativeQuery, classes: readonly string[]): Bi
     ko:
       `질의 주변의 잠재 공간 공(평균 거리 ${dist}, 경계를 지키는 표본과 같게 맞춤)에서 생성 규칙과 무관하게 균등하게 뽑은 표본 ${n}개입니다. ` +
       `${n}개 중 ${g.acceptance.accepted}개가 ${b.layer} 층의 경계 ${b.units.length}개에서 질의의 켜짐/꺼짐 패턴을 유지합니다. 분류기는 질의와 마찬가지로 그중 ${n}개 중 ` +
-      `${same}개를 '${cls}'(으)로 분류합니다.`,
+      `${same}개를 ${withParticle(`'${cls}'`, '으로/로')} 분류합니다.`,
   };
 }

@@ -23,6 +23,7 @@ export const c45PedagogicalExplainer: StructuredExplainer<typeof params, RulesSt
   family: 'rules',
   description: "C4.5 tree (gain ratio, observed-value thresholds, pessimistic pruning) on the network's predictions, as rules",
   needs: ['predict', 'training-data'],
+  needsClasses: 'extracts rules that predict the model\'s class',
   kinds: ['tabular'],
   output: 'probability',
   deterministic: true,

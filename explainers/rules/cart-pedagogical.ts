@@ -23,6 +23,7 @@ export const cartPedagogicalExplainer: StructuredExplainer<typeof params, RulesS
   family: 'rules',
   description: "CART tree (Gini, midpoint thresholds, depth-bounded) on the network's predictions, as rules",
   needs: ['predict', 'training-data'],
+  needsClasses: 'extracts rules that predict the model\'s class',
   kinds: ['tabular'],
   output: 'probability',
   deterministic: true,

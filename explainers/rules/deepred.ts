@@ -235,6 +235,7 @@ export const deepredExplainer: StructuredExplainer<typeof params, RulesState, Ru
     'DeepRED: layer-wise decompositional rule extraction with C4.5 trees per hidden term, substitution into DNF and simplification, ' +
     'under explicit budgets',
   needs: ['layers', 'training-data'],
+  needsClasses: 'extracts rules that predict the model\'s class',
   kinds: ['tabular'],
   output: 'probability',
   deterministic: true,

@@ -6,7 +6,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { UserError } from '../../core/errors.js';
-import type { Model } from '../../core/model.js';
+import { layersOf, type Model } from '../../core/model.js';
 
 export type Activation = 'relu' | 'sigmoid' | 'tanh' | 'linear';
 
@@ -31,7 +31,7 @@ function activationOf(l: tf.layers.Layer): string {
 
 export function denseChain(model: Model, who: string): DenseLayer[] {
   const out: { layer: DenseLayer; mutable: { activation: Activation } }[] = [];
-  const layers = model.layers;
+  const { layers } = layersOf(model, who);
   layers.forEach((l, i) => {
     const cls = l.getClassName();
     if (PASS.has(cls) || (cls === 'Flatten' && i === 0)) return;

@@ -8,6 +8,8 @@ import { typedFeaturesOf } from '../../datasets/typed-features.js';
 import type { Bilingual } from '../types.js';
 import type { Term } from './dnf.js';
 import type { Prediction, RuleSet } from './rule-set.js';
+import { withParticle } from '../../core/korean-particles.js';
+import { classNameKo, unitKo } from '../../core/korean-words.js';
 
 /** A condition as the `rules` explanation records it: feature name, op, value in original units. */
 export interface Condition {
@@ -53,7 +55,13 @@ function categoricalTermText(task: TaskView, t: Term): string | null {
   return `${f.name} ${t.op === '>' ? '=' : '≠'} ${level}`;
 }
 
-const withUnit = (task: TaskView, f: number, v: number) => `${v}${task.units?.[f] ? ` ${task.units[f]}` : ''}`;
+/** A value with its unit; Korean writes a unit word right after the number (7점, 61년) and keeps symbols (cm, km). */
+function withUnit(task: TaskView, f: number, v: number, lang: 'en' | 'ko' = 'en'): string {
+  const unit = task.units?.[f];
+  if (!unit) return `${v}`;
+  const ko = unitKo(unit);
+  return lang === 'ko' && ko !== unit ? `${v}${ko}` : `${v} ${unit}`;
+}
 
 /**
  * "a AND b" over the clause's terms; a lower and an upper bound on one feature read as a range,
@@ -72,14 +80,16 @@ function clauseText(task: TaskView, terms: readonly Term[], lang: 'en' | 'ko'): 
     const c = toOriginalUnits(task, t);
     const u = terms[i + 1];
     if (t.op === '<=' && u && u.feature === t.feature && u.op === '>') {
-      parts.push(`${withUnit(task, t.feature, toOriginalUnits(task, u).value)} < ${c.feature} <= ${withUnit(task, t.feature, c.value)}`);
+      parts.push(`${withUnit(task, t.feature, toOriginalUnits(task, u).value, lang)} < ${c.feature} <= ${withUnit(task, t.feature, c.value, lang)}`);
       i++;
-    } else parts.push(`${c.feature} ${c.op} ${withUnit(task, t.feature, c.value)}`);
+    } else parts.push(`${c.feature} ${c.op} ${withUnit(task, t.feature, c.value, lang)}`);
   }
   return parts.join(lang === 'en' ? ' AND ' : ' 이고 ');
 }
 
-const className = (task: TaskView, c: number) => task.classes[c] ?? String(c);
+// Korean texts name the classes in Korean (core/korean-words.ts).
+const className = (task: TaskView, c: number, lang: 'en' | 'ko' = 'en') =>
+  task.classes[c] === undefined ? String(c) : lang === 'ko' ? classNameKo(task.classes[c]) : task.classes[c];
 
 /**
  * "IF x <= 0.22 THEN 1 ELSE 0" for one rule; one "IF ... THEN ..." line per rule and a final
@@ -87,20 +97,22 @@ const className = (task: TaskView, c: number) => task.classes[c] ?? String(c);
  */
 export function ruleSetText(task: TaskView, rs: RuleSet): Bilingual {
   const def = className(task, rs.defaultClass);
-  if (rs.rules.length === 0) return { en: `ALWAYS ${def}`, ko: `항상 ${def}` };
+  const defKo = className(task, rs.defaultClass, 'ko');
+  if (rs.rules.length === 0) return { en: `ALWAYS ${def}`, ko: `항상 ${defKo}` };
   const en = rs.rules.map((r) => `IF ${clauseText(task, r.terms, 'en')} THEN ${className(task, r.cls)}`);
-  const ko = rs.rules.map((r) => `${clauseText(task, r.terms, 'ko')} 이면 ${className(task, r.cls)}`);
-  if (rs.rules.length === 1) return { en: `${en[0]} ELSE ${def}`, ko: `${ko[0]}, 아니면 ${def}` };
-  return { en: [...en, `ELSE ${def}`].join('\n'), ko: [...ko, `그 밖에는 ${def}`].join('\n') };
+  const ko = rs.rules.map((r) => `${clauseText(task, r.terms, 'ko')} 이면 ${className(task, r.cls, 'ko')}`);
+  if (rs.rules.length === 1) return { en: `${en[0]} ELSE ${def}`, ko: `${ko[0]}, 아니면 ${defKo}` };
+  return { en: [...en, `ELSE ${def}`].join('\n'), ko: [...ko, `그 밖에는 ${defKo}`].join('\n') };
 }
 
 /** Why the rule set predicts what it does for one input: the rule that fired, or the default. */
 export function predictionText(task: TaskView, rs: RuleSet, p: Prediction): Bilingual {
   const cls = className(task, p.cls);
+  const clsKo = className(task, p.cls, 'ko');
   if (p.rule < 0) {
     return {
       en: `No rule fires, so the rules predict the default class ${cls}.`,
-      ko: `맞는 규칙이 없어 기본 클래스 ${cls}(으)로 예측합니다.`,
+      ko: `맞는 규칙이 없어 기본 클래스 ${withParticle(clsKo, '으로/로')} 예측합니다.`,
     };
   }
   const r = rs.rules[p.rule];
@@ -109,7 +121,7 @@ export function predictionText(task: TaskView, rs: RuleSet, p: Prediction): Bili
       `The rules predict ${cls} because ${clauseText(task, r.terms, 'en')} (rule ${p.rule + 1} of ${rs.rules.length}, confidence ` +
       `${r.confidence.toFixed(2)}).`,
     ko:
-      `${clauseText(task, r.terms, 'ko')} 이므로 규칙은 ${cls}(으)로 예측합니다 (규칙 ${rs.rules.length}개 중 ${p.rule + 1}번, 신뢰도 ` +
+      `${clauseText(task, r.terms, 'ko')} 이므로 규칙은 ${withParticle(clsKo, '으로/로')} 예측합니다 (규칙 ${rs.rules.length}개 중 ${p.rule + 1}번, 신뢰도 ` +
       `${r.confidence.toFixed(2)}).`,
   };
 }

@@ -31,6 +31,7 @@ export const trepanLiteExplainer: StructuredExplainer<typeof params, RulesState,
     'C4.5 tree on the training rows plus synthetic queries from the per-feature marginals, all labelled by the network (TREPAN-style ' +
     'oracle queries)',
   needs: ['predict', 'training-data'],
+  needsClasses: 'extracts rules that predict the model\'s class',
   kinds: ['tabular'],
   output: 'probability',
   deterministic: false,

@@ -51,9 +51,9 @@ describe('rule extraction on zoo models', () => {
     );
     expect(state.global.text.ko).toBe(
       [
-        'petal_length_cm <= 1.9 cm 이면 setosa',
-        '1.9 cm < petal_length_cm <= 4.9 cm 이고 petal_width_cm <= 1.6 cm 이면 versicolor',
-        '그 밖에는 virginica',
+        'petal_length_cm <= 1.9 cm 이면 세토사',
+        '1.9 cm < petal_length_cm <= 4.9 cm 이고 petal_width_cm <= 1.6 cm 이면 버시컬러',
+        '그 밖에는 버지니카',
       ].join('\n'),
     );
   });

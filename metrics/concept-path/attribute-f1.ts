@@ -25,6 +25,7 @@ export const attributeF1: StructuredMetric = {
   description: "F1 of the explanation's attributes against the hand-authored has_part attributes of the sample's true class.",
   reference: 'Attribute precision/recall/F1 against the knowledge graph\'s ground truth, after Geng et al. 2021 (X-ZSL)',
   requires: [],
+  needsClasses: 'reads the parts of the sample\'s class',
   params: {},
   evaluate(ctx, input) {
     const graph = systemOf(input)?.setup.graph ?? digitShapeGraph();

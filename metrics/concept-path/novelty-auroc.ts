@@ -31,6 +31,7 @@ export const noveltyAuroc: StructuredMetric = {
   description: 'AUROC of the Gaussian novelty score for telling unseen from seen test images (whole test split).',
   reference: 'Socher, Ganjoo, Manning & Ng 2013, "Zero-shot learning through cross-modal transfer", NIPS (novelty detection curves)',
   requires: ['explainer'],
+  needsClasses: 'separates seen from unseen classes',
   params: {},
   evaluate(_ctx, input) {
     const ev = evaluationOf(input);

@@ -16,6 +16,7 @@ export const pathFaithfulness: StructuredMetric = {
   description: "Drop in the predicted class's probability when the explanation's top attribute is removed from its signature.",
   reference: 'Deletion faithfulness: deleting the top explanatory attribute should lower the class score (after Geng et al. 2021, X-ZSL)',
   requires: ['model', 'explainer'],
+  needsClasses: 'removes concepts and reads the class probability',
   params: {},
   evaluate(ctx, input) {
     const sys = systemOf(input);

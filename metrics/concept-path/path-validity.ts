@@ -20,6 +20,7 @@ export const pathValidity: StructuredMetric = {
     'Path validity, after Geng et al. 2021 ("Explainable zero-shot learning via attentive graph convolutional network and knowledge ' +
     'graphs"), X-ZSL explanation triples',
   requires: [],
+  needsClasses: 'checks paths that start at the predicted class',
   params: {},
   evaluate(ctx, input) {
     const graph = systemOf(input)?.setup.graph ?? ctx.task.zeroShot?.graph ?? digitShapeGraph();

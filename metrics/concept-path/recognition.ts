@@ -43,6 +43,7 @@ const base = {
   direction: 'higher',
   ideal: 1,
   requires: ['explainer'],
+  needsClasses: 'measures class recognition accuracy',
   params: {},
   reference: REFERENCE,
 } as const;

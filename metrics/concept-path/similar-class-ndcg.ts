@@ -33,6 +33,7 @@ export const similarClassNdcg: StructuredMetric = {
     'IMSC agreement against the knowledge-graph Jaccard ranking, after Geng et al. 2021 ("Explainable zero-shot learning via attentive ' +
     'graph convolutional network and knowledge graphs")',
   requires: [],
+  needsClasses: 'ranks classes similar to the predicted one',
   params: {},
   evaluate(ctx, input) {
     const graph = systemOf(input)?.setup.graph ?? digitShapeGraph();

@@ -24,6 +24,7 @@ export const counterfactualValidity: StructuredMetric<Record<string, never>> = {
     'Validity as in Mothilal, Sharma & Tan 2020 (DiCE, FAT*) and Verma et al. 2020 ("Counterfactual explanations for machine learning: a ' +
     'review").',
   requires: ['model'],
+  needsClasses: 'checks that the counterfactual changes the model\'s class',
   params: {},
   evaluate(ctx, input) {
     const out: MetricValue[] = [];

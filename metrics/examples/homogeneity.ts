@@ -19,6 +19,7 @@ export const homogeneity: StructuredMetric<Record<string, never>> = {
   reference:
     'Jeon, Jeong & Choi 2020 (AAAI), "more homogeneous" samples than epsilon-based sampling; measure reconstructed (docs/explainers.md).',
   requires: ['model'],
+  needsClasses: 'compares the classifier\'s classes (or class logit vectors) of the samples',
   params: {},
   evaluate(ctx, input) {
     return Array.from({ length: input.batch.n }, (_, i): MetricValue => {
@@ -42,6 +43,7 @@ export const featureSimilarity: StructuredMetric<Record<string, never>> = {
   description: "Mean cosine similarity of the samples' classifier logit vectors to the query's generated image's.",
   reference: 'Jeon, Jeong & Choi 2020 (AAAI); feature similarity to the query, logits as the embedding (docs/explainers.md).',
   requires: ['model'],
+  needsClasses: 'compares the classifier\'s classes (or class logit vectors) of the samples',
   params: {},
   evaluate(ctx, input) {
     const c = ctx.engine.numClasses;

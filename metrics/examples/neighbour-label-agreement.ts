@@ -17,6 +17,7 @@ export const neighbourLabelAgreement: StructuredMetric<Record<string, never>> = 
   description: 'Share of the nearest training examples shown whose true label equals the predicted class of the input.',
   reference: 'Papernot & McDaniel 2018, "Deep k-Nearest Neighbors" (credibility as label agreement of neighbours in a layer\'s space).',
   requires: [],
+  needsClasses: 'compares the neighbours\' labels with the predicted class',
   params: {},
   evaluate(_ctx, input) {
     return Array.from({ length: input.batch.n }, (_, i): MetricValue => {

@@ -31,8 +31,8 @@ const params = {
   baseline: oneOf(
     ['noise', 'task', 'zero'],
     'noise',
-    'value of a removed element: noise = U(0, 1) on images (Samek et al.), N(0, 1) on standardised tabular features, drawn once per ' +
-    'sample; task = task baseline; zero',
+    'value of a removed element: noise = U(0, 1) on images (Samek et al.; U(low, high) on an image task declaring another value ' +
+    'range), N(0, 1) on standardised tabular features, drawn once per sample; task = task baseline; zero',
   ),
   output: oneOf(['probability', 'logit'], 'probability', 'model output of the target class'),
 } as const;
@@ -63,7 +63,9 @@ function fillValues(kind: 'noise' | 'task' | 'zero', task: TaskView, d: number, 
     }
     return task.baseline;
   }
-  return Float32Array.from({ length: d }, () => (task.kind === 'image' ? rng.next() : rng.normal()));
+  // Uniform noise over the image's value range ([0, 1] for the zoo's images; a user's image task declares its own).
+  const [lo, hi] = task.valueRange ?? [0, 1];
+  return Float32Array.from({ length: d }, () => (task.kind === 'image' ? lo + (hi - lo) * rng.next() : rng.normal()));
 }
 
 export const aopc: AttributionMetric<typeof params> = {

@@ -82,6 +82,10 @@ export const road: AttributionMetric<typeof params> = {
       }
       else gaussian = backgroundGaussian(bg.data, d);
     }
+    if (p.output === 'accuracy' && ctx.engine.model.score) {
+      // A score model's one output is always the argmax (core/model.ts): accuracy would be 1 whatever is removed.
+      missing = 'output=accuracy needs classes, and the model gives a score (output=probability reads the score itself)';
+    }
 
     const values: MetricValue[] = new Array(batch.n);
     const scored: number[] = [];

@@ -39,7 +39,7 @@ const differences: readonly ReferenceDifference[] = [
         'are a relevant feature against an irrelevant (zero-weight) one, which most explanations order correctly, so values are mostly ' +
         'higher.',
       ko:
-        '실제 가중치에서 상위 k = ceil(0.25 d)개 특성(Krishna 외 2022의 "관심 특성")인 F만 비교합니다. OpenXAI의 rankcorr는 모든 특성을 비교합니다. k=1로 두면 모든 특성을 비교합니다. ' +
+        '실제 가중치에서 상위 k = ceil(0.25 d)개 특성(Krishna 등 2022의 "관심 특성")인 F만 비교합니다. OpenXAI의 rankcorr는 모든 특성을 비교합니다. k=1로 두면 모든 특성을 비교합니다. ' +
         '(OpenXAI는 밀집 순위에 바로 pearsonr 함수를 쓰고, 이 코드는 spearmanr처럼 순위를 다시 매깁니다. 두 방식은 순위가 같은 값이 있을 때만 다릅니다.) 모든 특성을 비교하면 비교 대상의 대부분이 관련 ' +
         '특성과 무관한(가중치가 0인) 특성의 쌍이 되는데, 대부분의 설명이 이 순서는 맞히므로 값이 대체로 높아집니다.',
     },

@@ -14,6 +14,7 @@ export const ruleAccuracy: StructuredMetric<Record<string, never>> = {
     "(rules cannot be expected to beat it).",
   reference: 'Andrews, Diederich & Tickle 1995; DeepRED, TREPAN, DNN-RE',
   requires: ['model'],
+  needsClasses: 'compares the rules\' class with the true labels',
   params: {},
   evaluate(ctx, input) {
     const state = rulesStateOf(input, 'rule-accuracy');

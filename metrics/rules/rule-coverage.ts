@@ -19,6 +19,7 @@ export const ruleCoverage: StructuredMetric<Record<string, never>> = {
     'share and its agreement with the network.',
   reference: 'Andrews, Diederich & Tickle 1995 (completeness); DeepRED on incomplete rule sets',
   requires: ['model'],
+  needsClasses: 'counts where the rules or the default class decide',
   params: {},
   evaluate(ctx, input) {
     const state = rulesStateOf(input, 'rule-coverage');

@@ -13,6 +13,7 @@ export const ruleFidelity: StructuredMetric<Record<string, never>> = {
     "is available).",
   reference: 'Andrews, Diederich & Tickle 1995; the main metric of DeepRED, TREPAN, DNN-RE and REMIX',
   requires: ['model'],
+  needsClasses: 'compares the rules\' class with the model\'s',
   params: {},
   evaluate(ctx, input) {
     const state = rulesStateOf(input, 'rule-fidelity');

@@ -39,6 +39,7 @@ export const ruleStability: StructuredMetric<typeof params> = {
     'data (same explainer and parameters).',
   reference: 'Bootstrap stability of rule sets (as in rule-learning stability studies)',
   requires: ['model'],
+  needsClasses: 're-extracts rules that predict the model\'s class',
   params,
   async evaluate(ctx, input, p) {
     const state = rulesStateOf(input, 'rule-stability');

@@ -64,7 +64,7 @@ export const mprt: AttributionMetric<typeof params> = {
     checkSimilarity(p.similarity, ctx.task, batch.sampleShape, `metric ${ID}`);
     if (!s.explainer || s.scored.length === 0) return completed(s.values, ID);
     const model = ctx.engine.model;
-    const layers = model.layers.filter((l) => l.getWeights().length > 0).map((l) => l.name).reverse();
+    const layers = [...model.weightedParts].reverse();
     if (layers.length === 0) {
       for (const i of s.scored) s.values[i] = nullValue('the model has no layers with weights to randomise');
       return completed(s.values, ID);

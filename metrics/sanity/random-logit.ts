@@ -44,7 +44,7 @@ export function otherClass(target: number, numClasses: number, rng: Rng): number
  */
 export function degenerateReason(model: Model, output: OutputKind): string | null {
   if (model.numClasses !== 2) return null;
-  const units = model.net.outputs[0].shape.at(-1);
+  const units = model.layered?.net.outputs[0].shape.at(-1);
   if (units === 1) {
     return (
       'degenerate check: a one-unit sigmoid model read as two classes has logits [-z/2, z/2], so the other class is the negation of the ' +
@@ -83,6 +83,7 @@ export const randomLogit: AttributionMetric<typeof params> = {
     'code): our ssim averages 0.26, the Quantus form (1-D, signed, max-normalised) 0.17; the Spearman floor changed none of them (all ' +
     'above 0, mean 0.56). The degenerate-case nulls and the pass threshold are ours.',
   requires: ['model', 'explainer'],
+  needsClasses: 'compares with the explanation of another class',
   params,
   async evaluate(ctx, input, p) {
     const s = scorableSamples(ctx, input, ID);

@@ -178,7 +178,7 @@ describe('mprt', () => {
     const counting = countingExplainer(g.explainer);
     const gr = evaluation(await mprt.evaluate({ ...g, explainer: counting }, gInput, defaults(mprt.params)));
     // Every layer with weights, from the output down: one re-explanation per cascade stage.
-    const weighted = model.layers.filter((l) => l.getWeights().length > 0).map((l) => l.name).reverse();
+    const weighted = model.layered!.layers.filter((l) => l.getWeights().length > 0).map((l) => l.name).reverse();
     expect(weighted[0]).toBe('output');
     expect(counting.calls).toBe(weighted.length);
     expect(gr.details?.layers).toEqual(weighted);
@@ -231,7 +231,7 @@ describe('mprt', () => {
     const r = evaluation(await mprt.evaluate(ctx, input, { ...defaults(mprt.params), similarity: 'spearman-abs' }));
     // The same copy the metric builds: one layer, seed from the metric's stream.
     const copy = await model.randomised(ctx.rng('model', 'randomise').nextUint32(), ['out']);
-    const k = copy.net.layers[0].getWeights()[0].arraySync() as number[][];
+    const k = copy.layered!.net.layers[0].getWeights()[0].arraySync() as number[][];
     copy.dispose();
     for (const t of [0, 1]) {
       const expected = spearman(w.map((row) => Math.abs(row[t])), k.map((row) => Math.abs(row[t]))) as number;

@@ -21,9 +21,11 @@ import { buildGallery, GALLERY_JSON, galleryImages, type Gallery } from './galle
 import { kgLayouts } from './kg-layout.js';
 import { leaderboardCsv } from './leaderboard-csv.js';
 import { sitePerformance, type PerformanceReport } from './performance.js';
+import { HISTORY_FILES, SITE_FACTS_JSON, siteFacts } from './site-facts.js';
 import { assertReplaceable, buildFolderFor, swapIn } from './site-out.js';
 
 export const HISTORY_DIR = 'history';
+const CORE_DIR = fileURLToPath(new URL('../../core', import.meta.url));
 
 export interface SiteOptions {
   /** A run folder (leaderboard.json, run.json, results.jsonl, explanations/, artifacts/) or a published data/leaderboard/ folder. */
@@ -31,6 +33,8 @@ export interface SiteOptions {
   /** Default `<from>/site`. */
   readonly out?: string;
   readonly quiet?: boolean;
+  /** The URL path the site is served under (`/xai-bench/` for https://host/xai-bench/); default `/`. */
+  readonly base?: string;
 }
 
 export interface SiteBuild {
@@ -146,6 +150,19 @@ function stageSiteData(from: string, stage: string): { gallery: Gallery } {
   writeFileSync(join(pub, 'downloads', 'leaderboard.csv'), leaderboardCsv(leaderboard));
   writeFileSync(join(pub, 'downloads', 'catalog.json'), JSON.stringify(catalog, null, 2));
   if (resultsFile) cpSync(join(from, resultsFile), join(pub, 'downloads', resultsFile));
+  const facts = siteFacts({
+    from,
+    history: history.map((h) => h.name),
+    leaderboard: leaderboard as Leaderboard,
+    builtIn: buildCatalog().metrics,
+  });
+  writeFileSync(join(data, SITE_FACTS_JSON), JSON.stringify(facts));
+  // Each earlier version's numbers, linked from the versions page.
+  for (const v of facts.versions) {
+    if (!/^[A-Za-z0-9._-]+$/.test(v.name)) continue;
+    mkdirSync(join(pub, 'downloads', HISTORY_DIR, v.name), { recursive: true });
+    for (const f of HISTORY_FILES.filter((x) => v.files.includes(x))) cpSync(join(from, HISTORY_DIR, v.name, f), join(pub, 'downloads', HISTORY_DIR, v.name, f));
+  }
   return { gallery };
 }
 
@@ -175,7 +192,45 @@ function stageApp(stage: string): string {
   return app;
 }
 
+/**
+ * A `--base` as Astro wants it: one leading and one trailing slash, URL-safe path characters only
+ * (it is written into every link of every page).
+ */
+export function normaliseBase(base: string | undefined): string {
+  if (base === undefined || base === '' || base === '/') return '/';
+  const b = `/${base.replace(/^\/+|\/+$/g, '')}/`;
+  if (!/^\/[A-Za-z0-9._~/-]+\/$/.test(b) || b.includes('//') || b.split('/').some((seg) => seg === '..' || seg === '.')) {
+    throw new UserError(`--base ${base}: expected a URL path such as /xai-bench/ (letters, digits, '.', '_', '~', '-' and '/')`);
+  }
+  return b;
+}
+
+/**
+ * Astro's content layer leaves its server-side modules (content-assets.mjs, content-modules.mjs) in the
+ * output of a static build: build internals, not pages, so they are removed from the site.
+ */
+function removeBuildInternals(dir: string): void {
+  for (const f of readdirSync(dir)) if (/^content-[a-z-]+\.mjs$/.test(f)) rmSync(join(dir, f), { force: true });
+}
+
+/**
+ * Astro fills `import.meta.env.BASE_URL` (and its other built-in names) from process.env when set there,
+ * over its own config: a BASE_URL left in the shell (vitest sets one for its workers' children) would
+ * write every link without --base. Runs `f` with those names unset, then puts them back.
+ */
+async function withoutReservedEnv<T>(f: () => Promise<T>): Promise<T> {
+  const names = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
+  const saved = new Map(names.filter((n) => n in process.env).map((n) => [n, process.env[n]]));
+  for (const n of saved.keys()) delete process.env[n];
+  try {
+    return await f();
+  } finally {
+    for (const [n, v] of saved) process.env[n] = v;
+  }
+}
+
 export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
+  const base = normaliseBase(o.base);
   const from = resolve(o.from);
   if (!existsSync(from)) throw new UserError(`--from ${o.from}: no such folder`);
   const out = resolve(o.out ?? join(from, 'site'));
@@ -193,8 +248,9 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
     const cwd = process.cwd();
     process.chdir(root);
     try {
-      await build({
+      await withoutReservedEnv(() => build({
         root,
+        base,
         outDir: built,
         publicDir: join(stage, 'public'),
         cacheDir: join(stage, 'cache'),
@@ -202,13 +258,16 @@ export async function buildSite(o: SiteOptions): Promise<SiteBuild> {
         // Vite's dependency cache defaults to <root>/node_modules/.vite: inside the installed package.
         vite: {
           cacheDir: join(stage, 'vite'),
-          resolve: { alias: { '@xai-data': join(stage, 'data') } },
+          // '@xai-core': the few pure text helpers the pages share with the benchmark (core/korean-particles),
+          // from this module's own tree (dist/core when built, core/ from source).
+          resolve: { alias: { '@xai-data': join(stage, 'data'), '@xai-core': CORE_DIR } },
           logLevel: o.quiet ? 'error' : 'warn',
         },
-      });
+      }));
     } finally {
       process.chdir(cwd);
     }
+    removeBuildInternals(built);
     swapIn(built, out);
   } finally {
     rmSync(stage, { recursive: true, force: true });

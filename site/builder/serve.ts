@@ -43,16 +43,22 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   return real.startsWith(base + sep) ? real : null;
 }
 
-/** Serves `root` on 127.0.0.1:`port` (0 = any free port); resolves with the server and its URL. */
-export function serveStatic(root: string, port = 4321): Promise<{ server: Server; url: string }> {
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 = any free port) under the URL path `base` (a site built with
+ * `--base /x/` is served at /x/, as its host would; anything outside it answers 404); resolves with the
+ * server and the site's URL.
+ */
+export function serveStatic(root: string, port = 4321, base = '/'): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const file = resolveStatic(root, req.url ?? '/');
+    const url = req.url ?? '/';
+    const inside = url.startsWith(base) || `${url}/` === base;
+    const file = inside ? resolveStatic(root, `/${url.slice(base.length)}`) : null;
     if (!file) {
-      const notFound = resolveStatic(root, '/404.html');
+      const notFound = inside ? resolveStatic(root, '/404.html') : null;
       res.writeHead(404, { 'content-type': TYPES['.html'] });
       if (notFound && req.method === 'GET') createReadStream(notFound).pipe(res);
       else res.end('not found');
@@ -73,7 +79,7 @@ export function serveStatic(root: string, port = 4321): Promise<{ server: Server
     server.listen(port, '127.0.0.1', () => {
       const addr = server.address();
       const actual = typeof addr === 'object' && addr ? addr.port : port;
-      ok({ server, url: `http://127.0.0.1:${actual}/` });
+      ok({ server, url: `http://127.0.0.1:${actual}${base}` });
     });
   });
 }

@@ -7,6 +7,7 @@ import { rngFor } from '../../core/rng.js';
 import type { ExampleQuery } from '../../explainers/examples/example-query.js';
 import { renderImageGridPng } from '../../render/image-grid-png.js';
 import type { StructuredSample } from '../../runner/explanation-record.js';
+import { localiseClasses } from '../class-names.js';
 import { dialogueAnswers, openingLine } from '../dialogue-answers.js';
 import type { DialogueAnswer, PacketDialogue } from '../packet.js';
 import { type BlindItems, pad } from './blinding.js';
@@ -22,9 +23,9 @@ export function dialoguesOf(b: PacketBuild, blind: BlindItems): PacketDialogue[]
     dialogues.push({
       id,
       item: item.id,
-      opening: openingLine(dd.task, dd.target),
+      opening: localiseClasses(openingLine(dd.task, dd.target), dd.task.classes),
       input: item.input,
-      answers: dialogueAnswers({
+      answers: localisedAnswers(dd, dialogueAnswers({
         task: dd.task,
         input: dd.input,
         target: dd.target,
@@ -32,10 +33,18 @@ export function dialoguesOf(b: PacketBuild, blind: BlindItems): PacketDialogue[]
         primary: { text: item.text, attribution: dd.attribution, ...(item.picture ? { picture: item.picture } : {}) },
         counterfactual: exampleAnswer(b, dd, id, dd.counterfactual, 'change'),
         neighbours: exampleAnswer(b, dd, id, dd.neighbours, 'similar'),
-      }),
+      })),
     });
   }
   return dialogues;
+}
+
+/** The answers with class ids in the rater's words. */
+function localisedAnswers(dd: DialogueDraft, answers: PacketDialogue['answers']): PacketDialogue['answers'] {
+  const out = Object.fromEntries(
+    Object.entries(answers).map(([q, a]) => [q, { ...a, text: localiseClasses(a.text, dd.task.classes) }]),
+  );
+  return out as PacketDialogue['answers'];
 }
 
 /** An examples answer: the text, and on image tasks the examples as a picture (a change shown next to the input). */

@@ -9,6 +9,7 @@ import type { Task } from '../../datasets/task.js';
 import type { StructuredSample } from '../../runner/explanation-record.js';
 import { writeFileAtomic } from '../../runner/results-store.js';
 import { type InputView, PACKET_ARTIFACTS, PACKET_JSON, type PacketItem, type Picture, sha256 } from '../packet.js';
+import { maxSentencesFor } from '../audience.js';
 import type { MakeOptions } from './make-options.js';
 import type { RunSource } from './run-source.js';
 
@@ -42,6 +43,12 @@ export class PacketBuild {
   readonly randomMade = new Map<string, number>();
   /** ... and why some could not be, with counts. */
   readonly randomSkipped = new Map<string, Map<string, number>>();
+  /** Tasks left out for the audience, and tasks kept although it cannot judge them (named in --tasks). */
+  readonly leftOut: { task: string; reason: string }[] = [];
+  readonly keptAnyway: { task: string; reason: string }[] = [];
+  readonly familiesLeftOut = new Set<string>();
+  /** Explanation texts are cut to this many sentences (children), or not at all. */
+  readonly maxSentences: number | null;
   /** The output folder. */
   readonly out: string;
 
@@ -50,6 +57,7 @@ export class PacketBuild {
     readonly source: RunSource,
   ) {
     this.out = resolve(o.out);
+    this.maxSentences = maxSentencesFor(o.audience);
     // A packet made again replaces the pictures of the earlier one.
     if (existsSync(join(this.out, PACKET_JSON))) rmSync(join(this.out, PACKET_ARTIFACTS), { recursive: true, force: true });
     mkdirSync(join(this.out, PACKET_ARTIFACTS), { recursive: true });

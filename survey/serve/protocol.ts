@@ -1,13 +1,16 @@
 /**
  * The rating protocol: what a rater may do next and which answers they may give. Each rater follows
- * their own plan (rater-plan.ts): SSA on every item (specific only after sensible = yes), then their
- * pairs, then one dialogue, then the questionnaires about it. An answer outside the plan is refused.
+ * their own plan (rater-plan.ts) for the design slot the slot desk gives them (slot-desk.ts): SSA on
+ * the slot's items (specific only after sensible = yes), then its pairs, then its dialogue, then the
+ * questionnaires about it. An answer outside the plan is refused. When no step is left the slot is
+ * marked finished.
  */
 import { DIALOGUE_QUESTIONS, type DialogueQuestion, type Lang, type Packet, type PacketDialogue, type PacketItem } from '../packet.js';
 import type { Progress } from '../pages.js';
 import { type PlannedQuestion, type RaterPlan, raterPlan } from '../rater-plan.js';
 import { field, HttpError } from './http-error.js';
 import type { Answered, RatingStore } from './rating-store.js';
+import type { SlotDesk } from './slot-desk.js';
 
 export type NextStep = { readonly progress: Progress } & (
   | { readonly kind: 'ssa'; readonly item: PacketItem; readonly question: 'sensible' | 'specific' }
@@ -26,13 +29,19 @@ export class RatingProtocol {
   constructor(
     readonly packet: Packet,
     readonly store: RatingStore,
+    /** Null for a packet without a design: every rater rates every item. */
+    readonly desk: SlotDesk | null = null,
   ) {
     this.items = new Map(packet.items.map((i) => [i.id, i]));
   }
 
+  /** The rater's plan for the slot they hold (a slot is handed out at their first step). */
   plan(rater: string): RaterPlan {
-    let p = this.plans.get(rater);
-    if (!p) this.plans.set(rater, (p = raterPlan(this.packet, rater)));
+    const slot = this.desk ? this.desk.slotOf(rater) : null;
+    if (this.desk && !slot) return { ssa: [], pairs: [], dialogue: null, questions: [] };
+    const key = `${rater}|${slot?.id ?? ''}`;
+    let p = this.plans.get(key);
+    if (!p) this.plans.set(key, (p = raterPlan(this.packet, rater, slot)));
     return p;
   }
 
@@ -57,6 +66,7 @@ export class RatingProtocol {
     }
     for (const q of plan.questions)
       if (!s.likert.has(`${q.instrument.name}|${q.question}`)) return { progress, kind: 'likert', question: q };
+    this.desk?.finished(rater);
     return { progress, kind: 'done' };
   }
 

@@ -12,7 +12,19 @@ import { join } from 'node:path';
 import { ID_PATTERN } from '../cells.js';
 import { studyFiles } from '../export.js';
 import { type Lang, LANGS, type Packet } from '../packet.js';
-import { adminPage, codePage, consentPage, CSS, homePage, leavePage, messagePage, resumePage, waitPage } from '../pages.js';
+import {
+  adminPage,
+  codePage,
+  consentPage,
+  CSS,
+  homePage,
+  leavePage,
+  messagePage,
+  quitDonePage,
+  quitPage,
+  resumePage,
+  waitPage,
+} from '../pages.js';
 import { AGE_BANDS, GRADES } from '../ui-text.js';
 import type { AddressGuard } from './address-guard.js';
 import { field } from './http-error.js';
@@ -48,6 +60,7 @@ const ROUTES: Readonly<Record<string, readonly string[]>> = {
   '/next': ['GET'],
   '/answer': ['POST'],
   '/leave': ['GET', 'POST'],
+  '/quit': ['GET', 'POST'],
   '/admin': ['GET'],
 };
 
@@ -124,6 +137,7 @@ export class SurveyRouter {
     if (this.pictures.has(path)) return send(res, 200, 'image/png', this.pictures.get(path)!, { 'Cache-Control': 'private, max-age=3600' });
     if (path === '/admin' || path.startsWith('/admin/')) return this.admin(req, res, url);
     if (path === '/leave') return this.leave(x);
+    if (path === '/quit') return this.quit(x);
     if (path === '/' || path === '/start' || path === '/resume') return this.entry(x);
     return this.rating(x);
   }
@@ -142,6 +156,15 @@ export class SurveyRouter {
     if (x.method === 'GET') return x.who ? x.html(200, leavePage(x.who.lang)) : x.redirect('/');
     field(await readBody(x.req), 'confirm', ['1']);
     return x.redirect(`/start?lang=${x.lang}`, setCookie('', 0));
+  }
+
+  /** "I want to stop": a confirmation page, then the rater's slot handed on, the cookie cleared and a thank-you. */
+  private async quit(x: Exchange): Promise<void> {
+    if (!x.who) return x.redirect('/');
+    if (x.method === 'GET') return x.html(200, quitPage(x.who.lang));
+    field(await readBody(x.req), 'confirm', ['1']);
+    this.protocol.desk?.quit(x.who.id);
+    return x.html(200, quitDonePage(x.who.lang), setCookie('', 0));
   }
 
   /** The pages before a rater is known: home, sign-up with consent, and resuming with a code. */
@@ -191,12 +214,13 @@ export class SurveyRouter {
           refused: this.cap.refused,
           perMinute: this.cap.perMinute,
           last: this.cap.lastRefused === null ? null : new Date(this.cap.lastRefused).toISOString(),
-        }),
+        }, this.protocol.desk?.coverage() ?? null),
       );
     }
     const name = url.pathname.slice('/admin/export/'.length);
     if (!url.pathname.startsWith('/admin/export/') || !(name in files))
       return send(res, 404, 'text/plain; charset=utf-8', 'no such file\n');
-    return send(res, 200, 'text/csv; charset=utf-8', files[name], { 'Content-Disposition': `attachment; filename="${name}"` });
+    const type = name.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8';
+    return send(res, 200, type, files[name], { 'Content-Disposition': `attachment; filename="${name}"` });
   }
 }

@@ -133,6 +133,12 @@ describe('inputs, leaderboards, survey methods, empty aggregates', () => {
     expect(existsSync(join(tmp, 'bad-lb-site'))).toBe(false);
   });
 
+  it('site --base that is not a URL path', () => {
+    const out = join(tmp, 'bad-base-site');
+    refused(cli(['site', '--from', inject('smoke').dir, '--out', out, '--base', '/a b/']), '--base /a b/');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('survey make --methods nosuch writes nothing', () => {
     const out = join(tmp, 'packet');
     refused(cli(['survey', 'make', '--run', inject('smoke').dir, '--out', out, '--methods', 'nosuch']), '--methods nosuch');

@@ -18,12 +18,18 @@ function list(values: readonly string[]): string {
   return values.length === 0 ? 'nothing' : values.map((v) => `\`${v}\``).join(', ');
 }
 
+/** What a method does on a score model (docs/formats.md, "Model"), from its `needsClasses`. */
+function onScore(needsClasses: string | undefined, otherwise: 'refuses' | 'null'): string {
+  return needsClasses === undefined ? 'on a score model: runs on the score' : `on a score model: ${otherwise}, needs classes (${needsClasses})`;
+}
+
 function explainerEntry(e: Explainer): string[] {
   const facts = [
     `explains the ${e.output}`,
     e.deterministic ? 'deterministic' : 'seeded (depends on the run seed)',
     `needs ${list(e.needs)}`,
     ...(e.kinds ? [`tasks: ${e.kinds.join(', ')}`] : []),
+    onScore(e.needsClasses, 'refuses'),
   ];
   const papers = e.card?.references ?? [];
   return [
@@ -71,6 +77,7 @@ function metricEntry(m: Metric): string[] {
     `ideal ${m.ideal}`,
     ...(m.chance !== undefined ? [`chance ${Number(m.chance.toPrecision(4))}`] : []),
     `requires ${list(m.requires)}`,
+    onScore(m.needsClasses, 'null'),
   ];
   return [
     `- **\`${m.id}\`**: ${firstSentence(m.description)}`,

@@ -17,8 +17,8 @@ export const limeDifferences: readonly ReferenceDifference[] = [
         "rather than its sampling. segmentationSeed=-1 restores that. The noise values are not scikit-image's own (its PCG64 stream is " +
         "not reproduced), so segments match scikit-image's in kind, not pixel for pixel.",
       ko:
-        'quickshift의 동점 처리용 잡음은 고정 시드에서 나옵니다(segmentationSeed=42로, lime의 SegmentationAlgorithm이 그대로 두는 scikit-image의 random_seed이며 ' +
-        'lime의 MNIST 튜토리얼과 같습니다. segmentation_fn 없이 explain_instance를 부르면 lime은 설명기의 random_state에서 시드를 뽑습니다). 켜고 끄는 표본 추출에는 실행 시드를 ' +
+        'quickshift의 동률 처리용 잡음은 고정 시드에서 나옵니다(segmentationSeed=42로, lime의 SegmentationAlgorithm이 그대로 두는 scikit-image의 random_seed이며 ' +
+        'lime의 MNIST 튜토리얼과 같습니다. segmentation_fn 없이 explain_instance를 부르면 lime은 설명 객체의 random_state에서 시드를 뽑습니다). 켜고 끄는 표본 추출에는 실행 시드를 ' +
         '씁니다. 이전 버전에서는 잡음도 실행 시드에서 나와서, MNIST의 평평한 배경에서는 시드마다 분할이 달라졌고 run-to-run 지표가 LIME의 표본 추출이 아니라 분할 때문에 점수를 깎았습니다. ' +
         'segmentationSeed=-1로 두면 이전처럼 동작합니다. 잡음 값 자체는 scikit-image와 같지 않으므로(PCG64 난수열은 재현하지 않습니다) 분할은 scikit-image와 같은 방식일 뿐 픽셀 단위로 ' +
         '같지는 않습니다.',

@@ -139,18 +139,18 @@ function segmentationRng(ctx: { rng(sampleId: string, purpose: string): Rng }, s
   return seed < 0 ? ctx.rng(sampleId, 'lime-segmentation') : rngFor(seed, 'lime-quickshift-noise');
 }
 
-function segment(x: Float32Array, shape: readonly number[], p: P, noise: Rng): Segmentation {
+function segment(x: Float32Array, shape: readonly number[], p: P, noise: Rng, valueRange?: readonly [number, number]): Segmentation {
   const { height, width } = imageGeometry(shape);
   switch (p.segmentation) {
     case 'grid':
       return segmentImage(x, shape, { method: 'grid', cell: p.cell });
     case 'slic':
-      return segmentImage(x, shape, { method: 'slic', segments: p.segments, compactness: p.compactness });
+      return segmentImage(x, shape, { method: 'slic', segments: p.segments, compactness: p.compactness }, valueRange);
     default: {
       const kernelSize = quickshiftKernelSize(height, width, p.kernelSize);
       if (kernelSize < 1) throw new UserError(`lime.kernelSize=${p.kernelSize}: quickshift needs a kernel size >= 1 (or 0 for auto)`);
       const options = { kernelSize, maxDist: p.maxDist, ratio: p.ratio, sigma: p.sigma };
-      return segmentImage(x, shape, { method: 'quickshift', options, noise });
+      return segmentImage(x, shape, { method: 'quickshift', options, noise }, valueRange);
     }
   }
 }
@@ -221,7 +221,7 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
     for (let i = 0; i < batch.n; i++) {
       const x = batch.data.subarray(i * d, (i + 1) * d);
       if (image) {
-        const seg = segment(x, batch.sampleShape, p, segmentationRng(ctx, sampleIds[i], p.segmentationSeed));
+        const seg = segment(x, batch.sampleShape, p, segmentationRng(ctx, sampleIds[i], p.segmentationSeed), ctx.task.valueRange);
         const pixels = segmentPixels(seg);
         const fudged = fudgedImage(x, pixels, channels, hide);
         const masks = randomMasks(samples, seg.count, ctx.rng(sampleIds[i], 'lime-perturbation'));

@@ -42,7 +42,7 @@ export const lrpDifferences: readonly ReferenceDifference[] = [
         'backgrounds a ReLU of the bias gives equal activations.',
       ko:
         '최대 풀링 창에서 최댓값이 여럿 같으면 관련성을 똑같이 나눕니다(maxPoolTies=split, lrp_toolbox의 규칙). Zennit은 MaxPool에 규칙을 두지 않아 자동 미분의 기울기가 한 승자에게 전부 ' +
-        '줍니다(maxPoolTies=first). 동점은 흔합니다. 평평한 배경에서는 편향의 ReLU 값이 모두 같기 때문입니다.',
+        '줍니다(maxPoolTies=first). 동률은 흔합니다. 평평한 배경에서는 편향의 ReLU 값이 모두 같기 때문입니다.',
     },
     size: {
       en:
@@ -62,7 +62,7 @@ export const lrpDifferences: readonly ReferenceDifference[] = [
         'positive outputs. On the zoo\'s CNNs every γ layer takes post-ReLU inputs and feeds a ReLU, so units with a negative output ' +
         'carry no relevance and the difference is expected to vanish there.',
       ko:
-        'gamma는 모든 유닛에 교과서적인 a·(w + γw⁺) 규칙(Montavon 외 2019)을 씁니다. Zennit의 일반화 Gamma는 출력이 음수인 유닛에 w + γw⁻ 형태를 쓰고 음의 입력은 반대 부호와 짝짓기 ' +
+        'gamma는 모든 유닛에 교과서적인 a·(w + γw⁺) 규칙(Montavon 등 2019)을 씁니다. Zennit의 일반화 Gamma는 출력이 음수인 유닛에 w + γw⁻ 형태를 쓰고 음의 입력은 반대 부호와 짝짓기 ' +
         '때문에, 두 규칙은 입력이 음수가 아니고 출력이 양수일 때만 같습니다. 벤치마크에 포함된 CNN에서는 모든 γ 층이 ReLU를 거친 입력을 받고 출력도 ReLU로 이어지므로, 출력이 음수인 유닛에는 관련성이 가지 않아 차이가 ' +
         '사라질 것으로 봅니다.',
     },
@@ -99,7 +99,7 @@ export const lrpCard: MethodCard = {
       kind: 'weakness',
       text: {
         en: 'Some rules hardly depend on the class being explained (Sixt et al. 2020, "When explanations lie").',
-        ko: '일부 규칙은 설명하려는 클래스에 거의 영향을 받지 않습니다(Sixt 외 2020, "When explanations lie").',
+        ko: '일부 규칙은 설명하려는 클래스에 거의 영향을 받지 않습니다(Sixt 등 2020, 「설명이 거짓말을 할 때」).',
       },
       evidence: ['random-logit'],
       expect: 'high',

@@ -77,7 +77,8 @@ function baseBounds(task: TaskView, low: string, high: string): { low: Float32Ar
   const d = sizeOf(task.sampleShape);
   const fill = (v: number) => new Float32Array(d).fill(v);
   const auto = (which: 'low' | 'high'): Float32Array => {
-    if (task.kind === 'image') return fill(which === 'low' ? 0 : 1);
+    // Image pixels lie in the task's value range ([0, 1] for the zoo's images).
+    if (task.kind === 'image') return fill(which === 'low' ? (task.valueRange?.[0] ?? 0) : (task.valueRange?.[1] ?? 1));
     const bg = task.background;
     if (!bg || bg.n === 0) return fill(which === 'low' ? -3 : 3);
     const out = fill(which === 'low' ? Infinity : -Infinity);

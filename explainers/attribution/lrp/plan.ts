@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { UserError } from '../../../core/errors.js';
-import type { Model } from '../../../core/model.js';
+import { layersOf, type Model } from '../../../core/model.js';
 import { batchNormScaleShift, foldBatchNorm } from './bn-folding.js';
 import { type LinearOp, conv2dOp, denseOp } from './linear-op.js';
 import type { PoolGeometry } from './pooling.js';
@@ -95,7 +95,7 @@ function elementwiseActivation(l: tf.layers.Layer, name: string): tf.layers.Laye
   return tf.layers.activation({ activation: name as never });
 }
 
-function linearStep(l: tf.layers.Layer, isHead: boolean, binarySigmoid: boolean): LinearStep {
+function linearStep(l: tf.layers.Layer, isHead: boolean, binarySigmoid: boolean, score: boolean): LinearStep {
   const cfg = cfgOf(l);
   const cls = l.getClassName();
   let op: LinearOp;
@@ -113,6 +113,10 @@ function linearStep(l: tf.layers.Layer, isHead: boolean, binarySigmoid: boolean)
     op = conv2dOp({ strides: pair(cfg.strides, [1, 1]), padding: cfg.padding });
   }
   const act = String(cfg.activation ?? 'linear');
+  if (isHead && score && act !== 'linear') {
+    // A score is the output as is (core/model.ts): LRP would explain the pre-activation instead.
+    refuse(l, `is the output layer with activation ${act}; a score model's output is taken after it, and LRP explains a linear output`);
+  }
   if (isHead && !HEAD_ACTIVATIONS.has(act)) refuse(l, `is the output layer with activation ${act}; expected softmax, sigmoid or linear`);
   const expandSigmoid = isHead && binarySigmoid;
   return {
@@ -166,11 +170,13 @@ function foldInto(prev: Step | undefined, bn: tf.layers.Layer): LinearStep {
 }
 
 export function planFor(model: Model): Plan {
-  const layers = chainOf(model.net);
-  const inputNames = model.net.inputs.map((t) => t.sourceLayer.name);
+  const { net } = layersOf(model, 'lrp');
+  const layers = chainOf(net);
+  const inputNames = net.inputs.map((t) => t.sourceLayer.name);
   const last = layers[layers.length - 1];
   const lastAct = String(cfgOf(last).activation ?? '');
   const dropLast = last.getClassName() === 'Softmax' || (last.getClassName() === 'Activation' && lastAct === 'softmax');
+  if (dropLast && model.score) refuse(last, 'is a softmax taken as part of a score model\'s output; LRP explains a linear output');
   const body = dropLast ? layers.slice(0, -1) : layers;
   const headIndex = body.length - 1;
   const binarySigmoid = model.numClasses === 2 && last.getClassName() === 'Dense' && lastAct === 'sigmoid';
@@ -178,7 +184,7 @@ export function planFor(model: Model): Plan {
   body.forEach((l, i) => {
     const cls = l.getClassName();
     if (cls === 'InputLayer') return;
-    if (cls === 'Dense' || cls === 'Conv2D') steps.push(linearStep(l, i === headIndex, binarySigmoid));
+    if (cls === 'Dense' || cls === 'Conv2D') steps.push(linearStep(l, i === headIndex, binarySigmoid, model.score));
     else if (cls === 'BatchNormalization') steps[steps.length - 1] = foldInto(steps[steps.length - 1], l);
     else if (cls === 'MaxPooling2D') steps.push(poolStep(l, 'max'));
     else if (cls === 'AveragePooling2D') steps.push(poolStep(l, 'avg'));

@@ -74,7 +74,8 @@ export function propagate(plan: Plan, x: tf.Tensor, targets: tf.Tensor1D, o: Pro
     a = forwardStep(s, a, weights[i]);
   });
   const logits = a as tf.Tensor2D;
-  const mask = tf.oneHot(targets, logits.shape[1]);
+  // A one-output score has one column, which tf.oneHot refuses; its one target is the whole output.
+  const mask = logits.shape[1] === 1 ? tf.onesLike(logits) : tf.oneHot(targets, logits.shape[1]);
   let r: tf.Tensor = tf.mul(logits, mask);
   let hidden: tf.Tensor | null = null;
   for (let i = plan.steps.length - 1; i >= 0; i--) {

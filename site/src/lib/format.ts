@@ -32,3 +32,18 @@ export function href(lang: Lang, path: string): string {
 export const asset = (path: string): string => `${BASE}${path.replace(/^\//, '')}`;
 
 export const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+/**
+ * A timestamp in the page's language, in UTC so that every reader sees the same moment:
+ * '7 December 2026, 08:00 UTC' / '2026년 12월 7일 오전 8:00 UTC'. Not a date: returned as given.
+ */
+export function fmtDate(lang: Lang, iso: string, withTime = true): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const f = new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', {
+    dateStyle: 'long',
+    ...(withTime ? { timeStyle: 'short' } : {}),
+    timeZone: 'UTC',
+  });
+  return withTime ? `${f.format(d)} UTC` : f.format(d);
+}

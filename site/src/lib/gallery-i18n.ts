@@ -1,4 +1,5 @@
 /** The gallery pages' interface text in English and Korean (the explanations bring their own text). */
+import { withParticle } from '@xai-core/korean-particles.js';
 import type { Lang } from './types';
 
 const en = {
@@ -154,7 +155,7 @@ const ko: Strings = {
             : `${b.where}: ${b.budget} 한도 ${b.limit}, ${b.cut}개 잘림.`,
   noBudgetHit: '예산 한도에 걸리지 않았습니다.',
   firedRule: (n: number, of: number) => `규칙 ${of}개 중 ${n}번이 적용됨`,
-  noRuleFired: (c: string) => `맞는 규칙이 없어 기본 클래스 ${c}(으)로 정해짐`,
+  noRuleFired: (c: string) => `맞는 규칙이 없어 기본 클래스 ${withParticle(c, '으로/로')} 정해짐`,
   seeRule: '규칙 집합에서 보기',
   kgTitle: '지식 그래프',
   kgIntro:
@@ -195,7 +196,7 @@ const ko: Strings = {
   conceptPaths: (n: number) => (n === 1 ? '개념 경로를 단계별로' : `개념 경로 ${n}개를 단계별로`),
   noPaths: '이 입력에는 기록된 개념 경로가 없습니다.',
   seenClass: (c: number | null, seen: boolean | null) =>
-    `${c ?? '–'}(으)로 인식${seen === null ? '' : seen ? ' (학습 때 본 클래스)' : ' (학습 때 보지 못한 클래스)'}`,
+    `${withParticle(c === null ? '–' : String(c), '으로/로')} 인식${seen === null ? '' : seen ? ' (학습 때 본 클래스)' : ' (학습 때 보지 못한 클래스)'}`,
   pathOverview: '지식 그래프에 표시한 개념 경로',
   neighbours: '가장 가까운 학습 예시',
   neighbourCols: { label: '정답', predicted: '모델의 답', distance: '거리' },
@@ -203,7 +204,7 @@ const ko: Strings = {
   counterfactual: '반사실 예시',
   cfFound: '찾음: 모델의 답을 바꾸는 가장 작은 변화',
   cfNotFound: '예산 안에서 반사실 예시를 찾지 못했습니다.',
-  change: '특징',
+  change: '특성',
   changeFrom: '원래 값',
   changeTo: '바뀐 값',
   gridAlt: (explainer: string, id: string, n: number) =>

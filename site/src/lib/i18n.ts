@@ -1,4 +1,5 @@
 /** The interface text in English and Korean (the data brings its own: cards and explanations are bilingual). */
+import { term } from './glossary';
 import type { Lang } from './types';
 
 /** Whole minutes and the remaining whole seconds of a duration (rounded once, so never "1 min 60 s"). */
@@ -8,6 +9,7 @@ const en = {
   siteTitle: 'xai-bench leaderboard',
   skip: 'Skip to the content',
   nav: {
+    guide: 'Choosing criteria',
     leaderboard: 'Leaderboard',
     explorer: 'Criteria explorer',
     map: 'Trade-off map',
@@ -103,6 +105,7 @@ const en = {
     'Each task ranks the explainers per metric; the criterion scores summarise those ranks (1 = best on every metric of the criterion, 0 ' +
     '= worst). Select a cell to see the metric values with their 95% intervals, ranks and ties.',
   overallTitle: 'All tasks at a glance, one comparison group at a time',
+  tasksTitle: 'Criterion scores per task',
   overallCaption: 'Equal-weight mean of the criterion scores within the group, with its 95% bootstrap interval.',
   unscoredNote:
     'No criterion score (–, 0 tasks): the only method on its tasks, so there is nothing to rank it against. Its metric values are on its ' +
@@ -135,6 +138,8 @@ const en = {
     researcher: 'Researcher: everything measured',
   } as Record<string, string>,
   weight: 'weight',
+  unmeasuredCriteria: (cs: readonly string[]) =>
+    `Not measured on this leaderboard, so no slider or preset weighs it: ${cs.join(', ')}.`,
   overall: 'Overall',
   coverage: 'Coverage',
   coverageHelp:
@@ -246,6 +251,16 @@ const en = {
   paramName: 'Parameter',
   paramDefault: 'Default',
   paramDesc: 'Meaning',
+  paramType: 'type',
+  paramKinds: { int: 'integer', number: 'number', boolean: 'boolean', string: 'text' } as Record<string, string>,
+  directionLabel: 'Direction',
+  outputNames: { logit: 'logit', probability: 'probability' } as Record<string, string>,
+  requireNames: {
+    model: 'the model',
+    'ground-truth': 'a ground truth (synthetic tasks)',
+    explainer: 'the explainer, to explain again',
+    cost: 'cost records',
+  } as Record<string, string>,
   usedParams: 'Parameters used',
   explainerParams: 'Explainer parameters',
   results: 'Results',
@@ -331,9 +346,11 @@ const en = {
   },
   perf: {
     title: "The benchmark's own speed",
-    intro: (when: string, machine: string) =>
-      `Measured by npm run bench:perf and npm run bench:profile on ${machine}, ${when}. These are the benchmark's costs, not a property ` +
-      `of any explainer's quality.`,
+    /** Text and commands alternating (odd entries are commands, shown as code). */
+    intro: (when: string, machine: string): readonly string[] => [
+      'Measured by ', 'npm run bench:perf', ' and ', 'npm run bench:profile',
+      ` on ${machine}, ${when}. These are the benchmark's costs, not a property of any explainer's quality.`,
+    ],
     engine: 'Engine throughput (rows per second)',
     explainers: 'Explainers at their default sizes',
     metrics: 'Metrics (standard profile settings, scoring gradient attributions)',
@@ -386,6 +403,7 @@ const ko: Strings = {
   siteTitle: 'xai-bench 리더보드',
   skip: '본문으로 건너뛰기',
   nav: {
+    guide: '평가 기준 고르기',
     leaderboard: '리더보드',
     explorer: '평가 기준 탐색기',
     map: '상충 관계 지도',
@@ -402,16 +420,10 @@ const ko: Strings = {
   banner: (p: string) =>
     `이 사이트는 공개 리더보드가 아니라 ${p} 프로필로 만들었습니다. 입력 수가 적어 확인용일 뿐, 인용할 수치가 아닙니다.`,
   bannerUnpublished: '이 사이트는 공개 리더보드가 아니라 한 번의 실행 결과로 만들었습니다.',
-  criteria: {
-    fidelity: '충실도',
-    completeness: '완전성',
-    stability: '안정성',
-    sanity: '건전성',
-    localisation: '위치 정확도',
-    complexity: '간결성',
-    cost: '비용',
-    human: '사람 평가',
-  },
+  // The criterion names are the glossary's (lib/glossary.ts), so every page uses the same word.
+  criteria: Object.fromEntries(
+    ['fidelity', 'completeness', 'stability', 'sanity', 'localisation', 'complexity', 'cost', 'human'].map((c) => [c, term(c, 'ko')]),
+  ) as Record<string, string>,
   criteriaHelp: {
     fidelity: '설명이 모델이 실제로 쓰는 정보를 반영하는가',
     completeness: '기여도의 합이 출력을 설명하는가',
@@ -470,6 +482,7 @@ const ko: Strings = {
   lbIntro:
     '과제마다 지표별로 설명 방법의 순위를 매기고, 평가 기준 점수는 그 순위를 요약합니다(1 = 그 기준의 모든 지표에서 최고, 0 = 최저). 칸을 누르면 지표 값과 95% 신뢰구간, 순위, 동률을 볼 수 있습니다.',
   overallTitle: '모든 과제 한눈에 보기(비교 그룹별)',
+  tasksTitle: '과제별 평가 기준 점수',
   overallCaption: '그룹 안에서 평가 기준 점수를 같은 가중치로 평균한 값과 95% 부트스트랩 구간.',
   unscoredNote:
     '평가 기준 점수 없음(–, 과제 0개): 해당 과제에서 유일한 방법이라 순위를 매길 비교 대상이 없습니다. 지표 값은 방법 카드와 과제 페이지에 있습니다:',
@@ -480,7 +493,7 @@ const ko: Strings = {
   detailsOf: (t: string) => `${t}의 모든 지표`,
   taskTitle: (t: string) => `과제 ${t}`,
   taskIntro:
-    '평가 기준마다, 같은 지표로 채점되는 방법들끼리 표를 하나씩 나눴습니다(규칙 추출 방법과 귀인 방법은 같은 지표를 공유하지 않습니다). 각 칸에는 입력들에 대한 평균, 95% 부트스트랩 신뢰구간, 순위(1 = 최고)가 있고, 다른 ' +
+    '평가 기준마다, 같은 지표로 채점되는 방법들끼리 표를 하나씩 나눴습니다(규칙 추출 방법과 기여도 방법은 같은 지표를 공유하지 않습니다). 각 칸에는 입력들에 대한 평균, 95% 부트스트랩 신뢰구간, 순위(1 = 최고)가 있고, 다른 ' +
     '방법과 통계적으로 동률이면 = 표시가 붙습니다. 값을 누르면 지표의 정의와 정확한 매개변수, 시드를 볼 수 있습니다.',
   samples: '개 입력',
   modelHash: '모델 해시',
@@ -499,6 +512,7 @@ const ko: Strings = {
     researcher: '연구자: 측정한 모든 것',
   },
   weight: '가중치',
+  unmeasuredCriteria: (cs: readonly string[]) => `이 리더보드에서 재지 않아 슬라이더도, 미리 정한 가중치도 반영하지 않는 기준: ${cs.join(', ')}.`,
   overall: '종합',
   coverage: '칸 포괄률',
   coverageHelp:
@@ -517,22 +531,22 @@ const ko: Strings = {
   shareLink: '이 선택의 링크',
   mapTitle: '충실도와 읽기 쉬움: 상충 관계가 있을까?',
   mapIntro:
-    'Gilpin 외(2018)는 상충 관계를 말합니다. 모델을 빠짐없이 정확하게 설명할수록 읽기 어려울 수 있다는 것입니다. 과제마다 충실도 지표(가로축)와, 읽기 쉬움의 대리 지표인 희소성 또는 사람 평가가 있으면 그 평가(세로축)를 ' +
+    'Gilpin 등(2018)는 상충 관계를 말합니다. 모델을 빠짐없이 정확하게 설명할수록 읽기 어려울 수 있다는 것입니다. 과제마다 충실도 지표(가로축)와, 읽기 쉬움의 대리 지표인 희소성 또는 사람 평가가 있으면 그 평가(세로축)를 ' +
     '그립니다. 설명 방법마다 점 하나이며, 두 축 모두 95% 신뢰구간을 표시합니다. 요약 문장은 이 데이터가 보여 주는 것을 말합니다.',
   mapRule: (resamples: number, seed: number) =>
-    `요약 문장을 정하는 규칙: 과제마다 두 지표 모두에 값이 있는 설명 방법들로 두 지표 사이의 스피어만 ρ를 구하고, 같은 데이터 집합을 다른 학습 시드로 학습한 모델들의 값은 평균해 한 번으로 센 뒤, 데이터 집합들에 대한 중앙값과 ` +
+    `요약 문장을 정하는 규칙: 과제마다 두 지표 모두에 값이 있는 설명 방법들로 두 지표 사이의 스피어먼 ρ를 구하고, 같은 데이터 집합을 다른 학습 시드로 학습한 모델들의 값은 평균해 한 번으로 센 뒤, 데이터 집합들에 대한 중앙값과 ` +
     `95% 백분위 부트스트랩 구간(데이터 집합을 복원 추출로 ${resamples}번 재표집, 시드 ${seed})을 구합니다. 각 지표를 제 방향(좋은 쪽)으로 맞춰 ρ가 양수면 "한 지표가 좋으면 다른 지표도 좋음"이 되게 한 뒤, ` +
     `구간이 0보다 위면 상충 관계 없음, 0보다 아래면 상충 관계, 0을 포함하면 뚜렷한 관계 없음으로 읽습니다. 데이터 집합이 3개보다 적으면 판단하지 않습니다.`,
   mapHeadline: (rel: string, x: string, y: string, n: number, m: string, ci: string) =>
     rel === 'aligned'
-      ? `이 ${n}개 데이터 집합에서 ${x} 점수가 더 좋은 설명 방법은 ${y} 점수도 더 좋았습니다(데이터 집합별 스피어만 ρ의 중앙값 ${m} ${ci}). 데이터는 두 지표 사이의 상충 관계를 보여 주지 않습니다.`
+      ? `이 ${n}개 데이터 집합에서 ${x} 점수가 더 좋은 설명 방법은 ${y} 점수도 더 좋았습니다(데이터 집합별 스피어먼 ρ의 중앙값 ${m} ${ci}). 데이터는 두 지표 사이의 상충 관계를 보여 주지 않습니다.`
       : rel === 'trade-off'
-        ? `이 ${n}개 데이터 집합에서 ${x} 점수가 더 좋은 설명 방법은 ${y} 점수가 더 나빴습니다(데이터 집합별 스피어만 ρ의 중앙값 ${m} ${ci}). 상충 관계입니다.`
+        ? `이 ${n}개 데이터 집합에서 ${x} 점수가 더 좋은 설명 방법은 ${y} 점수가 더 나빴습니다(데이터 집합별 스피어먼 ρ의 중앙값 ${m} ${ci}). 상충 관계입니다.`
         : rel === 'unclear'
-          ? `이 ${n}개 데이터 집합에서 두 지표(${x}, ${y}) 사이에 뚜렷한 관계가 없습니다. 스피어만 ρ 중앙값(${m} ${ci})의 구간이 0을 포함합니다.`
-          : `두 지표(${x}, ${y}) 사이의 스피어만 ρ를 구할 수 있는 데이터 집합이 ${n}개뿐이라(중앙값 ${m}) 판단하기에 너무 적습니다.`,
+          ? `이 ${n}개 데이터 집합에서 두 지표(${x}, ${y}) 사이에 뚜렷한 관계가 없습니다. 스피어먼 ρ 중앙값(${m} ${ci})의 구간이 0을 포함합니다.`
+          : `두 지표(${x}, ${y}) 사이의 스피어먼 ρ를 구할 수 있는 데이터 집합이 ${n}개뿐이라(중앙값 ${m}) 판단하기에 너무 적습니다.`,
   mapTaskRho: (x: string, y: string, n: number, rho: string | null) =>
-    `이 과제의 설명 방법 ${n}개에 대한 두 지표(${x}, ${y}) 사이의 스피어만 ρ: ${rho ?? '정의되지 않음(설명 방법이 3개보다 적거나 한 지표가 상수)'}.`,
+    `이 과제의 설명 방법 ${n}개에 대한 두 지표(${x}, ${y}) 사이의 스피어먼 ρ: ${rho ?? '정의되지 않음(설명 방법이 3개보다 적거나 한 지표가 상수)'}.`,
   mapProxy: (m: string) =>
     `세로축: ${m}. 해석 가능성의 대리 지표입니다(기여도가 몇 곳에 몰려 있을수록 읽기 쉽습니다). 아직 사람 평가가 없으며, 이것이 실제 이해도를 재는 것은 아닙니다.`,
   mapHuman: (m: string) => `세로축: 사람 평가(${m}).`,
@@ -561,7 +575,7 @@ const ko: Strings = {
   expectHigh: '주장대로라면 값이 높아야 합니다',
   expectLow: '주장대로라면 값이 낮아야 합니다',
   claimRule:
-    '주장을 확인하는 방법(과제와 근거 지표마다): 같은 계열(귀인, 규칙, 예시, 개념 경로)의 다른 방법 가운데 그 과제에 값이 있는 방법들과 비교합니다. 주장된 방법과의 95% 짝지은 부트스트랩 차이 구간이 0을 포함하지 않고 주장된 ' +
+    '주장을 확인하는 방법(과제와 근거 지표마다): 같은 계열(기여도, 규칙, 예시, 개념 경로)의 다른 방법 가운데 그 과제에 값이 있는 방법들과 비교합니다. 주장된 방법과의 95% 짝지은 부트스트랩 차이 구간이 0을 포함하지 않고 주장된 ' +
     '방법이 주장하는 쪽에 있으면 그 방법은 주장을 지지하는 쪽, 차이 구간이 0을 포함하지 않고 반대쪽에 있으면 반박하는 쪽, 그 밖에는 동률로 셉니다. 다른 방법의 절반 넘게가 지지하면 뒷받침됨, 절반 넘게가 반박하면 반박됨, 그 ' +
     '밖에는(같은 계열에 값이 있는 다른 방법이 없을 때도) 판단 불가입니다. 구간이 지표의 이상값에 정확히 놓이면(모든 입력이 이상값, 예: run-to-run = 1) 이상값 쪽의 주장은 뒷받침되고 반대쪽의 주장은 반박됩니다.',
   verdicts: { supported: '뒷받침됨', contradicted: '반박됨', inconclusive: '판단 불가' },
@@ -594,6 +608,11 @@ const ko: Strings = {
   paramName: '매개변수',
   paramDefault: '기본값',
   paramDesc: '의미',
+  paramType: '형식',
+  paramKinds: { int: '정수', number: '실수', boolean: '참/거짓', string: '문자열' },
+  directionLabel: '방향',
+  outputNames: { logit: '로짓', probability: '확률' },
+  requireNames: { model: '모델', 'ground-truth': '정답(합성 과제)', explainer: '다시 설명할 설명 방법', cost: '비용 기록' },
   usedParams: '사용한 매개변수',
   explainerParams: '설명 방법의 매개변수',
   results: '결과',
@@ -636,7 +655,7 @@ const ko: Strings = {
     nav: '지표의 품질',
     title: '지표는 얼마나 믿을 만한가?',
     intro:
-      '순위를 믿기 전에 그 순위를 만든 지표부터 확인해야 합니다. Tomsett 등(2020, "Sanity checks for saliency metrics")을 따라 세 가지를 묻습니다. 같은 평가 기준의 지표들이 설명 방법을 같은 ' +
+      '순위를 믿기 전에 그 순위를 만든 지표부터 확인해야 합니다. Tomsett 등(2020)의 논문 「현저성 지표의 건전성 검사」를 따라 세 가지를 묻습니다. 같은 평가 기준의 지표들이 설명 방법을 같은 ' +
       '순서로 세우는가(일치도), 입력마다 같은 순서가 나오는가(입력 간 신뢰도), 지표 자체의 설정을 바꾸면 순위가 움직이는가(민감도). 모든 수치는 계산할 수 있었던 과제들의 평균이며, 과제별 값은 leaderboard.json에 ' +
       '있습니다.',
     agreementTitle: '같은 평가 기준 안에서 지표 간 일치도',
@@ -658,7 +677,7 @@ const ko: Strings = {
     alpha: '평균 α',
     consistencyTitle: '내적 일관성',
     consistencyIntro:
-      '같은 설명 방법들을 채점하는, 한 평가 기준의 지표들에 대해 (설명 방법, 입력) 쌍을 관측값으로 삼아 구한 표준화 크론바흐 α입니다. 이 지표들이 하나의 성질을 재는지를 봅니다. 귀인 지표와 규칙 지표는 같은 설명을 채점하는 일이 ' +
+      '같은 설명 방법들을 채점하는, 한 평가 기준의 지표들에 대해 (설명 방법, 입력) 쌍을 관측값으로 삼아 구한 표준화 크론바흐 α입니다. 이 지표들이 하나의 성질을 재는지를 봅니다. 기여도 지표와 규칙 지표는 같은 설명을 채점하는 일이 ' +
       '없으므로 따로 묶습니다.',
     items: '지표(문항)',
     range: '범위',
@@ -675,11 +694,13 @@ const ko: Strings = {
   },
   perf: {
     title: '벤치마크 자체의 속도',
-    intro: (when: string, machine: string) =>
-      `npm run bench:perf와 npm run bench:profile로 ${machine}에서 ${when}에 측정했습니다. 벤치마크를 돌리는 비용일 뿐, 어떤 설명 방법의 품질을 나타내지는 않습니다.`,
+    intro: (when: string, machine: string): readonly string[] => [
+      '', 'npm run bench:perf', '와 ', 'npm run bench:profile',
+      `로 ${machine}에서 ${when}에 측정했습니다. 벤치마크를 돌리는 비용일 뿐, 어떤 설명 방법의 품질을 나타내지는 않습니다.`,
+    ],
     engine: '엔진 처리량(초당 행 수)',
     explainers: '기본 크기로 실행한 설명 방법',
-    metrics: '지표(standard 프로필 설정, gradient 귀인을 채점)',
+    metrics: '지표(standard 프로필 설정, 기울기 기여도를 채점)',
     profiles: '프로필별 실행 시간과 최대 메모리',
     efficiencyNote:
       '효율 = 같은 수의 순전파·기울기 계산을 묶음 처리로만 돌렸을 때의 시간 ÷ 실제로 걸린 시간(1.0이면 계산 외의 부담이 없음).',

@@ -24,6 +24,15 @@ export const PRESETS: Readonly<Record<string, Weights>> = {
   researcher: { fidelity: 2, completeness: 2, stability: 2, sanity: 2, localisation: 2, complexity: 1, cost: 1, human: 1 },
 };
 export const DEFAULT_PRESET = 'balanced';
+
+/**
+ * A preset's weights on the criteria a leaderboard measured; the others are left out (0), so a preset
+ * never weighs a criterion with no measurements (the human criterion before any rating study).
+ */
+export function presetFor(name: string, measured: readonly string[]): Weights {
+  const p = PRESETS[name] ?? PRESETS[DEFAULT_PRESET];
+  return Object.fromEntries(CRITERIA_ORDER.map((c) => [c, measured.includes(c) ? (p[c] ?? 0) : 0]));
+}
 export const MAX_WEIGHT = 5;
 const LEVEL = 0.95;
 
@@ -133,16 +142,20 @@ export function leaderboardRows(board: GroupBoard, g: ExplorerGroup): Row[] {
     });
 }
 
-/** Group, weights and preset from a URL query; unknown or out-of-range values fall back. */
-export function fromQuery(search: string, groups: readonly string[]): { weights: Weights; group: string; preset: string | null } {
+/** Group, weights and preset from a URL query; unknown or out-of-range values fall back; unmeasured criteria weigh 0. */
+export function fromQuery(
+  search: string,
+  groups: readonly string[],
+  measured: readonly string[] = CRITERIA_ORDER,
+): { weights: Weights; group: string; preset: string | null } {
   const q = new URLSearchParams(search);
   const preset = q.get('preset');
-  const base = { ...(PRESETS[preset ?? ''] ?? PRESETS[DEFAULT_PRESET]) };
+  const base = presetFor(preset && PRESETS[preset] ? preset : DEFAULT_PRESET, measured);
   for (const c of CRITERIA_ORDER) {
     const raw = q.get(c);
     if (raw === null) continue;
     const v = Number(raw);
-    if (Number.isInteger(v) && v >= 0 && v <= MAX_WEIGHT) base[c] = v;
+    if (Number.isInteger(v) && v >= 0 && v <= MAX_WEIGHT && measured.includes(c)) base[c] = v;
   }
   const asked = q.get('group') ?? '';
   const group = groups.includes(asked) ? asked : (groups[0] ?? '');

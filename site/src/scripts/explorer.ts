@@ -5,7 +5,7 @@
  * Names are set with textContent only: nothing from the data is parsed as HTML.
  */
 import { slug } from '../lib/format';
-import { PRESETS, fromQuery, rankGroup, toQuery, type ExplorerData, type Row, type Weights } from '../lib/weights';
+import { fromQuery, presetFor, rankGroup, toQuery, type ExplorerData, type Row, type Weights } from '../lib/weights';
 
 const root = document.querySelector<HTMLElement>('[data-explorer]');
 const fmt = (v: number | null) => (v === null ? '–' : String(Number(v.toPrecision(3))));
@@ -54,9 +54,11 @@ if (root) {
   root.querySelectorAll<HTMLElement>('[data-js-only]').forEach((el) => (el.hidden = false));
   root.querySelectorAll<HTMLElement>('[data-no-js]').forEach((el) => (el.hidden = true));
   const methodBase = location.pathname.replace(/explorer\/?$/, 'methods/');
+  const measured = JSON.parse(root.querySelector<HTMLElement>('[data-measured]')?.dataset.measured ?? '[]') as string[];
   const state = fromQuery(
     location.search,
     data.groups.map((g) => g.group),
+    measured,
   );
   let current = state.group;
 
@@ -72,7 +74,7 @@ if (root) {
       s.closest<HTMLElement>('[data-slider]')!.hidden = !group.criteria.includes(s.dataset.criterion!);
     }
     for (const b of presetButtons) {
-      const p = PRESETS[b.dataset.preset!];
+      const p = presetFor(b.dataset.preset!, measured);
       b.setAttribute('aria-pressed', String(group.criteria.every((c) => (p[c] ?? 0) === (weights[c] ?? 0))));
     }
     for (const t of tabs) t.setAttribute('aria-selected', String(t.dataset.group === group.group));
@@ -95,7 +97,7 @@ if (root) {
   }
   for (const b of presetButtons) {
     b.addEventListener('click', () => {
-      const p = PRESETS[b.dataset.preset!];
+      const p = presetFor(b.dataset.preset!, measured);
       for (const s of sliders) s.value = String(p[s.dataset.criterion!] ?? 0);
       render();
     });

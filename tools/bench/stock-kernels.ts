@@ -1,0 +1,63 @@
+/**
+ * Switching between tfjs's stock input-gradient path and the engine's, for the before/after benchmarks
+ * (peer-compare.ts, gradient-profile.ts). Stock: tfjs's wasm Conv2DBackpropInput and MaxPoolGrad
+ * kernels, its FusedBatchNorm gradient, and the plain tape (filter gradients computed); the engine's:
+ * core/wasm-conv-input-grad.ts, wasm-max-pool-grad.ts, batch-norm-grad.ts and Engine.gradients().
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { useBackend } from '../../core/backend.js';
+import type { Batch } from '../../core/batch.js';
+import type { Model } from '../../core/model.js';
+
+const KERNELS = ['Conv2DBackpropInput', 'MaxPoolGrad'];
+
+interface Paths {
+  /** Runs f with tfjs's stock kernels and gradients installed, then puts the engine's back. */
+  withStock<T>(f: () => T): T;
+}
+
+function snapshot(): () => void {
+  const kernels = KERNELS.map((n) => ({ ...tf.getKernel(n, 'wasm')! }));
+  const grad = { ...tf.getGradient('FusedBatchNorm')! };
+  return () => {
+    for (const k of kernels) {
+      tf.unregisterKernel(k.kernelName, k.backendName);
+      tf.registerKernel(k);
+    }
+    tf.registerGradient(grad);
+  };
+}
+
+/** Initialises wasm, keeping tfjs's stock kernels aside before useBackend('wasm') replaces them. */
+export async function wasmWithStockAside(): Promise<Paths> {
+  tf.enableProdMode();
+  await tf.setBackend('wasm');
+  await tf.ready();
+  const stock = snapshot();
+  await useBackend('wasm');
+  const ours = snapshot();
+  return {
+    withStock<T>(f: () => T): T {
+      stock();
+      try {
+        return f();
+      } finally {
+        ours();
+      }
+    },
+  };
+}
+
+/** core/engine.ts's gradients() before the engine's kernels: the plain tape, target 0 of every row. */
+export function tapeGradient(model: Model, batch: Batch): Float32Array {
+  const g = tf.tidy(() => {
+    const mask = tf.oneHot(tf.zeros([batch.n], 'int32') as tf.Tensor1D, model.numClasses);
+    return tf.grad((x: tf.Tensor) => model.apply(x, 'logit').mul(mask).sum())(tf.tensor(batch.data, [batch.n, ...batch.sampleShape]));
+  });
+  try {
+    return g.dataSync() as Float32Array;
+  } finally {
+    g.dispose();
+  }
+}
