@@ -25,18 +25,18 @@ export type SchemaKind =
   | 'survey-design-record'
   | 'survey-plan'
   | 'protected-evidence';
-// 'human' comes before 'leaderboard', whose human section refers to it by $id; 'survey-design' before the record.
+// 'human' and 'protected-evidence' come before 'leaderboard', whose sections refer to them by $id; 'survey-design' before the record.
 const SCHEMA_KINDS: readonly SchemaKind[] = [
   'result',
   'run',
   'human',
+  'protected-evidence',
   'leaderboard',
   'explanation',
   'task-config',
   'survey-design',
   'survey-design-record',
   'survey-plan',
-  'protected-evidence',
 ];
 
 let compiled: Map<SchemaKind, ValidateFunction> | null = null;

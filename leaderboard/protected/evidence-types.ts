@@ -8,6 +8,7 @@
 import type { InterventionalEffect } from '../../metrics/fidelity/protected/interventional-effect.js';
 import type { GroupSummary } from '../../metrics/fidelity/protected/group-gap.js';
 import type { Interval } from '../../metrics/fidelity/protected/resample-mean.js';
+import type { Bilingual } from '../../explainers/types.js';
 
 export const PROTECTED_EVIDENCE_SCHEMA = 'xai-bench/protected-evidence@1';
 
@@ -48,10 +49,25 @@ export interface GroupGapEvidence {
   readonly gap: Interval | null;
 }
 
-export interface ProtectedEvidence {
+/** One reviewer requirement derived by a written rule (reviewer-requirements.ts), the rule beside it. */
+export interface Requirement {
+  readonly rule: 'dependence' | 'audit-explainers' | 'group-quality';
+  /** The rule as written, so a reader can check the derivation. */
+  readonly ruleText: Bilingual;
+  readonly subject: string;
+  readonly text: Bilingual;
+}
+
+/** What was measured, before any rule is applied. */
+export interface MeasuredEvidence {
   readonly schema: typeof PROTECTED_EVIDENCE_SCHEMA;
   readonly tasks: readonly TaskEvidence[];
   readonly detection: readonly DetectionEvidence[];
   readonly tracking: readonly TrackingEvidence[];
   readonly groupGaps: readonly GroupGapEvidence[];
+}
+
+export interface ProtectedEvidence extends MeasuredEvidence {
+  /** Derived from the measurements by the written rules. */
+  readonly requirements: readonly Requirement[];
 }

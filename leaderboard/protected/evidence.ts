@@ -10,7 +10,8 @@ import { groupGap } from '../../metrics/fidelity/protected/group-gap.js';
 import { interventionalEffect, levelsOf } from '../../metrics/fidelity/protected/interventional-effect.js';
 import { spearman } from '../../numeric/rank-correlation.js';
 import type { ResultRecord } from '../../runner/result-record.js';
-import { type DetectionEvidence, type GroupGapEvidence, PROTECTED_EVIDENCE_SCHEMA, type ProtectedEvidence, type TaskEvidence, type TrackingEvidence } from './evidence-types.js';
+import { type DetectionEvidence, type GroupGapEvidence, type MeasuredEvidence, PROTECTED_EVIDENCE_SCHEMA, type ProtectedEvidence, type TaskEvidence, type TrackingEvidence } from './evidence-types.js';
+import { reviewerRequirements } from './reviewer-requirements.js';
 import { testRowLevels } from './row-levels.js';
 
 const SHARE = 'protected-attribution-share';
@@ -65,7 +66,8 @@ function tracking(records: readonly ResultRecord[], evidence: readonly TaskEvide
 function groupGaps(records: readonly ResultRecord[], tasks: ReadonlyMap<string, Task>, seed: number): GroupGapEvidence[] {
   return records.flatMap((r) => {
     const task = tasks.get(r.task);
-    if (!task?.protectedAttribute || r.variant || r.failure || r.values.length === 0) return [];
+    // Cost (seconds, passes) measures the machine, not the explanation's quality for a group.
+    if (!task?.protectedAttribute || r.variant || r.failure || r.values.length === 0 || r.criterion === 'cost') return [];
     const levels = testRowLevels(task);
     const groups = r.sampleIds.map((id) => levels[task.sampleIndex(id)]);
     const g = groupGap(r.values, groups, levelsOf(task.protectedAttribute), { seed, stream: ['protected-gap', r.task, r.explainer, r.metric] });
@@ -78,11 +80,12 @@ export function protectedEvidence(records: readonly ResultRecord[], tasks: reado
   const withAttr = tasks.filter((t) => t.protectedAttribute);
   const byId = new Map(withAttr.map((t) => [t.id, t]));
   const taskEv = withAttr.map((t) => taskEvidence(t, seed));
-  return {
+  const measured: MeasuredEvidence = {
     schema: PROTECTED_EVIDENCE_SCHEMA,
     tasks: taskEv,
     detection: detection(records, byId, seed),
     tracking: tracking(records, taskEv),
     groupGaps: groupGaps(records, byId, seed),
   };
+  return { ...measured, requirements: reviewerRequirements(measured) };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PROTECTED_EVIDENCE_SCHEMA, type ProtectedEvidence, type TaskEvidence } from './evidence-types.js';
-import { reviewerRequirements } from './reviewer-requirements.js';
+import { PROTECTED_EVIDENCE_SCHEMA, type MeasuredEvidence, type TaskEvidence } from './evidence-types.js';
+import { RULE_TEXT, reviewerRequirements } from './reviewer-requirements.js';
 
 const task = (id: string, logOdds: number, ci: [number, number]): TaskEvidence => ({
   task: id,
@@ -21,7 +21,7 @@ const task = (id: string, logOdds: number, ci: [number, number]): TaskEvidence =
 
 describe('reviewerRequirements', () => {
   it('applies the written rules to hand-made evidence', () => {
-    const ev: ProtectedEvidence = {
+    const ev: MeasuredEvidence = {
       schema: PROTECTED_EVIDENCE_SCHEMA,
       tasks: [task('a', 0.7, [0.5, 0.9]), task('b', 0.1, [0.05, 0.15]), task('c', 0.9, [-0.1, 1.9])],
       detection: [
@@ -38,7 +38,9 @@ describe('reviewerRequirements', () => {
     // a: material and excluding 0; b: below 0.2; c: interval contains 0
     expect(r.filter((x) => x.rule === 'dependence').map((x) => x.subject)).toEqual(['a']);
     expect(r[0].text.en).toContain('by a factor of 2.01 when sex is set from female to male');
-    expect(r[0].text.ko).toContain('female에서 male(으)로 바꾸면');
+    expect(r[0].text.ko).toContain('female에서 male로 바꾸면');
+    expect(r[0].ruleText).toEqual(RULE_TEXT.dependence);
+    expect(r.every((x) => x.ruleText === RULE_TEXT[x.rule])).toBe(true);
     const audit = r.find((x) => x.rule === 'audit-explainers')!;
     expect(audit.text.en).toBe('Accept explanations from kernel-shap as evidence about the protected attribute (their detection score lies above chance); do not rely on random to reveal it.');
     expect(r.filter((x) => x.rule === 'group-quality').map((x) => x.subject)).toEqual(['a deletion-auc']);

@@ -9,16 +9,27 @@
  * 3. Equal quality: for each (task, metric) where some explainer's group gap interval excludes 0,
  *    require explanation quality to be reported per group.
  */
+import { withParticle } from '../../core/korean-particles.js';
 import type { Bilingual } from '../../explainers/types.js';
-import type { ProtectedEvidence } from './evidence-types.js';
+import type { MeasuredEvidence as ProtectedEvidence, Requirement } from './evidence-types.js';
 
 export const MATERIAL_LOG_ODDS = 0.2;
 
-export interface Requirement {
-  readonly rule: 'dependence' | 'audit-explainers' | 'group-quality';
-  readonly subject: string;
-  readonly text: Bilingual;
-}
+/** The three rules as written, shown beside what they derive. */
+export const RULE_TEXT: Readonly<Record<Requirement['rule'], Bilingual>> = {
+  'dependence': {
+    en: `If, for some level, the 95% interval of the mean log-odds change excludes 0 and its size is at least ${MATERIAL_LOG_ODDS} (an odds ratio of about ${Math.exp(MATERIAL_LOG_ODDS).toFixed(2)}), the model depends on its protected attribute: require the dependence to be disclosed and justified, or removed.`,
+    ko: `어느 한 수준에서라도 평균 로그 승산 변화의 95% 구간이 0을 포함하지 않고 그 크기가 ${MATERIAL_LOG_ODDS} 이상이면(승산비 약 ${Math.exp(MATERIAL_LOG_ODDS).toFixed(2)}) 모델이 보호 속성에 의존한다고 봅니다. 이때는 그 의존성을 공개하고 정당화하거나 없애도록 요구합니다.`,
+  },
+  'audit-explainers': {
+    en: 'An explainer whose detection score interval lies above chance (0.5) may serve as evidence about the protected attribute; one whose interval reaches 0.5 cannot be relied on to reveal a dependence.',
+    ko: '탐지 점수 구간이 우연 수준(0.5)보다 위에 있는 설명 방법만 보호 속성에 관한 근거로 씁니다. 구간이 0.5에 닿는 방법으로는 의존성을 드러낸다고 믿을 수 없습니다.',
+  },
+  'group-quality': {
+    en: 'If, for some explainer, the gap in a per-sample metric between protected groups has a 95% interval that excludes 0, require explanation quality on that task and metric to be reported per group.',
+    ko: '어느 설명 방법에서든 표본별 지표의 보호 집단 간 차이의 95% 구간이 0을 포함하지 않으면, 그 과제와 지표의 설명 품질을 집단별로 보고하도록 요구합니다.',
+  },
+};
 
 const excludesZero = (ci: readonly [number, number] | null): boolean => ci !== null && (ci[0] > 0 || ci[1] < 0);
 
@@ -30,10 +41,11 @@ function dependence(ev: ProtectedEvidence): Requirement[] {
     const or = Math.exp(worst.logOdds.estimate).toFixed(2);
     return [{
       rule: 'dependence' as const,
+      ruleText: RULE_TEXT['dependence'],
       subject: t.task,
       text: {
         en: `${t.task}: the model's odds of '${t.favourableClass}' change by a factor of ${or} when ${t.attribute} is set from ${t.effect.reference} to ${worst.level}, the rest held fixed. Require the dependence to be disclosed and justified, or removed.`,
-        ko: `${t.task}: 다른 값은 그대로 두고 ${t.attribute} 값만 ${t.effect.reference}에서 ${worst.level}(으)로 바꾸면 '${t.favourableClass}' 판정의 승산이 ${or}배가 됩니다. 이 의존성을 공개하고 정당화하거나 없애도록 요구해야 합니다.`,
+        ko: `${t.task}: 다른 값은 그대로 두고 ${t.attribute} 값만 ${t.effect.reference}에서 ${withParticle(worst.level, '으로/로')} 바꾸면 '${t.favourableClass}' 판정의 승산이 ${or}배가 됩니다. 이 의존성을 공개하고 정당화하거나 없애도록 요구해야 합니다.`,
       },
     }];
   });
@@ -46,6 +58,7 @@ function auditExplainers(ev: ProtectedEvidence): Requirement[] {
   const list = (xs: string[]) => (xs.length ? xs.join(', ') : '-');
   return [{
     rule: 'audit-explainers',
+    ruleText: RULE_TEXT['audit-explainers'],
     subject: 'detection',
     text: {
       en: `Accept explanations from ${list(fit)} as evidence about the protected attribute (their detection score lies above chance); do not rely on ${list(unfit)} to reveal it.`,
@@ -60,6 +73,7 @@ function groupQuality(ev: ProtectedEvidence): Requirement[] {
     const [task, metric] = k.split('\u0000');
     return {
       rule: 'group-quality' as const,
+      ruleText: RULE_TEXT['group-quality'],
       subject: `${task} ${metric}`,
       text: {
         en: `${task}: ${metric} differs between protected groups for at least one explainer. Require explanation quality to be reported per group.`,

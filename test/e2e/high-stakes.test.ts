@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ProtectedEvidence } from '../../leaderboard/protected/evidence-types.js';
 import { cli } from './cli.js';
 
 const lines = (path: string) => readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -41,5 +42,22 @@ describe('high-stakes tasks', () => {
     const rules = english('c45-pedagogical').join('\n');
     expect(rules).toMatch(/checking_account (=|≠) /);
     expect(rules).not.toMatch(/checking_account = [^A\n]*(<=|>) -?[\d.]+ /);
+
+    // The run's leaderboard carries the protected evidence, and aggregate writes the same section.
+    const board = JSON.parse(readFileSync(join(out, 'leaderboard.json'), 'utf8')) as { protected: ProtectedEvidence | null };
+    const ev = board.protected!;
+    expect(ev.tasks.map((t) => [t.task, t.attribute, t.levels.length])).toEqual([['german-credit-mlp', 'sex', 2]]);
+    const effect = ev.tasks[0].effect.levels[0].logOdds;
+    expect(effect.ci![0]).toBeLessThanOrEqual(effect.estimate);
+    expect(effect.ci![1]).toBeGreaterThanOrEqual(effect.estimate);
+    // No synthetic pair ran: no detection score, and the audit rule has nothing to say.
+    expect(ev.detection).toEqual([]);
+    const gap = ev.groupGaps.find((g) => g.explainer === 'kernel-shap' && g.metric === 'protected-attribution-share')!;
+    expect(gap.groups.reduce((a, g) => a + g.n, 0)).toBe(6);
+    for (const r of ev.requirements) expect(r.ruleText.en.length).toBeGreaterThan(0);
+    const merged = join(out, '..', 'merged');
+    const a = cli(['aggregate', out, '--out', merged]);
+    expect(a.code, a.stderr).toBe(0);
+    expect((JSON.parse(readFileSync(join(merged, 'leaderboard.json'), 'utf8')) as { protected: unknown }).protected).toEqual(ev);
   });
 });

@@ -1,16 +1,14 @@
 /**
- * `npx tsx tools/protected/evidence.ts --run DIR [--out FILE]`: the protected-attribute evidence of a
- * finished run (leaderboard/protected/evidence.ts), written as JSON (default DIR/protected-evidence.json)
- * and summarised on stdout. Loads every task of the run that has a protected attribute.
+ * `npx tsx tools/protected/evidence.ts --run DIR [--out FILE]`: a summary on stdout of the
+ * protected-attribute evidence of a run folder, and the evidence as JSON (default
+ * DIR/protected-evidence.json). The same section a finished run writes into leaderboard.json
+ * (leaderboard/protected/section.ts); useful on a run that has not finished yet.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { useBackend } from '../../core/backend.js';
-import { assertValid } from '../../core/schemas.js';
-import { getTaskSpec, loadTask } from '../../datasets/index.js';
-import { protectedEvidence } from '../../leaderboard/protected/evidence.js';
-import { reviewerRequirements } from '../../leaderboard/protected/reviewer-requirements.js';
+import { protectedSection } from '../../leaderboard/protected/section.js';
 import { readRunFolders } from '../../runner/results-store.js';
 
 const { values } = parseArgs({ options: { run: { type: 'string' }, out: { type: 'string' } } });
@@ -20,10 +18,11 @@ if (!values.run) {
 }
 await useBackend('wasm');
 const [folder] = readRunFolders([values.run]);
-const ids = [...new Set(folder.records.map((r) => r.task))].filter((id) => getTaskSpec(id).hasProtectedAttribute);
-const tasks = await Promise.all(ids.map((id) => loadTask(id)));
-const ev = protectedEvidence(folder.records, tasks, folder.run.seed);
-assertValid('protected-evidence', JSON.parse(JSON.stringify(ev)), 'protected evidence');
+const ev = await protectedSection(folder.records, folder.run.seed);
+if (!ev) {
+  console.error(`${values.run}: no task of this run has a protected attribute`);
+  process.exit(2);
+}
 const out = values.out ?? join(values.run, 'protected-evidence.json');
 writeFileSync(out, `${JSON.stringify(ev, null, 1)}\n`);
 const f = (v: number) => v.toFixed(3);
@@ -36,4 +35,4 @@ for (const t of ev.tasks) {
 for (const d of ev.detection) console.log(`detection ${d.explainer}: ${iv(d.score)} (${d.biased} biased, ${d.fair} fair)`);
 for (const t of ev.tracking) console.log(`tracking ${t.explainer}: spearman ${t.spearman === null ? '-' : f(t.spearman)} over ${t.cells} cells`);
 console.log(`${ev.groupGaps.length} group-gap entries; written to ${out}`);
-for (const r of reviewerRequirements(ev)) console.log(`require (${r.rule}): ${r.text.en}`);
+for (const r of ev.requirements) console.log(`require (${r.rule}): ${r.text.en}`);

@@ -1,7 +1,7 @@
 /**
  * Is explanation quality equal across protected groups? A per-sample metric's values summarised per
- * group, and the gap between the best and the worst group's mean with a stratified bootstrap
- * interval (each group resampled within itself), as in OpenXAI's fairness analysis (Agarwal et al.
+ * group, and the gap between the highest and the lowest group mean with a stratified bootstrap
+ * interval (each group resampled within itself; the two groups fixed, so the interval can cross 0), as in OpenXAI's fairness analysis (Agarwal et al.
  * 2022, "OpenXAI: Towards a Transparent Evaluation of Model Explanations"), which compares metric
  * means between subgroups. Null values are left out; a group with no values has no mean.
  */
@@ -15,7 +15,11 @@ export interface GroupSummary {
 
 export interface GroupGap {
   readonly groups: readonly GroupSummary[];
-  /** max - min of the group means, over groups with values; null with fewer than two such groups. */
+  /**
+   * Mean of the group with the highest mean minus that of the lowest, those two groups chosen once on
+   * the data and held in every resample; over groups with at least two values (null with fewer than two
+   * such groups).
+   */
   readonly gap: Interval | null;
 }
 
@@ -31,11 +35,14 @@ export function groupGap(
     if (v !== null) byGroup[groupOf[i]].push(v);
   });
   const groups = groupNames.map((group, k) => ({ group, n: byGroup[k].length, mean: byGroup[k].length ? meanOf(byGroup[k]) : null }));
-  const present = byGroup.filter((g) => g.length > 0);
+  // A group of one value resamples to itself (no spread), which would narrow the interval falsely.
+  const present = byGroup.filter((g) => g.length >= 2);
   if (present.length < 2) return { groups, gap: null };
-  const spread = (gs: readonly Float64Array[]): number => {
-    const means = gs.map(meanOf);
-    return Math.max(...means) - Math.min(...means);
-  };
-  return { groups, gap: groupsInterval(present, spread, opts) };
+  // The pair is fixed before resampling: max - min recomputed in each resample can never fall below 0,
+  // so its interval would exclude 0 whatever the data; the fixed pair's difference can change sign.
+  const means = present.map((g) => meanOf(g));
+  const hi = means.indexOf(Math.max(...means));
+  const lo = means.indexOf(Math.min(...means));
+  const difference = (gs: readonly Float64Array[]): number => meanOf(gs[hi]) - meanOf(gs[lo]);
+  return { groups, gap: groupsInterval(present, difference, opts) };
 }

@@ -34,6 +34,18 @@ describe('groupGap', () => {
     expect(g.gap!.ci![0]).toBeGreaterThanOrEqual(0.2 - 1e-12);
     expect(g.gap!.ci![1]).toBeLessThanOrEqual(0.6 + 1e-12);
   });
+  it('gives an interval that reaches 0 when both groups draw from one distribution', () => {
+    // max - min recomputed per resample would never reach 0; the fixed pair's difference changes sign.
+    const rng = rngFor(5, 'gap');
+    let crossing = 0;
+    for (let trial = 0; trial < 20; trial++) {
+      const values = Array.from({ length: 60 }, () => rng.next());
+      const g = groupGap(values, values.map((_, i) => i % 2), ['a', 'b'], opts);
+      if (g.gap!.ci![0] <= 0 && g.gap!.ci![1] >= 0) crossing++;
+    }
+    // a 95% interval covers the true difference 0 in about 19 of 20 trials
+    expect(crossing).toBeGreaterThanOrEqual(16);
+  });
   it('has no gap when only one group has values', () => {
     expect(groupGap([1, null], [0, 1], ['a', 'b'], opts).gap).toBeNull();
   });
