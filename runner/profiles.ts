@@ -15,6 +15,11 @@ export interface Profile {
   readonly tasks: readonly string[];
   /** Inputs per task: the first n sample ids of each task; 'all' = the whole test split. */
   readonly samplesPerTask: number | 'all';
+  /**
+   * Tasks with a binary protected attribute explain more inputs where needed, so that each group has at
+   * least this many (runner/protected-samples.ts): per-group means and gaps need them.
+   */
+  readonly protectedGroupMinimum?: number;
   /** Explainers explain this many samples per call (costs are amortised over a chunk). */
   readonly explainChunk: number;
   /** `--set`-style overrides per explainer or metric id. */
@@ -179,6 +184,8 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     targetSeconds: 3600,
     tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp', ...HIGH_STAKES, 'fashion-cnn'],
     samplesPerTask: 50,
+    // 30 per group: 60 on the real binary tasks (ids dealt by group), 61 and 78 on the hiring pair.
+    protectedGroupMinimum: 30,
     explainChunk: 8,
     // Every metric runs; the ones that re-explain each input many times score a prefix of the inputs.
     metricSamples: RE_EXPLAINING_PREFIX,

@@ -13,7 +13,6 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Leaderboard } from '../../leaderboard/types.js';
 import { serveStatic } from '../../site/builder/serve.js';
-import { fmt, fmtCi } from '../../site/src/lib/format.js';
 import { findRejected } from '../../site/src/lib/glossary.js';
 import { launchChromium, openPage } from './browser.js';
 import { cli } from './cli.js';
@@ -44,6 +43,15 @@ afterAll(async () => {
   server?.close();
 });
 
+// The site's number format (site/src/lib/format.ts, compiled by Astro, not by tsc), restated.
+function fmt(v: number | null): string {
+  if (v === null || !Number.isFinite(v)) return '–';
+  const a = Math.abs(v);
+  if (a >= 1000) return Math.round(v).toLocaleString('en-US');
+  if (a !== 0 && a < 0.001) return v.toExponential(1);
+  return String(Number(v.toPrecision(3)));
+}
+const fmtCi = (ci: readonly [number, number] | null): string => (ci ? `[${fmt(ci[0])}, ${fmt(ci[1])}]` : '');
 const iv = (v: { estimate: number; ci: readonly [number, number] | null }) => `${fmt(v.estimate)} ${fmtCi(v.ci)}`;
 
 describe('high-stakes page', () => {
