@@ -20,7 +20,7 @@ const FILES = {
   testLabels: 't10k-labels-idx1-ubyte.gz',
 } as const;
 
-export const FASHION_CLASSES = ['T-shirt/top', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot'];
+const FASHION_CLASSES = ['T-shirt/top', 'trouser', 'pullover', 'dress', 'coat', 'sandal', 'shirt', 'sneaker', 'bag', 'ankle boot'];
 
 /** An IDX file (LeCun's format): magic 0x0801 labels or 0x0803 images, big-endian counts. */
 function readIdx(bytes: Buffer, file: string): { count: number; data: Uint8Array } {

@@ -1,7 +1,7 @@
 /**
  * The last stage of a run: the leaderboard aggregated from every record in the folder, written with
- * its summary and the site catalog (the protected-attribute evidence of high-stakes tasks included), and run.json marked complete. A complete run asked for again
- * gives its folder back as it is.
+ * its summary and the site catalog (the protected-attribute evidence of high-stakes tasks included),
+ * and run.json marked complete. A complete run asked for again gives its folder back as it is.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

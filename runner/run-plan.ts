@@ -77,7 +77,9 @@ export async function planRun(o: RunOptions): Promise<RunPlan> {
     ...(plugins.length ? { plugins: plugins.map((p) => p.path) } : {}),
     ...(taskConfig ? { taskConfig: taskConfig.record } : {}),
   };
-  return { profile, seed, specs, explainers, metrics, params, variants, samplesPerTask, protectedGroupMinimum, shard, plugins, taskConfig, config };
+  return {
+    profile, seed, specs, explainers, metrics, params, variants, samplesPerTask, protectedGroupMinimum, shard, plugins, taskConfig, config,
+  };
 }
 
 /**

@@ -13,7 +13,7 @@ import { withParticle } from '../../core/korean-particles.js';
 import type { Bilingual } from '../../explainers/types.js';
 import type { MeasuredEvidence as ProtectedEvidence, Requirement } from './evidence-types.js';
 
-export const MATERIAL_LOG_ODDS = 0.2;
+const MATERIAL_LOG_ODDS = 0.2;
 
 /** The three rules as written, shown beside what they derive. */
 export const RULE_TEXT: Readonly<Record<Requirement['rule'], Bilingual>> = {

@@ -1,9 +1,9 @@
 /**
  * Is explanation quality equal across protected groups? A per-sample metric's values summarised per
  * group, and the gap between the highest and the lowest group mean with a stratified bootstrap
- * interval (each group resampled within itself; the two groups fixed, so the interval can cross 0), as in OpenXAI's fairness analysis (Agarwal et al.
- * 2022, "OpenXAI: Towards a Transparent Evaluation of Model Explanations"), which compares metric
- * means between subgroups. Null values are left out; a group with no values has no mean.
+ * interval (each group resampled within itself; the two groups fixed, so the interval can cross 0),
+ * as in OpenXAI's fairness analysis (Agarwal et al. 2022, "OpenXAI: Towards a Transparent Evaluation
+ * of Model Explanations"), which compares metric means between subgroups. Null values are left out; a group with no values has no mean.
  */
 import { groupsInterval, type Interval, meanOf, type ResampleOptions } from './resample-mean.js';
 

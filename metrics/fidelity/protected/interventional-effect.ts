@@ -33,7 +33,7 @@ export function levelsOf(attr: ProtectedAttribute): readonly string[] {
 }
 
 /** A copy of `batch` with the attribute set to level k in every row (model-input space). */
-export function withLevel(batch: Batch, attr: ProtectedAttribute, k: number, scale?: FeatureScale): Batch {
+function withLevel(batch: Batch, attr: ProtectedAttribute, k: number, scale?: FeatureScale): Batch {
   const d = batch.data.length / batch.n;
   const oneHot = attr.columns !== undefined && attr.columns.length > 1;
   const cols = oneHot ? attr.columns! : [attr.feature];

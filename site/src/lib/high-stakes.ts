@@ -12,7 +12,7 @@ export type TaskEvidence = Section['tasks'][number];
 export type GapEvidence = Section['groupGaps'][number];
 export type Requirement = Section['requirements'][number];
 
-export const SCENARIOS = ['hiring', 'german-credit', 'hmda', 'credit-data'] as const;
+const SCENARIOS = ['hiring', 'german-credit', 'hmda', 'credit-data'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 /** The attribution share a task's explainers gave the protected attribute (mean over inputs, 95% interval). */
@@ -36,9 +36,9 @@ export interface Scenario {
 export const protectedOf = (lb: Leaderboard): Section | null => lb.protected ?? null;
 
 /** The synthetic pair (hiring-biased, hiring-fair) is one scenario: the detection test needs both. */
-export const scenarioOf = (dataset: string): string => (dataset.startsWith('hiring-') ? 'hiring' : dataset);
+const scenarioOf = (dataset: string): string => (dataset.startsWith('hiring-') ? 'hiring' : dataset);
 
-export const excludesZero = (ci: readonly [number, number] | null): boolean => ci !== null && (ci[0] > 0 || ci[1] < 0);
+const excludesZero = (ci: readonly [number, number] | null): boolean => ci !== null && (ci[0] > 0 || ci[1] < 0);
 
 function sharesOf(lb: Leaderboard, taskIds: ReadonlySet<string>): Share[] {
   return lb.tasks
