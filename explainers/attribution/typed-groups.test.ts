@@ -3,7 +3,9 @@
  * its columns together, the value shared among them so that the feature's attribution is their sum.
  * Known answers on a linear logit, where removing a group to the baseline drops the logit by
  * w . (x - baseline) over the group's columns, and exact KernelSHAP with a baseline background gives
- * the exact two-player Shapley values of the predicted probability (Lundberg & Lee 2017).
+ * the exact two-player Shapley values of the predicted probability (Lundberg & Lee 2017). LIME draws a
+ * one-hot feature's level with its training frequency (Ribeiro et al. 2016's categorical features) and
+ * fits one surrogate weight for it.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useBackend } from '../../core/backend.js';
@@ -11,7 +13,12 @@ import { makeBatch } from '../../core/batch.js';
 import type { TaskView } from '../../datasets/task.js';
 import { contextFor, runExplainer, tabularTask } from '../../test/helpers/explainer-fixtures.js';
 import { linearSoftmax } from '../../test/helpers/tiny-models.js';
+import { rngFor } from '../../core/rng.js';
 import { kernelShapExplainer } from './kernel-shap.js';
+import { limeExplainer } from './lime/lime.js';
+import { tabularNeighbourhood } from './lime/tabular-neighbourhood.js';
+import { quartileBins } from './lime/quartile-discretiser.js';
+import { levelSamplers, typedNeighbourhood } from './lime/typed-neighbourhood.js';
 import { occlusionExplainer } from './occlusion.js';
 
 beforeAll(async () => {
@@ -53,5 +60,48 @@ describe('one-hot features as one coalition member', () => {
     expect(a[0]).toBeCloseTo(age, 4);
     expect(a[1] + a[2] + a[3]).toBeCloseTo(purpose, 4);
     expect(a[1]).toBeCloseTo(a[3], 6);
+  });
+
+  // Background: age 0..2 in steps, purpose car 50%, tv 30%, other 20%.
+  const rows = 100;
+  const bg = new Float32Array(rows * 4);
+  for (let r = 0; r < rows; r++) {
+    bg[r * 4] = (r % 21) / 10;
+    bg[r * 4 + 1 + (r < 50 ? 0 : r < 80 ? 1 : 2)] = 1;
+  }
+  const typedTask: TaskView = { ...task, background: makeBatch(bg, [4]) };
+
+  it('LIME draws one level per one-hot feature with its training frequency, 1 where it is the instance\'s', () => {
+    const samplers = levelSamplers(typedTask, typedTask.background!, Array.from({ length: rows }, (_, r) => r));
+    const bins = [0, 1, 2, 3].map((c) => quartileBins(Float64Array.from({ length: rows }, (_, r) => bg[r * 4 + c])));
+    const xi = x.data;
+    const n = 4000;
+    const nb = tabularNeighbourhood(xi, bins, n, rngFor(1, 'nb'));
+    const typed = typedNeighbourhood(typedTask, xi, nb, samplers, n, rngFor(1, 'levels'));
+    const seen = [0, 0, 0];
+    for (let i = 1; i < n; i++) {
+      const cols = [1, 2, 3].map((c) => nb.inputs[i * 4 + c]);
+      expect(cols.reduce((a, b) => a + b, 0)).toBe(1);
+      const level = cols.indexOf(1);
+      seen[level]++;
+      expect(typed.masks[i * 2 + 1]).toBe(level === 1 ? 1 : 0);
+      expect(typed.masks[i * 2]).toBe(nb.masks[i * 4]);
+    }
+    expect(Array.from(typed.masks.subarray(0, 2))).toEqual([1, 1]);
+    expect(seen.map((c) => c / (n - 1))).toEqual([expect.closeTo(0.5, 1), expect.closeTo(0.3, 1), expect.closeTo(0.2, 1)]);
+  });
+
+  it('LIME fits one weight for a one-hot feature and shares it among its columns', async () => {
+    const model = await linearSoftmax(w, [0, 0]);
+    const r = await runExplainer(limeExplainer, contextFor(model, typedTask), x, Int32Array.from([1]), { samples: 2000 });
+    const a = Array.from(r.attributions);
+    const extra = (r.extras as Record<string, unknown>[])[0] as { features: { name: string; weight: number }[] };
+    expect(extra.features.map((f) => f.name).sort()).toEqual([expect.stringMatching(/^f0/), 'purpose = tv'].sort());
+    const purpose = extra.features.find((f) => f.name === 'purpose = tv')!.weight;
+    // tv has the lowest logit weight: keeping it (instead of car or other) lowers the probability of class 1.
+    expect(purpose).toBeLessThan(0);
+    expect(a[1]).toBeCloseTo(purpose / 3, 6);
+    expect(a[2]).toBeCloseTo(a[1], 6);
+    expect(a[3]).toBeCloseTo(a[1], 6);
   });
 });
