@@ -21,6 +21,7 @@
  * thing in every instance, so it needs tabular inputs or the grid segmentation.
  */
 import type { TaskView } from '../../../datasets/task.js';
+import { levelOf } from '../../../datasets/typed-features.js';
 import { sizeOf } from '../../../core/batch.js';
 import { UserError } from '../../../core/errors.js';
 import { int, num, numberOr, oneOf, type ParamValues } from '../../../core/params.js';
@@ -188,8 +189,9 @@ function typedPlan(task: TaskView, x: Float32Array, nb: TabularNeighbourhood, ta
   const features = task.features!;
   const names = (k: number) => {
     const f = features[k];
-    const level = typed.instanceLevels[k];
-    return level >= 0 && f.kind === 'categorical' ? `${f.name} = ${f.levels[level]}` : tab.names[f.columns[0]][nb.instanceBins[f.columns[0]]];
+    // A categorical feature reads by its level (a binary one's 0/1 column falls in a bin per level).
+    if (f.kind === 'categorical') return `${f.name} = ${f.levels[typed.instanceLevels[k] >= 0 ? typed.instanceLevels[k] : levelOf(task, f, x)]}`;
+    return tab.names[f.columns[0]][nb.instanceBins[f.columns[0]]];
   };
   return { masks: typed.masks, features: features.length, groups: tabularGroups(task, x.length), names };
 }
