@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { aggregate } from '../leaderboard/aggregate.js';
+import { protectedSection, protectedTaskIds } from '../leaderboard/protected/section.js';
+import { BACKENDS, type BackendChoice, useBackend } from '../core/backend.js';
 import { LEADERBOARD_JSON, readRunFolders, RunStore, SUMMARY_MD } from '../runner/results-store.js';
 import { renderMarkdown, renderTerminal } from '../runner/summary-table.js';
 import { writeCatalog } from '../site/builder/catalog.js';
@@ -16,7 +18,8 @@ Usage: xai-bench aggregate DIR... [--human STUDY_OUT...] --out DIR [--seed N] [-
   DIR...         run folders (each with run.json and results.jsonl)
   --human DIR    a folder written by 'survey score' (its human.json becomes a study of the
                  leaderboard's human section); repeat the flag for several studies
-  --out DIR      where leaderboard.json and summary.md are written
+  --out DIR      where leaderboard.json and summary.md are written (with the protected-attribute
+                 evidence of the high-stakes tasks, whose models are run again to measure it)
   --seed N       seed of the bootstrap (default 0)
   --resamples B  bootstrap resamples per (task, metric) cell (default 2000, at most 100000)
   --group-resamples B
@@ -41,6 +44,12 @@ function bounded(p: Parameters<typeof integer>[0], name: string, max: number): n
   return v;
 }
 
+/** The runs' backend when they agree on a known one, else wasm (available everywhere). */
+function backendOf(used: readonly string[]): BackendChoice {
+  const one = [...new Set(used)];
+  return one.length === 1 && (BACKENDS as readonly string[]).includes(one[0]) ? (one[0] as BackendChoice) : 'wasm';
+}
+
 export async function aggregateCommand(argv: readonly string[]): Promise<number> {
   const p = parseCommand('aggregate', argv, {
       out: { type: 'string' },
@@ -61,15 +70,21 @@ export async function aggregateCommand(argv: readonly string[]): Promise<number>
   if (folders.every((f) => f.records.length === 0)) {
     throw new UserError(`aggregate: no result records in ${p.positionals.join(', ')} (their results.jsonl are empty); nothing to rank`);
   }
+  const records = folders.flatMap((f) => f.records);
+  const seed = integer(p, 'seed', 0) ?? 0;
+  // The protected evidence runs the high-stakes tasks' models: on the backend the runs used (wasm by default).
+  if (protectedTaskIds(records).length > 0) await useBackend(backendOf(folders.map((f) => f.run.backend)));
+  const evidence = await protectedSection(records, seed);
   const leaderboard = aggregate(
-    folders.flatMap((f) => f.records),
+    records,
     folders.map((f) => f.run),
     {
-      seed: integer(p, 'seed', 0) ?? 0,
+      seed,
       resamples: bounded(p, 'resamples', MAX_RESAMPLES),
       groupResamples: bounded(p, 'group-resamples', MAX_GROUP_RESAMPLES),
       includeHomeAdvantage: p.values['include-home-advantage'] === true,
       human,
+      protected: evidence,
     },
   );
   const store = new RunStore(resolve(out));

@@ -51,7 +51,7 @@ function listText(what: string): string {
     case 'profiles':
       for (const p of Object.values(PROFILES)) {
         out.push(
-          `${p.id.padEnd(9)} ${String(p.tasks.length).padStart(2)} tasks, ${p.samplesPerTask} inputs per task, target ${p.targetSeconds === null ? 'none (cluster/GPU)' : `< ${formatDuration(p.targetSeconds)}`} on 2 cores: ${p.use}`,
+          `${p.id.padEnd(9)} ${String(p.tasks.length).padStart(2)} tasks, ${p.samplesPerTask} inputs per task${p.protectedGroupMinimum ? ` (at least ${p.protectedGroupMinimum} per protected group)` : ''}, target ${p.targetSeconds === null ? 'none (cluster/GPU)' : `< ${formatDuration(p.targetSeconds)}`} on 2 cores: ${p.use}`,
         );
         if (p.skipMetrics?.length) out.push(`    leaves out: ${p.skipMetrics.join(', ')}`);
         const prefixes = Object.entries(p.metricSamples ?? {});

@@ -24,12 +24,14 @@ export type SchemaKind =
   | 'survey-design'
   | 'survey-design-record'
   | 'survey-plan'
-  | 'axioms';
-// 'human' comes before 'leaderboard', whose human section refers to it by $id; 'survey-design' before the record.
+  | 'axioms'
+  | 'protected-evidence';
+// 'human' and 'protected-evidence' come before 'leaderboard', whose sections refer to them by $id; 'survey-design' before the record.
 const SCHEMA_KINDS: readonly SchemaKind[] = [
   'result',
   'run',
   'human',
+  'protected-evidence',
   'leaderboard',
   'explanation',
   'task-config',

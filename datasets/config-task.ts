@@ -16,6 +16,7 @@ import { type BuiltConfigTask, checkClasses, checkSplit, type ConfigTaskFacts, t
 import { readCsvColumns } from './csv-columns.js';
 import type { Dataset } from './dataset.js';
 import { featureProbe } from './feature-probe.js';
+import { typedConfig } from './config-typed-features.js';
 import { checkGroundTruth } from './ground-truth-check.js';
 import { stratifiedSplit } from './split.js';
 import { applyScale, fitScale } from './standardise.js';
@@ -43,6 +44,10 @@ export interface ConfigTaskDefinition {
   readonly units: readonly string[];
   /** Indices into `features`. */
   readonly groundTruth?: { readonly relevant: readonly number[] };
+  /** Typed features, protected attribute and immutable features, as declared (config-typed-features.ts). */
+  readonly categorical?: TabularTaskConfigEntry['categorical'];
+  readonly protected?: string;
+  readonly immutable?: readonly string[];
 }
 
 export type ConfigTask = BuiltConfigTask<ConfigTaskDefinition>;
@@ -86,7 +91,9 @@ export async function buildConfigTask(entry: TabularTaskConfigEntry, configPath:
   checkSplit(place, table.y, table.classes, split, testFraction);
   const model = await loadTaskModel(place, table);
   const standardise = entry.standardise ?? true;
-  const { data, scale } = datasetOf(place, table, split, { units, relevant, standardise });
+  const typed = typedConfig(at, entry, table, units);
+  const { data: plain, scale } = datasetOf(place, table, split, { units, relevant, standardise });
+  const data: Dataset = { ...plain, ...typed };
   const engine = new Engine(model);
   const groundTruthCheck = relevant ? checkGroundTruth(engine, data) : undefined;
   const built = taskFromDataset(data, { id: entry.id, description: data.description, modelId: place.modelPath, model, groundTruthCheck });
@@ -106,6 +113,9 @@ export async function buildConfigTask(entry: TabularTaskConfigEntry, configPath:
     standardise,
     units,
     ...(relevant ? { groundTruth: { relevant } } : {}),
+    ...(entry.categorical ? { categorical: entry.categorical } : {}),
+    ...(entry.protected !== undefined ? { protected: entry.protected } : {}),
+    ...(typed.immutable ? { immutable: typed.immutable } : {}),
   };
   const facts: ConfigTaskFacts = {
     trainRows: split.train.length,

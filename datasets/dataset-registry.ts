@@ -2,6 +2,8 @@
 import { UserError } from '../core/errors.js';
 import { loadCsvSet, loadDigits8x8 } from './csv-sets.js';
 import type { Dataset } from './dataset.js';
+import { loadFashionMnist } from './fashion-mnist.js';
+import { loadHighStakesSet } from './high-stakes-sets.js';
 import { loadMnist10k } from './mnist10k.js';
 import { loadMnist10kZero } from './mnist10k-zero.js';
 import { generateHiring } from './synthetic/hiring.js';
@@ -23,6 +25,10 @@ const LOADERS = {
   'hiring-biased': () => generateHiring('hiring-biased'),
   xor: () => generateXor(),
   'mnist10k-zero': () => loadMnist10kZero(loadDataset('mnist10k')),
+  'german-credit': () => loadHighStakesSet('german-credit'),
+  hmda: () => loadHighStakesSet('hmda'),
+  'fashion-mnist': loadFashionMnist,
+  'credit-data': () => loadHighStakesSet('credit-data'),
 } as const satisfies Record<string, () => Dataset>;
 
 export type DatasetId = keyof typeof LOADERS;

@@ -4,7 +4,7 @@
  */
 import type { Batch } from '../core/batch.js';
 import type { Rng } from '../core/rng.js';
-import type { DatasetInfo, FeatureScale, GroundTruth, ProtectedAttribute, Split, TaskKind } from './task.js';
+import type { DatasetInfo, FeatureScale, GroundTruth, ProtectedAttribute, Split, TaskKind, TypedFeature } from './task.js';
 
 /**
  * How the ground-truth check takes the class signal away and how it disturbs everything else, both on
@@ -32,6 +32,10 @@ export interface Dataset {
   readonly test: Split;
   readonly groundTruth?: GroundTruth;
   readonly protectedAttribute?: ProtectedAttribute;
+  readonly features?: readonly TypedFeature[];
+  readonly immutable?: readonly string[];
+  /** A group per test row for stratified sample ids (the real high-stakes sets: the protected attribute's level). */
+  readonly sampleGroups?: Int32Array;
   readonly probe?: SignalProbe;
 }
 

@@ -39,7 +39,7 @@ describe('task registry', () => {
 
   it('synthetic tasks carry ground truth, the recorded check and the protected attribute', async () => {
     const h = await loadTask('hiring-biased-mlp');
-    expect(h.protectedAttribute).toEqual({ feature: 5, name: 'gender', trueEffect: -2 });
+    expect(h.protectedAttribute).toEqual({ feature: 5, name: 'gender', trueEffect: -2, levels: ['man', 'woman'], favourableClass: 'hired' });
     expect(h.groundTruth).toMatchObject({ kind: 'features', relevant: [0, 1, 2, 3, 5] });
     expect(h.groundTruth?.kind === 'features' && h.groundTruth.coefficients?.[5]).toBe(-2);
     expect(h.groundTruthCheck?.passed).toBe(true);

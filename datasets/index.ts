@@ -13,7 +13,9 @@ import { MODEL_SPECS } from './zoo-spec.js';
 import { zeroShotTaskSpecs } from './zero-shot/tasks.js';
 import { generatorTaskSpecs } from './generator-task.js';
 
-const IMAGE_SETS = new Set(['mnist10k', 'digits8x8', 'synth-pattern']);
+const IMAGE_SETS = new Set(['mnist10k', 'digits8x8', 'synth-pattern', 'fashion-mnist']);
+/** Data sets with a protected attribute (datasets/synthetic/hiring.ts, datasets/high-stakes-sets.ts). */
+const PROTECTED_SETS = new Set(['hiring-fair', 'hiring-biased', 'german-credit', 'hmda', 'credit-data']);
 const loaded = new Map<string, Promise<Task>>();
 
 const zooTaskSpecs: readonly TaskSpec[] = MODEL_SPECS.map((m) => {
@@ -26,6 +28,7 @@ const zooTaskSpecs: readonly TaskSpec[] = MODEL_SPECS.map((m) => {
     groundTruthUsable: () => zooEntry(m.id).groundTruthCheck?.passed === true,
     // Grad-CAM needs a Conv2D layer: only the CNN architectures of the zoo offer one.
     offers: m.architecture.kind.startsWith('cnn') ? ['predict', 'gradients', 'layers', 'conv-layers', 'training-data'] : ['predict', 'gradients', 'layers', 'training-data'],
+    ...(PROTECTED_SETS.has(m.datasetId) ? { hasProtectedAttribute: true } : {}),
     load: () => loadTask(m.id),
   };
   return spec;

@@ -8,7 +8,7 @@ import type { Dataset } from './dataset.js';
 import { featureProbe } from './feature-probe.js';
 import { stratifiedSplit } from './split.js';
 import { applyScale, fitScale } from './standardise.js';
-import type { DatasetInfo, GroundTruth, ProtectedAttribute } from './task.js';
+import type { DatasetInfo, GroundTruth, ProtectedAttribute, TypedFeature } from './task.js';
 
 export interface RawTable {
   readonly info: DatasetInfo;
@@ -23,6 +23,8 @@ export interface RawTable {
   readonly y: Int32Array;
   readonly groundTruth?: GroundTruth;
   readonly protectedAttribute?: ProtectedAttribute;
+  readonly features?: readonly TypedFeature[];
+  readonly immutable?: readonly string[];
 }
 
 export function rows(x: Float32Array, d: number, idx: readonly number[]): Float32Array {
@@ -52,6 +54,8 @@ export function tabularDataset(t: RawTable): Dataset {
     test: { x: testX, y: Int32Array.from(test, (r) => t.y[r]) },
     groundTruth: gt,
     protectedAttribute: pa,
+    features: t.features,
+    immutable: t.immutable,
     probe:
       gt?.kind === 'features'
         ? featureProbe(testX, gt.relevant, t.featureNames, pa ? [{ name: `${pa.name} alone permuted`, cols: [pa.feature] }] : [])

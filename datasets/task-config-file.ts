@@ -24,6 +24,10 @@ export interface TabularTaskConfigEntry {
   readonly standardise?: boolean;
   readonly units?: Readonly<Record<string, string>>;
   readonly groundTruth?: { readonly relevant: readonly (string | number)[] };
+  /** Typed features (datasets/config-typed-features.ts). */
+  readonly categorical?: Readonly<Record<string, { readonly columns: readonly string[]; readonly levels: readonly string[] }>>;
+  readonly protected?: string;
+  readonly immutable?: readonly string[];
 }
 
 /** An image task: a folder of PNGs or an .npy array, with a labels CSV. */

@@ -53,6 +53,7 @@ export async function registerTaskConfig(path: string, opts: { expectSha256?: st
       groundTruthUsable: () => task.groundTruthCheck?.passed === true,
       // What the model offers (an ONNX graph has no layers), and the task's training split.
       offers: [...task.model.offers, 'training-data'],
+      ...(task.protectedAttribute ? { hasProtectedAttribute: true } : {}),
       load: () => Promise.resolve(task),
     });
   }

@@ -32,6 +32,22 @@ export interface FeatureScale {
 }
 
 /**
+ * A feature as a user reads it. A numeric feature is one model-input column in a unit; a categorical
+ * one has named levels and is encoded for the model either as one 0/1 column (two levels: 0 = levels[0],
+ * 1 = levels[1]) or one-hot (one column per level). Attributions, coalitions, counterfactuals and rules
+ * treat all of a feature's columns as one feature (datasets/typed-features.ts).
+ */
+export type TypedFeature =
+  | { readonly kind: 'numeric'; readonly name: string; readonly unit: string; readonly columns: readonly number[] }
+  | {
+      readonly kind: 'categorical';
+      readonly name: string;
+      readonly levels: readonly string[];
+      readonly encoding: 'binary' | 'one-hot';
+      readonly columns: readonly number[];
+    };
+
+/**
  * What a Task tells explainers and metrics about its inputs. `explain` and `score` build one for a
  * user's model from the input file alone, so everything here must be derivable without a data set.
  */
@@ -51,6 +67,15 @@ export interface TaskView {
   readonly scale?: FeatureScale;
   /** The value a "removed" feature takes, in model-input space, one per input element. */
   readonly baseline: Float32Array;
+  /** Typed features (tables with categorical columns); absent = every column a numeric feature. */
+  readonly features?: readonly TypedFeature[];
+  /**
+   * Names of features a counterfactual may not change (the protected attribute by default, on tasks
+   * that have one); `--mutable` style overrides replace it.
+   */
+  readonly immutable?: readonly string[];
+  /** High-stakes tasks: the protected attribute (its evidence metrics read it). */
+  readonly protectedAttribute?: ProtectedAttribute;
   /**
    * Image tasks: the [low, high] range of input values (black to white), where it differs from the
    * zoo's [0, 1] (a user's image task declares it).
@@ -106,10 +131,19 @@ export interface GroundTruthCheck {
 
 /** For the high-stakes tasks: the protected attribute and how much the generator let it matter. */
 export interface ProtectedAttribute {
+  /** Its model-input column (binary coding: 0 = levels[0], 1 = levels[1]); see `columns` for one-hot. */
   readonly feature: number;
   readonly name: string;
-  /** The coefficient the generator gave it in the label's log-odds (0 = no true influence). */
+  /**
+   * The coefficient the generator gave it in the label's log-odds (0 = no true influence); NaN on real
+   * data, where the true effect is unknown and only the model's dependence can be measured.
+   */
   readonly trueEffect: number;
+  /** Level names (categorical attributes); with one-hot coding `columns` has one column per level. */
+  readonly levels?: readonly string[];
+  readonly columns?: readonly number[];
+  /** The favourable outcome (hired, credit granted): effects are changes in its probability. */
+  readonly favourableClass?: string;
 }
 
 export interface DatasetInfo {
@@ -130,7 +164,6 @@ export interface Task extends TaskView {
   readonly test: Split;
   readonly groundTruth?: GroundTruth;
   readonly groundTruthCheck?: GroundTruthCheck;
-  readonly protectedAttribute?: ProtectedAttribute;
   /**
    * The first n sample ids of a fixed permutation of the test split (seeded by the task id only), so
    * a smaller profile's samples are a prefix of a larger one's and runs pair sample by sample.
@@ -157,6 +190,8 @@ export interface TaskSpec {
    * predictions, gradients, layers and training data; some add a generator or a knowledge graph.
    */
   readonly offers: readonly Need[];
+  /** Whether the task's data has a protected attribute (its evidence metrics are planned only then). */
+  readonly hasProtectedAttribute?: boolean;
   /** The explainer families the task is meant for (all when absent). */
   readonly families?: readonly Family[];
   load(): Promise<Task>;

@@ -51,6 +51,7 @@ describe('aggregate', () => {
       profile: 'smoke',
       profiles: ['smoke'],
       human: null,
+      protected: null,
       provenance: { resamples: 500, bootstrapSeed: 3, confidence: 0.95, runs: [{ id: 'run-a', seed: 1, backend: 'wasm', version: '0.1.0', commit: null, profile: 'smoke' }] },
     });
     expect(lb.tasks.map((t) => t.task)).toEqual(['toy']);

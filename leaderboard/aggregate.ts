@@ -19,6 +19,7 @@ import { familiesFromCells, type FamilyOf } from './family-of.js';
 import { homeAdvantage } from './home-advantage.js';
 import { aggregationRules, GROUP_RESAMPLES, groupBoards } from './groups.js';
 import { LEADERBOARD_SCHEMA, type Leaderboard, type MetricBoard, type MetricEntry, type RunProvenance, type TaskBoard, type HumanSection } from './types.js';
+import type { ProtectedEvidence } from './protected/evidence-types.js';
 
 export interface AggregateOptions {
   /** Seed of the bootstrap streams (default 0); recorded in provenance. */
@@ -29,6 +30,8 @@ export interface AggregateOptions {
   readonly generatedAt?: string;
   /** Scored survey studies (`aggregate --human`); the section is null without them. */
   readonly human?: HumanSection | null;
+  /** Protected-attribute evidence (protected/section.ts, computed from the records and the loaded tasks); null without it. */
+  readonly protected?: ProtectedEvidence | null;
   /** Rank home-advantage pairs (a metric that is the explainer's own objective) too; default false. */
   readonly includeHomeAdvantage?: boolean;
   /** Bootstrap resamples of the group aggregates, default min(GROUP_RESAMPLES, resamples). */
@@ -169,6 +172,7 @@ export function aggregate(records: readonly ResultRecord[], runs: readonly RunIn
     groups,
     rules: aggregationRules(includeHome, groupResamples),
     human: opts.human ?? null,
+    protected: opts.protected ?? null,
     meta: {
       agreement: metricAgreement(tasks),
       reliability: metricReliability(tasks, byTask),

@@ -6,6 +6,7 @@
 import type { Criterion, Direction } from '../metrics/types.js';
 import type { OutputKind } from '../core/model.js';
 import type { RunStatus } from '../runner/run-info.js';
+import type { ProtectedEvidence } from './protected/evidence-types.js';
 
 export const LEADERBOARD_SCHEMA = 'xai-bench/leaderboard@1';
 
@@ -259,6 +260,8 @@ export interface Leaderboard {
   readonly rules?: AggregationRules;
   /** Survey results merged by `aggregate --human`; null when no study was given. */
   readonly human: HumanSection | null;
+  /** Protected-attribute evidence of the high-stakes tasks (leaderboard/protected/); null when none ran. */
+  readonly protected: ProtectedEvidence | null;
   /** Evaluating the metrics themselves: agreement, reliability, sensitivity to their settings. */
   readonly meta: MetaSection;
 }

@@ -9,6 +9,8 @@ import { gradientPasses } from './cost/gradient-passes.js';
 import { insertionAuc } from './fidelity/insertion-auc.js';
 import { seconds } from './cost/seconds.js';
 import { sparseness } from './complexity/sparseness.js';
+import { protectedAttributionRank, protectedAttributionShare } from './fidelity/protected-attribution-share.js';
+import { protectedInCounterfactual, protectedInRules } from './fidelity/protected-in-structured.js';
 import { avgSensitivity } from './stability/avg-sensitivity.js';
 import { localLipschitz } from './stability/local-lipschitz.js';
 import { maxSensitivity } from './stability/max-sensitivity.js';
@@ -116,6 +118,10 @@ export const metrics: readonly Metric[] = [
   distinctTerms,
   ruleStability,
   extractionSeconds,
+  protectedAttributionShare,
+  protectedAttributionRank,
+  protectedInCounterfactual,
+  protectedInRules,
 ];
 
 /** `flag`: the option the id came from, named in the error (score takes `--metric`, ci `--tolerance`). */

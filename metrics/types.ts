@@ -24,7 +24,8 @@ export interface ExplanationCost {
 }
 
 /** What a metric may need beyond the attributions themselves. */
-export type MetricRequirement = 'model' | 'ground-truth' | 'cost' | 'explainer';
+/** 'protected-attribute': planned only on tasks with one (TaskSpec.hasProtectedAttribute). */
+export type MetricRequirement = 'model' | 'ground-truth' | 'cost' | 'explainer' | 'protected-attribute';
 
 /**
  * The explainer under test, for metrics that re-explain (stability, sanity checks): same parameters,

@@ -15,6 +15,11 @@ export interface Profile {
   readonly tasks: readonly string[];
   /** Inputs per task: the first n sample ids of each task; 'all' = the whole test split. */
   readonly samplesPerTask: number | 'all';
+  /**
+   * Tasks with a binary protected attribute explain more inputs where needed, so that each group has at
+   * least this many (runner/protected-samples.ts): per-group means and gaps need them.
+   */
+  readonly protectedGroupMinimum?: number;
   /** Explainers explain this many samples per call (costs are amortised over a chunk). */
   readonly explainChunk: number;
   /** `--set`-style overrides per explainer or metric id. */
@@ -77,6 +82,12 @@ const BASE_TASKS = [
   'hiring-biased-mlp',
   'xor-mlp',
 ] as const;
+
+/**
+ * The real high-stakes tables (datasets/high-stakes-sets.ts), each model in its three training seeds,
+ * so the protected-attribute evidence has seed replicates. Standard and full only.
+ */
+const HIGH_STAKES = ['german-credit-mlp', 'hmda-mlp', 'credit-data-mlp'].flatMap((t) => [t, `${t}-s2`, `${t}-s3`]);
 
 /** The zero-shot splits (concept-path family): two in quick, all five in standard and full. */
 const ZERO_SHOT_QUICK = ['zsl-u89', 'zsl-u27'] as const;
@@ -179,8 +190,10 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     id: 'standard',
     use: 'the published leaderboard: enough inputs for confidence intervals that separate methods',
     targetSeconds: 3600,
-    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp'],
+    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp', ...HIGH_STAKES, 'fashion-cnn'],
     samplesPerTask: 50,
+    // 30 per group: 60 on the real binary tasks (ids dealt by group), 61 and 78 on the hiring pair.
+    protectedGroupMinimum: 30,
     explainChunk: 8,
     // Every metric runs; the ones that re-explain each input many times score a prefix of the inputs.
     metricSamples: RE_EXPLAINING_PREFIX,
@@ -209,7 +222,7 @@ export const PROFILES: Readonly<Record<ProfileId, Profile>> = {
     id: 'full',
     use: 'research runs: all test inputs, peer-default sample counts; on a cluster or GPU',
     targetSeconds: null,
-    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp'],
+    tasks: [...BASE_TASKS, ...SEED_VARIANTS, ...ZERO_SHOT_ALL, 'mnist-vae', 'mnist-zero-mlp', ...HIGH_STAKES, 'fashion-cnn', 'fashion-cnn-s2', 'fashion-cnn-s3'],
     samplesPerTask: 'all',
     explainChunk: 16,
     sets: {},

@@ -1,12 +1,13 @@
 /**
  * The last stage of a run: the leaderboard aggregated from every record in the folder, written with
- * its summary and the site catalog, and run.json marked complete. A complete run asked for again
- * gives its folder back as it is.
+ * its summary and the site catalog (the protected-attribute evidence of high-stakes tasks included),
+ * and run.json marked complete. A complete run asked for again gives its folder back as it is.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { aggregate } from '../leaderboard/aggregate.js';
+import { protectedSection } from '../leaderboard/protected/section.js';
 import type { Leaderboard } from '../leaderboard/types.js';
 import { buildCatalog, writeCatalog } from '../site/builder/catalog.js';
 import { formatDuration } from './progress.js';
@@ -16,13 +17,15 @@ import type { RunOutcome } from './run-options.js';
 import type { RunningRun } from './running-run.js';
 import { renderMarkdown, renderTerminal } from './summary-table.js';
 
-export function finishRun(r: RunningRun): RunOutcome {
+export async function finishRun(r: RunningRun): Promise<RunOutcome> {
   r.progress.step('aggregating the leaderboard');
   const { records } = r.store.readResults();
   // The leaderboard's provenance describes the run as it is once run.json is written just after.
   const finishedAt = new Date().toISOString();
   const provenance = [{ ...r.journal.run, status: 'complete' as const, finishedAt }];
-  const leaderboard = aggregate(records, provenance, { seed: r.seed, resamples: r.profile.bootstrapResamples });
+  // The protected-attribute evidence loads the high-stakes tasks' models: measured before aggregation.
+  const evidence = await protectedSection(records, r.seed);
+  const leaderboard = aggregate(records, provenance, { seed: r.seed, resamples: r.profile.bootstrapResamples, protected: evidence });
   r.store.writeFileAtomic(LEADERBOARD_JSON, JSON.stringify(leaderboard, null, 2) + '\n');
   r.store.writeFileAtomic(SUMMARY_MD, renderMarkdown(leaderboard));
   writeCatalog(r.dir, buildCatalog(r.explainers, r.metrics));

@@ -33,6 +33,8 @@ export interface RunPlan {
   readonly params: Map<string, AnyParamValues>;
   readonly variants: Record<string, ResolvedVariant[]>;
   readonly samplesPerTask: number | 'all';
+  /** The profile's inputs per protected group (none when --samples is given). */
+  readonly protectedGroupMinimum?: number;
   readonly shard: Shard | null;
   readonly plugins: readonly { readonly id: string; readonly path: string }[];
   readonly taskConfig: RegisteredTaskConfig | null;
@@ -54,6 +56,8 @@ export async function planRun(o: RunOptions): Promise<RunPlan> {
   const metrics = o.metrics ? o.metrics.map((id) => getMetric(id)) : allMetrics.filter((m) => !profile.skipMetrics?.includes(m.id));
   const { params, setRecord, variants } = resolveAllParams(profile, o.sets ?? [], explainers, metrics);
   const samplesPerTask = o.samples ?? profile.samplesPerTask;
+  // --samples asks for exactly that many inputs per task: the profile's group minimum then steps aside.
+  const protectedGroupMinimum = o.samples === undefined ? profile.protectedGroupMinimum : undefined;
   const shard = o.shard !== undefined ? parseShard(o.shard) : null;
   const plugins = o.plugins ?? [];
   if (o.jobs !== undefined && (!Number.isInteger(o.jobs) || o.jobs < 1)) {
@@ -66,13 +70,16 @@ export async function planRun(o: RunOptions): Promise<RunPlan> {
     metrics: metrics.map((m) => m.id),
     sets: setRecord,
     samplesPerTask,
+    ...(protectedGroupMinimum ? { protectedGroupMinimum } : {}),
     ...(profile.metricSamples ? { metricSamples: profile.metricSamples } : {}),
     explainChunk: profile.explainChunk,
     ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}),
     ...(plugins.length ? { plugins: plugins.map((p) => p.path) } : {}),
     ...(taskConfig ? { taskConfig: taskConfig.record } : {}),
   };
-  return { profile, seed, specs, explainers, metrics, params, variants, samplesPerTask, shard, plugins, taskConfig, config };
+  return {
+    profile, seed, specs, explainers, metrics, params, variants, samplesPerTask, protectedGroupMinimum, shard, plugins, taskConfig, config,
+  };
 }
 
 /**
@@ -100,9 +107,10 @@ function parseShard(text: string): Shard {
 
 /**
  * A metric applies to a task when the task can give what it requires: localisation counts only where
- * the model was shown to use the ground truth.
+ * the model was shown to use the ground truth; protected-attribute evidence only where the task has one.
  */
 function metricApplies(m: Metric, spec: TaskSpec): boolean {
+  if (m.requires.includes('protected-attribute') && !spec.hasProtectedAttribute) return false;
   return !m.requires.includes('ground-truth') || spec.groundTruthUsable();
 }
 

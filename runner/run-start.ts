@@ -54,7 +54,7 @@ function resumedRun(previous: RunInfo, backend: string, commit: string | null): 
 }
 
 function sameConfig(a: RunInfo['config'], b: RunInfo['config']): string | null {
-  for (const k of ['tasks', 'explainers', 'metrics', 'sets', 'samplesPerTask', 'metricSamples', 'shard'] as const) {
+  for (const k of ['tasks', 'explainers', 'metrics', 'sets', 'samplesPerTask', 'protectedGroupMinimum', 'metricSamples', 'shard'] as const) {
     if (JSON.stringify(a[k]) !== JSON.stringify(b[k])) return k;
   }
   return null;
@@ -103,7 +103,7 @@ function freshRun(id: string, profile: string, seed: number, backend: string, co
  * so shards of one run merge into exactly the leaderboard of the unsharded run.
  */
 function runIdOf(profile: string, seed: number, config: RunInfo['config']): string {
-  const { tasks, explainers, metrics, sets, samplesPerTask, metricSamples } = config;
+  const { tasks, explainers, metrics, sets, samplesPerTask, protectedGroupMinimum, metricSamples } = config;
   // A config's tasks count by content (file, data and model hashes), not by where they lie.
   const taskConfig = config.taskConfig as TaskConfigRecord | undefined;
   const userTasks = taskConfig && [taskConfig.sha256, ...taskConfig.tasks.map((t) => [t.dataHash, t.modelHash])];
@@ -113,6 +113,7 @@ function runIdOf(profile: string, seed: number, config: RunInfo['config']): stri
     metrics,
     sets,
     samplesPerTask,
+    ...(protectedGroupMinimum ? { protectedGroupMinimum } : {}),
     ...(metricSamples ? { metricSamples } : {}),
     ...(userTasks ? { userTasks } : {}),
   };

@@ -67,6 +67,7 @@ function unitContext(r: RunningRun, u: Unit): UnitContext {
     version: r.v.version,
     commit: r.v.commit,
     samplesPerTask: r.samplesPerTask,
+    ...(r.protectedGroupMinimum ? { protectedGroupMinimum: r.protectedGroupMinimum } : {}),
     metricSamples: r.profile.metricSamples ?? {},
     explainChunk: r.profile.explainChunk,
     params: Object.fromEntries([u.explainer, ...u.metrics].map((id) => [id, r.params.get(id)!])),

@@ -8,6 +8,7 @@ import { Engine } from '../core/engine.js';
 import { loadTask } from '../datasets/index.js';
 import type { Task } from '../datasets/task.js';
 import type { TaskData } from '../explainers/types.js';
+import { inputCount } from './protected-samples.js';
 
 export interface TaskSetup {
   readonly task: Task;
@@ -23,21 +24,21 @@ export interface TaskSetup {
 const setups = new Map<string, Promise<TaskSetup>>();
 
 /** Per process: a task's data, model, samples and targets, loaded once for all its units. */
-export function taskSetup(taskId: string, samplesPerTask: number | 'all'): Promise<TaskSetup> {
-  const key = `${taskId}|${samplesPerTask}`;
+export function taskSetup(taskId: string, samplesPerTask: number | 'all', minPerGroup?: number): Promise<TaskSetup> {
+  const key = `${taskId}|${samplesPerTask}|${minPerGroup ?? ''}`;
   let p = setups.get(key);
   if (!p) {
-    p = loadSetup(taskId, samplesPerTask);
+    p = loadSetup(taskId, samplesPerTask, minPerGroup);
     setups.set(key, p);
     p.catch(() => setups.delete(key));
   }
   return p;
 }
 
-async function loadSetup(taskId: string, samplesPerTask: number | 'all'): Promise<TaskSetup> {
+async function loadSetup(taskId: string, samplesPerTask: number | 'all', minPerGroup?: number): Promise<TaskSetup> {
   const task = await loadTask(taskId);
   const engine = new Engine(task.model);
-  const n = samplesPerTask === 'all' ? task.test.x.n : Math.min(samplesPerTask, task.test.x.n);
+  const n = inputCount(task, samplesPerTask, minPerGroup);
   const sampleIds = task.sampleIds(n);
   const indices = sampleIds.map((id) => task.sampleIndex(id));
   const batch = selectSamples(task.test.x, indices);

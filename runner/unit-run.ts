@@ -25,7 +25,7 @@ export interface UnitRun {
 
 export async function openUnit(unit: Unit, ctx: UnitContext, sink: UnitSink): Promise<UnitRun> {
   const explainer = getExplainer(unit.explainer);
-  const setup = await taskSetup(unit.task, ctx.samplesPerTask);
+  const setup = await taskSetup(unit.task, ctx.samplesPerTask, ctx.protectedGroupMinimum);
   const params = ctx.params[explainer.id];
   let fitted: Promise<unknown> | null = null;
   const state = () => (fitted ??= fitExplainer(explainer, setup.engine, setup.task, ctx.seed, params, setup.data));

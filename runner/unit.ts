@@ -24,6 +24,8 @@ export interface UnitContext {
   readonly version: string;
   readonly commit: string | null;
   readonly samplesPerTask: number | 'all';
+  /** Binary protected tasks: inputs per group at least (runner/protected-samples.ts); absent = none. */
+  readonly protectedGroupMinimum?: number;
   /** Metrics scored on a prefix of the task's inputs (the profile's `metricSamples`). */
   readonly metricSamples: Readonly<Record<string, number>>;
   readonly explainChunk: number;

@@ -21,7 +21,9 @@ describe('hiring generators', () => {
     const a = generateHiring('hiring-biased');
     expect(generateHiring('hiring-biased').train.x.data).toEqual(a.train.x.data);
     expect(generateHiring('hiring-biased', 7).info.hash).not.toBe(a.info.hash);
-    expect(a.protectedAttribute).toEqual({ feature: GENDER, name: 'gender', trueEffect: -2 });
+    expect(a.protectedAttribute).toEqual({ feature: GENDER, name: 'gender', trueEffect: -2, levels: ['man', 'woman'], favourableClass: 'hired' });
+    expect(a.immutable).toEqual(['gender']);
+    expect(a.features?.[GENDER]).toEqual({ kind: 'categorical', name: 'gender', levels: ['man', 'woman'], encoding: 'binary', columns: [GENDER] });
     expect(generateHiring('hiring-fair').protectedAttribute?.trueEffect).toBe(0);
     expect(a.groundTruth).toMatchObject({ kind: 'features', relevant: [0, 1, 2, 3, GENDER] });
     expect(a.groundTruth?.kind === 'features' && a.groundTruth.coefficients?.[GENDER]).toBe(-2);

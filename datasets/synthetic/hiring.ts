@@ -38,6 +38,8 @@ export const HIRING_FEATURES = [
 ] as const;
 
 export const GENDER = 5;
+/** gender's coding: 0 = man, 1 = woman. */
+const GENDER_LEVELS = ['man', 'woman'];
 
 const HIRING = {
   seed: 1,
@@ -106,6 +108,12 @@ export function generateHiring(variant: HiringVariant, seed: number = HIRING.see
     x,
     y,
     groundTruth: { kind: 'features', relevant, coefficients: [...coef] },
-    protectedAttribute: { feature: GENDER, name: 'gender', trueEffect: g },
+    protectedAttribute: { feature: GENDER, name: 'gender', trueEffect: g, levels: GENDER_LEVELS, favourableClass: 'hired' },
+    features: HIRING_FEATURES.map((f, j) =>
+      j === GENDER
+        ? { kind: 'categorical', name: f.name, levels: GENDER_LEVELS, encoding: 'binary', columns: [j] }
+        : { kind: 'numeric', name: f.name, unit: f.unit, columns: [j] },
+    ),
+    immutable: ['gender'],
   });
 }

@@ -5,7 +5,8 @@
  * what is explained (the logit score or the predicted probability of the target class) and names first
  * what the attribution really ranks first.
  */
-import type { TaskView } from '../../datasets/task.js';
+import type { TaskView, TypedFeature } from '../../datasets/task.js';
+import { featureValue } from '../../datasets/typed-features.js';
 import { sizeOf } from '../../core/batch.js';
 import type { OutputKind } from '../../core/model.js';
 import { imageGeometry } from './image-geometry.js';
@@ -80,7 +81,35 @@ export function formatSigned(v: number): string {
   return `${v < 0 ? '-' : '+'}${body}`;
 }
 
+/**
+ * Typed tables: one entry per feature, a categorical feature's attribution summed over its columns
+ * and its value named by level ("purpose = used car"), so the text never speaks of one-hot columns.
+ */
+function typedTabularText(t: AttributionTextInput, cls: string, features: readonly TypedFeature[]): Bilingual {
+  const words = outputWords(t);
+  const sums = features.map((f) => f.columns.reduce((s, c) => s + t.attribution[c], 0));
+  const top = topFeatures(sums, Math.min(t.topK ?? 3, sums.length)).filter((j) => sums[j] !== 0);
+  if (top.length === 0) {
+    return {
+      en: `No feature changed the model's ${words.en} for '${cls}' in this explanation.`,
+      ko: `이 설명에서는 어떤 특성도 모델의 '${cls}' ${words.koObject} 바꾸지 않았습니다.`,
+    };
+  }
+  const items = top.map((j) => {
+    const f = features[j];
+    const v = featureValue(t.task, f, t.input);
+    const value = typeof v === 'string' ? `${f.name} = ${v}` : `${f.name} = ${formatValue(v)}${f.kind === 'numeric' && f.unit ? ` ${f.unit}` : ''}`;
+    const a = sums[j];
+    return { en: `${value} (${a > 0 ? 'raised it' : 'lowered it'}, ${formatSigned(a)})`, ko: `${value}(${a > 0 ? '높임' : '낮춤'}, ${formatSigned(a)})` };
+  });
+  return {
+    en: `What moved the model's ${words.en} for '${cls}' most, in order: ${items.map((i) => i.en).join('; ')}.`,
+    ko: `모델의 '${cls}' ${words.ko}에 가장 큰 영향을 준 특성은 순서대로 ${items.map((i) => i.ko).join(', ')}입니다.`,
+  };
+}
+
 function tabularText(t: AttributionTextInput, cls: string): Bilingual {
+  if (t.task.features) return typedTabularText(t, cls, t.task.features);
   const words = outputWords(t);
   const k = Math.min(t.topK ?? 3, t.attribution.length);
   const top = topFeatures(t.attribution, k).filter((j) => t.attribution[j] !== 0);

@@ -5,6 +5,7 @@
  * window. KernelSHAP, LIME and occlusion build their groups and paint group values back here.
  */
 import type { Rng } from '../../core/rng.js';
+import type { TaskView } from '../../datasets/task.js';
 import { imageGeometry } from './image-geometry.js';
 import { gridSegments } from './segmentation/grid.js';
 import { type QuickshiftOptions, quickshiftSegments } from './segmentation/quickshift.js';
@@ -13,6 +14,14 @@ import type { Segmentation } from './segmentation/types.js';
 
 /** The element indices of one group, ascending. */
 export type FeatureGroup = Int32Array;
+
+/**
+ * The groups of a tabular task: one per typed feature (a one-hot categorical feature's columns
+ * together, so a coalition removes the whole feature), otherwise one per column.
+ */
+export function tabularGroups(task: Pick<TaskView, 'features'>, size: number): FeatureGroup[] {
+  return task.features ? task.features.map((f) => Int32Array.from(f.columns)) : singleElementGroups(size);
+}
 
 /** One group per element: tabular features. */
 export function singleElementGroups(size: number): FeatureGroup[] {

@@ -23,7 +23,7 @@ import {
   type SegmentationChoice,
   segmentGroups,
   segmentImage,
-  singleElementGroups,
+  tabularGroups,
 } from './feature-groups.js';
 import type { Segmentation } from './segmentation/types.js';
 import { type Coalitions, shapleyCoalitions } from './shapley-coalitions.js';
@@ -69,7 +69,7 @@ export interface KernelShapState {
 /** The element indices of each group, and the image segmentation that made them (if any). */
 function groupsOf(task: TaskView, batch: Batch, i: number, p: P): { groups: FeatureGroup[]; segmentation?: Segmentation } {
   const d = sizeOf(batch.sampleShape);
-  if (task.kind === 'tabular') return { groups: singleElementGroups(d) };
+  if (task.kind === 'tabular') return { groups: tabularGroups(task, d) };
   const x = batch.data.subarray(i * d, (i + 1) * d);
   const choice: SegmentationChoice =
     p.grouping === 'grid' ? { method: 'grid', cell: p.cell } : { method: 'slic', segments: p.segments, compactness: p.compactness };

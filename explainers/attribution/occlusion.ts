@@ -12,7 +12,8 @@
  */
 import { sizeOf } from '../../core/batch.js';
 import { int } from '../../core/params.js';
-import { type FeatureGroup, singleElementGroups, windowGroups } from './feature-groups.js';
+import type { TaskView } from '../../datasets/task.js';
+import { type FeatureGroup, tabularGroups, windowGroups } from './feature-groups.js';
 import { imageGeometry } from './image-geometry.js';
 import { baselineInput, baselineParam } from './reference-input.js';
 import { repeatRow, type Stack, stackedTargetOutputs } from './stack.js';
@@ -40,8 +41,8 @@ export function resolveWindow(height: number, width: number, window: number, str
   return { window: w, stride: s };
 }
 
-function regionsFor(kind: 'image' | 'tabular', sampleShape: readonly number[], window: number, stride: number): Region[] {
-  if (kind === 'tabular') return singleElementGroups(sizeOf(sampleShape));
+function regionsFor(task: TaskView, sampleShape: readonly number[], window: number, stride: number): Region[] {
+  if (task.kind === 'tabular') return tabularGroups(task, sizeOf(sampleShape));
   const { height, width } = imageGeometry(sampleShape);
   const { window: w, stride: s } = resolveWindow(height, width, window, stride);
   return windowGroups(sampleShape, w, s);
@@ -56,11 +57,12 @@ interface RegionPlan {
 /** Plans depend only on the geometry and the window: kept (a few per process) so explaining many inputs does not rebuild them. */
 const plans = new Map<string, RegionPlan>();
 
-function planFor(kind: 'image' | 'tabular', sampleShape: readonly number[], window: number, stride: number): RegionPlan {
-  const key = `${kind} ${sampleShape.join('x')} ${window} ${stride}`;
+function planFor(task: TaskView, sampleShape: readonly number[], window: number, stride: number): RegionPlan {
+  const grouping = task.features ? task.features.map((f) => f.columns.join('+')).join(',') : '';
+  const key = `${task.kind} ${sampleShape.join('x')} ${window} ${stride} ${grouping}`;
   let plan = plans.get(key);
   if (!plan) {
-    const regions = regionsFor(kind, sampleShape, window, stride);
+    const regions = regionsFor(task, sampleShape, window, stride);
     const coverage = new Float64Array(sizeOf(sampleShape));
     for (const reg of regions) for (let e = 0; e < reg.length; e++) coverage[reg[e]]++;
     plan = { regions, coverage };
@@ -85,7 +87,10 @@ export const occlusionExplainer: AttributionExplainer<typeof params> = {
   explain({ ctx, batch, targets, params: p }) {
     const d = sizeOf(batch.sampleShape);
     const base = baselineInput(ctx.task, p.baseline, d);
-    const { regions, coverage } = planFor(ctx.task.kind, batch.sampleShape, p.window, p.stride);
+    const { regions, coverage } = planFor(ctx.task, batch.sampleShape, p.window, p.stride);
+    // A tabular group (a one-hot feature's columns) shares its drop among its columns, so the feature's
+    // attribution summed over them is the drop; an image window gives each pixel the whole drop.
+    const share = ctx.task.kind === 'tabular';
 
     // Row 0 of each stack is x itself; row j + 1 is x with region j occluded.
     const stacks: Stack[] = [];
@@ -115,7 +120,8 @@ export const occlusionExplainer: AttributionExplainer<typeof params> = {
       for (let j = 0; j < regions.length; j++) {
         const reg = regions[j];
         const drop = fx - fi[j + 1];
-        for (let e = 0; e < reg.length; e++) acc[reg[e]] += drop;
+        const v = share ? drop / reg.length : drop;
+        for (let e = 0; e < reg.length; e++) acc[reg[e]] += v;
       }
       for (let k = 0; k < d; k++) attributions[i * d + k] = coverage[k] > 0 ? acc[k] / coverage[k] : 0;
     }

@@ -5,10 +5,12 @@
  * tasks the changed features are listed in original units.
  */
 import { sampleOf, toNested } from '../../core/batch.js';
-import { bool, int, num } from '../../core/params.js';
+import { bool, int, num, str } from '../../core/params.js';
 import type { TaskView } from '../../datasets/task.js';
 import type { Bilingual, StructuredExplainer } from '../types.js';
+import { cfConstraints, immutableNames } from './cf-constraints.js';
 import { counterfactualCard } from './counterfactual.card.js';
+import { categoricalChanges } from './categorical-changes.js';
 import { className, percent, rawValue, valueWithUnit } from './class-words.js';
 import type { ChangeSize, CounterfactualResult, ExampleQuery, FeatureChange } from './example-query.js';
 import { growingSpheres } from './growing-spheres.js';
@@ -19,6 +21,12 @@ const params = {
   layers: int({ default: 30, min: 1, max: 1000, description: 'shells tried at most (the search budget)' }),
   step: num({ default: 0.1, min: 1e-4, max: 10, description: 'radius growth per shell, as root-mean-square change per input element' }),
   sparsify: bool({ default: true, description: 'put back the least-changed features while the answer stays flipped' }),
+  immutable: str({
+    default: 'task',
+    pattern: /^(task|none|[^+]+(\+[^+]+)*)$/,
+    patternHint: "'task', 'none' or feature names joined by '+'",
+    description: "features the counterfactual may not change: 'task' = the task's list (its protected attribute), 'none', or names joined by '+'",
+  }),
 } as const;
 
 /** Elements whose change is below this are counted as unchanged (float noise). */
@@ -41,6 +49,7 @@ export function changeSize(x: ArrayLike<number>, cf: ArrayLike<number>): ChangeS
 }
 
 function featureChanges(task: TaskView, x: Float32Array, cf: Float32Array): FeatureChange[] {
+  if (task.features) return categoricalChanges(task, x, cf, UNCHANGED);
   const moved = Array.from(x.keys()).filter((k) => Math.abs(cf[k] - x[k]) > UNCHANGED);
   // Largest change first, in standardised units (comparable across features).
   moved.sort((a, b) => Math.abs(cf[b] - x[b]) - Math.abs(cf[a] - x[a]) || a - b);
@@ -74,19 +83,22 @@ function text(
   const s = r.size;
   if (task.kind === 'tabular') {
     const list = r.changes!.slice(0, LISTED);
-    const en = list.map((c) =>
-      `${c.name} from ${valueWithUnit(task, c.feature, x[c.feature])} to ${valueWithUnit(task, c.feature, cf[c.feature])}`);
-    const ko = list.map((c) =>
-      `${withParticle(c.name, '을/를')} ${valueWithUnit(task, c.feature, x[c.feature], 'ko')}에서 ${withParticle(valueWithUnit(task, c.feature, cf[c.feature], 'ko'), '으로/로')}`);
-    const more = s.changed > list.length ? {
-      en: ` and ${s.changed - list.length} more`,
-      ko: ` 외 ${s.changed - list.length}개`,
+    // Typed tables count features as a user reads them (a one-hot feature once), not input columns.
+    const changed = task.features ? r.changes!.length : s.changed;
+    const of = task.features ? task.features.length : s.of;
+    const from = (c: FeatureChange, lang: 'en' | 'ko') => c.fromLevel ?? valueWithUnit(task, c.feature, x[c.feature], lang);
+    const to = (c: FeatureChange, lang: 'en' | 'ko') => c.toLevel ?? valueWithUnit(task, c.feature, cf[c.feature], lang);
+    const en = list.map((c) => `${c.name} from ${from(c, 'en')} to ${to(c, 'en')}`);
+    const ko = list.map((c) => `${withParticle(c.name, '을/를')} ${from(c, 'ko')}에서 ${withParticle(to(c, 'ko'), '으로/로')}`);
+    const more = changed > list.length ? {
+      en: ` and ${changed - list.length} more`,
+      ko: ` 외 ${changed - list.length}개`,
     } : { en: '', ko: '' };
     return {
       en:
-        `${head.en} The smallest change found that makes it say '${other}': ${en.join(', ')}${more.en} (${s.changed} of ${s.of} ` +
+        `${head.en} The smallest change found that makes it say '${other}': ${en.join(', ')}${more.en} (${changed} of ${of} ` +
         `features changed).`,
-      ko: `${head.ko} 답을 ${withParticle(`'${className(task, q.samples[0].predicted!, 'ko')}'`, '으로/로')} 바꾸는, 찾은 가장 작은 변화: ${ko.join(', ')} 바꾸기${more.ko} (특성 ${s.of}개 중 ${s.changed}개 변경).`,
+      ko: `${head.ko} 답을 ${withParticle(`'${className(task, q.samples[0].predicted!, 'ko')}'`, '으로/로')} 바꾸는, 찾은 가장 작은 변화: ${ko.join(', ')} 바꾸기${more.ko} (특성 ${of}개 중 ${changed}개 변경).`,
     };
   }
   const size = s.l2.toFixed(2);
@@ -112,9 +124,10 @@ export const counterfactualExplainer: StructuredExplainer<typeof params, void, E
     const c = ctx.engine.numClasses;
     const explanations: ExampleQuery[] = [];
     const texts: Bilingual[] = [];
+    const cons = ctx.task.kind === 'tabular' ? cfConstraints(ctx.task, immutableNames(ctx.task, p.immutable)) : null;
     for (let i = 0; i < batch.n; i++) {
       const x = sampleOf(batch, i);
-      const found = growingSpheres(ctx.engine, x, batch.sampleShape, targets[i], p, ctx.rng(sampleIds[i], 'growing-spheres'));
+      const found = growingSpheres(ctx.engine, x, batch.sampleShape, targets[i], p, ctx.rng(sampleIds[i], 'growing-spheres'), cons);
       const size = found ? changeSize(x, found.input) : undefined;
       const probability = probs[i * c + targets[i]];
       const q = {

@@ -44,6 +44,9 @@ export interface FeatureChange {
   readonly name: string;
   readonly from: number;
   readonly to: number;
+  /** Categorical features: level names (from and to are then level indices). */
+  readonly fromLevel?: string;
+  readonly toLevel?: string;
   readonly unit?: string;
 }
 

@@ -96,7 +96,7 @@ function structured(batch: ReturnType<typeof makeBatch>, targets: Int32Array, ex
 }
 
 describe('counterfactual', () => {
-  const params = { samples: 64, layers: 40, step: 0.1, sparsify: true };
+  const params = { samples: 64, layers: 40, step: 0.1, sparsify: true, immutable: 'task' };
 
   it('finds a change that flips a linear model, sparse and reported in original units; seeded', async () => {
     // Class 1 wins when x0 > 0.5 (the other feature does not matter).

@@ -10,6 +10,7 @@
 import { makeBatch, sizeOf } from '../../core/batch.js';
 import type { Engine } from '../../core/engine.js';
 import type { Rng } from '../../core/rng.js';
+import type { CfConstraints } from './cf-constraints.js';
 import { argmaxRows } from './class-words.js';
 
 export interface SphereBudget {
@@ -32,7 +33,12 @@ export interface Counterfactual {
 const HALVINGS = 6;
 const MAX_CANDIDATES = 64;
 
-function shell(x: Float32Array, lo: number, hi: number, n: number, rng: Rng): Float32Array {
+/**
+ * n points in the shell lo..hi around x. With constraints, frozen columns get no share of the
+ * direction (the same draws are made, so an unconstrained search is unchanged) and each point is
+ * snapped to valid categorical levels.
+ */
+function shell(x: Float32Array, lo: number, hi: number, n: number, rng: Rng, cons: CfConstraints | null): Float32Array {
   const d = x.length;
   const out = new Float32Array(n * d);
   for (let i = 0; i < n; i++) {
@@ -40,10 +46,12 @@ function shell(x: Float32Array, lo: number, hi: number, n: number, rng: Rng): Fl
     const dir = new Float64Array(d);
     for (let k = 0; k < d; k++) {
       dir[k] = rng.normal();
+      if (cons?.frozen.has(k)) dir[k] = 0;
       norm += dir[k] * dir[k];
     }
-    const r = rng.uniform(lo, hi) / Math.sqrt(norm);
+    const r = norm > 0 ? rng.uniform(lo, hi) / Math.sqrt(norm) : 0;
     for (let k = 0; k < d; k++) out[i * d + k] = x[k] + dir[k] * r;
+    cons?.snap(out, i * d);
   }
   return out;
 }
@@ -62,6 +70,7 @@ export function growingSpheres(
   target: number,
   budget: SphereBudget,
   rng: Rng,
+  cons: CfConstraints | null = null,
 ): Counterfactual | null {
   const d = sizeOf(shape);
   const c = engine.numClasses;
@@ -74,14 +83,14 @@ export function growingSpheres(
   let radius = unit;
   let found: { points: Float32Array; enemies: { i: number; pred: number }[]; layer: number } | null = null;
   for (let h = 0; h <= HALVINGS; h++) {
-    const points = shell(x, 0, radius, budget.samples, rng);
+    const points = shell(x, 0, radius, budget.samples, rng, cons);
     const enemies = enemiesIn(points);
     if (enemies.length === 0) break;
     found = { points, enemies, layer: 0 };
     radius /= 2;
   }
   for (let layer = 1; found === null && layer <= budget.layers; layer++) {
-    const points = shell(x, radius + (layer - 1) * unit, radius + layer * unit, budget.samples, rng);
+    const points = shell(x, radius + (layer - 1) * unit, radius + layer * unit, budget.samples, rng, cons);
     const enemies = enemiesIn(points);
     if (enemies.length > 0) found = { points, enemies, layer };
   }
@@ -90,6 +99,23 @@ export function growingSpheres(
   const best = enemies.reduce((a, b) => (l2(points, b.i * d, x) < l2(points, a.i * d, x) ? b : a));
   const enemy = points.slice(best.i * d, (best.i + 1) * d);
   if (!budget.sparsify || d === 1) return { input: enemy, predicted: best.pred, layer: found.layer };
+  return sparsify(engine, x, shape, target, enemy, best.pred, found.layer, cons);
+}
+
+/** Puts back the least-moved features (whole features where the task has typed ones) while the answer stays flipped. */
+function sparsify(
+  engine: Engine,
+  x: Float32Array,
+  shape: readonly number[],
+  target: number,
+  enemy: Float32Array,
+  predicted: number,
+  layer: number,
+  cons: CfConstraints | null,
+): Counterfactual {
+  const d = x.length;
+  const c = engine.numClasses;
+  if (cons) return sparsifyGroups(engine, x, shape, target, enemy, { predicted, layer }, cons.groups);
   const order = Array.from({ length: d }, (_, k) => k).sort((a, b) => Math.abs(enemy[a] - x[a]) - Math.abs(enemy[b] - x[b]) || a - b);
   // Candidate m puts back the m least-moved features. Large inputs (images) step m in blocks so that at
   // most MAX_CANDIDATES are checked; small (tabular) ones check every m.
@@ -110,5 +136,37 @@ export function growingSpheres(
       break;
     }
   }
-  return { input: candidates.slice(kept * d, (kept + 1) * d), predicted: pred[kept], layer: found.layer };
+  return { input: candidates.slice(kept * d, (kept + 1) * d), predicted: pred[kept], layer };
+}
+
+/** sparsify over feature groups: candidate m puts back the m least-moved groups, all in one batch. */
+function sparsifyGroups(
+  engine: Engine,
+  x: Float32Array,
+  shape: readonly number[],
+  target: number,
+  enemy: Float32Array,
+  found: { predicted: number; layer: number },
+  groups: readonly (readonly number[])[],
+): Counterfactual {
+  const d = x.length;
+  const moved = (g: readonly number[]) => Math.sqrt(g.reduce((s, k) => s + (enemy[k] - x[k]) ** 2, 0));
+  const order = groups.map((g, j) => ({ g, j, m: moved(g) })).sort((a, b) => a.m - b.m || a.j - b.j);
+  const candidates = new Float32Array(order.length * d);
+  const current = Float32Array.from(enemy);
+  order.forEach(({ g }, m) => {
+    candidates.set(current, m * d);
+    for (const k of g) current[k] = x[k];
+  });
+  const pred = argmaxRows(engine.outputs(makeBatch(candidates, shape), 'logit'), engine.numClasses);
+  let kept = 0;
+  for (let m = order.length - 1; m >= 0; m--) {
+    if (pred[m] !== target) {
+      kept = m;
+      break;
+    }
+  }
+  return pred[kept] !== target
+    ? { input: candidates.slice(kept * d, (kept + 1) * d), predicted: pred[kept], layer: found.layer }
+    : { input: enemy, predicted: found.predicted, layer: found.layer };
 }

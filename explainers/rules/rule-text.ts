@@ -4,6 +4,7 @@
  * printed with the fewest significant digits that keep the value (0.22, not 0.2199999988).
  */
 import type { TaskView } from '../../datasets/task.js';
+import { typedFeaturesOf } from '../../datasets/typed-features.js';
 import type { Bilingual } from '../types.js';
 import type { Term } from './dnf.js';
 import type { Prediction, RuleSet } from './rule-set.js';
@@ -37,6 +38,23 @@ export function toOriginalUnits(task: TaskView, t: Term): Condition {
   return { feature: task.featureNames[t.feature] ?? `x${t.feature}`, op: t.op, value: niceNumber(raw, tolerance) };
 }
 
+/**
+ * A threshold on a categorical feature's column read as a level: on a binary column (0 = first level,
+ * 1 = second) "<= t" with 0 <= t < 1 is "= first level" and "> t" "= second level"; on a one-hot column
+ * "> t" is "= its level" and "<= t" "≠ its level" ("purpose ≠ used car"). Null for numeric features and
+ * for thresholds outside [0, 1), which no valid row can fall on both sides of.
+ */
+function categoricalTermText(task: TaskView, t: Term): string | null {
+  if (!task.features) return null;
+  const f = typedFeaturesOf(task).find((g) => g.columns.includes(t.feature));
+  if (!f || f.kind !== 'categorical') return null;
+  const raw = task.scale ? t.value * task.scale.std[t.feature] + task.scale.mean[t.feature] : t.value;
+  if (!(raw >= 0 && raw < 1)) return null;
+  if (f.encoding === 'binary') return `${f.name} = ${f.levels[t.op === '<=' ? 0 : 1]}`;
+  const level = f.levels[f.columns.indexOf(t.feature)];
+  return `${f.name} ${t.op === '>' ? '=' : '≠'} ${level}`;
+}
+
 /** A value with its unit; Korean writes a unit word right after the number (7점, 61년) and keeps symbols (cm, km). */
 function withUnit(task: TaskView, f: number, v: number, lang: 'en' | 'ko' = 'en'): string {
   const unit = task.units?.[f];
@@ -54,6 +72,11 @@ function clauseText(task: TaskView, terms: readonly Term[], lang: 'en' | 'ko'): 
   const parts: string[] = [];
   for (let i = 0; i < terms.length; i++) {
     const t = terms[i];
+    const named = categoricalTermText(task, t);
+    if (named !== null) {
+      parts.push(named);
+      continue;
+    }
     const c = toOriginalUnits(task, t);
     const u = terms[i + 1];
     if (t.op === '<=' && u && u.feature === t.feature && u.op === '>') {

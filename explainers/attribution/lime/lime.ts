@@ -8,7 +8,9 @@
  *   segments of an input do not change with the run seed; only the on/off sampling does;
  * - tabular: quartile bins from the training split or --background (fit), bins drawn with training
  *   frequencies and values from each bin's truncated normal, Euclidean distance on the binary rows,
- *   kernel width 0.75 sqrt(d) (tabular-neighbourhood.ts);
+ *   kernel width 0.75 sqrt(d) (tabular-neighbourhood.ts); on a typed table a one-hot categorical
+ *   feature is one interpretable feature, its level drawn with its training frequency and its weight
+ *   shared among its columns, as occlusion and KernelSHAP treat it (typed-neighbourhood.ts);
  * - both: feature selection and a weighted ridge surrogate (surrogate.ts).
  * Each segment's (or feature's) surrogate weight is painted onto its input elements; unselected ones
  * get 0. Every neighbourhood of a batch goes through the engine in one stacked call, so a neighbourhood
@@ -19,13 +21,14 @@
  * thing in every instance, so it needs tabular inputs or the grid segmentation.
  */
 import type { TaskView } from '../../../datasets/task.js';
+import { levelOf } from '../../../datasets/typed-features.js';
 import { sizeOf } from '../../../core/batch.js';
 import { UserError } from '../../../core/errors.js';
 import { int, num, numberOr, oneOf, type ParamValues } from '../../../core/params.js';
 import { type Rng, rngFor } from '../../../core/rng.js';
 import { imageGeometry } from '../image-geometry.js';
 import { matrix } from '../../../numeric/linalg.js';
-import { type FeatureGroup, paintGroups, pixelGroups, segmentImage, segmentPixels, singleElementGroups } from '../feature-groups.js';
+import { type FeatureGroup, paintGroups, pixelGroups, segmentImage, segmentPixels, singleElementGroups, tabularGroups } from '../feature-groups.js';
 import type { Segmentation } from '../segmentation/types.js';
 import { type Stack, stackedTargetOutputs } from '../stack.js';
 import type { AttributionExplainer } from '../../types.js';
@@ -36,7 +39,8 @@ import { cosineDistanceToOnes, euclideanDistanceToOnes, neighbourhoodWeights } f
 import { binNames, type FeatureBins, quartileBins } from './quartile-discretiser.js';
 import { submodularPick } from './submodular-pick.js';
 import { type Surrogate, fitSurrogate } from './surrogate.js';
-import { tabularNeighbourhood } from './tabular-neighbourhood.js';
+import { type TabularNeighbourhood, tabularNeighbourhood } from './tabular-neighbourhood.js';
+import { type LevelSampler, levelSamplers, typedNeighbourhood } from './typed-neighbourhood.js';
 
 const params = {
   samples: int({
@@ -122,6 +126,8 @@ export interface TabularBins {
   readonly kind: 'tabular';
   readonly bins: readonly FeatureBins[];
   readonly names: readonly string[][];
+  /** Typed tables with one-hot features: their level frequencies (typed-neighbourhood.ts). */
+  readonly levels?: readonly LevelSampler[];
 }
 
 /** Digit-sized images get LIME's MNIST-tutorial quickshift kernel (1), others LIME's default (4). */
@@ -173,7 +179,21 @@ function fitTabular(task: TaskView, rows: number, rng: Rng): TabularBins {
     const raw = task.scale ? Float64Array.from(b.quartiles, (q) => q * task.scale!.std[k] + task.scale!.mean[k]) : b.quartiles;
     names.push(binNames(task.featureNames[k] ?? `x${k}`, raw));
   }
-  return { kind: 'tabular', bins, names };
+  const levels = levelSamplers(task, data, picks);
+  return { kind: 'tabular', bins, names, ...(levels.length > 0 ? { levels } : {}) };
+}
+
+/** A typed table's plan: one interpretable feature per typed feature, one-hot ones drawn by level. */
+function typedPlan(task: TaskView, x: Float32Array, nb: TabularNeighbourhood, tab: TabularBins, samples: number, rng: Rng): Plan {
+  const typed = typedNeighbourhood(task, x, nb, tab.levels!, samples, rng);
+  const features = task.features!;
+  const names = (k: number) => {
+    const f = features[k];
+    // A categorical feature reads by its level (a binary one's 0/1 column falls in a bin per level).
+    if (f.kind === 'categorical') return `${f.name} = ${f.levels[typed.instanceLevels[k] >= 0 ? typed.instanceLevels[k] : levelOf(task, f, x)]}`;
+    return tab.names[f.columns[0]][nb.instanceBins[f.columns[0]]];
+  };
+  return { masks: typed.masks, features: features.length, groups: tabularGroups(task, x.length), names };
 }
 
 interface Plan {
@@ -235,7 +255,9 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
         });
       } else if (tab) {
         const nb = tabularNeighbourhood(x, tab.bins, samples, ctx.rng(sampleIds[i], 'lime-sampling'));
-        plans.push({ masks: nb.masks, features: d, groups: singleElementGroups(d), names: (k) => tab.names[k][nb.instanceBins[k]] });
+        plans.push(tab.levels ? typedPlan(ctx.task, x, nb, tab, samples, ctx.rng(sampleIds[i], 'lime-levels')) : {
+          masks: nb.masks, features: d, groups: singleElementGroups(d), names: (k) => tab.names[k][nb.instanceBins[k]],
+        });
         stacks.push({ rows: samples, target: targets[i], writesAll: true, fill: (out) => out.set(nb.inputs) });
       }
     }
@@ -251,7 +273,10 @@ export const limeExplainer: AttributionExplainer<Params, LimeState> = {
       const k = p.numFeatures > 0 ? p.numFeatures : image ? 100000 : 10;
       const s = fitSurrogate(matrix(samples, features, masks), f[i], w, { featureSelection: p.featureSelection, numFeatures: k });
       surrogates.push(s);
-      paintGroups(attributions, i * d, s.features.map(({ feature }) => groups[feature]), (j) => s.features[j].weight);
+      // A one-hot feature's weight is shared among its columns (their sum is the feature's), as occlusion
+      // and KernelSHAP do; a single-element group gets the weight itself.
+      const chosen = s.features.map(({ feature }) => groups[feature]);
+      paintGroups(attributions, i * d, chosen, (j) => (image ? s.features[j].weight : s.features[j].weight / chosen[j].length));
       const extra: Record<string, unknown> = {
         score: s.score,
         localPrediction: s.localPrediction,

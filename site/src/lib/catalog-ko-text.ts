@@ -86,6 +86,16 @@ export const CATALOG_KO: Readonly<Record<string, string>> = {
     "L, 지우는 영역 수(영역 수를 넘지 않음. Samek 등은 약 620개 중 100개)",
   "value of a removed element: noise = U(0, 1) on images (Samek et al.; U(low, high) on an image task declaring another value range), N(0, 1) on standardised tabular features, drawn once per sample; task = task baseline; zero":
     "지운 요소의 값: noise = 이미지에서는 U(0, 1)(Samek 등. 다른 값 범위를 선언한 이미지 과제에서는 U(low, high)), 표준화한 표 형식 특성에서는 N(0, 1)이며 표본마다 한 번 뽑음. task = 과제의 기준 입력. zero",
+  "The protected attribute's share of the total absolute attribution (a categorical feature's columns summed). Read against the model's measured dependence on it; the detection score compares biased and fair models.":
+    "전체 절대 기여도 가운데 보호 속성이 차지하는 비중입니다(범주형 특성은 그 열들을 합산). 모델이 그 속성에 실제로 얼마나 의존하는지와 함께 읽어야 하며, 탐지 점수는 편향된 모델과 공정한 모델을 비교합니다.",
+  "The protected attribute's rank among the task's features by absolute attribution (1 = the largest; ties share the better rank).":
+    "절대 기여도로 매긴 과제 특성들 가운데 보호 속성의 순위입니다(1 = 가장 큼, 동률이면 더 높은 순위를 함께 받음).",
+  "Whether a found counterfactual changes the protected attribute (1) or not (0); null when none was found.":
+    "찾은 반사실 예시가 보호 속성을 바꾸면 1, 바꾸지 않으면 0입니다. 반사실 예시를 찾지 못하면 null입니다.",
+  "Whether any extracted rule has a condition on the protected attribute (1) or none does (0); details count the rules that do.":
+    "추출한 규칙 가운데 하나라도 보호 속성에 조건을 두면 1, 하나도 없으면 0입니다. 세부 정보에는 그런 규칙의 수가 담깁니다.",
+  "features the counterfactual may not change: 'task' = the task's list (its protected attribute), 'none', or names joined by '+'":
+    "반사실 예시가 바꿀 수 없는 특성: 'task' = 과제의 목록(그 과제의 보호 속성), 'none', 또는 '+'로 이은 이름들",
   "model output of the target class":
     "대상 클래스의 모델 출력",
   "1 when the element with the largest attribution lies in the ground-truth mask, 0 when not; ties at the maximum score the fraction of tied elements inside the mask. Chance = |mask| / elements, per sample in details.chance. Null for an empty or full mask.":

@@ -38,6 +38,10 @@ const DATA: Readonly<Record<string, string>> = {
   'synthetic hiring biased against women': '여성에게 불리하게 편향된 합성 채용 데이터',
   'synthetic XOR (rule extraction must recover x0 xor x1)': '합성 XOR(규칙 추출이 x0 xor x1을 찾아내야 함)',
   'mnist10k "0 vs rest" over 784 pixels (DeepRED setup)': 'mnist10k의 "0 대 나머지", 픽셀 784개(DeepRED 설정)',
+  'Fashion-MNIST (10k training subset, standard 10k test split)': 'Fashion-MNIST(학습 부분집합 1만 장, 표준 테스트 분할 1만 장)',
+  'German credit (real; protected attribute sex)': '독일 신용 데이터(실제 데이터, 보호 속성: 성별)',
+  'Boston HMDA mortgage denials (real; protected attribute race)': '보스턴 HMDA 주택담보대출 거절(실제 데이터, 보호 속성: 인종)',
+  'credit_data credit scoring (real; protected attribute marital status)': 'credit_data 신용 평가(실제 데이터, 보호 속성: 혼인 상태)',
 };
 
 const model = (m: string): string | null => MODELS[m] ?? (/^MLP \([\d, ]+\)$/.test(m) ? m : null);
