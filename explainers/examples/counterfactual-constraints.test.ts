@@ -65,7 +65,7 @@ describe('counterfactual on typed features', () => {
     expect([0, 1]).toContain(cf[1]);
     expect(q.counterfactual!.changes!.find((c) => c.name === 'sex')).toMatchObject({ fromLevel: 'female', toLevel: 'male' });
     expect(text.en).toMatch(/sex from female to male/);
-    expect(text.ko).toMatch(/sex을\(를\) female에서 male\(으\)로/);
+    expect(text.ko).toMatch(/sex를 female에서 male로/);
   });
 
   it('refuses an immutable name that is not a feature', async () => {

@@ -97,8 +97,9 @@ describe('npm pack', () => {
         /^datasets\/studies\/|samples\.png$|^site\/screenshots/.test(p),
     );
     expect(unwanted).toEqual([]);
-    // Models and data are most of it; results or node_modules slipping in would multiply it.
-    expect(pack.size).toBeLessThan(10 * 1024 * 1024);
+    // Models and data are most of it (about 21 MB: Fashion-MNIST's 8.8 MB of IDX files, the standard
+    // baseline's 6.9 MB, the models); results or node_modules slipping in would blow past the limit.
+    expect(pack.size).toBeLessThan(25 * 1024 * 1024);
   });
 });
 
