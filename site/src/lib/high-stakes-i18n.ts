@@ -11,6 +11,23 @@ interface ScenarioText {
   readonly about: string;
 }
 
+/** Korean of the protected attributes' levels in the built-in data sets (data/datasets/README.md). */
+const LEVEL_KO: Readonly<Record<string, string>> = {
+  man: '남성',
+  woman: '여성',
+  male: '남성',
+  female: '여성',
+  white: '백인',
+  'african american': '아프리카계 미국인',
+  divorced: '이혼',
+  married: '기혼',
+  separated: '별거',
+  single: '미혼',
+  widow: '사별',
+};
+
+const ATTRIBUTE_KO: Readonly<Record<string, string>> = { gender: '성별', sex: '성별', race: '인종', marital: '혼인 상태' };
+
 const en = {
   title: 'High-stakes decisions',
   intro:
@@ -62,6 +79,9 @@ const en = {
   } as Record<ScenarioId, ScenarioText>,
   guideLink: 'The measured evidence for these decisions: protected attributes, explainers that reveal them, group gaps and reviewer requirements.',
   change_: (from: string, to: string) => `${from} → ${to}`,
+  /** A protected attribute's level as the data name it (Korean: translated). */
+  level: (name: string) => name,
+  attribute: (name: string) => name,
 };
 
 type Strings = typeof en;
@@ -117,6 +137,8 @@ const ko: Strings = {
   },
   guideLink: '이런 결정에 대해 측정한 근거: 보호 속성, 그것을 드러내는 설명 방법, 집단 간 차이, 검토자의 요구 사항.',
   change_: (from: string, to: string) => `${from} → ${to}`,
+  level: (name: string) => LEVEL_KO[name] ?? name,
+  attribute: (name: string) => ATTRIBUTE_KO[name] ?? name,
 };
 
 export const highStakesText = (lang: Lang): Strings => (lang === 'ko' ? ko : en);
