@@ -1,7 +1,8 @@
 /**
- * Engine.gradients() with the engine's gradient kernels (core/backend.ts registers them for wasm)
- * against the plain tfjs tape with tfjs's stock kernels, bit for bit, on the zoo's CNNs and MLP; and
- * the filter gradient that input gradients skip (wasm-conv-filter-grad.ts) is still computed elsewhere.
+ * Engine.gradients() (the hand-derived backward pass of core/backward/, batch norms folded, the
+ * engine's kernels) against the plain tfjs tape with tfjs's stock kernels through the unfolded network,
+ * on the zoo's CNNs and MLP: they agree to 1e-5 of the largest gradient (issue #23's tolerance); and the
+ * filter gradient that tape input gradients skip (wasm-conv-filter-grad.ts) is still computed elsewhere.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -24,13 +25,15 @@ function inputs(id: string, d: number): Float32Array {
 
 const targetsOf = (c: number) => Int32Array.from({ length: ROWS }, (_, i) => (i * 3) % c);
 
-/** The plain tape, as core/engine.ts computed it before the engine's kernels. */
+/** The plain tape through the network as loaded (no folding), as core/engine.ts computed it before core/backward/. */
 async function tapeGradients(id: string, output: 'logit' | 'probability'): Promise<Float32Array> {
   const model = await loadModel(modelJsonPath(id));
   const d = model.inputShape.reduce((a, b) => a * b, 1);
   const mask = tf.oneHot(tf.tensor1d(targetsOf(model.numClasses), 'int32'), model.numClasses);
   const x0 = tf.tensor(inputs(id, d), [ROWS, ...model.inputShape]);
-  const g = tf.tidy(() => tf.grad((x: tf.Tensor) => model.apply(x, output).mul(mask).sum())(x0));
+  const { net, logitsNet } = model.layered!;
+  const run = (x: tf.Tensor) => (output === 'logit' ? logitsNet : net).apply(x, { training: false }) as tf.Tensor;
+  const g = tf.tidy(() => tf.grad((x: tf.Tensor) => run(x).mul(mask).sum())(x0));
   const out = g.dataSync() as Float32Array;
   tf.dispose([g, mask, x0]);
   model.dispose();
@@ -49,17 +52,19 @@ describe('Engine.gradients with the engine kernels (wasm)', () => {
     await useBackend('wasm');
   }, 120_000);
 
-  it.each(MODELS)('%s: bit-identical to the tape with tfjs kernels, logits and probabilities', async (id) => {
+  it.each(MODELS)('%s: within 1e-5 of the tape, logits and probabilities', async (id) => {
     const model = await loadModel(modelJsonPath(id));
+    expect(model.inputGradient).toBeDefined(); // the zoo's networks all take the hand-derived pass
     const engine = new Engine(model, 5); // chunks of 5: a last, short chunk too
     const batch = makeBatch(inputs(id, model.inputShape.reduce((a, b) => a * b, 1)), model.inputShape);
     for (const o of ['logit', 'probability'] as const) {
       const got = engine.gradients(batch, targetsOf(model.numClasses), o);
       const want = stock.get(`${id} ${o}`)!;
-      expect(got.some((v) => v !== 0)).toBe(true);
-      let differing = 0;
-      for (let i = 0; i < got.length; i++) if (got[i] !== want[i]) differing++;
-      expect(differing).toBe(0);
+      const scale = Math.max(...Array.from(want, Math.abs));
+      expect(scale).toBeGreaterThan(0);
+      let worst = 0;
+      for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]));
+      expect(worst / scale).toBeLessThan(1e-5);
     }
     model.dispose();
   });

@@ -129,7 +129,9 @@ export class Engine {
 
   /**
    * d output[target] / d input for every row, shaped like the batch. Rows are independent (inference
-   * mode), so one gradient of the sum of the rows' target outputs gives every row's gradient.
+   * mode), so one gradient of the sum of the rows' target outputs gives every row's gradient. A
+   * model with a hand-derived backward pass (Model.inputGradient, core/backward/) runs it; others go
+   * through tfjs's tape.
    */
   gradients(batch: Batch, targets: ArrayLike<number> | number, output: OutputKind): Float32Array {
     this.checkShape(batch);
@@ -143,6 +145,8 @@ export class Engine {
         const idx = new Int32Array(m);
         for (let i = 0; i < m; i++) idx[i] = targetAt(targets, start + i, c);
         const mask = targetMask(idx, c);
+        const byRules = this.model.inputGradient;
+        if (byRules) return byRules(x, output, mask);
         return withInputGradientOnly(() => tf.grad((inp: tf.Tensor) => this.model.apply(inp, output).mul(mask).sum())(x));
       });
       out.set(chunk, start * d);

@@ -57,6 +57,12 @@ export interface Model {
   /** Runs the network on a tensor; `output` picks probabilities or logits. Caller owns the result. */
   apply(x: tf.Tensor, output: OutputKind): tf.Tensor2D;
   /**
+   * d sum(apply(x, output) * mask) / d x by a hand-derived backward pass (core/backward/), for networks
+   * whose every layer has a backward rule; absent where the engine must use tfjs's tape. Runs inside the
+   * caller's tf.tidy.
+   */
+  readonly inputGradient?: (x: tf.Tensor, output: OutputKind, mask: tf.Tensor2D) => tf.Tensor;
+  /**
    * The input of the output layer (the penultimate activations) of the logits network; for a
    * single-layer model the input itself. Caller owns the result.
    */

@@ -11,6 +11,9 @@ import { randomiseStream } from './streams.js';
 import type { Need } from './vocabulary.js';
 import type { Model } from './model-types.js';
 import { loadOnnxModel } from './onnx/onnx-model.js';
+import { chainInputGradient, gradientChain } from './backward/input-gradient.js';
+import { foldBatchNorms } from './fold-batch-norm.js';
+import type { OutputKind } from './model-types.js';
 
 export { layersOf, type Model, type OutputKind } from './model-types.js';
 
@@ -76,6 +79,20 @@ function buildLogitsNet(net: tf.LayersModel, head: Head): tf.LayersModel {
   return tf.model({ inputs: net.inputs, outputs: out });
 }
 
+/**
+ * The outputs read from the logits z. One sigmoid unit z is read as two classes with logits [-z/2, z/2]:
+ * their softmax is [1 - sigmoid(z), sigmoid(z)], so probabilities and logits stay consistent. A score
+ * has no classes to take a softmax over: both output kinds read it as is.
+ */
+function headOutput(z: tf.Tensor2D, output: OutputKind, how: { binarySigmoid: boolean; score: boolean }): tf.Tensor2D {
+  if (how.binarySigmoid) {
+    const logits = tf.concat([z.mul(-0.5), z.mul(0.5)], 1) as tf.Tensor2D;
+    return output === 'logit' ? logits : (tf.softmax(logits) as tf.Tensor2D);
+  }
+  if (output === 'logit' || how.score) return z;
+  return tf.softmax(z) as tf.Tensor2D;
+}
+
 function hashArtifacts(topology: unknown, weights: ArrayBuffer): string {
   return createHash('sha256').update(JSON.stringify(topology)).update(new Uint8Array(weights)).digest('hex');
 }
@@ -106,6 +123,10 @@ function makeModel(net: tf.LayersModel, source: string, hash: string, opts: Load
   }
   const head = detectHead(net, source, opts.output);
   const logitsNet = buildLogitsNet(net, head);
+  // What apply() and the gradients run: the net itself, or its copy with batch norms folded.
+  const folded = foldBatchNorms(net);
+  const runNet = folded ?? net;
+  const runLogitsNet = folded ? buildLogitsNet(folded, head) : logitsNet;
   const units = outputUnits(net);
   const score = head.kind === 'score';
   const binarySigmoid = head.kind === 'sigmoid-dense' && units === 1;
@@ -114,6 +135,24 @@ function makeModel(net: tf.LayersModel, source: string, hash: string, opts: Load
     if (d === null) throw new UserError(`${source}: input dimension ${i + 1} is not fixed`);
     return d;
   });
+  const readHead = (z: tf.Tensor2D, output: OutputKind): tf.Tensor2D => headOutput(z, output, { binarySigmoid, score });
+  const chain = gradientChain(runLogitsNet);
+  /**
+   * The gradient that a target mask sends back from the outputs to the output layer's input h, by the
+   * tape through the same layers apply() runs (a softmax head as the net's own last layer).
+   */
+  const headSeed = (h: tf.Tensor, output: OutputKind, mask: tf.Tensor2D): tf.Tensor => {
+    if (typeof chain === 'string') throw new Error('headSeed without a gradient chain');
+    const netHead = !binarySigmoid && !score && output === 'probability' && head.kind !== 'linear';
+    const netLast = runNet.layers[runNet.layers.length - 1];
+    // softmax-dense: the net's own softmax Dense replaces the logits Dense; softmax-layer: it follows it.
+    const tail = !netHead ? [chain.last] : head.kind === 'softmax-dense' ? [netLast] : [chain.last, netLast];
+    const run = (t: tf.Tensor): tf.Tensor2D => {
+      const out = tail.reduce((a, layer) => layer.apply(a, { training: false }) as tf.Tensor, t) as tf.Tensor2D;
+      return netHead ? out : readHead(out, output);
+    };
+    return tf.grad((t: tf.Tensor) => run(t).mul(mask).sum())(h);
+  };
   const hiddenNets = new Map<string, tf.LayersModel>();
   let featureNet: tf.LayersModel | null = null;
   const model: Model = {
@@ -129,19 +168,14 @@ function makeModel(net: tf.LayersModel, source: string, hash: string, opts: Load
     hash,
     apply(x, output) {
       return tf.tidy(() => {
-        if (binarySigmoid) {
-          // One sigmoid unit z is read as two classes with logits [-z/2, z/2]: their softmax is
-          // [1 - sigmoid(z), sigmoid(z)], so probabilities and logits stay consistent.
-          const z = logitsNet.apply(x, { training: false }) as tf.Tensor2D;
-          const logits = tf.concat([z.mul(-0.5), z.mul(0.5)], 1) as tf.Tensor2D;
-          return output === 'logit' ? logits : (tf.softmax(logits) as tf.Tensor2D);
+        // A softmax head is run as the net's own last layer, as it always was (the same float32 values).
+        if (!binarySigmoid && !score && output === 'probability' && head.kind !== 'linear') {
+          return runNet.apply(x, { training: false }) as tf.Tensor2D;
         }
-        // A score has no classes to take a softmax over: both output kinds read it as is.
-        if (output === 'logit' || score) return logitsNet.apply(x, { training: false }) as tf.Tensor2D;
-        if (head.kind === 'linear') return tf.softmax(net.apply(x, { training: false }) as tf.Tensor2D) as tf.Tensor2D;
-        return net.apply(x, { training: false }) as tf.Tensor2D;
+        return readHead(runLogitsNet.apply(x, { training: false }) as tf.Tensor2D, output);
       });
     },
+    inputGradient: typeof chain === 'string' ? undefined : (x, output, mask) => chainInputGradient(chain, x, (h) => headSeed(h, output, mask)),
     penultimate(x) {
       if (featureNet === null) {
         const last = logitsNet.layers[logitsNet.layers.length - 1];
@@ -162,14 +196,21 @@ function makeModel(net: tf.LayersModel, source: string, hash: string, opts: Load
     },
     randomised: (seed, scope) => randomisedCopy(net, source, seed, scope, score),
     dispose() {
-      if (logitsNet !== net) {
-        // The logits net shares all but its last layer with `net`; dispose only what it owns.
-        logitsNet.layers[logitsNet.layers.length - 1].dispose();
-      }
-      net.dispose();
+      if (folded) disposeNets(folded, runLogitsNet);
+      disposeNets(net, logitsNet);
     },
   };
   return model;
+}
+
+/**
+ * Disposes a net and its logits net, which shares its layers with it but for a rebuilt last Dense (a
+ * softmax Activation head's logits net is a prefix of the net and owns nothing).
+ */
+function disposeNets(net: tf.LayersModel, logitsNet: tf.LayersModel): void {
+  const own = logitsNet.layers[logitsNet.layers.length - 1];
+  if (logitsNet !== net && !net.layers.includes(own)) own.dispose();
+  net.dispose();
 }
 
 /**

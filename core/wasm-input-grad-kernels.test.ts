@@ -1,7 +1,8 @@
 /**
  * The engine's replacements for tfjs's input-gradient kernels and BatchNorm gradient
- * (wasm-conv-input-grad.ts, wasm-max-pool-grad.ts, batch-norm-grad.ts) against tfjs's own, bit for bit:
- * every case is computed first with tfjs's stock wasm kernels, then again after registering ours.
+ * (wasm-conv-input-grad.ts, wasm-max-pool-grad.ts with its WebAssembly SIMD kernel
+ * core/wasm-simd/max-pool-grad.wat and its JavaScript one, batch-norm-grad.ts) against tfjs's own, bit
+ * for bit: every case is computed first with tfjs's stock wasm kernels, then again after registering ours.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -9,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { registerLeanBatchNormGradient } from './batch-norm-grad.js';
 import { rngFor } from './rng.js';
 import { registerWasmConvInputGrad } from './wasm-conv-input-grad.js';
-import { registerWasmMaxPoolGrad } from './wasm-max-pool-grad.js';
+import { registerWasmMaxPoolGrad, useSimdMaxPoolGrad } from './wasm-max-pool-grad.js';
 
 type S4 = [number, number, number, number];
 
@@ -32,6 +33,8 @@ const poolCases = [
   { name: '2x2 stride 2', x: [2, 8, 6, 3] as S4, size: 2, strides: 2, pad: 'valid' as const },
   { name: '2x2 stride 2, odd size', x: [2, 7, 9, 2] as S4, size: 2, strides: 2, pad: 'valid' as const },
   { name: '2x2 stride 2, same padding', x: [1, 7, 5, 2] as S4, size: 2, strides: 2, pad: 'same' as const },
+  { name: '2x2 stride 2, 8 channels (two groups of four)', x: [2, 6, 6, 8] as S4, size: 2, strides: 2, pad: 'valid' as const },
+  { name: '3x3 stride 3, 7 channels (a group of four and three left)', x: [2, 9, 7, 7] as S4, size: 3, strides: 3, pad: 'same' as const },
   { name: '3x3 stride 2, overlapping (tfjs kernel kept)', x: [1, 9, 9, 2] as S4, size: 3, strides: 2, pad: 'valid' as const },
 ];
 
@@ -45,17 +48,23 @@ function convInputGrad(c: (typeof convCases)[number]): Float32Array {
   });
 }
 
-function poolInputGrad(c: (typeof poolCases)[number], allZeroFirstWindow: boolean): Float32Array {
+function poolInputGrad(c: (typeof poolCases)[number], allZeroFirstWindow: boolean, nonFinite = false): Float32Array {
   return tf.tidy(() => {
     const xs = rand(c.x, `p${c.name}`, true);
     // A window of only zeros and negatives: tfjs's kernel starts its maximum at the smallest positive float.
     if (allZeroFirstWindow) for (const i of [0, 1, c.x[3], c.x[3] + 1]) xs[i * c.x[3]] = -Math.abs(xs[i * c.x[3]]);
     const x = tf.tensor4d(xs, c.x);
     const y = tf.maxPool(x, c.size, c.strides, c.pad);
-    const dy = tf.tensor(rand(y.shape, `pdy${c.name}`), y.shape);
+    const dys = rand(y.shape, `pdy${c.name}`);
+    // Non-finite gradients: tfjs writes 0 + dy * 0 (NaN) over their whole window.
+    if (nonFinite) [dys[0], dys[1], dys[dys.length - 1]] = [Infinity, NaN, -Infinity];
+    const dy = tf.tensor(dys, y.shape);
     return tf.grad((xx: tf.Tensor) => tf.maxPool(xx as tf.Tensor4D, c.size, c.strides, c.pad).mul(dy).sum())(x).dataSync() as Float32Array;
   });
 }
+
+/** Every variant of a pool case: plain, a window without a positive value, non-finite gradients. */
+const poolVariants = (c: (typeof poolCases)[number]) => [poolInputGrad(c, false), poolInputGrad(c, true), poolInputGrad(c, false, true)];
 
 /** All five derivatives of a batch norm over the last axis, concatenated. */
 function batchNormGrads(): Float32Array {
@@ -89,7 +98,7 @@ describe("the engine's gradient kernels against tfjs's (wasm)", () => {
     await tf.setBackend('wasm');
     await tf.ready();
     stock.conv = convCases.map(convInputGrad);
-    stock.pool = poolCases.flatMap((c) => [poolInputGrad(c, false), poolInputGrad(c, true)]);
+    stock.pool = poolCases.flatMap(poolVariants);
     stock.bn = batchNormGrads();
     registerWasmConvInputGrad();
     registerWasmMaxPoolGrad();
@@ -102,9 +111,12 @@ describe("the engine's gradient kernels against tfjs's (wasm)", () => {
     expectBitIdentical(got, stock.conv[c.i]);
   });
 
-  it.each(poolCases.map((c, i) => ({ ...c, i })))('MaxPoolGrad, bit-identical: $name', (c) => {
-    expectBitIdentical(poolInputGrad(c, false), stock.pool[2 * c.i]);
-    expectBitIdentical(poolInputGrad(c, true), stock.pool[2 * c.i + 1]);
+  it.each(poolCases.map((c, i) => ({ ...c, i })))('MaxPoolGrad, bit-identical, WebAssembly SIMD and JavaScript: $name', (c) => {
+    for (const simd of [true, false]) {
+      useSimdMaxPoolGrad(simd);
+      poolVariants(c).forEach((got, v) => expectBitIdentical(got, stock.pool[3 * c.i + v]));
+    }
+    useSimdMaxPoolGrad(true);
   });
 
   it('FusedBatchNorm gradient: all five derivatives bit-identical', () => {

@@ -1,7 +1,8 @@
 /**
  * `tsx tools/bench/gradient-profile.ts`: where an input gradient's time goes, per kernel (tf.profile), on
  * the wasm backend for mnist-cnn, mnist-cnn-deep and breast-cancer-mlp, with tfjs's stock kernels and
- * the plain tape, then with the engine's (tools/bench/stock-kernels.ts); 256 rows per call for the
+ * the plain tape, then with the engine's hand-derived backward pass (core/backward/,
+ * tools/bench/stock-kernels.ts); 256 rows per call for the
  * CNNs, 4,096 for the MLP, as the peer table. Kernel counts show what the tape computes that an
  * input gradient does not need. Writes tools/bench/results/gradient-profile.md.
  */
@@ -15,7 +16,7 @@ import { loadModel } from '../../core/model.js';
 import { modelJsonPath } from '../../datasets/zoo.js';
 import { PEER_MODELS } from './peer.js';
 import { runMain } from './run-main.js';
-import { tapeGradient, wasmWithStockAside } from './stock-kernels.js';
+import { stockForward, tapeGradient, wasmWithStockAside } from './stock-kernels.js';
 
 async function kernelTable(title: string, f: () => void): Promise<string[]> {
   f(); // warm
@@ -44,9 +45,10 @@ async function main(): Promise<void> {
     const d = model.inputShape.reduce((a, b) => a * b, 1);
     const batch = makeBatch(Float32Array.from({ length: rows * d }, (_, i) => ((i * 7919) % 1000) / 1000), model.inputShape);
     lines.push(`### ${id}, ${rows} rows`, '');
-    lines.push(...(await kernelTable('forward', () => void engine.outputs(batch, 'probability'))));
+    lines.push(...(await kernelTable('forward, the network as loaded', () => void paths.withStock(() => stockForward(model, batch)))));
+    lines.push(...(await kernelTable('forward, the engine (batch norms folded)', () => void engine.outputs(batch, 'probability'))));
     lines.push(...(await kernelTable('input gradient, tfjs stock kernels and tape', () => void paths.withStock(() => tapeGradient(model, batch)))));
-    lines.push(...(await kernelTable('input gradient, the engine', () => void engine.gradients(batch, new Int32Array(rows), 'logit'))));
+    lines.push(...(await kernelTable('input gradient, the engine (core/backward/)', () => void engine.gradients(batch, new Int32Array(rows), 'logit'))));
     model.dispose();
   }
   writeFileSync(join(import.meta.dirname, 'results', 'gradient-profile.md'), lines.join('\n'));

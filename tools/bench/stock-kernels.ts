@@ -1,8 +1,10 @@
 /**
  * Switching between tfjs's stock input-gradient path and the engine's, for the before/after benchmarks
  * (peer-compare.ts, gradient-profile.ts). Stock: tfjs's wasm Conv2DBackpropInput and MaxPoolGrad
- * kernels, its FusedBatchNorm gradient, and the plain tape (filter gradients computed); the engine's:
- * core/wasm-conv-input-grad.ts, wasm-max-pool-grad.ts, batch-norm-grad.ts and Engine.gradients().
+ * kernels, its FusedBatchNorm gradient, and the plain tape (filter gradients computed) through the
+ * network as loaded (batch norms unfolded); the engine's: core/wasm-conv-input-grad.ts,
+ * wasm-max-pool-grad.ts, batch-norm-grad.ts, core/fold-batch-norm.ts and Engine.gradients() with the
+ * hand-derived backward pass of core/backward/.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -49,15 +51,27 @@ export async function wasmWithStockAside(): Promise<Paths> {
   };
 }
 
-/** core/engine.ts's gradients() before the engine's kernels: the plain tape, target 0 of every row. */
+/** core/engine.ts's gradients() before the engine's kernels: the plain tape through the unfolded logits net, target 0 of every row. */
 export function tapeGradient(model: Model, batch: Batch): Float32Array {
+  const { logitsNet } = model.layered!;
   const g = tf.tidy(() => {
     const mask = tf.oneHot(tf.zeros([batch.n], 'int32') as tf.Tensor1D, model.numClasses);
-    return tf.grad((x: tf.Tensor) => model.apply(x, 'logit').mul(mask).sum())(tf.tensor(batch.data, [batch.n, ...batch.sampleShape]));
+    const run = (x: tf.Tensor) => logitsNet.apply(x, { training: false }) as tf.Tensor;
+    return tf.grad((x: tf.Tensor) => run(x).mul(mask).sum())(tf.tensor(batch.data, [batch.n, ...batch.sampleShape]));
   });
+  return readOnce(g);
+}
+
+/** The forward pass before core/fold-batch-norm.ts: the network as loaded, probabilities. */
+export function stockForward(model: Model, batch: Batch): Float32Array {
+  const { net } = model.layered!;
+  return readOnce(tf.tidy(() => net.apply(tf.tensor(batch.data, [batch.n, ...batch.sampleShape]), { training: false }) as tf.Tensor));
+}
+
+function readOnce(t: tf.Tensor): Float32Array {
   try {
-    return g.dataSync() as Float32Array;
+    return t.dataSync() as Float32Array;
   } finally {
-    g.dispose();
+    t.dispose();
   }
 }
