@@ -127,6 +127,12 @@ function checkSameNetwork(id: string, answer: string, logits: Float32Array): voi
   });
 }
 
+/**
+ * Timed rounds per op and side. A call takes 1-70 ms, and single calls on the 2-core machine vary by up
+ * to 2x (other processes, the collector, wasm tier-up), so the median needs more than a handful.
+ */
+const PEER_ROUNDS = 15;
+
 /** The peer table, or null with the reason when no Python with torch is installed. */
 type PeerOptions = { rounds?: number; warm?: number; engineCalls?: Parameters<typeof benchModel>[5] };
 
@@ -139,7 +145,7 @@ export async function benchPeer(opts: PeerOptions = {}): Promise<{ rows: PeerRow
     const rows: PeerRow[][] = [];
     for (const m of PEER_MODELS) {
       process.stderr.write(`benchmarking against PyTorch: ${m.id}\n`);
-      const sides = await benchModel(peer, m.id, m.rows, opts.rounds ?? 7, opts.warm ?? 2, opts.engineCalls);
+      const sides = await benchModel(peer, m.id, m.rows, opts.rounds ?? PEER_ROUNDS, opts.warm ?? 3, opts.engineCalls);
       sides.forEach((s, i) => (rows[i] ??= []).push(...s));
     }
     return { rows, torch };
