@@ -79,12 +79,50 @@ function buildLogitsNet(net: tf.LayersModel, head: Head): tf.LayersModel {
   return tf.model({ inputs: net.inputs, outputs: out });
 }
 
+/** How a model's outputs are read from its last layer. */
+interface HeadFacts {
+  readonly head: Head;
+  /** One sigmoid unit read as two classes. */
+  readonly binarySigmoid: boolean;
+  readonly score: boolean;
+}
+
+/** Whether probabilities come from the net's own last layer (its softmax or sigmoid) rather than from the logits. */
+function readsNetOutput(how: HeadFacts, output: OutputKind): boolean {
+  return output === 'probability' && !how.binarySigmoid && !how.score && how.head.kind !== 'linear';
+}
+
+/**
+ * The hand-derived input gradient (core/backward/) when the logits net is a chain with rules, else
+ * undefined and the engine keeps the tape. The output layer and the head run under the tape on the
+ * penultimate tensor h, through the layers apply() runs: the net's own last layer where probabilities
+ * come from it (a softmax or sigmoid Dense replaces the logits Dense; a softmax Activation follows it).
+ */
+function chainGradientOf(runNet: tf.LayersModel, runLogitsNet: tf.LayersModel, how: HeadFacts): Model['inputGradient'] {
+  const chain = gradientChain(runLogitsNet);
+  if (typeof chain === 'string') return undefined;
+  const netLast = runNet.layers[runNet.layers.length - 1];
+  const tailOf = (output: OutputKind): tf.layers.Layer[] => {
+    if (!readsNetOutput(how, output)) return [chain.last];
+    return how.head.kind === 'softmax-layer' ? [chain.last, netLast] : [netLast];
+  };
+  return (x, output, mask) =>
+    chainInputGradient(chain, x, (h) => {
+      const tail = tailOf(output);
+      const run = (t: tf.Tensor): tf.Tensor2D => {
+        const out = tail.reduce((a, layer) => layer.apply(a, { training: false }) as tf.Tensor, t) as tf.Tensor2D;
+        return readsNetOutput(how, output) ? out : headOutput(out, output, how);
+      };
+      return tf.grad((t: tf.Tensor) => run(t).mul(mask).sum())(h);
+    });
+}
+
 /**
  * The outputs read from the logits z. One sigmoid unit z is read as two classes with logits [-z/2, z/2]:
  * their softmax is [1 - sigmoid(z), sigmoid(z)], so probabilities and logits stay consistent. A score
  * has no classes to take a softmax over: both output kinds read it as is.
  */
-function headOutput(z: tf.Tensor2D, output: OutputKind, how: { binarySigmoid: boolean; score: boolean }): tf.Tensor2D {
+function headOutput(z: tf.Tensor2D, output: OutputKind, how: HeadFacts): tf.Tensor2D {
   if (how.binarySigmoid) {
     const logits = tf.concat([z.mul(-0.5), z.mul(0.5)], 1) as tf.Tensor2D;
     return output === 'logit' ? logits : (tf.softmax(logits) as tf.Tensor2D);
@@ -135,24 +173,7 @@ function makeModel(net: tf.LayersModel, source: string, hash: string, opts: Load
     if (d === null) throw new UserError(`${source}: input dimension ${i + 1} is not fixed`);
     return d;
   });
-  const readHead = (z: tf.Tensor2D, output: OutputKind): tf.Tensor2D => headOutput(z, output, { binarySigmoid, score });
-  const chain = gradientChain(runLogitsNet);
-  /**
-   * The gradient that a target mask sends back from the outputs to the output layer's input h, by the
-   * tape through the same layers apply() runs (a softmax head as the net's own last layer).
-   */
-  const headSeed = (h: tf.Tensor, output: OutputKind, mask: tf.Tensor2D): tf.Tensor => {
-    if (typeof chain === 'string') throw new Error('headSeed without a gradient chain');
-    const netHead = !binarySigmoid && !score && output === 'probability' && head.kind !== 'linear';
-    const netLast = runNet.layers[runNet.layers.length - 1];
-    // softmax-dense: the net's own softmax Dense replaces the logits Dense; softmax-layer: it follows it.
-    const tail = !netHead ? [chain.last] : head.kind === 'softmax-dense' ? [netLast] : [chain.last, netLast];
-    const run = (t: tf.Tensor): tf.Tensor2D => {
-      const out = tail.reduce((a, layer) => layer.apply(a, { training: false }) as tf.Tensor, t) as tf.Tensor2D;
-      return netHead ? out : readHead(out, output);
-    };
-    return tf.grad((t: tf.Tensor) => run(t).mul(mask).sum())(h);
-  };
+  const how: HeadFacts = { head, binarySigmoid, score };
   const hiddenNets = new Map<string, tf.LayersModel>();
   let featureNet: tf.LayersModel | null = null;
   const model: Model = {
@@ -169,13 +190,11 @@ function makeModel(net: tf.LayersModel, source: string, hash: string, opts: Load
     apply(x, output) {
       return tf.tidy(() => {
         // A softmax head is run as the net's own last layer, as it always was (the same float32 values).
-        if (!binarySigmoid && !score && output === 'probability' && head.kind !== 'linear') {
-          return runNet.apply(x, { training: false }) as tf.Tensor2D;
-        }
-        return readHead(runLogitsNet.apply(x, { training: false }) as tf.Tensor2D, output);
+        if (readsNetOutput(how, output)) return runNet.apply(x, { training: false }) as tf.Tensor2D;
+        return headOutput(runLogitsNet.apply(x, { training: false }) as tf.Tensor2D, output, how);
       });
     },
-    inputGradient: typeof chain === 'string' ? undefined : (x, output, mask) => chainInputGradient(chain, x, (h) => headSeed(h, output, mask)),
+    inputGradient: chainGradientOf(runNet, runLogitsNet, how),
     penultimate(x) {
       if (featureNet === null) {
         const last = logitsNet.layers[logitsNet.layers.length - 1];

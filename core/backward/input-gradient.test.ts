@@ -94,6 +94,8 @@ const NETS: Record<string, Build> = {
         tf.layers.activation({ activation: 'softmax' }),
       ],
     }),
+  'MLP with several sigmoid outputs (multi-label)': () =>
+    tf.sequential({ layers: [tf.layers.dense({ inputShape: [5], units: 6, activation: 'tanh' }), tf.layers.dense({ units: 3, activation: 'sigmoid' })] }),
   'one-output score model': () =>
     tf.sequential({ layers: [tf.layers.dense({ inputShape: [4], units: 5, activation: 'sigmoid' }), tf.layers.dense({ units: 1 })] }),
 };
@@ -112,9 +114,12 @@ function tapeGradient(model: Model, batch: ReturnType<typeof batchFor>, targets:
   return tf.tidy(() => {
     const mask = model.numClasses === 1 ? tf.ones([ROWS, 1]) : tf.oneHot(tf.tensor1d(targets, 'int32'), model.numClasses);
     const x = tf.tensor(batch.data, [ROWS, ...model.inputShape]);
+    const binary = model.numClasses === 2 && net.outputs[0].shape[1] === 1;
     const readOut = (t: tf.Tensor): tf.Tensor => {
+      // Probabilities of a softmax or sigmoid head come from the net's own last layer (core/model.ts).
+      if (output === 'probability' && !binary && !model.score && logitsNet !== net) return net.apply(t, { training: false }) as tf.Tensor;
       const z = logitsNet.apply(t, { training: false }) as tf.Tensor;
-      if (model.numClasses === 2 && net.outputs[0].shape[1] === 1) {
+      if (binary) {
         const logits = tf.concat([z.mul(-0.5), z.mul(0.5)], 1);
         return output === 'logit' ? logits : tf.softmax(logits);
       }

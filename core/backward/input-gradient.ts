@@ -2,11 +2,12 @@
  * Input gradients of a plain chain of layers without tfjs's tape: one forward pass that keeps each
  * layer's input and output, then the registered backward rules (core/backward/rules.ts) from the last
  * hidden layer to the first. The output layer and the output kind's head (softmax, the two-class
- * reading of a sigmoid) stay with the tape, on the small penultimate tensor, so the gradient that
- * enters the body is the tape's to the bit. A network qualifies when every layer feeds only the next
- * one and every layer before the output layer has a rule (gradientChain says which does not);
- * anything else keeps the tape (core/engine.ts). The results are the tape's, bit for bit, on the
- * zoo's networks (core/backward/input-gradient.test.ts).
+ * reading of a sigmoid) stay with the tape, on the small penultimate tensor (core/model.ts). A network
+ * qualifies when every layer feeds only the next one and every layer before the output layer has a
+ * rule (gradientChain says which does not); anything else keeps the tape (core/engine.ts). The
+ * results agree with the tape's to float32 rounding, not bit for bit: the forward pass here is the
+ * fused one the outputs come from (tfjs's tape recomputes it unfused), and some products sum in
+ * XNNPACK's order (core/backward/input-gradient.test.ts, core/engine-input-gradient.test.ts).
  */
 import * as tf from '@tensorflow/tfjs';
 import { backwardRuleFor, type BackwardRule, type LayerPass } from './rules.js';
