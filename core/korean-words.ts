@@ -23,6 +23,11 @@ const CLASS_NAMES: Readonly<Record<string, string>> = {
   class_0: '품종 0',
   class_1: '품종 1',
   class_2: '품종 2',
+  // Credit risk (German credit, credit_data) and mortgage decisions (HMDA).
+  good: '우량',
+  bad: '불량',
+  approved: '승인',
+  denied: '거절',
 };
 
 const UNITS: Readonly<Record<string, string>> = {

@@ -47,6 +47,6 @@ describe('text on typed features', () => {
     };
     const text = ruleSetText(task, rs);
     expect(text.en).toBe('IF sex = male AND purpose ≠ used car THEN bad\nIF sex = female AND purpose = used car AND age > 50 years THEN good\nELSE good');
-    expect(text.ko.split('\n')[0]).toBe('sex = male 이고 purpose ≠ used car 이면 bad');
+    expect(text.ko.split('\n')[0]).toBe('sex = male 이고 purpose ≠ used car 이면 불량');
   });
 });

@@ -10,6 +10,7 @@
  *    require explanation quality to be reported per group.
  */
 import { withParticle } from '../../core/korean-particles.js';
+import { classNameKo } from '../../core/korean-words.js';
 import type { Bilingual } from '../../explainers/types.js';
 import type { MeasuredEvidence as ProtectedEvidence, Requirement } from './evidence-types.js';
 
@@ -45,7 +46,7 @@ function dependence(ev: ProtectedEvidence): Requirement[] {
       subject: t.task,
       text: {
         en: `${t.task}: the model's odds of '${t.favourableClass}' change by a factor of ${or} when ${t.attribute} is set from ${t.effect.reference} to ${worst.level}, the rest held fixed. Require the dependence to be disclosed and justified, or removed.`,
-        ko: `${t.task}: 다른 값은 그대로 두고 ${t.attribute} 값만 ${t.effect.reference}에서 ${withParticle(worst.level, '으로/로')} 바꾸면 '${t.favourableClass}' 판정의 승산이 ${or}배가 됩니다. 이 의존성을 공개하고 정당화하거나 없애도록 요구해야 합니다.`,
+        ko: `${t.task}: 다른 값은 그대로 두고 ${t.attribute} 값만 ${t.effect.reference}에서 ${withParticle(worst.level, '으로/로')} 바꾸면 '${classNameKo(t.favourableClass)}' 판정의 승산이 ${or}배가 됩니다. 이 의존성을 공개하고 정당화하거나 없애도록 요구해야 합니다.`,
       },
     }];
   });

@@ -72,6 +72,9 @@ describe('high-stakes page', () => {
           expect(await row.locator('[data-probability]').innerText()).toBe(iv(l.probability));
         }
       }
+      // The favourable class in the page's language (core/korean-words.ts): 'good' is 우량 on the Korean page.
+      const header = page.locator('section[data-scenario="german-credit"] thead th').nth(2);
+      expect(await header.innerText()).toBe(lang === 'ko' ? 'P(우량)의 변화' : 'Change in P(good)');
       for (const d of ev.detection) {
         expect(await page.locator(`table[data-detection] tr[data-explainer="${d.explainer}"] [data-score]`).innerText()).toBe(iv(d.score));
       }

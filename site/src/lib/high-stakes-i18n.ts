@@ -5,6 +5,7 @@
  */
 import type { Lang } from './types';
 import type { ScenarioId } from './high-stakes';
+import { classNameKo } from '@xai-core/korean-words.js';
 
 interface ScenarioText {
   readonly title: string;
@@ -98,7 +99,7 @@ const ko: Strings = {
     `각 모델의 테스트 행 ${rows}개에서 나머지 값은 그대로 두고 보호 속성만 첫 수준에서 다른 수준으로 바꿨을 때의 평균 변화입니다. 괄호 안은 95% 부트스트랩 신뢰구간입니다.`,
   task: '과제',
   change: '변화',
-  probability: (cls: string) => `P(${cls})의 변화`,
+  probability: (cls: string) => `P(${classNameKo(cls)})의 변화`,
   logOdds: '로그 승산의 변화',
   oddsRatio: '승산비',
   groups: '집단별 테스트 행 수',
