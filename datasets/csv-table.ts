@@ -22,9 +22,47 @@ export interface CsvTable {
   readonly hash: string;
 }
 
-interface ParsedRecord {
+export interface ParsedRecord {
   record: string[];
   info: { lines: number };
+}
+
+/**
+ * CSV records with their line numbers (rows of any length: callers check them against the header); a
+ * parse error is a UserError naming the file and line.
+ */
+export function parseCsvRecords(text: string, file: string): ParsedRecord[] {
+  try {
+    const options = { relax_column_count: true, info: true, skip_empty_lines: true, trim: true, bom: true };
+    return parse(text, options) as unknown as ParsedRecord[];
+  } catch (e) {
+    const err = e as { message: string; lines?: number };
+    throw new UserError(`${file}${err.lines ? `: line ${err.lines}` : ''}: not valid CSV (${err.message})`);
+  }
+}
+
+/** Class labels numbered in order of first appearance, so the numbering is a property of the file. */
+export function classNumbering(): { classes: string[]; classOf: (label: string) => number } {
+  const classes: string[] = [];
+  const index = new Map<string, number>();
+  const classOf = (label: string): number => {
+    let k = index.get(label);
+    if (k === undefined) {
+      k = classes.push(label) - 1;
+      index.set(label, k);
+    }
+    return k;
+  };
+  return { classes, classOf };
+}
+
+/** A file's bytes, or a UserError naming it. */
+export function readFileBytes(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new UserError(`${path}: cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+  }
 }
 
 /** Parses CSV text; `file` only names the source in error messages. */
@@ -32,15 +70,7 @@ export function parseCsvTable(text: string, file: string): CsvTable {
   const where = (line: number, col?: number, name?: string): string =>
     `${file}: line ${line}${col === undefined ? '' : `, column ${col}${name ? ` (${name})` : ''}`}`;
   if (text.trim() === '') throw new UserError(`${file}: empty file (expected a header row ending in 'label' and data rows)`);
-  let rows: ParsedRecord[];
-  try {
-    const options = { relax_column_count: true, info: true, skip_empty_lines: true, trim: true, bom: true };
-    rows = parse(text, options) as unknown as ParsedRecord[];
-  } catch (e) {
-    const err = e as { message: string; lines?: number };
-    throw new UserError(`${file}${err.lines ? `: line ${err.lines}` : ''}: not valid CSV (${err.message})`);
-  }
-  const [head, ...body] = rows;
+  const [head, ...body] = parseCsvRecords(text, file);
   const header = head.record;
   const labelCol = header.length - 1;
   if (header[labelCol] !== 'label') {
@@ -57,8 +87,7 @@ export function parseCsvTable(text: string, file: string): CsvTable {
   const n = body.length;
   const x = new Float32Array(n * d);
   const y = new Int32Array(n);
-  const classes: string[] = [];
-  const classIndex = new Map<string, number>();
+  const { classes, classOf } = classNumbering();
   body.forEach(({ record, info }, r) => {
     if (record.length !== header.length) {
       throw new UserError(`${where(info.lines)}: ${record.length} columns, but the header has ${header.length}`);
@@ -73,13 +102,7 @@ export function parseCsvTable(text: string, file: string): CsvTable {
     }
     const label = record[labelCol];
     if (label === '') throw new UserError(`${where(info.lines, labelCol + 1, 'label')}: empty class label`);
-    let k = classIndex.get(label);
-    if (k === undefined) {
-      k = classes.length;
-      classes.push(label);
-      classIndex.set(label, k);
-    }
-    y[r] = k;
+    y[r] = classOf(label);
   });
   if (classes.length < 2) throw new UserError(`${file}: only one class ('${classes[0]}'); a classification task needs two or more`);
   return {
@@ -96,12 +119,7 @@ export function parseCsvTable(text: string, file: string): CsvTable {
 
 /** Reads and parses a CSV file; the hash is over the file's bytes. */
 export function readCsvTable(path: string): CsvTable {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    throw new UserError(`${path}: cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
+  const bytes = readFileBytes(path);
   const table = parseCsvTable(bytes.toString('utf8'), path);
   return { ...table, hash: createHash('sha256').update(bytes).digest('hex') };
 }

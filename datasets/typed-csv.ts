@@ -7,10 +7,9 @@
  * Every problem is a UserError naming file, line and column.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import { UserError } from '../core/errors.js';
 import type { TypedFeature } from './task.js';
+import { classNumbering, parseCsvRecords, readFileBytes } from './csv-table.js';
 
 export interface TypedTable {
   readonly features: readonly TypedFeature[];
@@ -28,15 +27,6 @@ export interface TypedTable {
 
 /** Units of the numeric columns by name; a numeric column without one gets ''. */
 export type UnitsByName = Readonly<Record<string, string>>;
-
-function parseRecords(text: string, file: string): string[][] {
-  try {
-    return parse(text, { skip_empty_lines: true, trim: true, bom: true }) as string[][];
-  } catch (e) {
-    const err = e as { message: string; lines?: number };
-    throw new UserError(`${file}${err.lines ? `: line ${err.lines}` : ''}: not valid CSV (${err.message})`);
-  }
-}
 
 function typeColumn(name: string, cells: readonly string[], unit: string, first: number): { feature: TypedFeature; names: string[] } {
   if (cells.every((c) => c !== '' && Number.isFinite(Number(c)))) {
@@ -61,9 +51,13 @@ function encodeCell(f: TypedFeature, cell: string, x: Float32Array, rowStart: nu
 
 /** Parses CSV text; `file` only names the source in error messages. */
 export function parseTypedCsv(text: string, file: string, units: UnitsByName = {}): TypedTable {
-  const [header, ...body] = parseRecords(text, file);
+  const [head, ...rows] = parseCsvRecords(text, file);
+  const header = head?.record;
   if (!header || header[header.length - 1] !== 'label') throw new UserError(`${file}: line 1: the last header cell must be 'label'`);
-  if (body.length === 0) throw new UserError(`${file}: no data rows after the header`);
+  if (rows.length === 0) throw new UserError(`${file}: no data rows after the header`);
+  const short = rows.find((r) => r.record.length !== header.length);
+  if (short) throw new UserError(`${file}: line ${short.info.lines}: ${short.record.length} columns, but the header has ${header.length}`);
+  const body = rows.map((r) => r.record);
   const nf = header.length - 1;
   const features: TypedFeature[] = [];
   const columnNames: string[] = [];
@@ -80,23 +74,15 @@ export function parseTypedCsv(text: string, file: string, units: UnitsByName = {
   const d = columnNames.length;
   const x = new Float32Array(body.length * d);
   const y = new Int32Array(body.length);
-  const classes: string[] = [];
+  const { classes, classOf } = classNumbering();
   body.forEach((r, i) => {
     features.forEach((f, c) => encodeCell(f, r[c], x, i * d));
-    let k = classes.indexOf(r[nf]);
-    if (k < 0) k = classes.push(r[nf]) - 1;
-    y[i] = k;
+    y[i] = classOf(r[nf]);
   });
   if (classes.length < 2) throw new UserError(`${file}: only one class; a classification task needs two or more`);
   return { features, columnNames, classes, n: body.length, d, x, y, hash: createHash('sha256').update(text).digest('hex') };
 }
 
 export function readTypedCsv(path: string, units: UnitsByName = {}): TypedTable {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new UserError(`${path}: cannot read file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
-  }
-  return parseTypedCsv(text, path, units);
+  return parseTypedCsv(readFileBytes(path).toString('utf8'), path, units);
 }
