@@ -10,20 +10,10 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { gradientChainLayers } from './backward/chain-layers.js';
-
-interface BatchNormParts {
-  readonly gamma?: { read(): tf.Tensor } | null;
-  readonly beta?: { read(): tf.Tensor } | null;
-  readonly movingMean: { read(): tf.Tensor };
-  readonly movingVariance: { read(): tf.Tensor };
-  readonly epsilon: number;
-}
+import { normalisesLastAxis, type BatchNormParts } from './backward/batch-norm-rule.js';
+import { configOf } from './backward/rules.js';
 
 type Config = Record<string, unknown>;
-
-function configOf(layer: tf.layers.Layer): Config {
-  return layer.getConfig() as Config;
-}
 
 /** A fresh layer of the same class from a configuration (tfjs's serialization registry). */
 function layerFrom(className: string, config: Config): tf.layers.Layer {
@@ -34,9 +24,7 @@ function layerFrom(className: string, config: Config): tf.layers.Layer {
 }
 
 function isLastAxisBatchNorm(layer: tf.layers.Layer | undefined, rank: number): boolean {
-  if (!layer || layer.getClassName() !== 'BatchNormalization') return false;
-  const axis = configOf(layer).axis;
-  return axis === -1 || axis === rank - 1;
+  return layer !== undefined && layer.getClassName() === 'BatchNormalization' && normalisesLastAxis(layer, rank);
 }
 
 function foldable(layer: tf.layers.Layer, next: tf.layers.Layer | undefined): boolean {

@@ -7,17 +7,25 @@
 import * as tf from '@tensorflow/tfjs';
 import { configOf, registerBackwardRule } from './rules.js';
 
-interface BatchNormParts {
+/** What tfjs's BatchNormalization layer keeps (gamma and beta are absent without scale or center). */
+export interface BatchNormParts {
   readonly gamma?: { read(): tf.Tensor } | null;
+  readonly beta?: { read(): tf.Tensor } | null;
+  readonly movingMean: { read(): tf.Tensor };
   readonly movingVariance: { read(): tf.Tensor };
   readonly epsilon: number;
 }
 
-function refuses(layer: tf.layers.Layer): string | null {
+/** Whether a BatchNormalization layer on inputs of this rank normalises the last axis. */
+export function normalisesLastAxis(layer: tf.layers.Layer, rank: number): boolean {
   const axis = configOf(layer).axis;
+  return axis === -1 || axis === rank - 1;
+}
+
+function refuses(layer: tf.layers.Layer): string | null {
   const rank = layer.inputSpec?.[0]?.ndim ?? (layer.input as tf.SymbolicTensor).shape.length;
-  if (axis === -1 || axis === rank - 1) return null;
-  return `axis ${JSON.stringify(axis)} (the rule covers the last axis)`;
+  if (normalisesLastAxis(layer, rank)) return null;
+  return `axis ${JSON.stringify(configOf(layer).axis)} (the rule covers the last axis)`;
 }
 
 registerBackwardRule('BatchNormalization', {
